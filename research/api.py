@@ -1,0 +1,187 @@
+"""Wires sources, store and the pure ranking together: the library's entry points."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sources import (
+    FetchReport,
+    HttpClient,
+    Query,
+    RecordingTransport,
+    ReplayTransport,
+    Source,
+    SourceError,
+    SourceFailure,
+    SourceOutcome,
+    builtin_sources,
+    feed_source,
+    fetch_all,
+    load_recording,
+    merge_items,
+)
+from sources.google_news import NAME as GOOGLE_NEWS
+from sources.bing_news import NAME as BING_NEWS
+
+from .company import resolve_company
+from .config import Settings, load_settings
+from .errors import InvalidInput, StoreError
+from .models import Company, Result
+from .rank import rank_items
+from .store import Store
+
+MAX_DAYS = 365
+MAX_LIMIT = 100
+MAX_FEEDS = 50
+
+
+def _check_options(days: int, limit: int, feeds: Sequence[str]) -> None:
+    if not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+        raise InvalidInput(f"days must be a whole number from 1 to {MAX_DAYS}; got {days!r}")
+    if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInput(f"limit must be a whole number from 1 to {MAX_LIMIT}; got {limit!r}")
+    if isinstance(feeds, str):
+        raise InvalidInput("feeds must be a list of URLs, not a single string")
+    if len(feeds) > MAX_FEEDS:
+        raise InvalidInput(f"{len(feeds)} feeds given; at most {MAX_FEEDS} are accepted")
+
+
+def _sources(settings: Settings, feeds: Sequence[str], builtin: bool) -> list[Source]:
+    chosen: list[Source] = []
+    if builtin:
+        chosen.extend(
+            builtin_sources(
+                {GOOGLE_NEWS: settings.google_news_url, BING_NEWS: settings.bing_news_url}
+            )
+        )
+    for url in dict.fromkeys(feeds):
+        try:
+            chosen.append(feed_source(str(url)))
+        except SourceError as exc:
+            raise InvalidInput(f"feed {str(url)[:200]!r} is not usable: {exc.message}") from exc
+    return chosen
+
+
+async def research_async(
+    company: str | Company,
+    *,
+    days: int = 30,
+    limit: int = 10,
+    feeds: Sequence[str] = (),
+    aliases: Sequence[str] = (),
+    builtin: bool = True,
+    offline: bool = False,
+    replay: Path | str | None = None,
+    record: Path | str | None = None,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+) -> Result:
+    """Research a company: fetch every source at once, rank what they say, explain the picks.
+
+    ``replay`` answers requests from a recording folder instead of the network (and judges recency
+    from the recording's time); ``record`` saves every response into a folder for later replay.
+    ``offline`` answers from the store alone. Sources that fail come back in ``Result.failures``.
+    """
+    resolved = company if isinstance(company, Company) else resolve_company(company, tuple(aliases))
+    _check_options(days, limit, feeds)
+    if sum(bool(x) for x in (offline, replay, record)) > 1:
+        raise InvalidInput("choose at most one of offline, replay and record")
+    settings = settings or load_settings()
+    sources = _sources(settings, feeds, builtin)
+    if not sources:
+        raise InvalidInput("no sources: give at least one feed or keep the built-in sources")
+    query = Query(resolved.name, resolved.aliases, days)
+    store = Store(settings.store_path)
+    warnings: list[str] = []
+    data_as_of = None
+
+    if offline:
+        report, data_as_of = _from_store(store, sources, query)
+        now = now or datetime.now(timezone.utc)
+    elif replay is not None:
+        try:
+            recording = load_recording(Path(replay))
+        except SourceError as exc:
+            raise InvalidInput(exc.message) from exc
+        now = now or recording.recorded_at
+        async with HttpClient(settings.http, transport=ReplayTransport(recording)) as http:
+            report = await fetch_all(sources, query, http, now=now)
+    else:
+        now = now or datetime.now(timezone.utc)
+        urls = [source.url_for(query) for source in sources]
+        try:
+            cache = store.cached_feeds(urls)
+        except StoreError as exc:
+            cache = {}
+            warnings.append(f"{exc} (the cache was not used)")
+        transport = (
+            RecordingTransport(Path(record), max_body_bytes=settings.http.max_body_bytes, now=now)
+            if record is not None
+            else None
+        )
+        async with HttpClient(settings.http, transport=transport) as http:
+            report = await fetch_all(sources, query, http, now=now, cache=cache)
+        try:
+            store.save_outcomes(report.outcomes, now)
+        except StoreError as exc:
+            warnings.append(f"{exc} (results were not saved)")
+
+    for outcome in report.outcomes:
+        warnings.extend(f"{outcome.source}: {w}" for w in outcome.warnings)
+    events, skipped = rank_items(report.items, resolved, now=now, days=days, limit=limit)
+    return Result(
+        company=resolved,
+        generated_at=now,
+        window_days=days,
+        events=events,
+        failures=report.failures,
+        skipped=skipped,
+        warnings=tuple(warnings),
+        sources_total=len(report.outcomes),
+        offline=offline,
+        data_as_of=data_as_of,
+        replayed=replay is not None,
+    )
+
+
+def _from_store(
+    store: Store, sources: Sequence[Source], query: Query
+) -> tuple[FetchReport, datetime | None]:
+    urls = {source.name: source.url_for(query) for source in sources}
+    cached = store.cached_feeds(urls.values())
+    outcomes = []
+    for source in sources:
+        url = urls[source.name]
+        feed = cached.get(url)
+        if feed is None:
+            failure = SourceFailure(
+                source.name,
+                url,
+                "not_stored",
+                "nothing stored for this source and company yet; run once without --offline",
+            )
+            outcomes.append(SourceOutcome(source.name, url, failure=failure))
+        else:
+            outcomes.append(SourceOutcome(source.name, url, items=feed.items, not_modified=True))
+    as_of = min((feed.fetched_at for feed in cached.values()), default=None)
+    items = merge_items(item for outcome in outcomes for item in outcome.items)
+    return FetchReport(tuple(outcomes), tuple(items)), as_of
+
+
+def research(company: str | Company, **options: object) -> Result:
+    """Synchronous twin of :func:`research_async`, safe to call from any program.
+
+    Inside a running event loop (a notebook, an async web app) the work runs on a private loop in
+    a worker thread, so it never tries to nest loops.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(research_async(company, **options))  # type: ignore[arg-type]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(asyncio.run, research_async(company, **options))  # type: ignore[arg-type]
+        return future.result()

@@ -1,0 +1,69 @@
+"""Settings: explicit arguments, then RESEARCH_* environment variables, then defaults."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sources import HttpLimits
+from sources.endpoints import BING_NEWS_SEARCH, GOOGLE_NEWS_SEARCH
+from sources.urls import is_http_url
+
+from .errors import ConfigError
+
+ENV_HOME = "RESEARCH_HOME"
+ENV_GOOGLE_NEWS_URL = "RESEARCH_GOOGLE_NEWS_URL"
+ENV_BING_NEWS_URL = "RESEARCH_BING_NEWS_URL"
+STORE_FILE = "research.db"
+
+
+def default_home() -> Path:
+    """The platform's user data directory, e.g. ~/.local/share/research on Linux."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("research", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where data lives and where the built-in sources point."""
+
+    home: Path
+    google_news_url: str = GOOGLE_NEWS_SEARCH
+    bing_news_url: str = BING_NEWS_SEARCH
+    http: HttpLimits = field(default_factory=HttpLimits)
+
+    @property
+    def store_path(self) -> Path:
+        return self.home / STORE_FILE
+
+
+def _url_setting(value: str, name: str) -> str:
+    if not is_http_url(value):
+        raise ConfigError(f"{name} must be an http(s) URL such as https://host/path; got {value!r}")
+    return value.split("?", 1)[0] if value.endswith("?") else value
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None,
+    *,
+    home: Path | str | None = None,
+    google_news_url: str | None = None,
+    bing_news_url: str | None = None,
+    http: HttpLimits | None = None,
+) -> Settings:
+    """Settings from the arguments, else the environment, else the defaults."""
+    env = os.environ if environ is None else environ
+    home_value = home if home is not None else env.get(ENV_HOME) or None
+    if home_value is not None and not str(home_value).strip():
+        raise ConfigError(f"{ENV_HOME} is empty; set it to a folder path or unset it")
+    google = google_news_url or env.get(ENV_GOOGLE_NEWS_URL) or GOOGLE_NEWS_SEARCH
+    bing = bing_news_url or env.get(ENV_BING_NEWS_URL) or BING_NEWS_SEARCH
+    return Settings(
+        home=Path(home_value).expanduser() if home_value is not None else default_home(),
+        google_news_url=_url_setting(google, google_news_url and "google_news_url" or ENV_GOOGLE_NEWS_URL),
+        bing_news_url=_url_setting(bing, bing_news_url and "bing_news_url" or ENV_BING_NEWS_URL),
+        http=http or HttpLimits(),
+    )

@@ -1,0 +1,88 @@
+"""The typed data the library returns: companies, events, results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from sources import Outlet, SourceFailure
+
+
+class EventKind(str, Enum):
+    """Kinds of news worth congratulating a company on."""
+
+    AWARD = "award"
+    GROWTH = "growth"
+    FUNDING = "funding"
+    NEW_ACCOUNT = "new_account"
+    PARTNERSHIP = "partnership"
+    LAUNCH = "launch"
+    ACQUISITION = "acquisition"
+    EXPANSION = "expansion"
+    MILESTONE = "milestone"
+
+
+@dataclass(frozen=True)
+class Company:
+    """Who to research: a slug for files and commands, a display name, and other names to match."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A piece of news kept for the note, with why it was kept and a sentence to paste."""
+
+    title: str
+    url: str | None
+    publisher: str
+    publisher_domain: str
+    published: datetime | None
+    kind: EventKind
+    score: float
+    reasons: tuple[str, ...]
+    sentence: str
+    source: str
+    summary: str = ""
+    outlets: tuple[Outlet, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An item that was fetched but not kept, and why."""
+
+    title: str
+    url: str | None
+    published: datetime | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything one research run found, including what failed and what was skipped."""
+
+    company: Company
+    generated_at: datetime
+    window_days: int
+    events: tuple[Event, ...]
+    failures: tuple[SourceFailure, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    warnings: tuple[str, ...] = ()
+    sources_total: int = 0
+    offline: bool = False
+    data_as_of: datetime | None = None
+    replayed: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def all_failed(self) -> bool:
+        """True when no source gave an answer: the result says nothing about the company."""
+        return self.sources_total > 0 and len(self.failures) >= self.sources_total

@@ -1,0 +1,195 @@
+"""Pure: one congratulatory sentence from an event's headline, never claiming more than it says.
+
+When the headline starts with the company and a verb we know ("Acme Corp wins ..."), the predicate
+becomes a gerund ("... on winning ..."). A few other common shapes ("X selects Acme for Y", "Acme and
+Beta announce ...") have their own phrasing. Anything else gets a sentence that names the kind of
+news without quoting the headline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import EventKind
+
+MAX_WORDS = 35
+
+_KIND_PHRASES: dict[EventKind, str] = {
+    EventKind.AWARD: "recent award",
+    EventKind.GROWTH: "strong recent results",
+    EventKind.FUNDING: "new funding",
+    EventKind.NEW_ACCOUNT: "new customer win",
+    EventKind.PARTNERSHIP: "new partnership",
+    EventKind.LAUNCH: "latest launch",
+    EventKind.ACQUISITION: "latest acquisition",
+    EventKind.EXPANSION: "expansion",
+    EventKind.MILESTONE: "recent milestone",
+}
+
+# Third-person verbs we turn into gerunds, with the irregular ones spelled out.
+_GERUNDS = {
+    "wins": "winning", "hits": "hitting", "tops": "topping", "sets": "setting",
+    "begins": "beginning", "gets": "getting", "plans": "planning", "ships": "shipping",
+    "nets": "netting", "is": "being", "takes": "taking", "makes": "making", "goes": "going",
+    "buys": "buying", "inks": "inking", "bags": "bagging", "grabs": "grabbing",
+}  # fmt: skip
+_REGULAR_VERBS = frozenset(
+    """acquires adds announces celebrates closes completes debuts earns enters expands
+    introduces joins lands launches marks opens partners posts raises reaches receives releases
+    reports secures signs surpasses unveils rolls teams breaks books doubles triples extends
+    forms achieves clinches captures wraps welcomes names appoints""".split()
+)
+_PASSIVES = frozenset({"named", "selected", "chosen", "honored", "honoured", "recognized", "recognised",
+                       "ranked", "awarded", "certified", "picked", "tapped", "listed"})  # fmt: skip
+# Singular nouns that headlines use without the article an ordinary sentence needs.
+_COUNTABLE_HEADS = frozenset(
+    """award prize honor honour title contract deal order account agreement office plant facility
+    factory hub campus headquarters store center centre partnership round milestone grant medal
+    ranking certification spot place""".split()
+)
+_DETERMINERS = frozenset("a an the its their his her our this that these those".split())
+_PREPOSITIONS = frozenset("for from with to in at on by as of after over under".split())
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to with".split())
+_CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-–—]\s")
+
+
+def _gerund(verb: str) -> str | None:
+    lowered = verb.lower()
+    if lowered in _GERUNDS:
+        return _GERUNDS[lowered]
+    if lowered not in _REGULAR_VERBS:
+        return None
+    if lowered.endswith(("ches", "shes", "sses", "xes", "zes")):
+        base = lowered[:-2]
+    else:
+        base = lowered[:-1]
+    if base.endswith("e") and not base.endswith("ee"):
+        base = base[:-1]
+    return base + "ing"
+
+
+def _sentence_case(words: list[str]) -> list[str]:
+    """Headline Title Case -> sentence case for the small words and plain capitalised words."""
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if len(words) < 3 or capitalised / len(words) < 0.7:
+        return words
+    result = []
+    for word in words:
+        if word.lower() in _SMALL_WORDS:
+            result.append(word.lower())
+        elif word.isupper() and len(word) > 4:
+            result.append(word.capitalize())
+        else:
+            result.append(word)
+    return result
+
+
+def _with_article(words: list[str]) -> list[str]:
+    """Put back the article a headline dropped: "winning 2026 Edison Award" -> "the 2026 ..."."""
+    if not words or words[0].lower() in _DETERMINERS or words[0].lower() == "record":
+        return words
+    chunk = []
+    for word in words:
+        if word.lower() in _PREPOSITIONS:
+            break
+        chunk.append(word)
+    if not chunk or chunk[-1].lower().strip(".,") not in _COUNTABLE_HEADS:
+        return words
+    first = chunk[0]
+    if first[:1] in "$€£" or (first[:1].islower() and first[:1] not in "aeiou"):
+        article = "a"
+    elif first[:1].islower():
+        article = "an"
+    else:
+        article = "the"
+    return [article, *words]
+
+
+def _first_clause(text: str) -> str:
+    match = _CLAUSE_END.search(text)
+    clause = text[: match.start()] if match else text
+    return clause.strip().rstrip(".!")
+
+
+def _predicate(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
+    """(name as written, text after it) when the headline starts with the company's name."""
+    for name in sorted(names, key=len, reverse=True):
+        match = re.match(rf"\s*({re.escape(name)})(?!\w)(?:'s\b)?\s+(.+)$", title, re.IGNORECASE)
+        if match and not title[match.end(1) :].startswith("'"):
+            return match.group(1), match.group(2)
+    return None
+
+
+def _gerund_phrase(rest: str) -> str | None:
+    words = _first_clause(rest).split()
+    if not words:
+        return None
+    first = words[0]
+    if first.lower() == "to" and len(words) > 2:
+        lead = "agreeing to" if words[1].lower() in ("acquire", "buy", "merge") else "planning to"
+        return " ".join([lead, words[1], *_with_article(_sentence_case(words[2:]))])
+    if first.lower() in ("is", "was") and len(words) > 2 and words[1].lower() in _PASSIVES:
+        words = words[1:]
+        first = words[0]
+    if first.lower() in _PASSIVES and len(words) > 1:
+        return " ".join(["being", first.lower(), *_sentence_case(words[1:])])
+    gerund = _gerund(first)
+    if gerund is None or len(words) < 2:
+        return None
+    return " ".join([gerund, *_with_article(_sentence_case(words[1:]))])
+
+
+def _selected_by(title: str, names: tuple[str, ...]) -> str | None:
+    """ "City of Lakemont selects Acme Corp for X" -> "being selected by City of Lakemont for X"."""
+    for name in names:
+        match = re.match(
+            rf"(?P<who>.+?)\s+(?P<verb>selects|chooses|picks|taps|hires|awards)\s+{re.escape(name)}"
+            rf"(?!\w)\s+(?P<rest>(for|to|as)\s+.+)$",
+            title,
+            re.IGNORECASE,
+        )
+        if match:
+            participle = {"selects": "selected", "chooses": "chosen", "picks": "picked",
+                          "taps": "tapped", "hires": "hired", "awards": "awarded"}[match["verb"].lower()]  # fmt: skip
+            preposition, *obj = _first_clause(match["rest"]).split()
+            rest = " ".join([preposition, *_with_article(obj)])
+            return f"being {participle} by {match['who'].strip()} {rest}"
+    return None
+
+
+def _joint_announcement(title: str, names: tuple[str, ...]) -> str | None:
+    """ "Acme Corp and Beta announce fleet partnership" -> "the fleet partnership with Beta"."""
+    for name in names:
+        match = re.match(
+            rf"\s*{re.escape(name)}(?!\w)\s+and\s+(?P<partner>.+?)\s+"
+            rf"(announce|form|sign|launch|unveil|ink|expand|extend)\s+(?P<what>.+)$",
+            title,
+            re.IGNORECASE,
+        )
+        if match:
+            what = _first_clause(match["what"])
+            what = re.sub(r"^(a|an|the|new)\s+", "", what, flags=re.IGNORECASE)
+            return f"the new {what} with {match['partner'].strip()}"
+    return None
+
+
+def congratulation(title: str, company_name: str, kind: EventKind, names: tuple[str, ...] = ()) -> str:
+    """One sentence of at most MAX_WORDS words congratulating the company on this headline."""
+    names = names or (company_name,)
+    phrase = _joint_announcement(title, names) or _selected_by(title, names)
+    if phrase is None:
+        found = _predicate(title, names)
+        phrase = _gerund_phrase(found[1]) if found else None
+    if phrase:
+        sentence = f"Congratulations to the {company_name} team on {phrase}."
+        if len(sentence.split()) <= MAX_WORDS:
+            return sentence
+    return (
+        f"I saw the news about {possessive(company_name)} {_KIND_PHRASES[kind]}, "
+        "and wanted to say congratulations."
+    )
+
+
+def possessive(name: str) -> str:
+    """ "Acme" -> "Acme's", "Siemens" -> "Siemens'"."""
+    return f"{name}'" if name.endswith("s") and not name.endswith("ss") else f"{name}'s"

@@ -1,0 +1,127 @@
+"""Pure: from fetched items to ranked events, each with the reasons it was kept.
+
+Score = kind weight + recency + corroboration. Recency halves every RECENCY_HALF_LIFE_DAYS days, so
+a story from today outranks an equally good one from three weeks ago; items older than the window
+are dropped; undated items are kept, marked, and ranked below every dated one (their age is
+unknown, and a stale story makes a note look lazy).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sources import Item
+
+from .classify import judge_headline
+from .models import Company, Event, EventKind, Skipped
+from .phrase import congratulation
+
+RECENCY_HALF_LIFE_DAYS = 7.0
+CORROBORATION_BONUS = 0.1
+MAX_CORROBORATION = 0.3
+
+KIND_WEIGHTS: dict[EventKind, float] = {
+    EventKind.AWARD: 1.0,
+    EventKind.NEW_ACCOUNT: 0.95,
+    EventKind.GROWTH: 0.9,
+    EventKind.FUNDING: 0.9,
+    EventKind.ACQUISITION: 0.85,
+    EventKind.PARTNERSHIP: 0.85,
+    EventKind.LAUNCH: 0.8,
+    EventKind.EXPANSION: 0.8,
+    EventKind.MILESTONE: 0.75,
+}
+
+_KIND_LABELS: dict[EventKind, str] = {
+    EventKind.AWARD: "an award or recognition",
+    EventKind.GROWTH: "growth",
+    EventKind.FUNDING: "funding",
+    EventKind.NEW_ACCOUNT: "a new customer or contract",
+    EventKind.PARTNERSHIP: "a partnership",
+    EventKind.LAUNCH: "a launch",
+    EventKind.ACQUISITION: "an acquisition",
+    EventKind.EXPANSION: "an expansion",
+    EventKind.MILESTONE: "a milestone",
+}
+
+
+def name_position(title: str, names: Iterable[str]) -> tuple[str, int] | None:
+    """The first of the company's names found as a whole word in the title, and where."""
+    best: tuple[str, int] | None = None
+    for name in names:
+        match = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title, re.IGNORECASE)
+        if match and (best is None or match.start() < best[1]):
+            best = (name, match.start())
+    return best
+
+
+def _age_text(published: datetime, now: datetime) -> str:
+    days = (now - published).days
+    when = "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+    return f"published {when} ({published:%Y-%m-%d})"
+
+
+def rank_items(
+    items: Iterable[Item],
+    company: Company,
+    *,
+    now: datetime,
+    days: int,
+    limit: int,
+) -> tuple[tuple[Event, ...], tuple[Skipped, ...]]:
+    """The best ``limit`` events, best first, and every item that was not kept with its reason."""
+    oldest = now - timedelta(days=days)
+    events: list[Event] = []
+    skipped: list[Skipped] = []
+    for item in items:
+
+        def skip(reason: str, item: Item = item) -> None:
+            skipped.append(Skipped(item.title, item.url, item.published, reason))
+
+        if item.published is not None and item.published < oldest:
+            skip(f"older than {days} days (published {item.published:%Y-%m-%d})")
+            continue
+        found = name_position(item.title, company.names)
+        if found is None:
+            skip(f"the headline does not name {company.name}")
+            continue
+        verdict = judge_headline(item.title, subject_at=found[1])
+        if verdict.kind is None:
+            skip(verdict.rejection or "no event to congratulate")
+            continue
+        events.append(_event(item, company, verdict.kind, verdict.trigger, found[0], now))
+    events.sort(key=lambda e: (e.published is not None, e.score, e.published or now), reverse=True)
+    return tuple(events[:limit]), tuple(skipped)
+
+
+def _event(
+    item: Item, company: Company, kind: EventKind, trigger: str, matched: str, now: datetime
+) -> Event:
+    reasons = [f"the headline names {matched}", f"{_KIND_LABELS[kind]} ({trigger!r})"]
+    score = KIND_WEIGHTS[kind]
+    if item.published is not None:
+        age_days = max((now - item.published).total_seconds() / 86400, 0.0)
+        score += 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)
+        reasons.append(_age_text(item.published, now))
+    else:
+        reasons.append("date unknown: ranked below dated news")
+    if len(item.outlets) > 1:
+        score += min(CORROBORATION_BONUS * (len(item.outlets) - 1), MAX_CORROBORATION)
+        names = ", ".join(o.name or o.domain for o in item.outlets)
+        reasons.append(f"carried by {len(item.outlets)} outlets: {names}")
+    return Event(
+        title=item.title,
+        url=item.url,
+        publisher=item.publisher,
+        publisher_domain=item.publisher_domain,
+        published=item.published,
+        kind=kind,
+        score=round(score, 4),
+        reasons=tuple(reasons),
+        sentence=congratulation(item.title, company.name, kind, company.names),
+        source=item.source,
+        summary=item.summary,
+        outlets=item.outlets,
+    )

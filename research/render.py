@@ -1,0 +1,116 @@
+"""Pure: a Result as the JSON document and as the text a person reads on a terminal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sources.text import clean_text
+
+from .models import Event, Result
+
+JSON_SCHEMA_VERSION = 1
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat().replace("+00:00", "Z") if moment else None
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    return {
+        "title": event.title,
+        "url": event.url,
+        "publisher": event.publisher,
+        "publisher_domain": event.publisher_domain,
+        "published": _iso(event.published),
+        "kind": event.kind.value,
+        "score": event.score,
+        "reasons": list(event.reasons),
+        "sentence": event.sentence,
+        "outlets": [{"name": o.name, "domain": o.domain, "url": o.url} for o in event.outlets],
+        "source": event.source,
+        "summary": event.summary,
+    }
+
+
+def result_to_dict(result: Result) -> dict[str, Any]:
+    """The documented JSON document (see README, "JSON output")."""
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "company": {
+            "slug": result.company.slug,
+            "name": result.company.name,
+            "aliases": list(result.company.aliases),
+        },
+        "generated_at": _iso(result.generated_at),
+        "window_days": result.window_days,
+        "offline": result.offline,
+        "replayed": result.replayed,
+        "data_as_of": _iso(result.data_as_of),
+        "events": [event_to_dict(e) for e in result.events],
+        "failures": [
+            {"source": f.source, "url": f.url, "error": f.error, "reason": f.reason}
+            for f in result.failures
+        ],
+        "skipped": [
+            {"title": s.title, "url": s.url, "published": _iso(s.published), "reason": s.reason}
+            for s in result.skipped
+        ],
+        "warnings": list(result.warnings),
+    }
+
+
+def _safe(text: str | None) -> str:
+    """Terminal-safe: no escape sequences, carriage returns or bidi overrides from a feed."""
+    return clean_text(text or "")
+
+
+def format_text(result: Result, *, verbose: bool = False) -> str:
+    """The human report: one block per event, best first."""
+    lines: list[str] = []
+    name = _safe(result.company.name)
+    if result.replayed:
+        lines.append(f"(replayed recording, as of {result.generated_at:%Y-%m-%d %H:%M} UTC)")
+    if result.offline:
+        age = (
+            f"data fetched {result.data_as_of:%Y-%m-%d %H:%M} UTC"
+            if result.data_as_of
+            else "no stored data"
+        )
+        lines.append(f"(offline: answered from the store; {age})")
+    if not result.events:
+        lines.append(f"No positive news about {name} in the last {result.window_days} days.")
+    else:
+        count = len(result.events)
+        lines.append(
+            f"{name}: {count} piece{'s' if count != 1 else ''} of good news "
+            f"in the last {result.window_days} days, best first"
+        )
+    for number, event in enumerate(result.events, 1):
+        date = f"{event.published:%Y-%m-%d}" if event.published else "date unknown"
+        outlets = f" (+{len(event.outlets) - 1} more)" if len(event.outlets) > 1 else ""
+        lines += [
+            "",
+            f"{number}. {_safe(event.title)}",
+            f"   {date} · {_safe(event.publisher) or event.publisher_domain}{outlets} · "
+            f"{event.kind.value.replace('_', ' ')}",
+        ]
+        if event.url:
+            lines.append(f"   {_safe(event.url)}")
+        lines.append(f"   Why: {_safe('; '.join(event.reasons))}")
+        lines.append(f"   Say: {_safe(event.sentence)}")
+    if verbose and result.skipped:
+        lines += ["", f"Skipped ({len(result.skipped)}):"]
+        for skipped in result.skipped:
+            lines.append(f"  - {_safe(skipped.title)}: {_safe(skipped.reason)}")
+    return "\n".join(lines)
+
+
+def format_problems(result: Result) -> list[str]:
+    """Warning lines for stderr: each failed source, then other warnings."""
+    problems = [
+        f"warning: {f.source} failed: {_safe(f.error)} [{f.reason}] ({_safe(f.url)})"
+        for f in result.failures
+    ]
+    problems += [f"warning: {_safe(w)}" for w in result.warnings]
+    return problems

@@ -1,0 +1,210 @@
+"""The only SQLite code: the HTTP cache (validators and items per feed URL).
+
+One file under RESEARCH_HOME, created on the first write. WAL mode; every writing transaction
+begins IMMEDIATE (a deferred one that reads then writes fails at once in WAL mode when another
+connection committed in between); no transaction ever spans a network wait. Schema changes are
+numbered migrations applied on open, tracked in ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sources import CachedFeed, Item, Outlet, SourceOutcome
+
+from .errors import StoreBusy, StoreError
+
+BUSY_TIMEOUT_SECONDS = 5.0
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE http_cache (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        fetched_at TEXT NOT NULL
+    );
+    CREATE TABLE feed_items (
+        feed_url TEXT NOT NULL REFERENCES http_cache(url) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        item_key TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (feed_url, position)
+    );
+    CREATE TABLE items_seen (
+        item_key TEXT PRIMARY KEY,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+    );
+    """,
+)
+
+
+def item_to_json(item: Item) -> str:
+    data = {
+        "key": item.key,
+        "title": item.title,
+        "url": item.url,
+        "published": item.published.isoformat() if item.published else None,
+        "summary": item.summary,
+        "publisher": item.publisher,
+        "publisher_domain": item.publisher_domain,
+        "source": item.source,
+        "outlets": [[o.name, o.domain, o.url, o.source] for o in item.outlets],
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
+def item_from_json(text: str) -> Item:
+    data: dict[str, Any] = json.loads(text)
+    published = data.get("published")
+    return Item(
+        key=data["key"],
+        title=data["title"],
+        url=data.get("url"),
+        published=datetime.fromisoformat(published) if published else None,
+        summary=data.get("summary", ""),
+        publisher=data.get("publisher", ""),
+        publisher_domain=data.get("publisher_domain", ""),
+        source=data.get("source", ""),
+        outlets=tuple(Outlet(*o) for o in data.get("outlets", [])),
+    )
+
+
+class Store:
+    """The research store at ``path``; each method opens, works in one short transaction, closes."""
+
+    def __init__(self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
+        self.path = path
+        self.busy_timeout = busy_timeout
+
+    @contextmanager
+    def _connection(self, *, create: bool) -> Iterator[sqlite3.Connection | None]:
+        if not create and not self.path.exists():
+            yield None
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(
+                self.path, timeout=self.busy_timeout, isolation_level=None
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise self._error(exc) from exc
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA journal_mode = WAL")
+            self._migrate(connection)
+            yield connection
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        finally:
+            connection.close()
+
+    def _error(self, exc: BaseException) -> StoreError:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return StoreBusy(
+                f"the store {self.path} is busy: another research process kept it locked for more "
+                f"than {self.busy_timeout:g} s; try again when it has finished"
+            )
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            return StoreError(
+                f"the store {self.path} is damaged or not a research store ({text}); move it "
+                "aside and run again to start a fresh one"
+            )
+        if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+            return StoreError(f"the store {self.path} cannot be written ({text}); check permissions")
+        if "disk" in text or "full" in text:
+            return StoreError(f"the store {self.path} cannot be written: {text}; free some space")
+        return StoreError(f"the store {self.path} cannot be used: {text}")
+
+    def _migrate(self, connection: sqlite3.Connection) -> None:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"the store {self.path} was written by a newer version of research "
+                f"(schema {version}); upgrade research to use it"
+            )
+        for number in range(version + 1, len(MIGRATIONS) + 1):
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                # Another process may have migrated while this one waited for the lock.
+                if int(connection.execute("PRAGMA user_version").fetchone()[0]) >= number:
+                    connection.execute("COMMIT")
+                    continue
+                for statement in MIGRATIONS[number - 1].split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {number}")
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    def cached_feeds(self, urls: Iterable[str]) -> dict[str, CachedFeed]:
+        """What the store kept for each of these feed URLs (validators, items, when)."""
+        wanted = list(dict.fromkeys(urls))
+        with self._connection(create=False) as connection:
+            if connection is None or not wanted:
+                return {}
+            result: dict[str, CachedFeed] = {}
+            for url in wanted:
+                row = connection.execute(
+                    "SELECT etag, last_modified, fetched_at FROM http_cache WHERE url = ?", (url,)
+                ).fetchone()
+                if row is None:
+                    continue
+                items = tuple(
+                    item_from_json(data)
+                    for (data,) in connection.execute(
+                        "SELECT data FROM feed_items WHERE feed_url = ? ORDER BY position", (url,)
+                    )
+                )
+                result[url] = CachedFeed(row[0], row[1], items, datetime.fromisoformat(row[2]))
+            return result
+
+    def save_outcomes(self, outcomes: Sequence[SourceOutcome], now: datetime) -> None:
+        """Record every source that answered: validators, items, and which items were seen."""
+        answered = [o for o in outcomes if o.ok]
+        if not answered:
+            return
+        stamp = now.isoformat()
+        with self._connection(create=True) as connection:
+            assert connection is not None
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                for outcome in answered:
+                    self._save_outcome(connection, outcome, stamp)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    @staticmethod
+    def _save_outcome(connection: sqlite3.Connection, outcome: SourceOutcome, stamp: str) -> None:
+        connection.execute(
+            "INSERT INTO http_cache (url, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
+            "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
+            (outcome.url, outcome.etag, outcome.last_modified, stamp),
+        )
+        if not outcome.not_modified:
+            connection.execute("DELETE FROM feed_items WHERE feed_url = ?", (outcome.url,))
+            connection.executemany(
+                "INSERT INTO feed_items (feed_url, position, item_key, data) VALUES (?, ?, ?, ?)",
+                [
+                    (outcome.url, position, item.key, item_to_json(item))
+                    for position, item in enumerate(outcome.items)
+                ],
+            )
+        connection.executemany(
+            "INSERT INTO items_seen (item_key, first_seen, last_seen) VALUES (?, ?, ?) "
+            "ON CONFLICT(item_key) DO UPDATE SET last_seen = excluded.last_seen",
+            [(item.key, stamp, stamp) for item in outcome.items],
+        )

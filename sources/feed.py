@@ -1,0 +1,30 @@
+"""Any RSS, Atom or JSON Feed URL the user names (``--feed URL``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .feeds import ParsedFeed, parse_feed
+from .models import Query
+from .urls import host_of, require_http_url
+
+
+@dataclass(frozen=True)
+class Feed:
+    url: str
+    name: str = field(default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "url", require_http_url(self.url))
+        if not self.name:
+            object.__setattr__(self, "name", f"feed:{host_of(self.url)}")
+
+    def url_for(self, query: Query) -> str:
+        return self.url
+
+    def parse(
+        self, body: bytes, headers: Mapping[str, str], *, url: str, now: datetime
+    ) -> ParsedFeed:
+        return parse_feed(body, headers, source=self.name, feed_url=url, now=now)

@@ -1,0 +1,76 @@
+"""Runs every source concurrently through one HTTP client; failures come back as values."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from .errors import SourceError
+from .http import HttpClient
+from .merge import merge_items
+from .models import CachedFeed, FetchReport, Query, SourceFailure, SourceOutcome
+from .registry import Source
+
+
+async def fetch_all(
+    sources: Sequence[Source],
+    query: Query,
+    http: HttpClient,
+    *,
+    now: datetime,
+    cache: Mapping[str, CachedFeed] | None = None,
+) -> FetchReport:
+    """Fetch and parse every source at once; merge the items of those that worked."""
+    cache = cache or {}
+    outcomes = await asyncio.gather(
+        *(fetch_source(source, query, http, now=now, cache=cache) for source in sources)
+    )
+    items = merge_items(item for outcome in outcomes for item in outcome.items)
+    return FetchReport(outcomes=tuple(outcomes), items=tuple(items))
+
+
+async def fetch_source(
+    source: Source,
+    query: Query,
+    http: HttpClient,
+    *,
+    now: datetime,
+    cache: Mapping[str, CachedFeed],
+) -> SourceOutcome:
+    url = source.url_for(query)
+    cached = cache.get(url)
+    try:
+        response = await http.get(
+            url,
+            etag=cached.etag if cached else None,
+            last_modified=cached.last_modified if cached else None,
+        )
+        if response.status == 304 and cached is not None:
+            return SourceOutcome(
+                source=source.name,
+                url=url,
+                items=cached.items,
+                not_modified=True,
+                etag=cached.etag,
+                last_modified=cached.last_modified,
+            )
+        # Parsing is CPU work: a thread keeps the event loop free for the other downloads.
+        parsed = await asyncio.get_running_loop().run_in_executor(
+            None,
+            lambda: source.parse(response.body, response.headers, url=response.url, now=now),
+        )
+    except SourceError as error:
+        return SourceOutcome(
+            source=source.name,
+            url=url,
+            failure=SourceFailure(source.name, url, error.reason, error.message),
+        )
+    return SourceOutcome(
+        source=source.name,
+        url=url,
+        items=parsed.items,
+        etag=response.headers.get("etag"),
+        last_modified=response.headers.get("last-modified"),
+        warnings=parsed.warnings,
+    )

@@ -1,0 +1,400 @@
+"""The only network code: one httpx client with the limits httpx lacks.
+
+httpx has no total deadline, no body cap, no cap on decompressed size and would follow redirects
+without re-checking them, so this module streams raw bytes, decodes at most one gzip or deflate
+layer under a cap, follows redirects itself, and wraps each request in a deadline. Errors come out
+as the most specific SourceError, so callers report them as values.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from importlib import metadata
+from types import TracebackType
+
+import httpx
+
+from .errors import (
+    Blocked,
+    ConnectFailed,
+    FetchError,
+    Gone,
+    HTTPStatusError,
+    IncompleteBody,
+    NotFound,
+    ProtocolError,
+    RateLimited,
+    ServerError,
+    SourceError,
+    TimedOut,
+    TLSFailed,
+    TooLarge,
+    TooManyRedirects,
+    UnsupportedEncoding,
+)
+from .urls import host_of, require_http_url
+
+HOME_PAGE = "https://github.com/research-notes/research"
+MAX_RETRY_AFTER = 24 * 3600.0
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_RETRY_STATUSES = frozenset({502, 503, 504})
+
+
+def _user_agent() -> str:
+    try:
+        version = metadata.version("research")
+    except metadata.PackageNotFoundError:
+        version = "dev"
+    return f"research/{version} (+{HOME_PAGE})"
+
+
+@dataclass(frozen=True)
+class HttpLimits:
+    """Timeouts in seconds, sizes in bytes. The defaults are the documented ones."""
+
+    connect_timeout: float = 5.0
+    read_timeout: float = 15.0
+    write_timeout: float = 10.0
+    pool_timeout: float = 5.0
+    request_deadline: float = 30.0
+    source_deadline: float = 60.0
+    max_body_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+    max_in_flight: int = 10
+    max_per_host: int = 2
+    retries: int = 2
+    backoff: tuple[float, ...] = (1.0, 4.0)
+    # A Retry-After up to this long is waited out in the run; a longer one is reported.
+    max_retry_wait: float = 10.0
+    user_agent: str = field(default_factory=_user_agent)
+
+
+@dataclass(frozen=True)
+class Response:
+    """A complete, decoded response: the final URL after redirects, status, headers and body."""
+
+    url: str
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+class HttpClient:
+    """One shared async client: at most ``max_in_flight`` requests, ``max_per_host`` per host.
+
+    Use as ``async with HttpClient() as http: await http.get(url)``. A transport can be given for
+    replaying recordings; everything above the socket (limits, decoding, redirects) still runs.
+    """
+
+    def __init__(
+        self,
+        limits: HttpLimits | None = None,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.limits = limits or HttpLimits()
+        self._transport = transport
+        self._client: httpx.AsyncClient | None = None
+        self._in_flight: asyncio.Semaphore | None = None
+        self._per_host: dict[str, asyncio.Semaphore] = {}
+
+    async def __aenter__(self) -> HttpClient:
+        limits = self.limits
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(
+                connect=limits.connect_timeout,
+                read=limits.read_timeout,
+                write=limits.write_timeout,
+                pool=limits.pool_timeout,
+            ),
+            limits=httpx.Limits(
+                max_connections=limits.max_in_flight,
+                max_keepalive_connections=limits.max_in_flight,
+            ),
+            follow_redirects=False,
+            headers={
+                "User-Agent": limits.user_agent,
+                "Accept": "application/rss+xml, application/atom+xml, application/feed+json, "
+                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+                "Accept-Encoding": "gzip, deflate",
+            },
+            transport=self._transport,
+        )
+        self._in_flight = asyncio.Semaphore(limits.max_in_flight)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    async def get(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> Response:
+        """GET with retries and redirects; a 304 comes back as a Response with status 304."""
+        url = require_http_url(url)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        loop = asyncio.get_running_loop()
+        give_up_at = loop.time() + self.limits.source_deadline
+        attempt = 0
+        while True:
+            try:
+                return await self._follow_redirects(url, headers)
+            except FetchError as error:
+                delay = self._retry_delay(error, attempt)
+                if delay is None or loop.time() + delay >= give_up_at:
+                    raise
+                attempt += 1
+                await asyncio.sleep(delay)
+
+    def _retry_delay(self, error: FetchError, attempt: int) -> float | None:
+        """Seconds to wait before retrying, or None when the error is final."""
+        limits = self.limits
+        if attempt >= limits.retries:
+            return None
+        if isinstance(error, HTTPStatusError):
+            if error.retry_after is not None:
+                return error.retry_after if error.retry_after <= limits.max_retry_wait else None
+            if not (isinstance(error, ServerError) and error.status in _RETRY_STATUSES):
+                return None
+        elif not isinstance(error, ConnectFailed | TimedOut) or isinstance(error, TLSFailed):
+            return None
+        base = limits.backoff[min(attempt, len(limits.backoff) - 1)] if limits.backoff else 0.0
+        return base * random.uniform(0.75, 1.25)
+
+    async def _follow_redirects(self, url: str, headers: dict[str, str]) -> Response:
+        chain = [url]
+        current = url
+        while True:
+            response = await self._request_once(current, headers)
+            if response.status not in _REDIRECTS:
+                return response
+            location = response.headers.get("location")
+            if not location:
+                raise ProtocolError(
+                    f"{host_of(current)} answered with a redirect that names no target", url=url
+                )
+            target = str(httpx.URL(current).join(location.strip()))
+            require_http_url(target)
+            if target in chain:
+                raise TooManyRedirects(
+                    "redirect loop: " + " -> ".join(chain + [target]), url=url
+                )
+            chain.append(target)
+            if len(chain) - 1 > self.limits.max_redirects:
+                raise TooManyRedirects(
+                    f"more than {self.limits.max_redirects} redirects: " + " -> ".join(chain),
+                    url=url,
+                )
+            current = target
+
+    async def _request_once(self, url: str, headers: dict[str, str]) -> Response:
+        assert self._client is not None and self._in_flight is not None, "use `async with`"
+        host_key = httpx.URL(url).netloc.decode("ascii", "replace")
+        host_slots = self._per_host.setdefault(host_key, asyncio.Semaphore(self.limits.max_per_host))
+        deadline = self.limits.request_deadline
+        async with host_slots, self._in_flight:
+            try:
+                return await asyncio.wait_for(self._stream(url, headers), timeout=deadline)
+            except asyncio.TimeoutError:
+                raise TimedOut(
+                    f"{host_of(url)} did not send the whole response within {deadline:g} s",
+                    url=url,
+                ) from None
+            except SourceError:
+                raise
+            except httpx.ConnectTimeout as exc:
+                raise TimedOut(f"could not connect to {host_of(url)} in time", url=url) from exc
+            except httpx.TimeoutException as exc:
+                raise TimedOut(f"{host_of(url)} stopped answering (read timeout)", url=url) from exc
+            except httpx.ConnectError as exc:
+                raise _connect_failed(url, exc) from exc
+            except httpx.RemoteProtocolError as exc:
+                raise _protocol_error(url, exc) from exc
+            except httpx.NetworkError as exc:
+                raise ConnectFailed(f"the connection to {host_of(url)} was reset", url=url) from exc
+            except (httpx.HTTPError, OSError) as exc:
+                raise FetchError(f"network error talking to {host_of(url)}: {exc}", url=url) from exc
+
+    async def _stream(self, url: str, headers: dict[str, str]) -> Response:
+        assert self._client is not None
+        async with self._client.stream("GET", url, headers=headers) as response:
+            status = response.status_code
+            response_headers = {k.lower(): v for k, v in response.headers.items()}
+            if status in _REDIRECTS or status == 304:
+                return Response(url, status, response_headers, b"")
+            if status >= 400 or status < 200:
+                raise _status_error(url, status, response_headers)
+            body = await self._read_body(url, response, response_headers)
+            return Response(url, status, response_headers, body)
+
+    async def _read_body(
+        self, url: str, response: httpx.Response, headers: Mapping[str, str]
+    ) -> bytes:
+        cap = self.limits.max_body_bytes
+        declared = headers.get("content-length", "").strip()
+        if declared.isdigit() and int(declared) > cap:
+            raise TooLarge(
+                f"{host_of(url)} announced {int(declared):,} bytes; the limit is {cap:,}", url=url
+            )
+        decoder = _Decoder(headers.get("content-encoding", ""), url)
+        chunks: list[bytes] = []
+        size = 0
+        async for raw in response.aiter_raw():
+            for piece in decoder.feed(raw, cap - size + 1):
+                size += len(piece)
+                if size > cap:
+                    raise TooLarge(
+                        f"the response from {host_of(url)} is larger than {cap:,} bytes", url=url
+                    )
+                chunks.append(piece)
+        decoder.finish()
+        return b"".join(chunks)
+
+
+class _Decoder:
+    """Undoes at most one gzip or deflate layer, never producing more than it is asked for."""
+
+    def __init__(self, content_encoding: str, url: str) -> None:
+        codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip()]
+        codings = [c for c in codings if c != "identity"]
+        self._url = url
+        self._inflater: zlib._Decompress | None = None
+        self._coding = codings[0] if codings else ""
+        if len(codings) > 1:
+            raise UnsupportedEncoding(
+                f"the server stacked several compressions ({content_encoding}); refused", url=url
+            )
+        if self._coding not in ("", "gzip", "x-gzip", "deflate"):
+            raise UnsupportedEncoding(
+                f"the server used the unsupported compression {self._coding!r}", url=url
+            )
+
+    def feed(self, data: bytes, room: int) -> list[bytes]:
+        if not self._coding:
+            return [data]
+        if self._inflater is None:
+            if self._coding == "deflate" and not _looks_like_zlib(data):
+                self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            else:
+                self._inflater = zlib.decompressobj(zlib.MAX_WBITS | (16 if "gzip" in self._coding else 0))
+        pieces = []
+        pending = data
+        try:
+            while pending and room > 0:
+                piece = self._inflater.decompress(pending, room)
+                pieces.append(piece)
+                room -= len(piece)
+                pending = self._inflater.unconsumed_tail
+                if not piece and not pending:
+                    break
+        except zlib.error as exc:
+            raise IncompleteBody(f"the compressed response is corrupt: {exc}", url=self._url) from exc
+        return pieces
+
+    def finish(self) -> None:
+        if self._inflater is not None and not self._inflater.eof:
+            raise IncompleteBody("the compressed response ended before it was complete", url=self._url)
+
+
+def _looks_like_zlib(data: bytes) -> bool:
+    return len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds or HTTP date), capped at 24 h.
+
+    Garbage gives None (ignored); a negative or past value gives 0.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if value.lstrip("-").isdigit():
+        return min(max(float(value), 0.0), MAX_RETRY_AFTER)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    seconds = (when - (now or datetime.now(timezone.utc))).total_seconds()
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def _status_error(url: str, status: int, headers: Mapping[str, str]) -> HTTPStatusError:
+    host = host_of(url)
+    retry_after = parse_retry_after(headers.get("retry-after"))
+    if status in (401, 403):
+        return Blocked(
+            f"blocked by {host} (HTTP {status}): it refuses automated requests or wants a login",
+            url=url,
+            status=status,
+        )
+    if status == 429:
+        wait = f"; it asks to wait {_duration(retry_after)}" if retry_after else ""
+        return RateLimited(
+            f"rate-limited by {host} (HTTP 429){wait}", url=url, status=status, retry_after=retry_after
+        )
+    if status == 404:
+        return NotFound(f"not found (HTTP 404) at {url}", url=url, status=status)
+    if status == 410:
+        return Gone(f"gone for good (HTTP 410): {url}; remove this feed", url=url, status=status)
+    if status >= 500:
+        if status == 503 and retry_after is not None and retry_after > 0:
+            return RateLimited(
+                f"{host} is unavailable (HTTP 503) and asks to wait {_duration(retry_after)}",
+                url=url,
+                status=status,
+                retry_after=retry_after,
+            )
+        return ServerError(f"{host} had a server error (HTTP {status})", url=url, status=status)
+    return HTTPStatusError(f"{host} answered HTTP {status}", url=url, status=status)
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "a while"
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def _connect_failed(url: str, exc: httpx.ConnectError) -> ConnectFailed:
+    host = host_of(url)
+    text = str(exc)
+    lowered = text.lower()
+    if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
+        return TLSFailed(f"secure connection to {host} failed: {text}", url=url)
+    if "name or service not known" in lowered or "nodename nor servname" in lowered or (
+        "temporary failure in name resolution" in lowered or "getaddrinfo" in lowered
+    ):
+        return ConnectFailed(f"could not look up {host} (no internet connection?)", url=url)
+    return ConnectFailed(f"could not connect to {host}: {text or 'connection refused'}", url=url)
+
+
+def _protocol_error(url: str, exc: httpx.RemoteProtocolError) -> FetchError:
+    text = str(exc)
+    if "without sending a response" in text.lower():
+        return ConnectFailed(f"{host_of(url)} closed the connection before answering", url=url)
+    if "incomplete" in text.lower() or "peer closed" in text.lower():
+        return IncompleteBody(f"{host_of(url)} cut the connection mid-response", url=url)
+    return ProtocolError(f"{host_of(url)} sent a broken HTTP response: {text}", url=url)

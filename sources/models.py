@@ -1,0 +1,110 @@
+"""Data the fetch layer hands to its callers: items, outlets, failures, reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Query:
+    """What to search for: a display name, its aliases and the look-back window in days."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    days: int = 30
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The name then each alias, once each, case-insensitively."""
+        seen: set[str] = set()
+        terms: list[str] = []
+        for term in (self.name, *self.aliases):
+            folded = term.casefold()
+            if term and folded not in seen:
+                seen.add(folded)
+                terms.append(term)
+        return tuple(terms)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """One publisher that carried a story, and where."""
+
+    name: str
+    domain: str
+    url: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One news item, cleaned: plain-text title and summary, real link, UTC date or None.
+
+    ``published`` is None when the feed gave no usable date; it is never filled with the time of
+    fetching. ``outlets`` lists every publisher that carried the story once duplicates merge.
+    """
+
+    key: str
+    title: str
+    url: str | None
+    published: datetime | None
+    summary: str
+    publisher: str
+    publisher_domain: str
+    source: str
+    outlets: tuple[Outlet, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SourceFailure:
+    """A source that gave nothing usable, in words a user understands."""
+
+    source: str
+    url: str
+    reason: str
+    error: str
+
+
+@dataclass(frozen=True)
+class SourceOutcome:
+    """What one source gave in one run: items or a failure, and the caching validators."""
+
+    source: str
+    url: str
+    items: tuple[Item, ...] = ()
+    failure: SourceFailure | None = None
+    not_modified: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+@dataclass(frozen=True)
+class CachedFeed:
+    """What the store kept from a source's last good response, for conditional GET."""
+
+    etag: str | None
+    last_modified: str | None
+    items: tuple[Item, ...]
+    fetched_at: datetime
+
+
+@dataclass(frozen=True)
+class FetchReport:
+    """Every source's outcome and the merged items of those that worked."""
+
+    outcomes: tuple[SourceOutcome, ...]
+    items: tuple[Item, ...]
+
+    @property
+    def failures(self) -> tuple[SourceFailure, ...]:
+        return tuple(o.failure for o in self.outcomes if o.failure is not None)
+
+    @property
+    def all_failed(self) -> bool:
+        return bool(self.outcomes) and all(not o.ok for o in self.outcomes)

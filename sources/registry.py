@@ -1,0 +1,51 @@
+"""The Source protocol and the built-in sources, listed explicitly so they can be read and walked.
+
+A source turns a query into one URL and turns that URL's response into Items. Fetching is not its
+job: ``sources.fetch`` does that for all sources at once through one HTTP client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Protocol
+
+from . import bing_news, feed, google_news
+from .feeds import ParsedFeed
+from .models import Query
+
+
+class Source(Protocol):
+    """What every source provides; ``name`` identifies it in reports and JSON."""
+
+    @property
+    def name(self) -> str: ...
+
+    def url_for(self, query: Query) -> str: ...
+
+    def parse(
+        self, body: bytes, headers: Mapping[str, str], *, url: str, now: datetime
+    ) -> ParsedFeed: ...
+
+
+# name -> (default base URL, constructor taking the base URL)
+BUILTIN_SOURCES: Mapping[str, tuple[str, Callable[[str], Source]]] = {
+    google_news.NAME: (google_news.DEFAULT_BASE_URL, google_news.GoogleNews),
+    bing_news.NAME: (bing_news.DEFAULT_BASE_URL, bing_news.BingNews),
+}
+
+
+def builtin_sources(base_urls: Mapping[str, str] | None = None) -> list[Source]:
+    """Every built-in source, each with its base URL from ``base_urls`` or its default."""
+    base_urls = base_urls or {}
+    unknown = set(base_urls) - set(BUILTIN_SOURCES)
+    if unknown:
+        raise ValueError(f"unknown built-in source(s): {', '.join(sorted(unknown))}")
+    return [
+        make(base_urls.get(name) or default) for name, (default, make) in BUILTIN_SOURCES.items()
+    ]
+
+
+def feed_source(url: str) -> Source:
+    """A source for one RSS, Atom or JSON Feed URL given by the user."""
+    return feed.Feed(url)
