@@ -4,20 +4,50 @@
     >>> result = research.research("Acme Corp", days=30)
     >>> for event in result.events:
     ...     print(event.sentence)
+
+Names are imported on first use, so ``research --help`` starts without loading the HTTP and
+parsing libraries.
 """
 
+from __future__ import annotations
+
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
-from sources import Outlet, SourceFailure
+if TYPE_CHECKING:
+    from sources import Outlet, SourceFailure
 
-from .api import research, research_async
-from .company import resolve_company, slugify
-from .config import Settings, load_settings
-from .errors import ConfigError, InvalidInput, ResearchError, StoreBusy, StoreError
-from .models import Company, Event, EventKind, Result, Skipped
-from .render import result_to_dict
+    from .api import research, research_async
+    from .company import resolve_company, slugify
+    from .config import Settings, load_settings
+    from .errors import ConfigError, InvalidInput, ResearchError, StoreBusy, StoreError
+    from .models import Company, Event, EventKind, Result, Skipped
+    from .render import result_to_dict
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_HOMES = {
+    "Outlet": "sources",
+    "SourceFailure": "sources",
+    "research": "research.api",
+    "research_async": "research.api",
+    "resolve_company": "research.company",
+    "slugify": "research.company",
+    "Settings": "research.config",
+    "load_settings": "research.config",
+    "ConfigError": "research.errors",
+    "InvalidInput": "research.errors",
+    "ResearchError": "research.errors",
+    "StoreBusy": "research.errors",
+    "StoreError": "research.errors",
+    "Company": "research.models",
+    "Event": "research.models",
+    "EventKind": "research.models",
+    "Result": "research.models",
+    "Skipped": "research.models",
+    "result_to_dict": "research.render",
+}
 
 __all__ = [
     "Company",
@@ -40,3 +70,16 @@ __all__ = [
     "result_to_dict",
     "slugify",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'research' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

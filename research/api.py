@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Coroutine, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, ParamSpec
 
 from sources import (
     FetchReport,
@@ -24,8 +26,8 @@ from sources import (
     load_recording,
     merge_items,
 )
-from sources.google_news import NAME as GOOGLE_NEWS
 from sources.bing_news import NAME as BING_NEWS
+from sources.google_news import NAME as GOOGLE_NEWS
 
 from .company import resolve_company
 from .config import Settings, load_settings
@@ -33,6 +35,8 @@ from .errors import InvalidInput, StoreError
 from .models import Company, Result
 from .rank import rank_items
 from .store import Store
+
+P = ParamSpec("P")
 
 MAX_DAYS = 365
 MAX_LIMIT = 100
@@ -172,16 +176,26 @@ def _from_store(
     return FetchReport(tuple(outcomes), tuple(items)), as_of
 
 
-def research(company: str | Company, **options: object) -> Result:
-    """Synchronous twin of :func:`research_async`, safe to call from any program.
+def _synchronous(
+    function: Callable[P, Coroutine[Any, Any, Result]],
+) -> Callable[P, Result]:
+    @functools.wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> Result:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(function(*args, **kwargs))
+        # Inside a running loop (a notebook, an async web app): a private loop in a worker thread,
+        # so the caller's loop is never nested or blocked by ours.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, function(*args, **kwargs)).result()
 
-    Inside a running event loop (a notebook, an async web app) the work runs on a private loop in
-    a worker thread, so it never tries to nest loops.
-    """
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(research_async(company, **options))  # type: ignore[arg-type]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        future = pool.submit(asyncio.run, research_async(company, **options))  # type: ignore[arg-type]
-        return future.result()
+    return run
+
+
+research = _synchronous(research_async)
+research.__name__ = research.__qualname__ = "research"
+research.__doc__ = """Synchronous twin of :func:`research_async`, safe to call from any program.
+
+Takes the same arguments and returns the same :class:`Result`.
+"""

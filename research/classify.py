@@ -19,31 +19,55 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # Checked in this order; the first family that matches names the reason an item is dropped.
 NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("layoffs or restructuring", _rx(
-        r"\blay(s|ing)?[- ]?offs?\b|\blaid off\b|\bjob cuts?\b|\bcut(s|ting)?\b[^.]{0,30}\bjobs\b"
-        r"|\bslash(es|ed|ing)?\b[^.]{0,30}\b(jobs|workforce|staff)\b|\brestructur\w*|\bdownsiz\w*"
-        r"|\bfurlough\w*|\bredundanc\w*|\bwarn notice")),
-    ("legal trouble", _rx(
-        r"\blawsuits?\b|\bsu(e|es|ed|ing)\b|\bprobes?\b|\binvestigat\w*|\bfined?\b|\bfines\b"
-        r"|\bpenalt\w*|\bsettle(s|d|ment)?\b|\bcharged\b|\bindict\w*|\bantitrust\b|\bclass action"
-        r"|\bsubpoena\w*|\baccus\w*|\balleg\w*|\bviolat\w*|\bregulators?\b|\bcourt\b")),
+    (
+        "layoffs or restructuring",
+        _rx(
+            r"\blay(s|ing)?[- ]?offs?\b|\blaid off\b|\bjob cuts?\b|\bcut(s|ting)?\b[^.]{0,30}\bjobs\b"
+            r"|\bslash(es|ed|ing)?\b[^.]{0,30}\b(jobs|workforce|staff)\b|\brestructur\w*|\bdownsiz\w*"
+            r"|\bfurlough\w*|\bredundanc\w*|\bwarn notice"
+        ),
+    ),
+    (
+        "legal trouble",
+        _rx(
+            r"\blawsuits?\b|\bsu(e|es|ed|ing)\b|\bprobes?\b|\binvestigat\w*|\bfined?\b|\bfines\b"
+            r"|\bpenalt\w*|\bsettle(s|d|ment)?\b|\bcharged\b|\bindict\w*|\bantitrust\b|\bclass action"
+            r"|\bsubpoena\w*|\baccus\w*|\balleg\w*|\bviolat\w*|\bregulators?\b|\bcourt\b"
+        ),
+    ),
     ("a recall", _rx(r"\brecall\w*")),
-    ("a breach or outage", _rx(
-        r"\bbreach\w*|\bhack\w*|\boutages?\b|\bcyber ?attack\w*|\bransomware\b|\bdata leak"
-        r"|\bdown for\b|\bdisrupt\w*")),
-    ("losses or a miss", _rx(
-        r"\bloss(es)?\b|\bmiss(es|ed)?\b|\bshortfall\b|\bplung\w*|\bslump\w*|\btumbl\w*|\bsinks?\b"
-        r"|\bfalls?\b|\bfell\b|\bdrops?\b|\bdeclin\w*|\bwarns?\b|\bweak\w*|\bdisappoint\w*"
-        r"|\bcuts?\b[^.]{0,20}\b(forecast|guidance|outlook)\b|\blower(s|ed)?\b[^.]{0,20}\b(forecast|guidance|outlook)\b")),
+    (
+        "a breach or outage",
+        _rx(
+            r"\bbreach\w*|\bhack\w*|\boutages?\b|\bcyber ?attack\w*|\bransomware\b|\bdata leak"
+            r"|\bdown for\b|\bdisrupt\w*"
+        ),
+    ),
+    (
+        "losses or a miss",
+        _rx(
+            r"\bloss(es)?\b|\bmiss(es|ed)?\b|\bshortfall\b|\bplung\w*|\bslump\w*|\btumbl\w*|\bsinks?\b"
+            r"|\bfalls?\b|\bfell\b|\bdrops?\b|\bdeclin\w*|\bwarns?\b|\bweak\w*|\bdisappoint\w*"
+            r"|\bcuts?\b[^.]{0,20}\b(forecast|guidance|outlook)\b|\blower(s|ed)?\b[^.]{0,20}\b(forecast|guidance|outlook)\b"
+        ),
+    ),
     ("a downgrade", _rx(r"\bdowngrad\w*")),
-    ("a departure", _rx(
-        r"\bresign\w*|\bsteps? down\b|\bousted\b|\bfired\b|\bquits?\b|\bdeparture\b|\bexits?\b")),
+    (
+        "a departure",
+        _rx(
+            r"\bresign\w*|\bsteps? down\b|\bousted\b|\bfired\b|\bquits?\b|\bdeparture\b|\bexits?\b"
+        ),
+    ),
     ("a scandal", _rx(r"\bscandal\w*|\bfraud\w*|\bmisconduct\b|\bbrib\w*|\bembezzl\w*")),
     ("a strike", _rx(r"\bstrikes?\b|\bwalkout\b|\bunion dispute")),
     ("bankruptcy", _rx(r"\bbankrupt\w*|\bchapter 11\b|\binsolven\w*|\bdefaults?\b|\bliquidat\w*")),
-    ("a closure or setback", _rx(
-        r"\bshut(s|ting)? down\b|\bshutters?\b|\bclos(es|ing|ed|ure)\b[^.]{0,30}\b(plant|store|stores|office|factory|site)s?\b"
-        r"|\bdelay\w*|\bhalt\w*|\bsuspend\w*|\bcancel\w*|\bscrap\w*|\bcrash\w*|\bdeath|\bdies\b|\bkilled\b")),
+    (
+        "a closure or setback",
+        _rx(
+            r"\bshut(s|ting)? down\b|\bshutters?\b|\bclos(es|ing|ed|ure)\b[^.]{0,30}\b(plant|store|stores|office|factory|site)s?\b"
+            r"|\bdelay\w*|\bhalt\w*|\bsuspend\w*|\bcancel\w*|\bscrap\w*|\bcrash\w*|\bdeath|\bdies\b|\bkilled\b"
+        ),
+    ),
 )
 
 _HEDGE = _rx(
@@ -54,38 +78,74 @@ _QUESTION_START = _rx(r"^(will|could|can|should|is|are|does|do|did|has|have|why|
 
 # Checked in this order: the more specific kinds first.
 KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
-    (EventKind.ACQUISITION, _rx(
-        r"\b(to )?(acquires?|acquisition of|buys|to buy|completes (the )?(acquisition|purchase)|snaps up)\b")),
-    (EventKind.FUNDING, _rx(
-        r"\braises? \$|\braised \$|\bseries [a-f]\b|\bfunding\b|\bseed round\b|\bipo\b|\bgoes public\b"
-        r"|\bvaluation\b|\bsecures? \$[\d.,]+ ?(million|billion|[mb]n?)\b")),
-    (EventKind.AWARD, _rx(
-        r"\bawards?\b|\bprizes?\b|\bhonou?r(s|ed)?\b|\brecogni[sz](ed|es)\b|\bnamed (one of|to|a|an|the|among|best|top)\b"
-        r"|\branked\b|\branks\b|\bbest places? to work\b|\btop employers?\b|\bcertifi(ed|cation)\b"
-        r"|\baccolades?\b|\bwins? (gold|silver|the title)\b")),
-    (EventKind.NEW_ACCOUNT, _rx(
-        r"\b(selected|chosen|picked|tapped) by\b|\bselects?\b|\bchooses\b|\btaps\b|\bcontracts?\b"
-        r"|\b(wins?|lands?|secures?|signs?|inks?|books?)\b[^.]{0,40}\b(deal|order|account|customer|client|agreement)s?\b"
-        r"|\border from\b")),
-    (EventKind.PARTNERSHIP, _rx(
-        r"\bpartner(s|ship|ships|ed|ing)?\b|\bteams? up\b|\bjoins? forces\b|\bcollaborat\w*|\balliance\b"
-        r"|\bjoint venture\b")),
-    (EventKind.GROWTH, _rx(
-        r"\brecord\b[\w\s-]{0,25}\b(revenue|sales|profit|earnings|results|quarter|year|growth|orders|bookings)\b"
-        r"|\b(revenue|sales|profit|earnings)\b[^.]{0,15}\b(rises?|jumps?|grows?|climbs?|soars?|surges?|up \d)"
-        r"|\b(beats?|tops?|exceeds?|surpass(es)?)\b[^.]{0,20}\b(estimates|expectations|forecasts?)\b"
-        r"|\braises? (its )?(guidance|outlook|forecast)\b|\b(surpass(es)?|passes|reaches|hits|tops)\b[^.]{0,20}\d[\d,.]*\s*(million|billion|m|k)?\s*(users|customers|subscribers|members|downloads)\b")),
-    (EventKind.MILESTONE, _rx(
-        r"\banniversary\b|\bcelebrat\w*|\bmilestone\b|\bmarks \d+ years\b|\b\d+(st|nd|rd|th)? (years|birthday)\b"
-        r"|\bfirst[- ]ever\b|\b(\d{1,3}(,\d{3})*)(st|nd|rd|th)\b")),
-    (EventKind.EXPANSION, _rx(
-        r"\bexpand\w*|\bexpansion\b|\bnew (office|headquarters|hq|plant|facility|campus|hub|factory|store)s?\b"
-        r"|\bopens?\b[^.]{0,40}\b(office|plant|facility|headquarters|hub|campus|factory|location|store|center|centre)s?\b"
-        r"|\bhiring\b|\bto hire\b|\bhires? \d|\b(adds?|adding|creates?|creating|brings?)\b[^.]{0,20}\b\d[\d,]* (new )?(tech )?jobs\b"
-        r"|\benters?\b[^.]{0,30}\bmarkets?\b")),
-    (EventKind.LAUNCH, _rx(
-        r"\blaunch\w*|\bunveil\w*|\bintroduc(es|ed|ing)\b|\bdebut\w*|\brolls? out\b|\breleases?\b"
-        r"|\bnew (product|service|feature|app|platform|line|model)\b|\bopens?\b|\bships?\b")),
+    (
+        EventKind.ACQUISITION,
+        _rx(
+            r"\b(to )?(acquires?|acquisition of|buys|to buy|completes (the )?(acquisition|purchase)|snaps up)\b"
+        ),
+    ),
+    (
+        EventKind.FUNDING,
+        _rx(
+            r"\braises? \$|\braised \$|\bseries [a-f]\b|\bfunding\b|\bseed round\b|\bipo\b|\bgoes public\b"
+            r"|\bvaluation\b|\bsecures? \$[\d.,]+ ?(million|billion|[mb]n?)\b"
+        ),
+    ),
+    (
+        EventKind.AWARD,
+        _rx(
+            r"\bawards?\b|\bprizes?\b|\bhonou?r(s|ed)?\b|\brecogni[sz](ed|es)\b|\bnamed (one of|to|a|an|the|among|best|top)\b"
+            r"|\branked\b|\branks\b|\bbest places? to work\b|\btop employers?\b|\bcertifi(ed|cation)\b"
+            r"|\baccolades?\b|\bwins? (gold|silver|the title)\b"
+        ),
+    ),
+    (
+        EventKind.NEW_ACCOUNT,
+        _rx(
+            r"\b(selected|chosen|picked|tapped) by\b|\bselects?\b|\bchooses\b|\btaps\b|\bcontracts?\b"
+            r"|\b(wins?|lands?|secures?|signs?|inks?|books?)\b[^.]{0,40}\b(deal|order|account|customer|client|agreement)s?\b"
+            r"|\border from\b"
+        ),
+    ),
+    (
+        EventKind.PARTNERSHIP,
+        _rx(
+            r"\bpartner(s|ship|ships|ed|ing)?\b|\bteams? up\b|\bjoins? forces\b|\bcollaborat\w*|\balliance\b"
+            r"|\bjoint venture\b"
+        ),
+    ),
+    (
+        EventKind.GROWTH,
+        _rx(
+            r"\brecord\b[\w\s-]{0,25}\b(revenue|sales|profit|earnings|results|quarter|year|growth|orders|bookings)\b"
+            r"|\b(revenue|sales|profit|earnings)\b[^.]{0,15}\b(rises?|jumps?|grows?|climbs?|soars?|surges?|up \d)"
+            r"|\b(beats?|tops?|exceeds?|surpass(es)?)\b[^.]{0,20}\b(estimates|expectations|forecasts?)\b"
+            r"|\braises? (its )?(guidance|outlook|forecast)\b|\b(surpass(es)?|passes|reaches|hits|tops)\b[^.]{0,20}\d[\d,.]*\s*(million|billion|m|k)?\s*(users|customers|subscribers|members|downloads)\b"
+        ),
+    ),
+    (
+        EventKind.MILESTONE,
+        _rx(
+            r"\banniversary\b|\bcelebrat\w*|\bmilestone\b|\bmarks \d+ years\b|\b\d+(st|nd|rd|th)? (years|birthday)\b"
+            r"|\bfirst[- ]ever\b|\b(\d{1,3}(,\d{3})*)(st|nd|rd|th)\b"
+        ),
+    ),
+    (
+        EventKind.EXPANSION,
+        _rx(
+            r"\bexpand\w*|\bexpansion\b|\bnew (office|headquarters|hq|plant|facility|campus|hub|factory|store)s?\b"
+            r"|\bopens?\b[^.]{0,40}\b(office|plant|facility|headquarters|hub|campus|factory|location|store|center|centre)s?\b"
+            r"|\bhiring\b|\bto hire\b|\bhires? \d|\b(adds?|adding|creates?|creating|brings?)\b[^.]{0,20}\b\d[\d,]* (new )?(tech )?jobs\b"
+            r"|\benters?\b[^.]{0,30}\bmarkets?\b"
+        ),
+    ),
+    (
+        EventKind.LAUNCH,
+        _rx(
+            r"\blaunch\w*|\bunveil\w*|\bintroduc(es|ed|ing)\b|\bdebut\w*|\brolls? out\b|\breleases?\b"
+            r"|\bnew (product|service|feature|app|platform|line|model)\b|\bopens?\b|\bships?\b"
+        ),
+    ),
 )
 
 
@@ -110,7 +170,9 @@ def judge_headline(title: str, subject_at: int | None = None) -> HeadlineVerdict
     for family, pattern in NEGATIVE_FAMILIES:
         match = pattern.search(stripped)
         if match:
-            return HeadlineVerdict(None, match.group(0), f"negative news ({family}: {match.group(0)!r})")
+            return HeadlineVerdict(
+                None, match.group(0), f"negative news ({family}: {match.group(0)!r})"
+            )
     hedge = _HEDGE.search(stripped)
     if hedge:
         return HeadlineVerdict(None, hedge.group(0), f"speculation, not news ({hedge.group(0)!r})")
@@ -121,6 +183,8 @@ def judge_headline(title: str, subject_at: int | None = None) -> HeadlineVerdict
         if not match:
             continue
         if kind is EventKind.ACQUISITION and subject_at is not None and subject_at > match.start():
-            return HeadlineVerdict(None, match.group(0), "the company is being acquired, not buying")
+            return HeadlineVerdict(
+                None, match.group(0), "the company is being acquired, not buying"
+            )
         return HeadlineVerdict(kind, match.group(0).strip(), None)
     return HeadlineVerdict(None, "", "no event to congratulate (neutral news)")

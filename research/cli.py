@@ -26,14 +26,15 @@ class DefaultCommandGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [DEFAULT_COMMAND, *args]
-        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
+        return super().parse_args(ctx, args)
 
 
 app = typer.Typer(
     cls=DefaultCommandGroup,
     no_args_is_help=True,
     add_completion=False,
-    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Find recent good news about a company to congratulate it on in a follow-up note.\n\n"
     "Usage: research COMPANY [OPTIONS]   (COMPANY is a slug like acme-corp or a quoted name)",
@@ -59,7 +60,9 @@ def root(
 
 @app.command(DEFAULT_COMMAND)
 def news(
-    company: Annotated[str, typer.Argument(help="A slug (acme-corp) or a quoted name (\"Acme Corp\").")],
+    company: Annotated[
+        str, typer.Argument(help='A slug (acme-corp) or a quoted name ("Acme Corp").')
+    ],
     days: Annotated[int, typer.Option(min=1, max=365, help="Look back this many days.")] = 30,
     limit: Annotated[int, typer.Option(min=1, max=100, help="Show at most this many events.")] = 10,
     feed: Annotated[

@@ -33,7 +33,7 @@ def _clean_name(text: str, what: str) -> str:
         "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in " \t").split()
     )
     if not cleaned:
-        raise InvalidInput(f"{what} is empty; give a company name such as \"Acme Corp\" or acme-corp")
+        raise InvalidInput(f'{what} is empty; give a company name such as "Acme Corp" or acme-corp')
     if len(cleaned) > MAX_NAME_LENGTH:
         raise InvalidInput(
             f"{what} is {len(cleaned)} characters long; at most {MAX_NAME_LENGTH} are accepted"

@@ -63,7 +63,9 @@ def load_settings(
     bing = bing_news_url or env.get(ENV_BING_NEWS_URL) or BING_NEWS_SEARCH
     return Settings(
         home=Path(home_value).expanduser() if home_value is not None else default_home(),
-        google_news_url=_url_setting(google, google_news_url and "google_news_url" or ENV_GOOGLE_NEWS_URL),
-        bing_news_url=_url_setting(bing, bing_news_url and "bing_news_url" or ENV_BING_NEWS_URL),
+        google_news_url=_url_setting(
+            google, (google_news_url and "google_news_url") or ENV_GOOGLE_NEWS_URL
+        ),
+        bing_news_url=_url_setting(bing, (bing_news_url and "bing_news_url") or ENV_BING_NEWS_URL),
         http=http or HttpLimits(),
     )

@@ -78,13 +78,14 @@ def format_text(result: Result, *, verbose: bool = False) -> str:
             else "no stored data"
         )
         lines.append(f"(offline: answered from the store; {age})")
+    window = "day" if result.window_days == 1 else f"{result.window_days} days"
     if not result.events:
-        lines.append(f"No positive news about {name} in the last {result.window_days} days.")
+        lines.append(f"No positive news about {name} in the last {window}.")
     else:
         count = len(result.events)
         lines.append(
             f"{name}: {count} piece{'s' if count != 1 else ''} of good news "
-            f"in the last {result.window_days} days, best first"
+            f"in the last {window}, best first"
         )
     for number, event in enumerate(result.events, 1):
         date = f"{event.published:%Y-%m-%d}" if event.published else "date unknown"

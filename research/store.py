@@ -91,9 +91,7 @@ class Store:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(
-                self.path, timeout=self.busy_timeout, isolation_level=None
-            )
+            connection = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise self._error(exc) from exc
         try:
@@ -119,7 +117,9 @@ class Store:
                 "aside and run again to start a fresh one"
             )
         if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
-            return StoreError(f"the store {self.path} cannot be written ({text}); check permissions")
+            return StoreError(
+                f"the store {self.path} cannot be written ({text}); check permissions"
+            )
         if "disk" in text or "full" in text:
             return StoreError(f"the store {self.path} cannot be written: {text}; free some space")
         return StoreError(f"the store {self.path} cannot be used: {text}")

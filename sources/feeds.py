@@ -68,7 +68,9 @@ def parse_feed(
         raise EmptyResponse("the server sent an empty response instead of a feed", url=feed_url)
     content_type = headers.get("content-type", "").lower()
     if head.startswith((b"{", b"[")) or "json" in content_type:
-        return _parse_json_feed(body, source=source, feed_url=feed_url, now=now, max_items=max_items)
+        return _parse_json_feed(
+            body, source=source, feed_url=feed_url, now=now, max_items=max_items
+        )
     _reject_non_feed(head, feed_url)
     return _parse_xml_feed(
         body, headers, source=source, feed_url=feed_url, now=now, refine=refine, max_items=max_items
@@ -211,7 +213,9 @@ def with_publisher(item: Item, *, publisher: str, domain: str, url: str | None =
     """The item credited to another publisher (and link), its outlet list updated to match."""
     new_url = url if url is not None else item.url
     outlet = Outlet(name=publisher, domain=domain, url=new_url, source=item.source)
-    return replace(item, publisher=publisher, publisher_domain=domain, url=new_url, outlets=(outlet,))
+    return replace(
+        item, publisher=publisher, publisher_domain=domain, url=new_url, outlets=(outlet,)
+    )
 
 
 def _newest(items: list[Item], limit: int) -> tuple[Item, ...]:
@@ -246,13 +250,19 @@ def _parse_json_feed(
             continue
         title = truncate(html_to_text(str(raw.get("title") or "")), TITLE_LIMIT)
         summary_source = raw.get("summary") or raw.get("content_text") or raw.get("content_html")
-        summary = truncate(html_to_text(str(summary_source or "")[: SUMMARY_LIMIT * 20]), SUMMARY_LIMIT)
+        summary = truncate(
+            html_to_text(str(summary_source or "")[: SUMMARY_LIMIT * 20]), SUMMARY_LIMIT
+        )
         if not title:
             title = truncate(summary, 120)
         if not title:
             continue
         link = next(
-            (str(u) for u in (raw.get("url"), raw.get("external_url")) if is_http_url(str(u or ""))),
+            (
+                str(u)
+                for u in (raw.get("url"), raw.get("external_url"))
+                if is_http_url(str(u or ""))
+            ),
             None,
         )
         link = strip_tracking(link) if link else None

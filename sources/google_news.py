@@ -25,7 +25,7 @@ DEFAULT_BASE_URL = GOOGLE_NEWS_SEARCH
 def split_publisher(title: str, publisher: str) -> str:
     """The headline without its " - Publisher" suffix, when the suffix is exactly that publisher."""
     publisher = clean_text(publisher)
-    for separator in (" - ", " – ", " — ", " | "):
+    for separator in (" - ", " \u2013 ", " \u2014 ", " | "):
         suffix = f"{separator}{publisher}"
         if publisher and title.endswith(suffix) and len(title) > len(suffix):
             return title[: -len(suffix)].rstrip()

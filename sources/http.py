@@ -192,9 +192,7 @@ class HttpClient:
             target = str(httpx.URL(current).join(location.strip()))
             require_http_url(target)
             if target in chain:
-                raise TooManyRedirects(
-                    "redirect loop: " + " -> ".join(chain + [target]), url=url
-                )
+                raise TooManyRedirects("redirect loop: " + " -> ".join([*chain, target]), url=url)
             chain.append(target)
             if len(chain) - 1 > self.limits.max_redirects:
                 raise TooManyRedirects(
@@ -206,7 +204,9 @@ class HttpClient:
     async def _request_once(self, url: str, headers: dict[str, str]) -> Response:
         assert self._client is not None and self._in_flight is not None, "use `async with`"
         host_key = httpx.URL(url).netloc.decode("ascii", "replace")
-        host_slots = self._per_host.setdefault(host_key, asyncio.Semaphore(self.limits.max_per_host))
+        host_slots = self._per_host.setdefault(
+            host_key, asyncio.Semaphore(self.limits.max_per_host)
+        )
         deadline = self.limits.request_deadline
         async with host_slots, self._in_flight:
             try:
@@ -229,7 +229,9 @@ class HttpClient:
             except httpx.NetworkError as exc:
                 raise ConnectFailed(f"the connection to {host_of(url)} was reset", url=url) from exc
             except (httpx.HTTPError, OSError) as exc:
-                raise FetchError(f"network error talking to {host_of(url)}: {exc}", url=url) from exc
+                raise FetchError(
+                    f"network error talking to {host_of(url)}: {exc}", url=url
+                ) from exc
 
     async def _stream(self, url: str, headers: dict[str, str]) -> Response:
         assert self._client is not None
@@ -292,7 +294,9 @@ class _Decoder:
             if self._coding == "deflate" and not _looks_like_zlib(data):
                 self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
             else:
-                self._inflater = zlib.decompressobj(zlib.MAX_WBITS | (16 if "gzip" in self._coding else 0))
+                self._inflater = zlib.decompressobj(
+                    zlib.MAX_WBITS | (16 if "gzip" in self._coding else 0)
+                )
         pieces = []
         pending = data
         try:
@@ -304,12 +308,16 @@ class _Decoder:
                 if not piece and not pending:
                     break
         except zlib.error as exc:
-            raise IncompleteBody(f"the compressed response is corrupt: {exc}", url=self._url) from exc
+            raise IncompleteBody(
+                f"the compressed response is corrupt: {exc}", url=self._url
+            ) from exc
         return pieces
 
     def finish(self) -> None:
         if self._inflater is not None and not self._inflater.eof:
-            raise IncompleteBody("the compressed response ended before it was complete", url=self._url)
+            raise IncompleteBody(
+                "the compressed response ended before it was complete", url=self._url
+            )
 
 
 def _looks_like_zlib(data: bytes) -> bool:
@@ -350,7 +358,10 @@ def _status_error(url: str, status: int, headers: Mapping[str, str]) -> HTTPStat
     if status == 429:
         wait = f"; it asks to wait {_duration(retry_after)}" if retry_after else ""
         return RateLimited(
-            f"rate-limited by {host} (HTTP 429){wait}", url=url, status=status, retry_after=retry_after
+            f"rate-limited by {host} (HTTP 429){wait}",
+            url=url,
+            status=status,
+            retry_after=retry_after,
         )
     if status == 404:
         return NotFound(f"not found (HTTP 404) at {url}", url=url, status=status)
@@ -384,8 +395,10 @@ def _connect_failed(url: str, exc: httpx.ConnectError) -> ConnectFailed:
     lowered = text.lower()
     if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
         return TLSFailed(f"secure connection to {host} failed: {text}", url=url)
-    if "name or service not known" in lowered or "nodename nor servname" in lowered or (
-        "temporary failure in name resolution" in lowered or "getaddrinfo" in lowered
+    if (
+        "name or service not known" in lowered
+        or "nodename nor servname" in lowered
+        or ("temporary failure in name resolution" in lowered or "getaddrinfo" in lowered)
     ):
         return ConnectFailed(f"could not look up {host} (no internet connection?)", url=url)
     return ConnectFailed(f"could not connect to {host}: {text or 'connection refused'}", url=url)

@@ -50,7 +50,9 @@ def load_recording(directory: Path) -> Recording:
     try:
         document = json.loads(index_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ReplayError(f"{index_path} does not exist; a replay folder needs an {INDEX}") from None
+        raise ReplayError(
+            f"{index_path} does not exist; a replay folder needs an {INDEX}"
+        ) from None
     except (OSError, ValueError) as exc:
         raise ReplayError(f"cannot read {index_path}: {exc}") from exc
     if not isinstance(document, dict) or not isinstance(document.get("responses"), list):
@@ -93,7 +95,9 @@ class ReplayTransport(httpx.AsyncBaseTransport):
             try:
                 body = recorded.body_file.read_bytes()
             except OSError as exc:
-                raise NotRecorded(f"cannot read recorded body {recorded.body_file}: {exc}", url=url) from exc
+                raise NotRecorded(
+                    f"cannot read recorded body {recorded.body_file}: {exc}", url=url
+                ) from exc
         return httpx.Response(
             recorded.status,
             headers=list(recorded.headers),
@@ -105,7 +109,9 @@ class ReplayTransport(httpx.AsyncBaseTransport):
 class RecordingTransport(httpx.AsyncBaseTransport):
     """Passes requests to the network and saves each response into a recording folder."""
 
-    def __init__(self, directory: Path, *, max_body_bytes: int, now: datetime | None = None) -> None:
+    def __init__(
+        self, directory: Path, *, max_body_bytes: int, now: datetime | None = None
+    ) -> None:
         self.directory = directory
         self.max_body_bytes = max_body_bytes
         self.inner = httpx.AsyncHTTPTransport()

@@ -5,10 +5,13 @@ from __future__ import annotations
 import calendar
 import html
 import re
-import time
 import unicodedata
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import time
 
 TITLE_LIMIT = 300
 SUMMARY_LIMIT = 2000
@@ -33,7 +36,9 @@ def clean_text(text: str) -> str:
     if not text:
         return ""
     if not text.isprintable():
-        text = "".join(" " if char in "\t\n\r" else char for char in text if not _is_invisible(char))
+        text = "".join(
+            " " if char in "\t\n\r" else char for char in text if not _is_invisible(char)
+        )
     return _WHITESPACE.sub(" ", text).strip()
 
 

@@ -1,0 +1,19 @@
+"""Shared test helpers: the fixture time and serving the Acme Corp search fixtures."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from .server import TestServer
+
+RECORDED_AT = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
+
+
+def serve_acme_search(server: TestServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point both built-in search sources at the local server, serving the Acme fixtures."""
+    server.fixture("/google/rss/search", "feeds/google-news-acme-corp.xml")
+    server.fixture("/bing/news/search", "feeds/bing-news-acme-corp.xml")
+    monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", server.url("/google/rss/search"))
+    monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.url("/bing/news/search"))

@@ -1,0 +1,88 @@
+"""The shape of the code: the public surface, and which modules may do I/O."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import research
+import sources
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PUBLIC_RESEARCH = {
+    "Company", "ConfigError", "Event", "EventKind", "InvalidInput", "Outlet", "ResearchError",
+    "Result", "Settings", "Skipped", "SourceFailure", "StoreBusy", "StoreError", "load_settings",
+    "research", "research_async", "resolve_company", "result_to_dict", "slugify",
+}  # fmt: skip
+
+
+def test_research_exports_exactly_its_public_api() -> None:
+    assert set(research.__all__) == PUBLIC_RESEARCH
+    for name in research.__all__:
+        assert getattr(research, name) is not None
+
+
+def test_sources_exports_resolve() -> None:
+    for name in sources.__all__:
+        assert hasattr(sources, name), name
+
+
+def _modules_after_import(module: str) -> set[str]:
+    code = f"import sys, {module}; print('\\n'.join(sys.modules))"
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    return set(output.split())
+
+
+def test_sources_never_imports_research() -> None:
+    loaded = _modules_after_import("sources")
+    assert not any(name == "research" or name.startswith("research.") for name in loaded)
+
+
+PURE_MODULES = {
+    "research/classify.py", "research/phrase.py", "research/rank.py", "research/company.py",
+    "research/render.py", "research/models.py", "research/errors.py", "sources/urls.py",
+    "sources/endpoints.py", "sources/text.py", "sources/merge.py", "sources/feeds.py",
+    "sources/models.py", "sources/errors.py",
+}  # fmt: skip
+IO_MODULES = {"httpx", "sqlite3", "os", "socket", "asyncio", "pathlib", "time", "subprocess",
+              "research.store", "research.api", "research.config", "sources.http",
+              "sources.fetch", "sources.replay"}  # fmt: skip
+
+
+def _imports(path: Path) -> set[str]:
+    """Absolute module names a file imports (relative imports resolved against its package)."""
+    package = path.parent.name
+    names: set[str] = set()
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            node.body = []  # imports for type annotations only never run
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = f"{package}.{node.module}" if node.level else node.module or ""
+            if node.level and node.module is None:
+                base = package
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_pure_modules_do_no_io() -> None:
+    """Classify, rank, phrase, parse and render decide from data alone: no I/O, no clock."""
+    for relative in sorted(PURE_MODULES):
+        imported = _imports(ROOT / relative)
+        assert not imported & IO_MODULES, (relative, imported & IO_MODULES)
+        assert "datetime.now" not in (ROOT / relative).read_text(), relative
+
+
+def test_help_does_not_import_heavy_libraries() -> None:
+    loaded = _modules_after_import("research.cli")
+    for heavy in ("feedparser", "bs4", "trafilatura", "sqlite3", "httpx"):
+        assert heavy not in loaded, heavy

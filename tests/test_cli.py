@@ -1,0 +1,173 @@
+"""The `research` command: output, exit codes, JSON schema, and the default command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from research.cli import app
+
+from .helpers import serve_acme_search
+from .server import Reply, TestServer
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "feeds"
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_default_command_prints_events_with_sentences(acme_replay: Path) -> None:
+    code, out, err = run("acme-corp", "--replay", str(acme_replay))
+    assert code == 0, err
+    assert "Acme Corp:" in out
+    assert "1. Acme Corp wins Edison Award" in out
+    assert "Say: Congratulations to the Acme Corp team on winning the Edison Award" in out
+    assert "Why: the headline names Acme Corp" in out
+    assert "https://www.dailyledger.example/" in out
+    assert err == ""
+
+
+def test_options_may_come_before_the_company(acme_replay: Path) -> None:
+    code, out, _ = run("--limit", "1", "acme-corp", "--replay", str(acme_replay))
+    assert code == 0
+    assert "1. " in out and "2. " not in out
+
+
+def test_a_company_named_like_a_subcommand_works_through_news(acme_replay: Path) -> None:
+    code, _, err = run("news", "news", "--replay", str(acme_replay))
+    assert code == 1  # nothing recorded for a company called "news": every source fails
+    assert "every source failed" in err
+    assert "not recorded" in err or "no response for this URL" in err
+
+
+def test_json_document_follows_the_documented_schema(acme_replay: Path) -> None:
+    code, out, _ = run("acme-corp", "--replay", str(acme_replay), "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert set(document) >= {
+        "company", "generated_at", "window_days", "events", "failures", "skipped", "warnings",
+    }  # fmt: skip
+    assert document["company"] == {"slug": "acme-corp", "name": "Acme Corp", "aliases": []}
+    assert document["generated_at"] == "2026-11-20T12:00:00Z"
+    assert document["window_days"] == 30
+    event = document["events"][0]
+    assert set(event) >= {
+        "title", "url", "publisher", "published", "kind", "score", "reasons", "sentence", "outlets",
+    }  # fmt: skip
+    assert event["kind"] == "award"
+    assert event["published"].endswith("Z")
+    assert [o["name"] for o in event["outlets"]] == ["The Daily Ledger", "Harbor - Tribune"]
+    assert document["failures"] == []
+
+
+def test_failed_source_is_a_warning_on_stderr_and_results_still_print(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serve_acme_search(server, monkeypatch)
+    server.route("/bing/news/search", Reply(429, headers={"Retry-After": "3600"}))
+    code, out, err = run("acme-corp", "--days", "365")
+    assert code == 0
+    assert "warning: bing-news failed: rate-limited" in err
+    assert "[rate_limited]" in err
+    assert "1. " in out
+
+
+def test_no_positive_news_is_a_plain_message_with_exit_0(server: TestServer) -> None:
+    only_bad_news = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>'
+        b"<title>Acme Corp to cut 300 jobs</title><link>https://news.example/a</link>"
+        b"<pubDate>Wed, 18 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>"
+    )
+    feed = server.route("/bad-news", Reply(200, only_bad_news))
+    code, out, _ = run("acme-corp", "--feed", feed, "--days", "365")
+    assert code == 0
+    assert "No positive news about Acme Corp in the last 365 days." in out
+
+
+def test_all_sources_failing_exits_1_and_lists_each_failure(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", server.route("/g", Reply(500)))
+    monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.route("/b", Reply(404)))
+    code, _, err = run("acme-corp")
+    assert code == 1
+    assert "google-news failed" in err and "bing-news failed" in err
+    assert "every source failed (2)" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["acme-corp", "--days", "0"],
+        ["acme-corp", "--days", "abc"],
+        ["acme-corp", "--feed", "ftp://example.com/feed"],
+        ["   "],
+        ["acme-corp", "--no-such-option"],
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(args: list[str]) -> None:
+    code, out, err = run(*args)
+    assert code == 2, (out, err)
+    assert "Traceback" not in out + err
+
+
+def test_verbose_lists_skipped_items_with_reasons(acme_replay: Path) -> None:
+    code, out, _ = run("acme-corp", "--replay", str(acme_replay), "-v")
+    assert code == 0
+    assert "Skipped (" in out
+    assert "Acme Corp to cut 200 jobs in restructuring of consumer division: negative news" in out
+
+
+def test_offline_says_how_old_the_data_is(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serve_acme_search(server, monkeypatch)
+    assert run("acme-corp", "--days", "365")[0] == 0
+    code, out, _ = run("acme-corp", "--days", "365", "--offline")
+    assert code == 0
+    assert "(offline: answered from the store; data fetched " in out
+
+
+def test_terminal_output_strips_escape_sequences(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>'
+        b"<title>Acme Corp wins \x1b[31mred\x1b[0m award \xe2\x80\xae</title>"
+        b"<link>https://news.example/a</link><pubDate>Wed, 18 Nov 2026 10:00:00 GMT</pubDate>"
+        b"</item></channel></rss>"
+    )
+    feed = server.route("/hostile", Reply(200, hostile))
+    runner_result = runner.invoke(app, ["acme-corp", "--feed", feed, "--days", "365"])
+    assert "\x1b" not in runner_result.stdout
+    assert "\u202e" not in runner_result.stdout
+    assert "Acme Corp wins" in runner_result.stdout
+
+
+def test_console_script_runs_as_a_real_process(acme_replay: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "research", "acme-corp", "--replay", str(acme_replay), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["events"]
+
+
+def test_help_documents_every_option_named_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    _, out, _ = run("news", "--help")
+    for option in ("--days", "--limit", "--feed", "--alias", "--json", "--offline", "--replay",
+                   "--record", "--verbose"):  # fmt: skip
+        assert option in out, option
+        assert option in readme, option
