@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import Any
 
 from sources import Outlet, SourceFailure
 
@@ -80,7 +79,6 @@ class Result:
     offline: bool = False
     data_as_of: datetime | None = None
     replayed: bool = False
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def all_failed(self) -> bool:

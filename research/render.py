@@ -81,6 +81,12 @@ def format_text(result: Result, *, verbose: bool = False) -> str:
     window = "day" if result.window_days == 1 else f"{result.window_days} days"
     if not result.events:
         lines.append(f"No positive news about {name} in the last {window}.")
+        if result.failures:
+            failed = len(result.failures)
+            lines.append(
+                f"Only {result.sources_total - failed} of {result.sources_total} sources answered; "
+                "the others failed (see the warnings), so this is not the whole picture."
+            )
     else:
         count = len(result.events)
         lines.append(
