@@ -8,6 +8,7 @@ researches a company literally called "digest").
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -86,12 +87,16 @@ def news(
         typer.Option(help="Save every response into this folder, for --replay or a bug report."),
     ] = None,
     verbose: Annotated[
-        bool, typer.Option("-v", "--verbose", help="Also list skipped items and why.")
+        bool,
+        typer.Option("-v", "--verbose", help="Also list skipped items and why, and log details."),
     ] = False,
 ) -> None:
     """Research COMPANY's recent good news and suggest a sentence for each event."""
     from .api import research
     from .render import format_problems, format_text, result_to_dict
+
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
     try:
         result = research(

@@ -34,17 +34,115 @@ _GERUNDS = {
     "buys": "buying", "inks": "inking", "bags": "bagging", "grabs": "grabbing",
 }  # fmt: skip
 _REGULAR_VERBS = frozenset(
-    ["acquires", "adds", "announces", "celebrates", "closes", "completes", "debuts", "earns", "enters", "expands", "introduces", "joins", "lands", "launches", "marks", "opens", "partners", "posts", "raises", "reaches", "receives", "releases", "reports", "secures", "signs", "surpasses", "unveils", "rolls", "teams", "breaks", "books", "doubles", "triples", "extends", "forms", "achieves", "clinches", "captures", "wraps", "welcomes", "names", "appoints"]
+    [
+        "acquires",
+        "adds",
+        "announces",
+        "celebrates",
+        "closes",
+        "completes",
+        "debuts",
+        "earns",
+        "enters",
+        "expands",
+        "introduces",
+        "joins",
+        "lands",
+        "launches",
+        "marks",
+        "opens",
+        "partners",
+        "posts",
+        "raises",
+        "reaches",
+        "receives",
+        "releases",
+        "reports",
+        "secures",
+        "signs",
+        "surpasses",
+        "unveils",
+        "rolls",
+        "teams",
+        "breaks",
+        "books",
+        "doubles",
+        "triples",
+        "extends",
+        "forms",
+        "achieves",
+        "clinches",
+        "captures",
+        "wraps",
+        "welcomes",
+        "names",
+        "appoints",
+    ]
 )
 _PASSIVES = frozenset({"named", "selected", "chosen", "honored", "honoured", "recognized", "recognised",
                        "ranked", "awarded", "certified", "picked", "tapped", "listed"})  # fmt: skip
 # Singular nouns that headlines use without the article an ordinary sentence needs.
 _COUNTABLE_HEADS = frozenset(
-    ["award", "prize", "honor", "honour", "title", "contract", "deal", "order", "account", "agreement", "office", "plant", "facility", "factory", "hub", "campus", "headquarters", "store", "center", "centre", "partnership", "round", "milestone", "grant", "medal", "ranking", "certification", "spot", "place"]
+    [
+        "award",
+        "prize",
+        "honor",
+        "honour",
+        "title",
+        "contract",
+        "deal",
+        "order",
+        "account",
+        "agreement",
+        "office",
+        "plant",
+        "facility",
+        "factory",
+        "hub",
+        "campus",
+        "headquarters",
+        "store",
+        "center",
+        "centre",
+        "partnership",
+        "round",
+        "milestone",
+        "grant",
+        "medal",
+        "ranking",
+        "certification",
+        "spot",
+        "place",
+    ]
 )
-_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"])
-_PREPOSITIONS = frozenset(["for", "from", "with", "to", "in", "at", "on", "by", "as", "of", "after", "over", "under"])
-_SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "the", "to", "with"])
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
+)
+_PREPOSITIONS = frozenset(
+    ["for", "from", "with", "to", "in", "at", "on", "by", "as", "of", "after", "over", "under"]
+)
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "with",
+    ]
+)
 _CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s")
 
 

@@ -3,6 +3,8 @@
 This package never imports ``research``; ``research`` wires it to the store and the ranker.
 """
 
+import logging
+
 from .errors import (
     Blocked,
     ConnectFailed,
@@ -12,6 +14,7 @@ from .errors import (
     HTTPStatusError,
     IncompleteBody,
     InvalidURL,
+    NameNotResolved,
     NotAFeed,
     NotFound,
     NotRecorded,
@@ -35,6 +38,8 @@ from .models import CachedFeed, FetchReport, Item, Outlet, Query, SourceFailure,
 from .registry import BUILTIN_SOURCES, Source, builtin_sources, feed_source
 from .replay import Recording, RecordingTransport, ReplayTransport, load_recording
 
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
 __all__ = [
     "BUILTIN_SOURCES",
     "Blocked",
@@ -50,6 +55,7 @@ __all__ = [
     "IncompleteBody",
     "InvalidURL",
     "Item",
+    "NameNotResolved",
     "NotAFeed",
     "NotFound",
     "NotRecorded",

@@ -8,7 +8,8 @@ Every error names what failed and, where there is one, what to do next. Each cla
      ├── ReplayError (also ValueError)       a --replay folder that cannot be read
      ├── FetchError                          the request did not give a usable response
      │    ├── ConnectFailed                  DNS, refused, unreachable, reset
-     │    │    └── TLSFailed                 certificate or handshake; never retried
+     │    │    ├── TLSFailed                 certificate or handshake; never retried
+     │    │    └── NameNotResolved           DNS lookup failed; never retried
      │    ├── TimedOut                       connect, read or total deadline
      │    ├── TooLarge                       body over the size cap
      │    ├── TooManyRedirects               more than the redirect limit, or a loop
@@ -62,6 +63,10 @@ class ConnectFailed(FetchError):
 
 class TLSFailed(ConnectFailed):
     reason = "tls"
+
+
+class NameNotResolved(ConnectFailed):
+    reason = "unreachable"
 
 
 class TimedOut(FetchError):

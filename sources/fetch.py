@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
@@ -11,6 +12,8 @@ from .http import HttpClient
 from .merge import merge_items
 from .models import CachedFeed, FetchReport, Query, SourceFailure, SourceOutcome
 from .registry import Source
+
+logger = logging.getLogger(__name__)
 
 
 async def fetch_all(
@@ -65,6 +68,12 @@ async def fetch_source(
             source=source.name,
             url=url,
             failure=SourceFailure(source.name, url, error.reason, error.message),
+        )
+    except Exception as error:  # a parser tripped on input nobody foresaw: one source, not the run
+        logger.exception("unexpected error while reading %s", url)
+        message = f"the response could not be read ({type(error).__name__}: {error})"
+        return SourceOutcome(
+            source=source.name, url=url, failure=SourceFailure(source.name, url, "parse", message)
         )
     return SourceOutcome(
         source=source.name,

@@ -33,7 +33,9 @@ def split_publisher(title: str, publisher: str) -> str:
 
 
 def _refine(item: Item, entry: Mapping[str, Any]) -> Item:
-    source = entry.get("source") or {}
+    source = entry.get("source")
+    if not isinstance(source, Mapping):
+        source = {}
     publisher = clean_text(str(source.get("title", "")))
     domain = host_of(str(source.get("href", "")))
     url = item.url

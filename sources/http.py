@@ -27,6 +27,7 @@ from .errors import (
     Gone,
     HTTPStatusError,
     IncompleteBody,
+    NameNotResolved,
     NotFound,
     ProtocolError,
     RateLimited,
@@ -172,7 +173,9 @@ class HttpClient:
                 return error.retry_after if error.retry_after <= limits.max_retry_wait else None
             if not (isinstance(error, ServerError) and error.status in _RETRY_STATUSES):
                 return None
-        elif not isinstance(error, ConnectFailed | TimedOut) or isinstance(error, TLSFailed):
+        elif not isinstance(error, ConnectFailed | TimedOut) or isinstance(
+            error, TLSFailed | NameNotResolved
+        ):
             return None
         base = limits.backoff[min(attempt, len(limits.backoff) - 1)] if limits.backoff else 0.0
         return base * random.uniform(0.75, 1.25)
@@ -400,7 +403,8 @@ def _connect_failed(url: str, exc: httpx.ConnectError) -> ConnectFailed:
         or "nodename nor servname" in lowered
         or ("temporary failure in name resolution" in lowered or "getaddrinfo" in lowered)
     ):
-        return ConnectFailed(f"could not look up {host} (no internet connection?)", url=url)
+        hostname = httpx.URL(url).host
+        return NameNotResolved(f"could not look up {hostname} (no internet connection?)", url=url)
     return ConnectFailed(f"could not connect to {host}: {text or 'connection refused'}", url=url)
 
 
