@@ -22,9 +22,18 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "layoffs or restructuring",
         _rx(
-            r"\blay(s|ing)?[- ]?offs?\b|\blaid off\b|\bjob cuts?\b|\bcut(s|ting)?\b[^.]{0,30}\bjobs\b"
-            r"|\bslash(es|ed|ing)?\b[^.]{0,30}\b(jobs|workforce|staff)\b|\brestructur\w*|\bdownsiz\w*"
-            r"|\bfurlough\w*|\bredundanc\w*|\bwarn notice"
+            r"\blay(s|ing)?[- ]?offs?\b|\blaid off\b|\bjob cuts?\b|\bredundanc\w*|\bwarn notice"
+            r"|\b(cut|cuts|cutting|slash|slashes|slashed|slashing|shed|sheds|shedding|eliminat\w*|axe[sd]?)\b"
+            r"[^.]{0,30}\b(jobs|roles|positions|workforce|staff|employees|headcount|workers)\b"
+            r"|\brestructur\w*|\bdownsiz\w*|\bfurlough\w*"
+        ),
+    ),
+    (
+        "a lost deal",
+        _rx(
+            r"\blos(e|es|ing|t)\b|\bends?\b[^.]{0,30}\b(partnership|deal|contract|agreement|relationship|alliance)"
+            r"|\babandon\w*|\bterminat\w*|\bpulls? out\b|\bwithdraw\w*|\bwalks? away\b|\bcollaps\w*"
+            r"|\bfails?\b|\bfailed\b|\bblock(s|ed)?\b|\brejected\b|\bbacks? out\b"
         ),
     ),
     (

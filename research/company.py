@@ -57,11 +57,10 @@ def resolve_company(text: str, aliases: tuple[str, ...] | list[str] = ()) -> Com
         )
     if len(aliases) > MAX_ALIASES:
         raise InvalidInput(f"{len(aliases)} aliases given; at most {MAX_ALIASES} are accepted")
-    cleaned_aliases = tuple(
-        dict.fromkeys(
-            alias
-            for alias in (_clean_name(a, f"alias {a[:40]!r}") for a in aliases)
-            if alias.casefold() != name.casefold()
-        )
-    )
-    return Company(slug=slug, name=name, aliases=cleaned_aliases)
+    seen = {name.casefold()}
+    cleaned_aliases = []
+    for alias in (_clean_name(a, f"alias {a[:40]!r}") for a in aliases):
+        if alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            cleaned_aliases.append(alias)
+    return Company(slug=slug, name=name, aliases=tuple(cleaned_aliases))

@@ -32,6 +32,7 @@ _GERUNDS = {
     "begins": "beginning", "gets": "getting", "plans": "planning", "ships": "shipping",
     "nets": "netting", "is": "being", "takes": "taking", "makes": "making", "goes": "going",
     "buys": "buying", "inks": "inking", "bags": "bagging", "grabs": "grabbing",
+    "wraps": "wrapping", "steps": "stepping",
 }  # fmt: skip
 _REGULAR_VERBS = frozenset(
     [
@@ -189,19 +190,40 @@ def _with_article(words: list[str]) -> list[str]:
     if not chunk or chunk[-1].lower().strip(".,") not in _COUNTABLE_HEADS:
         return words
     first = chunk[0]
-    if first[:1] in "$€£" or (first[:1].islower() and first[:1] not in "aeiou"):
-        article = "a"
-    elif first[:1].islower():
-        article = "an"
-    else:
-        article = "the"
+    article = "the" if first[:1].isupper() or _is_year(first) else indefinite_article(first)
     return [article, *words]
 
 
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def indefinite_article(word: str) -> str:
+    """ "a" or "an" by sound: "an award", "a utility", "an hour", "a $4 million order"."""
+    lowered = word.lower()
+    if lowered.startswith(("hour", "honest", "honor", "honour", "heir", "8", "11", "18")):
+        return "an"
+    if lowered.startswith(("uni", "use", "usu", "uti", "ure", "eu", "one", "once", "ewe")):
+        return "a"
+    return "an" if lowered[:1] in ("a", "e", "i", "o", "u") else "a"
+
+
 def _first_clause(text: str) -> str:
-    match = _CLAUSE_END.search(text)
-    clause = text[: match.start()] if match else text
-    return clause.strip().rstrip(".!")
+    """The text up to the first comma, colon or dash outside brackets; brackets never left open."""
+    clause = text
+    for match in _CLAUSE_END.finditer(text):
+        before = text[: match.start()]
+        if before.count("(") == before.count(")") and before.count("[") == before.count("]"):
+            clause = before
+            break
+    for opening, closing in (("(", ")"), ("[", "]")):
+        if clause.count(opening) != clause.count(closing):
+            clause = (
+                clause[: clause.index(opening)]
+                if opening in clause
+                else clause.replace(closing, "")
+            )
+    return clause.strip().rstrip(".!,;:")
 
 
 def _predicate(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
@@ -220,10 +242,13 @@ def _gerund_phrase(rest: str) -> str | None:
     first = words[0]
     if first.lower() == "to" and len(words) > 2:
         lead = "agreeing to" if words[1].lower() in ("acquire", "buy", "merge") else "planning to"
-        return " ".join([lead, words[1], *_with_article(_sentence_case(words[2:]))])
-    if first.lower() in ("is", "was") and len(words) > 2 and words[1].lower() in _PASSIVES:
-        words = words[1:]
-        first = words[0]
+        return " ".join([lead, words[1].lower(), *_with_article(_sentence_case(words[2:]))])
+    if first.lower() in ("is", "was", "are") and len(words) > 2:
+        if words[1].lower().endswith("ing"):
+            return " ".join([words[1].lower(), *_with_article(_sentence_case(words[2:]))])
+        if words[1].lower() in _PASSIVES:
+            words = words[1:]
+            first = words[0]
     if first.lower() in _PASSIVES and len(words) > 1:
         return " ".join(["being", first.lower(), *_sentence_case(words[1:])])
     gerund = _gerund(first)
@@ -261,7 +286,7 @@ def _joint_announcement(title: str, names: tuple[str, ...]) -> str | None:
         )
         if match:
             what = _first_clause(match["what"])
-            what = re.sub(r"^(a|an|the|new)\s+", "", what, flags=re.IGNORECASE)
+            what = re.sub(r"^((a|an|the|new)\s+)+", "", what, flags=re.IGNORECASE)
             return f"the new {what} with {match['partner'].strip()}"
     return None
 
@@ -276,7 +301,8 @@ def congratulation(
         found = _predicate(title, names)
         phrase = _gerund_phrase(found[1]) if found else None
     if phrase:
-        sentence = f"Congratulations to the {company_name} team on {phrase}."
+        team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
+        sentence = f"Congratulations to {team} team on {phrase}."
         if len(sentence.split()) <= MAX_WORDS:
             return sentence
     return (

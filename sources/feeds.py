@@ -244,10 +244,12 @@ def _parse_json_feed(
     raw_items = document.get("items")
     if not isinstance(raw_items, list):
         raise NotAFeed("the JSON Feed has no list of items", url=feed_url)
+    id_counts = Counter(str(raw.get("id") or "") for raw in raw_items if isinstance(raw, dict))
     items = []
     for raw in raw_items:
         if not isinstance(raw, dict):
             continue
+        guid = str(raw.get("id") or "")
         title = truncate(html_to_text(str(raw.get("title") or "")), TITLE_LIMIT)
         summary_source = raw.get("summary") or raw.get("content_text") or raw.get("content_html")
         summary = truncate(
@@ -276,7 +278,7 @@ def _parse_json_feed(
                 publisher=feed_title,
                 publisher_domain=host_of(link) or feed_domain,
                 source=source,
-                guid=str(raw.get("id") or ""),
+                guid=guid if id_counts[guid] == 1 else "",
             )
         )
     return ParsedFeed(feed_title, _newest(items, max_items))

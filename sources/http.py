@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -280,6 +281,7 @@ class _Decoder:
         codings = [c for c in codings if c != "identity"]
         self._url = url
         self._inflater: zlib._Decompress | None = None
+        self._head = b""
         self._coding = codings[0] if codings else ""
         if len(codings) > 1:
             raise UnsupportedEncoding(
@@ -294,6 +296,11 @@ class _Decoder:
         if not self._coding:
             return [data]
         if self._inflater is None:
+            # Deflate comes zlib-wrapped or raw; the two-byte header tells, so wait for two bytes.
+            data = self._head + data
+            if len(data) < 2:
+                self._head = data
+                return []
             if self._coding == "deflate" and not _looks_like_zlib(data):
                 self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
             else:
@@ -317,7 +324,7 @@ class _Decoder:
         return pieces
 
     def finish(self) -> None:
-        if self._inflater is not None and not self._inflater.eof:
+        if self._head or (self._inflater is not None and not self._inflater.eof):
             raise IncompleteBody(
                 "the compressed response ended before it was complete", url=self._url
             )
@@ -335,7 +342,7 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if not value:
         return None
     value = value.strip()
-    if value.lstrip("-").isdigit():
+    if re.fullmatch(r"-?[0-9]{1,12}", value):
         return min(max(float(value), 0.0), MAX_RETRY_AFTER)
     try:
         when = parsedate_to_datetime(value)

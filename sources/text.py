@@ -20,6 +20,10 @@ SUMMARY_LIMIT = 2000
 FUTURE_SKEW = timedelta(days=1)
 
 _WHITESPACE = re.compile(r"\s+")
+# Terminal control sequences: CSI (colours, cursor moves) and OSC (titles, hyperlinks).
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]"
+)
 _MARKUP_HINT = re.compile(r"<[a-zA-Z/!?]|&[#a-zA-Z0-9]+;")
 
 
@@ -36,6 +40,7 @@ def clean_text(text: str) -> str:
     if not text:
         return ""
     if not text.isprintable():
+        text = _ESCAPE_SEQUENCE.sub("", text)
         text = "".join(
             " " if char in "\t\n\r" else char for char in text if not _is_invisible(char)
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote_plus, urlsplit, urlunsplit
 
 from .errors import InvalidURL
 
@@ -61,10 +61,13 @@ def strip_tracking(url: str) -> str:
         parts = urlsplit(url)
     except ValueError:
         return url
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(name, value) for name, value in pairs if not _is_tracking(name)]
-    query = parts.query if len(kept) == len(pairs) else urlencode(kept)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+    # Work on the raw "name=value" pieces so the parameters we keep stay byte for byte as sent.
+    kept = [
+        piece
+        for piece in parts.query.split("&")
+        if piece and not _is_tracking(unquote_plus(piece.split("=", 1)[0]))
+    ]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(kept), ""))
 
 
 def _is_tracking(name: str) -> bool:

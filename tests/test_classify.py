@@ -1,0 +1,259 @@
+"""Headline classification: kinds of good news, families of bad news, questions and hedges."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.classify import judge_headline
+from research.models import EventKind as K
+
+LAYOFFS = "layoffs or restructuring"
+LEGAL = "legal trouble"
+RECALL = "a recall"
+BREACH = "a breach or outage"
+LOSSES = "losses or a miss"
+DOWNGRADE = "a downgrade"
+DEPARTURE = "a departure"
+SCANDAL = "a scandal"
+STRIKE = "a strike"
+BANKRUPTCY = "bankruptcy"
+SETBACK = "a closure or setback"
+QUESTION = "question"
+HEDGE = "speculation"
+NEUTRAL = "neutral"
+
+
+def check(title: str, expected: K | str, subject_at: int | None = None) -> None:
+    verdict = judge_headline(title, subject_at=subject_at)
+    if isinstance(expected, K):
+        assert verdict.kind is expected, (title, verdict)
+        assert verdict.rejection is None
+        assert verdict.trigger and verdict.trigger.lower() in title.lower()
+        return
+    assert verdict.kind is None, (title, verdict)
+    assert verdict.rejection
+    if expected == QUESTION:
+        assert verdict.rejection == "phrased as a question, not news"
+    elif expected == HEDGE:
+        assert verdict.rejection.startswith("speculation, not news (")
+        assert verdict.trigger.lower() in title.lower()
+    elif expected == NEUTRAL:
+        assert verdict.rejection == "no event to congratulate (neutral news)"
+    else:
+        assert verdict.rejection.startswith(f"negative news ({expected}: "), verdict.rejection
+        assert verdict.trigger and verdict.trigger in title
+
+
+FIXTURE_HEADLINES = [
+    # Google News
+    ("Acme Corp wins 2026 Edison Award for its HomeCell solar battery", K.AWARD),
+    ("Acme Corp Wins 2026 Edison Award For HomeCell Solar Battery", K.AWARD),
+    ("Acme Corp posts record third-quarter revenue as battery sales surge", K.GROWTH),
+    ("City of Lakemont selects Acme Corp for municipal solar storage contract", K.NEW_ACCOUNT),
+    (
+        "Acme Corp and Brightwell Logistics announce fleet electrification partnership",
+        K.PARTNERSHIP,
+    ),
+    ("Acme Corp unveils HomeCell 2, a compact battery for apartment balconies", K.LAUNCH),
+    ("Acme Corp to acquire grid-software startup Voltaire Labs for $120 million", K.ACQUISITION),
+    ("Acme Corp opens Denver office, plans to hire 300 engineers", K.EXPANSION),
+    ("Acme Corp marks 50 years with community celebration in its hometown", K.MILESTONE),
+    ("Acme Corp to cut 200 jobs in restructuring of consumer division", LAYOFFS),
+    ("Former suppliers file lawsuit against Acme Corp over unpaid invoices", LEGAL),
+    ("Acme Corp named one of the region's best places to work", K.AWARD),
+    ("Acme Brick Co. opens new kiln in Ohio, adding 40 jobs", K.EXPANSION),
+    ("Acme Corp CTO talks R&D spending and battery supply chains", NEUTRAL),
+    # Bing News
+    ("Acme Corp wins Edison Award for HomeCell solar battery", K.AWARD),
+    ("Acme Corp lands $400 million storage order from Pacific Crest Utilities", K.NEW_ACCOUNT),
+    ("Acme Corp recalls 12,000 HomeCell chargers over overheating risk", RECALL),
+    ("Will Acme Corp's new battery finally crack the home market?", QUESTION),
+    ("Acme Corp expands solar panel recycling program to three more states", K.EXPANSION),
+    ("Acme Corp reports record revenue but cuts 150 jobs in Ohio", LAYOFFS),
+    ("Acme Corp hiring spree brings 300 tech jobs to Denver", K.EXPANSION),
+    ("Acme Corp partners with Brightwell Logistics on electric delivery vans", K.PARTNERSHIP),
+    ("Acme Corp shares edge higher ahead of investor day", NEUTRAL),
+    # Atom newsroom
+    ("Acme Corp HomeCell Battery Named 2026 Edison Award Winner", K.AWARD),
+    ("Acme Corp Completes Acquisition of Voltaire Labs", K.ACQUISITION),
+    ("Acme Corp Reports Record Third Quarter 2026 Results", K.GROWTH),
+    ("Acme Corp Celebrates 50 Years of Building Energy Solutions", K.MILESTONE),
+    ("Acme Corp Appoints Priya Raman as Chief Sustainability Officer", NEUTRAL),
+    # JSON Feed newsroom
+    ("Introducing HomeCell 2: Home Solar Storage Sized for Apartments", K.LAUNCH),
+    ("City of Lakemont Selects Acme Corp for Municipal Solar Storage", K.NEW_ACCOUNT),
+    ("Acme Corp and Brightwell Logistics Partner on Fleet Electrification", K.PARTNERSHIP),
+    ("Acme Foundation Announces 2026 Community Energy Grants", NEUTRAL),
+    # windows-1252 feed
+    ("Acme Corp’s “HomeCell” battery now powers Montréal’s first solar café", NEUTRAL),  # noqa: RUF001
+    (
+        "Acme Corp signs supply deal with Société Énergie Boréale — its largest in Québec",
+        K.NEW_ACCOUNT,
+    ),
+    ("Acme Corp names Renée Doucet chief technology officer – “a natural fit”", NEUTRAL),  # noqa: RUF001
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), FIXTURE_HEADLINES)
+def test_fixture_headlines(title: str, expected: K | str) -> None:
+    check(title, expected)
+
+
+OWN_HEADLINES = [
+    # awards
+    ("Northgate Analytics wins Gold Stevie for customer service", K.AWARD),
+    ("Harbor Mills named to Fast Company's Most Innovative list", K.AWARD),
+    ("Pinecrest Bank honored for community lending program", K.AWARD),
+    ("Lumen Foods ranked among top employers in Ohio", K.AWARD),
+    # funding
+    ("Orbital Freight raises $30 million Series B", K.FUNDING),
+    ("Tessel Robotics closes $12 million seed round", K.FUNDING),
+    ("Quill Health goes public on Nasdaq", K.FUNDING),
+    ("Brightline Dental secures $8.5 million to expand clinics", K.FUNDING),
+    # new accounts
+    ("Harbor Transit selects Orbital Freight for fleet management", K.NEW_ACCOUNT),
+    ("Orbital Freight wins five-year contract with the Port of Lakemont", K.NEW_ACCOUNT),
+    ("Tessel Robotics signs distribution agreement with Kestrel Supply", K.NEW_ACCOUNT),
+    # partnerships
+    ("Quill Health partners with Mercy Valley Hospital", K.PARTNERSHIP),
+    ("Lumen Foods and Greenfield Farms form joint venture", K.PARTNERSHIP),
+    ("Pinecrest Bank teams up with local credit unions", K.PARTNERSHIP),
+    # growth
+    ("Northgate Analytics revenue jumps 40% in third quarter", K.GROWTH),
+    ("Harbor Mills beats expectations with strong holiday sales", K.GROWTH),
+    ("Orbital Freight tops 100,000 customers", K.GROWTH),
+    ("Quill Health raises its outlook for 2026", K.GROWTH),
+    # launches
+    ("Tessel Robotics launches warehouse picking arm", K.LAUNCH),
+    ("Lumen Foods unveils plant-based snack line", K.LAUNCH),
+    ("Pinecrest Bank rolls out mobile check deposit", K.LAUNCH),
+    # expansion
+    ("Northgate Analytics opens new headquarters in Austin", K.EXPANSION),
+    ("Harbor Mills to hire 250 workers at Georgia site", K.EXPANSION),
+    ("Orbital Freight enters European market", K.EXPANSION),
+    # milestones
+    ("Quill Health celebrates 25th anniversary", K.MILESTONE),
+    ("Tessel Robotics ships 10,000th robot", K.MILESTONE),
+    # acquisitions
+    ("Harbor Mills acquires rival Kestrel Textiles", K.ACQUISITION),
+    ("Lumen Foods snaps up Greenfield Farms", K.ACQUISITION),
+    # negative families
+    ("Northgate Analytics lays off 12% of staff", LAYOFFS),
+    ("Harbor Mills announces restructuring of its retail arm", LAYOFFS),
+    ("Harbor Mills posts record sales but cuts 80 jobs", LAYOFFS),
+    ("Quill Health sued over patient data practices", LEGAL),
+    ("Pinecrest Bank fined $2 million over overdraft fees", LEGAL),
+    ("Lumen Foods recalls granola bars over allergen labeling", RECALL),
+    ("Orbital Freight hit by ransomware attack", BREACH),
+    ("Pinecrest Bank mobile app suffers nationwide outage", BREACH),
+    ("Tessel Robotics posts wider quarterly loss", LOSSES),
+    ("Harbor Mills shares tumble after profit warning", LOSSES),
+    ("Analysts downgrade Quill Health to underperform", DOWNGRADE),
+    ("Northgate Analytics CEO steps down", DEPARTURE),
+    ("Harbor Mills accounting scandal widens", SCANDAL),
+    ("Workers at Lumen Foods plant go on strike", STRIKE),
+    ("Orbital Freight files for Chapter 11 bankruptcy", BANKRUPTCY),
+    ("Tessel Robotics shuts down Ohio factory", SETBACK),
+    ("Quill Health delays launch of diabetes app", SETBACK),
+    # questions, hedges, neutral
+    ("Is Orbital Freight the next big logistics IPO?", QUESTION),
+    ("Why Tessel Robotics is betting on Detroit", QUESTION),
+    ("Lumen Foods wins best snack award?", QUESTION),
+    ("Lumen Foods could be sold to Greenfield Farms", HEDGE),
+    ("Pinecrest Bank mulls acquisition of Valley Trust", HEDGE),
+    ("Northgate Analytics reportedly in talks to buy Kestrel Data", HEDGE),
+    ("Quill Health said to be considering an IPO", HEDGE),
+    ("Harbor Mills CFO to speak at industry conference", NEUTRAL),
+    ("Orbital Freight shares edge higher ahead of earnings", NEUTRAL),
+    ("Harbor Mills acquired by Kestrel Group", NEUTRAL),
+]
+
+
+def test_own_headlines_cover_every_kind_and_family() -> None:
+    expected = {e for _, e in OWN_HEADLINES}
+    assert set(K) <= expected
+    families = {LAYOFFS, LEGAL, RECALL, BREACH, LOSSES, DOWNGRADE, DEPARTURE, SCANDAL, STRIKE}
+    assert families | {BANKRUPTCY, SETBACK, QUESTION, HEDGE, NEUTRAL} <= expected
+    assert len(OWN_HEADLINES) >= 40
+
+
+@pytest.mark.parametrize(("title", "expected"), OWN_HEADLINES)
+def test_own_headlines(title: str, expected: K | str) -> None:
+    check(title, expected)
+
+
+def test_negative_cue_beats_positive_cue() -> None:
+    verdict = judge_headline("Acme Corp reports record revenue but cuts 150 jobs in Ohio")
+    assert verdict.kind is None
+    assert verdict.trigger == "cuts 150 jobs"
+    assert verdict.rejection == "negative news (layoffs or restructuring: 'cuts 150 jobs')"
+
+
+def test_subject_after_acquisition_verb_is_not_an_acquisition() -> None:
+    title = "Beta acquires Acme Corp"
+    verdict = judge_headline(title, subject_at=title.index("Acme Corp"))
+    assert verdict.kind is None
+    assert verdict.rejection == "the company is being acquired, not buying"
+
+
+def test_subject_before_acquisition_verb_is_an_acquisition() -> None:
+    title = "Acme Corp acquires Beta"
+    assert judge_headline(title, subject_at=0).kind is K.ACQUISITION
+    # Unknown subject position: the verb alone decides.
+    assert judge_headline(title).kind is K.ACQUISITION
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kestrel Group to acquire Harbor Mills for $2 billion",
+        "Kestrel Group completes acquisition of Harbor Mills",
+        "Kestrel Group snaps up Harbor Mills",
+    ],
+)
+def test_company_being_bought_is_rejected(title: str) -> None:
+    verdict = judge_headline(title, subject_at=title.index("Harbor Mills"))
+    assert verdict.kind is None
+    assert "being acquired" in (verdict.rejection or "")
+
+
+def test_subject_position_matters_only_for_acquisitions() -> None:
+    title = "City of Lakemont selects Acme Corp for storage contract"
+    assert judge_headline(title, subject_at=title.index("Acme Corp")).kind is K.NEW_ACCOUNT
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme Corp could win Edison Award",
+        "Acme Corp might acquire Voltaire Labs",
+        "Acme Corp may raise $50 million",
+        "Acme Corp weighs expansion into Canada",
+        "Acme Corp eyes partnership with Brightwell",
+        "Acme Corp rumored to launch HomeCell 3",
+        "Acme Corp denies report it will open Texas plant",
+    ],
+)
+def test_hedged_headlines_are_rejected(title: str) -> None:
+    verdict = judge_headline(title)
+    assert verdict.kind is None
+    assert (verdict.rejection or "").startswith("speculation")
+
+
+def test_leading_and_trailing_spaces_do_not_hide_a_question() -> None:
+    assert judge_headline("  Is Acme Corp hiring?  ").rejection == "phrased as a question, not news"
+    assert judge_headline("  How Acme Corp won the Edison Award ").kind is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme Corp cuts 12% of its workforce as it expands into AI",
+        "Acme Corp to cut 300 roles as it expands in Asia",
+        "Acme Corp loses Pentagon contract to rival",
+        "Beta Logistics ends partnership with Acme Corp",
+        "Acme Corp abandons plan to acquire Voltaire Labs",
+    ],
+)
+def test_bad_news_with_a_positive_word_is_not_praised(title: str) -> None:
+    assert judge_headline(title).kind is None

@@ -1,0 +1,273 @@
+"""The congratulation sentence: one clean sentence that never claims more than the headline."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from research.models import EventKind as K
+from research.phrase import MAX_WORDS, congratulation, possessive
+
+COMPANY = "Acme Corp"
+
+# Invented headlines across every kind, each with the phrase the sentence must contain.
+HEADLINES = [
+    ("Acme Corp wins 2026 Edison Award for its HomeCell solar battery", K.AWARD,
+     "on winning the 2026 Edison Award for its HomeCell solar battery."),
+    ("Acme Corp Wins 2026 Edison Award For HomeCell Solar Battery - Harbor - Tribune", K.AWARD,
+     "on winning the 2026 Edison Award for HomeCell Solar Battery."),
+    ("Acme Corp named one of the region's best places to work", K.AWARD,
+     "on being named one of the region's best places to work."),
+    ("Acme Corp is named a top employer in Colorado", K.AWARD,
+     "on being named a top employer in Colorado."),
+    ("Acme Corp receives Green Innovator prize", K.AWARD,
+     "on receiving the Green Innovator prize."),
+    ("Acme Corp earns B Corp certification", K.AWARD, "on earning the B Corp certification."),
+    ("Acme Corp is recognized as a 2026 Top Workplace", K.AWARD,
+     "on being recognized as a 2026 Top Workplace."),
+    ("Acme Corp to acquire grid-software startup Voltaire Labs for $120 million", K.ACQUISITION,
+     "on agreeing to acquire grid-software startup Voltaire Labs for $120 million."),
+    ("Acme Corp to buy Ohio battery recycler Greenloop", K.ACQUISITION,
+     "on agreeing to buy Ohio battery recycler Greenloop."),
+    ("Acme Corp acquires Voltaire Labs", K.ACQUISITION, "on acquiring Voltaire Labs."),
+    ("Acme Corp raises $85 million Series C to scale grid batteries", K.FUNDING,
+     "on raising $85 million Series C to scale grid batteries."),
+    ("Acme Corp secures $40 million in new funding", K.FUNDING,
+     "on securing $40 million in new funding."),
+    ("Acme Corp lands $400 million storage order from Pacific Crest Utilities", K.NEW_ACCOUNT,
+     "on landing a $400 million storage order from Pacific Crest Utilities."),
+    ("Acme Corp inks multiyear contract with Harbor Transit", K.NEW_ACCOUNT,
+     "on inking a multiyear contract with Harbor Transit."),
+    ("City of Lakemont selects Acme Corp for municipal solar storage contract", K.NEW_ACCOUNT,
+     "on being selected by City of Lakemont for a municipal solar storage contract."),
+    ("Pacific Crest Utilities taps Acme Corp to supply grid batteries", K.NEW_ACCOUNT,
+     "on being tapped by Pacific Crest Utilities to supply grid batteries."),
+    ("Acme Corp and Brightwell Logistics announce fleet electrification partnership",
+     K.PARTNERSHIP, "on the new fleet electrification partnership with Brightwell Logistics."),
+    ("Acme Corp partners with Brightwell Logistics on electric delivery vans", K.PARTNERSHIP,
+     "on partnering with Brightwell Logistics on electric delivery vans."),
+    ("Acme Corp teams up with Northgate University on battery research", K.PARTNERSHIP,
+     "on teaming up with Northgate University on battery research."),
+    ("Acme Corp posts record third-quarter revenue as battery sales surge", K.GROWTH,
+     "on posting record third-quarter revenue as battery sales surge."),
+    ("Acme Corp surpasses 1 million customers", K.GROWTH, "on surpassing 1 million customers."),
+    ("Acme Corp reaches 500,000 subscribers for its energy app", K.GROWTH,
+     "on reaching 500,000 subscribers for its energy app."),
+    ("Acme Corp unveils HomeCell 2, a compact battery for apartment balconies", K.LAUNCH,
+     "on unveiling HomeCell 2."),
+    ("Acme Corp launches solar carport kit for small businesses", K.LAUNCH,
+     "on launching solar carport kit for small businesses."),
+    ("Acme Corp debuts HomeCell Mini at CES", K.LAUNCH, "on debuting HomeCell Mini at CES."),
+    ("Acme Corp ships first grid-scale battery to Japan", K.LAUNCH,
+     "on shipping first grid-scale battery to Japan."),
+    ("Acme Corp opens Denver office, plans to hire 300 engineers", K.EXPANSION,
+     "on opening the Denver office."),
+    ("Acme Corp to open new plant in Texas", K.EXPANSION,
+     "on planning to open a new plant in Texas."),
+    ("Acme Corp expands solar panel recycling program to three more states", K.EXPANSION,
+     "on expanding solar panel recycling program to three more states."),
+    ("Acme Corp enters Canadian market", K.EXPANSION, "on entering Canadian market."),
+    ("Acme Corp marks 50 years with community celebration in its hometown", K.MILESTONE,
+     "on marking 50 years with community celebration in its hometown."),
+    ("Acme Corp celebrates 10,000th HomeCell installation", K.MILESTONE,
+     "on celebrating 10,000th HomeCell installation."),
+    ("Acme Corp Celebrates 50 Years of Building Energy Solutions", K.MILESTONE,
+     "on celebrating 50 Years of Building Energy Solutions."),
+]  # fmt: skip
+
+
+def assert_clean_sentence(sentence: str, company: str = COMPANY) -> None:
+    assert sentence.endswith(".") and not sentence.endswith("..")
+    assert sentence[0].isupper()
+    words = sentence.split()
+    assert len(words) <= MAX_WORDS
+    assert company in sentence
+    # One sentence: no full stop before the end (decimals like "$1.5" aside).
+    assert not re.search(r"[.!?]\s", sentence[:-1]), sentence
+    lowered = [w.lower().strip(".,;:") for w in words]
+    assert all(a != b for a, b in itertools.pairwise(lowered)), f"doubled word: {sentence}"
+    assert not re.search(r"&(#\d+|[a-z]+);", sentence), sentence
+    assert "<" not in sentence and ">" not in sentence
+    for open_, close in ("()", "[]", "{}"):
+        assert sentence.count(open_) == sentence.count(close), sentence
+    assert sentence.count("“") == sentence.count("”")
+    assert sentence.count('"') % 2 == 0
+    assert not re.search(r"\s[-–—|]\s", sentence), f"publisher suffix left: {sentence}"  # noqa: RUF001
+
+
+def test_headline_list_is_broad() -> None:
+    assert len(HEADLINES) >= 25
+    assert {kind for _, kind, _ in HEADLINES} == set(K)
+
+
+@pytest.mark.parametrize(("title", "kind", "phrase"), HEADLINES)
+def test_sentence_for_headline(title: str, kind: K, phrase: str) -> None:
+    sentence = congratulation(title, COMPANY, kind)
+    assert sentence == f"Congratulations to the {COMPANY} team {phrase}"
+    assert_clean_sentence(sentence)
+
+
+@pytest.mark.parametrize(
+    ("title", "gerund"),
+    [
+        ("Acme Corp wins Edison Award", "winning"),
+        ("Acme Corp hits 1 million customers", "hitting"),
+        ("Acme Corp tops sales forecasts", "topping"),
+        ("Acme Corp sets sales record", "setting"),
+        ("Acme Corp bags top honour", "bagging"),
+        ("Acme Corp closes $30 million round", "closing"),
+        ("Acme Corp releases HomeCell app", "releasing"),
+        ("Acme Corp launches HomeCell 3", "launching"),
+        ("Acme Corp surpasses sales target", "surpassing"),
+        ("Acme Corp achieves carbon-neutral status", "achieving"),
+        ("Acme Corp clinches utility deal", "clinching"),
+        ("Acme Corp doubles battery output", "doubling"),
+        ("Acme Corp reaches 1 million installs", "reaching"),
+    ],
+)
+def test_gerund_conversion(title: str, gerund: str) -> None:
+    sentence = congratulation(title, COMPANY, K.GROWTH)
+    assert f" team on {gerund} " in sentence, sentence
+
+
+def test_to_acquire_becomes_agreeing_to_acquire_and_to_open_planning() -> None:
+    assert " on agreeing to acquire Beta Labs." in congratulation(
+        "Acme Corp to acquire Beta Labs", COMPANY, K.ACQUISITION
+    )
+    assert " on agreeing to merge with Beta Labs." in congratulation(
+        "Acme Corp to merge with Beta Labs", COMPANY, K.ACQUISITION
+    )
+    assert " on planning to open a new office in Austin." in congratulation(
+        "Acme Corp to open new office in Austin", COMPANY, K.EXPANSION
+    )
+
+
+def test_named_one_of_becomes_being_named_one_of() -> None:
+    sentence = congratulation("Acme Corp named one of Colorado's top workplaces", COMPANY, K.AWARD)
+    assert sentence == (
+        "Congratulations to the Acme Corp team on being named one of Colorado's top workplaces."
+    )
+
+
+def test_alias_at_start_of_headline_uses_the_display_name() -> None:
+    sentence = congratulation("Acme wins Edison Award", COMPANY, K.AWARD, names=(COMPANY, "Acme"))
+    assert sentence == "Congratulations to the Acme Corp team on winning the Edison Award."
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "words"),
+    [
+        (
+            "Pacific Crest Utilities picks Acme Corp battery systems",
+            K.NEW_ACCOUNT,
+            "new customer win",
+        ),
+        ("Judges hand HomeCell the 2026 Edison Award", K.AWARD, "recent award"),
+        ("Acme Corp's HomeCell wins Edison Award", K.AWARD, "recent award"),
+        ("Acme Corp’s “HomeCell” wins Edison Award", K.AWARD, "recent award"),  # noqa: RUF001
+        (
+            "Acme Corp beats analyst estimates for the third quarter",
+            K.GROWTH,
+            "strong recent results",
+        ),
+        ("Acme Corp hiring spree brings 300 tech jobs to Denver", K.EXPANSION, "expansion"),
+        ("Acme Corporation wins Edison Award", K.AWARD, "recent award"),
+    ],
+)
+def test_fallback_sentence_does_not_quote_the_headline(title: str, kind: K, words: str) -> None:
+    sentence = congratulation(title, COMPANY, kind)
+    assert sentence == (
+        f"I saw the news about Acme Corp's {words}, and wanted to say congratulations."
+    )
+    for token in ("Pacific", "Crest", "HomeCell", "Edison", "Denver", "analyst", "Judges"):
+        assert token not in sentence
+    assert_clean_sentence(sentence)
+
+
+def test_overlong_sentence_falls_back() -> None:
+    title = "Acme Corp wins " + " ".join(f"word{n}" for n in range(40))
+    sentence = congratulation(title, COMPANY, K.AWARD)
+    assert (
+        sentence
+        == "I saw the news about Acme Corp's recent award, and wanted to say congratulations."
+    )
+
+
+def test_every_kind_has_a_fallback_sentence() -> None:
+    for kind in K:
+        sentence = congratulation("Something happened today", COMPANY, kind)
+        assert sentence.startswith("I saw the news about Acme Corp's ")
+        assert_clean_sentence(sentence)
+
+
+def test_special_company_names() -> None:
+    sentence = congratulation("AT&T wins Edison Award", "AT&T", K.AWARD)
+    assert sentence == "Congratulations to the AT&T team on winning the Edison Award."
+    sentence = congratulation("C++ Labs ships HomeCell compiler", "C++ Labs", K.LAUNCH)
+    assert sentence == "Congratulations to the C++ Labs team on shipping HomeCell compiler."
+    fallback = congratulation("Judges pick Siemens", "Siemens", K.AWARD)
+    assert fallback.startswith("I saw the news about Siemens' recent award")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Siemens", "Siemens'"),
+        ("Acme Corp", "Acme Corp's"),
+        ("Express", "Express's"),
+        ("3M", "3M's"),
+        ("Yahoo!", "Yahoo!'s"),
+    ],
+)
+def test_possessive(name: str, expected: str) -> None:
+    assert possessive(name) == expected
+
+
+# --- product bugs -----------------------------------------------------------------------------
+
+
+def test_wraps_becomes_wrapping() -> None:
+    sentence = congratulation("Acme Corp wraps up record year", COMPANY, K.GROWTH)
+    assert sentence == "Congratulations to the Acme Corp team on wrapping up record year."
+
+
+def test_joint_announcement_of_a_new_partnership_has_no_doubled_word() -> None:
+    sentence = congratulation(
+        "Acme Corp and Beta Logistics announce a new partnership", COMPANY, K.PARTNERSHIP
+    )
+    assert (
+        sentence
+        == "Congratulations to the Acme Corp team on the new partnership with Beta Logistics."
+    )
+
+
+def test_is_plus_participle_is_not_being() -> None:
+    sentence = congratulation("Acme Corp is hiring 300 engineers in Denver", COMPANY, K.EXPANSION)
+    assert "being hiring" not in sentence
+    assert_clean_sentence(sentence)
+
+
+def test_clause_cut_does_not_leave_an_open_bracket() -> None:
+    sentence = congratulation(
+        "Acme Corp wins award for HomeCell (its stackable, modular battery)", COMPANY, K.AWARD
+    )
+    assert_clean_sentence(sentence)
+
+
+def test_company_name_starting_with_the_is_not_doubled() -> None:
+    sentence = congratulation("The Trade Desk wins Edison Award", "The Trade Desk", K.AWARD)
+    assert_clean_sentence(sentence, "The Trade Desk")
+
+
+def test_title_case_to_acquire_is_lowercased() -> None:
+    sentence = congratulation(
+        "Acme Corp To Acquire Voltaire Labs For $120 Million", COMPANY, K.ACQUISITION
+    )
+    assert " on agreeing to acquire Voltaire Labs" in sentence
+
+
+def test_article_before_consonant_sounding_vowel() -> None:
+    sentence = congratulation("Acme Corp lands utility contract in Nevada", COMPANY, K.NEW_ACCOUNT)
+    assert " on landing a utility contract in Nevada." in sentence
