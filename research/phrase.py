@@ -142,6 +142,9 @@ _SMALL_WORDS = frozenset(
         "the",
         "to",
         "with",
+        "million",
+        "billion",
+        "percent",
     ]
 )
 _CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s")

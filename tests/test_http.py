@@ -12,6 +12,7 @@ import re
 import socket
 import threading
 import time
+import tracemalloc
 import zlib
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -204,7 +205,8 @@ def test_trickled_body_is_ended_by_the_request_deadline(
     server: TestServer, fast_limits: HttpLimits
 ) -> None:
     limits = replace(fast_limits, request_deadline=1.0, source_deadline=20.0)
-    url = server.route("/trickle", Reply(200, b"x" * 10_000, trickle=0.2))
+    # 40 bytes at 0.2 s each would take 8 s: only the deadline can end it sooner.
+    url = server.route("/trickle", Reply(200, b"x" * 40, trickle=0.2))
 
     error, elapsed = get_error(url, limits, TimedOut)
 
@@ -612,10 +614,16 @@ def test_gzip_bomb_is_stopped_at_the_cap_quickly(
     assert len(bomb) < MIB  # the compressed size passes the Content-Length check
     url = server.route("/bomb", Reply(200, bomb, {"Content-Encoding": "gzip"}))
 
-    error, elapsed = get_error(url, limits, TooLarge)
+    tracemalloc.start()
+    try:
+        error, elapsed = get_error(url, limits, TooLarge)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
 
     assert "1,048,576" in error.message
     assert elapsed < 2.0
+    assert peak < 8 * MIB  # decoded under the cap, never the whole 50 MiB at once
     assert len(server.hits) == 1
 
 
