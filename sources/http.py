@@ -45,7 +45,8 @@ from .urls import host_of, require_http_url
 HOME_PAGE = "https://github.com/research-notes/research"
 MAX_RETRY_AFTER = 24 * 3600.0
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-_RETRY_STATUSES = frozenset({502, 503, 504})
+# 500 too: a GET is safe to repeat, and a lone 500 is often a passing fault.
+_RETRY_STATUSES = frozenset({500, 502, 503, 504})
 
 
 def _user_agent() -> str:
@@ -342,7 +343,7 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if not value:
         return None
     value = value.strip()
-    if re.fullmatch(r"-?[0-9]{1,12}", value):
+    if re.fullmatch(r"-?[0-9]{1,400}", value):
         return min(max(float(value), 0.0), MAX_RETRY_AFTER)
     try:
         when = parsedate_to_datetime(value)
