@@ -111,7 +111,10 @@ def _parse_xml_feed(
     if not parsed.get("version") and not entries:
         raise NotAFeed("the response is not an RSS, Atom or JSON feed", url=feed_url)
     warnings = []
-    if parsed.get("bozo") and entries:
+    # A charset header that contradicts the document is overridden by feedparser: not a defect of
+    # the feed itself, so not worth a warning.
+    overridden = isinstance(parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride)
+    if parsed.get("bozo") and entries and not overridden:
         warnings.append(f"the feed is not well-formed; {len(entries)} items were recovered")
     feed_info = parsed.get("feed", {})
     feed_title = clean_text(str(feed_info.get("title", "")))

@@ -302,6 +302,7 @@ class _Decoder:
             if len(data) < 2:
                 self._head = data
                 return []
+            self._head = b""
             if self._coding == "deflate" and not _looks_like_zlib(data):
                 self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
             else:
