@@ -8,13 +8,13 @@ Links are ``news.google.com/rss/articles/ID`` redirects, unwrapped where the ID 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from typing import Any
 
 from .endpoints import GOOGLE_NEWS_SEARCH, google_news_url
-from .feeds import ParsedFeed, parse_feed, with_publisher
-from .models import Item, Query
+from .feeds import with_publisher
+from .models import Item
+from .search import SearchSource
 from .text import clean_text
 from .urls import host_of, is_http_url, strip_tracking, unwrap_google_news
 
@@ -32,7 +32,7 @@ def split_publisher(title: str, publisher: str) -> str:
     return title
 
 
-def _refine(item: Item, entry: Mapping[str, Any]) -> Item:
+def refine(item: Item, entry: Mapping[str, Any]) -> Item:
     source = entry.get("source")
     if not isinstance(source, Mapping):
         source = {}
@@ -52,15 +52,6 @@ def _refine(item: Item, entry: Mapping[str, Any]) -> Item:
     return replace(refined, title=title, summary=summary)
 
 
-@dataclass(frozen=True)
-class GoogleNews:
-    base_url: str = DEFAULT_BASE_URL
-    name: str = NAME
-
-    def url_for(self, query: Query) -> str:
-        return google_news_url(query, self.base_url)
-
-    def parse(
-        self, body: bytes, headers: Mapping[str, str], *, url: str, now: datetime
-    ) -> ParsedFeed:
-        return parse_feed(body, headers, source=self.name, feed_url=url, now=now, refine=_refine)
+def source(base_url: str = DEFAULT_BASE_URL) -> SearchSource:
+    """This search engine as a Source, its endpoint replaced by ``base_url`` when given."""
+    return SearchSource(NAME, base_url, google_news_url, refine)

@@ -15,7 +15,6 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from importlib import metadata
 from types import TracebackType
 
@@ -40,6 +39,7 @@ from .errors import (
     TooManyRedirects,
     UnsupportedEncoding,
 )
+from .text import parse_date
 from .urls import host_of, require_http_url
 
 HOME_PAGE = "https://github.com/research-notes/research"
@@ -346,14 +346,9 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     value = value.strip()
     if re.fullmatch(r"-?[0-9]{1,400}", value):
         return min(max(float(value), 0.0), MAX_RETRY_AFTER)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
+    when = parse_date(value)
     if when is None:
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
     seconds = (when - (now or datetime.now(timezone.utc))).total_seconds()
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 

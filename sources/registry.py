@@ -30,8 +30,8 @@ class Source(Protocol):
 
 # name -> (default base URL, constructor taking the base URL)
 BUILTIN_SOURCES: Mapping[str, tuple[str, Callable[[str], Source]]] = {
-    google_news.NAME: (google_news.DEFAULT_BASE_URL, google_news.GoogleNews),
-    bing_news.NAME: (bing_news.DEFAULT_BASE_URL, bing_news.BingNews),
+    google_news.NAME: (google_news.DEFAULT_BASE_URL, google_news.source),
+    bing_news.NAME: (bing_news.DEFAULT_BASE_URL, bing_news.source),
 }
 
 
