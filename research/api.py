@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import functools
-from collections.abc import Callable, Coroutine, Sequence
+import itertools
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, ParamSpec
@@ -14,7 +15,7 @@ from sources import (
     FetchReport,
     HttpClient,
     Query,
-    RecordingTransport,
+    Recorder,
     ReplayTransport,
     Source,
     SourceError,
@@ -43,15 +44,21 @@ MAX_LIMIT = 100
 MAX_FEEDS = 50
 
 
-def _check_options(days: int, limit: int, feeds: Sequence[str]) -> None:
-    if not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+def _check_options(days: int, limit: int, feeds: Iterable[str]) -> tuple[str, ...]:
+    """Checked options; the feeds as a tuple of at most MAX_FEEDS strings."""
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
         raise InvalidInput(f"days must be a whole number from 1 to {MAX_DAYS}; got {days!r}")
-    if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise InvalidInput(f"limit must be a whole number from 1 to {MAX_LIMIT}; got {limit!r}")
-    if isinstance(feeds, str):
+    if isinstance(feeds, str | bytes):
         raise InvalidInput("feeds must be a list of URLs, not a single string")
-    if len(feeds) > MAX_FEEDS:
-        raise InvalidInput(f"{len(feeds)} feeds given; at most {MAX_FEEDS} are accepted")
+    checked = tuple(itertools.islice(feeds, MAX_FEEDS + 1))
+    if len(checked) > MAX_FEEDS:
+        raise InvalidInput(f"more than {MAX_FEEDS} feeds given; at most {MAX_FEEDS} are accepted")
+    for feed in checked:
+        if not isinstance(feed, str):
+            raise InvalidInput(f"each feed must be a URL string; got {feed!r:.80}")
+    return checked
 
 
 def _sources(settings: Settings, feeds: Sequence[str], builtin: bool) -> list[Source]:
@@ -75,7 +82,7 @@ async def research_async(
     *,
     days: int = 30,
     limit: int = 10,
-    feeds: Sequence[str] = (),
+    feeds: Iterable[str] = (),
     aliases: Sequence[str] = (),
     builtin: bool = True,
     offline: bool = False,
@@ -91,7 +98,7 @@ async def research_async(
     ``offline`` answers from the store alone. Sources that fail come back in ``Result.failures``.
     """
     resolved = company if isinstance(company, Company) else resolve_company(company, tuple(aliases))
-    _check_options(days, limit, feeds)
+    feeds = _check_options(days, limit, feeds)
     if sum(bool(x) for x in (offline, replay, record)) > 1:
         raise InvalidInput("choose at most one of offline, replay and record")
     settings = settings or load_settings()
@@ -104,7 +111,7 @@ async def research_async(
     data_as_of = None
 
     if offline:
-        report, data_as_of = _from_store(store, sources, query)
+        report, data_as_of = _from_store(store, sources, query, resolved.slug)
         now = now or datetime.now(timezone.utc)
     elif replay is not None:
         try:
@@ -122,15 +129,18 @@ async def research_async(
         except StoreError as exc:
             cache = {}
             warnings.append(f"{exc} (the cache was not used)")
-        transport = (
-            RecordingTransport(Path(record), max_body_bytes=settings.http.max_body_bytes, now=now)
-            if record is not None
-            else None
-        )
-        async with HttpClient(settings.http, transport=transport) as http:
+        recorder = None
+        if record is not None:
+            try:
+                recorder = Recorder(Path(record), now=now)
+            except OSError as exc:
+                raise InvalidInput(f"cannot record into {record}: {exc}") from exc
+            # A recording must stand alone: no validators, so every answer is a full one.
+            cache = {}
+        async with HttpClient(settings.http, recorder=recorder) as http:
             report = await fetch_all(sources, query, http, now=now, cache=cache)
         try:
-            store.save_outcomes(report.outcomes, now)
+            store.save_outcomes(report.outcomes, now, subject=resolved.slug)
         except StoreError as exc:
             warnings.append(f"{exc} (results were not saved)")
 
@@ -153,14 +163,17 @@ async def research_async(
 
 
 def _from_store(
-    store: Store, sources: Sequence[Source], query: Query
+    store: Store, sources: Sequence[Source], query: Query, subject: str
 ) -> tuple[FetchReport, datetime | None]:
+    """The stored answers for these sources: the same request if stored, else the newest one
+    stored for this source and company (another window or alias list gives another URL)."""
     urls = {source.name: source.url_for(query) for source in sources}
     cached = store.cached_feeds(urls.values())
     outcomes = []
+    used = []
     for source in sources:
         url = urls[source.name]
-        feed = cached.get(url)
+        feed = cached.get(url) or store.latest_feed(source.name, subject)
         if feed is None:
             failure = SourceFailure(
                 source.name,
@@ -170,8 +183,9 @@ def _from_store(
             )
             outcomes.append(SourceOutcome(source.name, url, failure=failure))
         else:
+            used.append(feed)
             outcomes.append(SourceOutcome(source.name, url, items=feed.items, not_modified=True))
-    as_of = min((feed.fetched_at for feed in cached.values()), default=None)
+    as_of = min((feed.fetched_at for feed in used), default=None)
     items = merge_items(item for outcome in outcomes for item in outcome.items)
     return FetchReport(tuple(outcomes), tuple(items)), as_of
 
@@ -184,6 +198,10 @@ def _synchronous(
         try:
             asyncio.get_running_loop()
         except RuntimeError:
+            in_a_loop = False
+        else:
+            in_a_loop = True
+        if not in_a_loop:
             return asyncio.run(function(*args, **kwargs))
         # Inside a running loop (a notebook, an async web app): a private loop in a worker thread,
         # so the caller's loop is never nested or blocked by ours.

@@ -103,7 +103,7 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
     (
         EventKind.AWARD,
         _rx(
-            r"\bawards?\b|\bprizes?\b|\bhonou?r(s|ed)?\b|\brecogni[sz](ed|es)\b|\bnamed (one of|to|a|an|the|among|best|top)\b"
+            r"\bawards?\b|\bawarded\b(?![^.]{0,40}\b(contract|deal|order|tender)s?\b)|\bprizes?\b|\bhonou?r(s|ed)?\b|\brecogni[sz](ed|es)\b|\bnamed (one of|to|a|an|the|among|best|top)\b"
             r"|\branked\b|\branks\b|\bbest places? to work\b|\btop employers?\b|\bcertifi(ed|cation)\b"
             r"|\baccolades?\b|\bwins? (gold|silver|the title)\b"
         ),
@@ -136,7 +136,7 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
         EventKind.MILESTONE,
         _rx(
             r"\banniversary\b|\bcelebrat\w*|\bmilestone\b|\bmarks \d+ years\b|\b\d+(st|nd|rd|th)? (years|birthday)\b"
-            r"|\bfirst[- ]ever\b|\b(\d{1,3}(,\d{3})*)(st|nd|rd|th)\b"
+            r"|\bfirst[- ]ever\b|\b(\d{3,}|\d{1,3}(,\d{3})+)(st|nd|rd|th)\b"
         ),
     ),
     (
@@ -152,7 +152,9 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
         EventKind.LAUNCH,
         _rx(
             r"\blaunch\w*|\bunveil\w*|\bintroduc(es|ed|ing)\b|\bdebut\w*|\brolls? out\b|\breleases?\b"
-            r"|\bnew (product|service|feature|app|platform|line|model)\b|\bopens?\b|\bships?\b"
+            r"|\bnew (product|service|feature|app|platform|line|model)\b|\bships?\b"
+            r"|\bopens?\b(?! up)[^.]{0,40}\b(store|restaurant|shop|showroom|lab|studio|doors|registration"
+            r"|pre-?orders?|beta|waitlist|park|museum|school|clinic|hospital)s?\b"
         ),
     ),
 )

@@ -68,11 +68,15 @@ def news(
     limit: Annotated[int, typer.Option(min=1, max=100, help="Show at most this many events.")] = 10,
     feed: Annotated[
         list[str] | None,
-        typer.Option("--feed", help="Also read this RSS, Atom or JSON Feed URL (repeatable)."),
+        typer.Option(
+            "--feed", metavar="URL", help="Also read this RSS, Atom or JSON Feed URL (repeatable)."
+        ),
     ] = None,
     alias: Annotated[
         list[str] | None,
-        typer.Option("--alias", help="Another name the company goes by (repeatable)."),
+        typer.Option(
+            "--alias", metavar="NAME", help="Another name the company goes by (repeatable)."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
     offline: Annotated[
@@ -122,9 +126,14 @@ def news(
     else:
         typer.echo(format_text(result, verbose=verbose))
     if result.all_failed:
+        if result.offline:
+            advice = "Nothing is stored for it yet: run once without --offline."
+        elif result.replayed:
+            advice = "The recording has no usable answer for this company and these options."
+        else:
+            advice = "Check the network connection, or use --offline or --replay DIR."
         typer.echo(
-            f"error: every source failed ({len(result.failures)}); nothing could be checked. "
-            "Check the network connection, or use --offline or --replay DIR.",
+            f"error: every source failed ({len(result.failures)}); nothing could be checked. {advice}",
             err=True,
         )
         raise typer.Exit(1)

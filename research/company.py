@@ -12,12 +12,20 @@ MAX_NAME_LENGTH = 200
 MAX_ALIASES = 20
 _SLUG_SEPARATORS = re.compile(r"[-_]+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def slugify(name: str) -> str:
-    """ASCII, lower case, words joined by hyphens: "L'Oréal" -> "l-oreal", "AT&T" -> "at-t"."""
+    """Lower case, words joined by hyphens: "L'Oréal" -> "l-oreal", "AT&T" -> "at-t".
+
+    Latin letters lose their accents; names in other scripts keep their letters ("Яндекс" ->
+    "яндекс"), so every name that has letters or digits gets a slug.
+    """
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return _NON_SLUG.sub("-", folded.lower()).strip("-")
+    slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
+    if slug:
+        return slug
+    return _NON_WORD.sub("-", unicodedata.normalize("NFKC", name).casefold()).strip("-_")
 
 
 def display_name_from_slug(slug: str) -> str:

@@ -41,8 +41,11 @@ class Settings:
 
 
 def _url_setting(value: str, name: str) -> str:
-    if not is_http_url(value):
-        raise ConfigError(f"{name} must be an http(s) URL such as https://host/path; got {value!r}")
+    if not is_http_url(value) or "#" in value:
+        raise ConfigError(
+            f"{name} must be an http(s) URL without a #fragment, such as https://host/path; "
+            f"got {value!r}"
+        )
     return value.split("?", 1)[0] if value.endswith("?") else value
 
 

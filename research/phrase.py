@@ -35,86 +35,18 @@ _GERUNDS = {
     "wraps": "wrapping", "steps": "stepping",
 }  # fmt: skip
 _REGULAR_VERBS = frozenset(
-    [
-        "acquires",
-        "adds",
-        "announces",
-        "celebrates",
-        "closes",
-        "completes",
-        "debuts",
-        "earns",
-        "enters",
-        "expands",
-        "introduces",
-        "joins",
-        "lands",
-        "launches",
-        "marks",
-        "opens",
-        "partners",
-        "posts",
-        "raises",
-        "reaches",
-        "receives",
-        "releases",
-        "reports",
-        "secures",
-        "signs",
-        "surpasses",
-        "unveils",
-        "rolls",
-        "teams",
-        "breaks",
-        "books",
-        "doubles",
-        "triples",
-        "extends",
-        "forms",
-        "achieves",
-        "clinches",
-        "captures",
-        "wraps",
-        "welcomes",
-        "names",
-        "appoints",
-    ]
+    """acquires adds announces celebrates closes completes debuts earns enters expands introduces
+    joins lands launches marks opens partners posts raises reaches receives releases reports
+    secures signs surpasses unveils rolls teams breaks books doubles triples extends forms
+    achieves clinches captures wraps welcomes names appoints""".split()
 )
 _PASSIVES = frozenset({"named", "selected", "chosen", "honored", "honoured", "recognized", "recognised",
                        "ranked", "awarded", "certified", "picked", "tapped", "listed"})  # fmt: skip
 # Singular nouns that headlines use without the article an ordinary sentence needs.
 _COUNTABLE_HEADS = frozenset(
-    [
-        "award",
-        "prize",
-        "honor",
-        "honour",
-        "title",
-        "contract",
-        "deal",
-        "order",
-        "account",
-        "agreement",
-        "office",
-        "plant",
-        "facility",
-        "factory",
-        "hub",
-        "campus",
-        "headquarters",
-        "store",
-        "center",
-        "centre",
-        "partnership",
-        "round",
-        "milestone",
-        "grant",
-        "medal",
-        "ranking",
-        "certification",
-        "spot",
-        "place",
-    ]
+    """award prize honor honour title contract deal order account agreement office plant facility
+    factory hub campus headquarters store center centre partnership round milestone grant medal
+    ranking certification spot place acquisition purchase merger expansion launch""".split()
 )
 _DETERMINERS = frozenset(
     ["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
@@ -123,29 +55,19 @@ _PREPOSITIONS = frozenset(
     ["for", "from", "with", "to", "in", "at", "on", "by", "as", "of", "after", "over", "under"]
 )
 _SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "over",
-        "the",
-        "to",
-        "with",
-        "million",
-        "billion",
-        "percent",
-    ]
+    """a an and as at but by for from in into of on or over the to with million billion percent""".split()
+)
+# Words a Title Case headline capitalises that are (almost) never part of a name.
+_COMMON_HEADLINE_WORDS = frozenset(
+    """acquisition acquisitions acquires acquire record records quarter quarterly first second
+    third fourth fiscal year years results result revenue revenues sales profit profits earnings
+    growth partnership partnerships partner partners contract contracts deal deals order orders
+    office offices plant plants facility facilities headquarters launch launches launched new
+    expansion expands expanding funding round investment investors milestone anniversary
+    celebration customers customer users clients employees jobs hires hiring opens opening
+    announces announced completes completed agreement agreements strategic global annual largest
+    biggest best top leading program programme service services product products platform
+    solution solutions team teams company companies market markets""".split()
 )
 _CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s")
 
@@ -172,7 +94,7 @@ def _sentence_case(words: list[str]) -> list[str]:
         return words
     result = []
     for word in words:
-        if word.lower() in _SMALL_WORDS:
+        if word.lower() in _SMALL_WORDS or word.lower() in _COMMON_HEADLINE_WORDS:
             result.append(word.lower())
         elif word.isupper() and len(word) > 4:
             result.append(word.capitalize())
@@ -193,7 +115,11 @@ def _with_article(words: list[str]) -> list[str]:
     if not chunk or chunk[-1].lower().strip(".,") not in _COUNTABLE_HEADS:
         return words
     first = chunk[0]
-    article = "the" if first[:1].isupper() or _is_year(first) else indefinite_article(first)
+    followed_by_of = len(words) > len(chunk) and words[len(chunk)].lower() == "of"
+    if followed_by_of or first[:1].isupper() or _is_year(first):
+        article = "the"
+    else:
+        article = indefinite_article(first)
     return [article, *words]
 
 

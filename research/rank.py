@@ -58,7 +58,7 @@ def name_position(title: str, names: Iterable[str]) -> tuple[str, int] | None:
 
 
 def _age_text(published: datetime, now: datetime) -> str:
-    days = (now - published).days
+    days = (now.date() - published.date()).days
     when = "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
     return f"published {when} ({published:%Y-%m-%d})"
 

@@ -80,7 +80,7 @@ def format_text(result: Result, *, verbose: bool = False) -> str:
         lines.append(f"(offline: answered from the store; {age})")
     window = "day" if result.window_days == 1 else f"{result.window_days} days"
     if result.all_failed:
-        lines.append(f"No source could be reached for {name}, so nothing was checked.")
+        lines.append(f"No source gave an answer for {name}, so nothing was checked.")
     elif not result.events:
         lines.append(f"No positive news about {name} in the last {window}.")
         if result.failures:

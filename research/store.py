@@ -1,4 +1,4 @@
-"""The only SQLite code: the HTTP cache (validators and items per feed URL).
+"""The only SQLite code: the HTTP cache (validators and items per feed URL) and items seen.
 
 One file under RESEARCH_HOME, created on the first write. WAL mode; every writing transaction
 begins IMMEDIATE (a deferred one that reads then writes fails at once in WAL mode when another
@@ -42,6 +42,11 @@ MIGRATIONS: tuple[str, ...] = (
         first_seen TEXT NOT NULL,
         last_seen TEXT NOT NULL
     );
+    """,
+    """
+    ALTER TABLE http_cache ADD COLUMN source TEXT;
+    ALTER TABLE http_cache ADD COLUMN subject TEXT;
+    CREATE INDEX http_cache_by_subject ON http_cache (source, subject, fetched_at);
     """,
 )
 
@@ -155,21 +160,44 @@ class Store:
                 return {}
             result: dict[str, CachedFeed] = {}
             for url in wanted:
-                row = connection.execute(
-                    "SELECT etag, last_modified, fetched_at FROM http_cache WHERE url = ?", (url,)
-                ).fetchone()
-                if row is None:
-                    continue
-                items = tuple(
-                    item_from_json(data)
-                    for (data,) in connection.execute(
-                        "SELECT data FROM feed_items WHERE feed_url = ? ORDER BY position", (url,)
-                    )
-                )
-                result[url] = CachedFeed(row[0], row[1], items, datetime.fromisoformat(row[2]))
+                feed = self._load_feed(connection, url)
+                if feed is not None:
+                    result[url] = feed
             return result
 
-    def save_outcomes(self, outcomes: Sequence[SourceOutcome], now: datetime) -> None:
+    def latest_feed(self, source: str, subject: str) -> CachedFeed | None:
+        """The newest stored answer of ``source`` for the company ``subject``, whatever its URL."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return None
+            row = connection.execute(
+                "SELECT url FROM http_cache WHERE source = ? AND subject = ? "
+                "ORDER BY fetched_at DESC LIMIT 1",
+                (source, subject),
+            ).fetchone()
+            return self._load_feed(connection, row[0]) if row else None
+
+    def _load_feed(self, connection: sqlite3.Connection, url: str) -> CachedFeed | None:
+        row = connection.execute(
+            "SELECT etag, last_modified, fetched_at FROM http_cache WHERE url = ?", (url,)
+        ).fetchone()
+        if row is None:
+            return None
+        rows = connection.execute(
+            "SELECT data FROM feed_items WHERE feed_url = ? ORDER BY position", (url,)
+        )
+        try:
+            items = tuple(item_from_json(data) for (data,) in rows)
+            return CachedFeed(row[0], row[1], items, datetime.fromisoformat(row[2]))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise StoreError(
+                f"the store {self.path} has a damaged entry for {url} ({exc!r}); move the file "
+                "aside and run again to start a fresh one"
+            ) from exc
+
+    def save_outcomes(
+        self, outcomes: Sequence[SourceOutcome], now: datetime, *, subject: str | None = None
+    ) -> None:
         """Record every source that answered: validators, items, and which items were seen."""
         answered = [o for o in outcomes if o.ok]
         if not answered:
@@ -180,19 +208,23 @@ class Store:
             connection.execute("BEGIN IMMEDIATE")
             try:
                 for outcome in answered:
-                    self._save_outcome(connection, outcome, stamp)
+                    self._save_outcome(connection, outcome, stamp, subject)
                 connection.execute("COMMIT")
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
 
     @staticmethod
-    def _save_outcome(connection: sqlite3.Connection, outcome: SourceOutcome, stamp: str) -> None:
+    def _save_outcome(
+        connection: sqlite3.Connection, outcome: SourceOutcome, stamp: str, subject: str | None
+    ) -> None:
         connection.execute(
-            "INSERT INTO http_cache (url, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?) "
+            "INSERT INTO http_cache (url, etag, last_modified, fetched_at, source, subject) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
-            "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
-            (outcome.url, outcome.etag, outcome.last_modified, stamp),
+            "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, "
+            "source = excluded.source, subject = coalesce(excluded.subject, subject)",
+            (outcome.url, outcome.etag, outcome.last_modified, stamp, outcome.source, subject),
         )
         if not outcome.not_modified:
             connection.execute("DELETE FROM feed_items WHERE feed_url = ?", (outcome.url,))

@@ -1,44 +1,99 @@
 """The fetch layer: news-search and feed sources, one careful HTTP client, items and failures.
 
-This package never imports ``research``; ``research`` wires it to the store and the ranker.
+This package never imports ``research``; ``research`` wires it to the store and the ranker. Names
+are imported on first use, so the pure modules (models, text, urls) load without httpx.
 """
 
-import logging
+from __future__ import annotations
 
-from .errors import (
-    Blocked,
-    ConnectFailed,
-    EmptyResponse,
-    FetchError,
-    Gone,
-    HTTPStatusError,
-    IncompleteBody,
-    InvalidURL,
-    NameNotResolved,
-    NotAFeed,
-    NotFound,
-    NotRecorded,
-    ParseError,
-    ProtocolError,
-    RateLimited,
-    ReplayError,
-    ServerError,
-    SourceError,
-    TimedOut,
-    TLSFailed,
-    TooLarge,
-    TooManyRedirects,
-    UnsupportedEncoding,
-)
-from .feeds import ParsedFeed, parse_feed
-from .fetch import fetch_all, fetch_source
-from .http import HttpClient, HttpLimits, Response
-from .merge import merge_items
-from .models import CachedFeed, FetchReport, Item, Outlet, Query, SourceFailure, SourceOutcome
-from .registry import BUILTIN_SOURCES, Source, builtin_sources, feed_source
-from .replay import Recording, RecordingTransport, ReplayTransport, load_recording
+import importlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .errors import (
+        Blocked,
+        ConnectFailed,
+        EmptyResponse,
+        FetchError,
+        Gone,
+        HTTPStatusError,
+        IncompleteBody,
+        InvalidURL,
+        NameNotResolved,
+        NotAFeed,
+        NotFound,
+        NotRecorded,
+        ParseError,
+        ProtocolError,
+        RateLimited,
+        ReplayError,
+        ServerError,
+        SourceError,
+        TimedOut,
+        TLSFailed,
+        TooLarge,
+        TooManyRedirects,
+        UnsupportedEncoding,
+    )
+    from .feeds import ParsedFeed, parse_feed
+    from .fetch import fetch_all, fetch_source
+    from .http import HttpClient, HttpLimits, Response
+    from .merge import merge_items
+    from .models import CachedFeed, FetchReport, Item, Outlet, Query, SourceFailure, SourceOutcome
+    from .registry import BUILTIN_SOURCES, Source, builtin_sources, feed_source
+    from .replay import Recorder, Recording, ReplayTransport, load_recording
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_HOMES = {
+    "BUILTIN_SOURCES": "sources.registry",
+    "Blocked": "sources.errors",
+    "CachedFeed": "sources.models",
+    "ConnectFailed": "sources.errors",
+    "EmptyResponse": "sources.errors",
+    "FetchError": "sources.errors",
+    "FetchReport": "sources.models",
+    "Gone": "sources.errors",
+    "HTTPStatusError": "sources.errors",
+    "HttpClient": "sources.http",
+    "HttpLimits": "sources.http",
+    "IncompleteBody": "sources.errors",
+    "InvalidURL": "sources.errors",
+    "Item": "sources.models",
+    "NameNotResolved": "sources.errors",
+    "NotAFeed": "sources.errors",
+    "NotFound": "sources.errors",
+    "NotRecorded": "sources.errors",
+    "Outlet": "sources.models",
+    "ParseError": "sources.errors",
+    "ParsedFeed": "sources.feeds",
+    "ProtocolError": "sources.errors",
+    "Query": "sources.models",
+    "RateLimited": "sources.errors",
+    "Recording": "sources.replay",
+    "Recorder": "sources.replay",
+    "ReplayError": "sources.errors",
+    "ReplayTransport": "sources.replay",
+    "Response": "sources.http",
+    "ServerError": "sources.errors",
+    "Source": "sources.registry",
+    "SourceError": "sources.errors",
+    "SourceFailure": "sources.models",
+    "SourceOutcome": "sources.models",
+    "TLSFailed": "sources.errors",
+    "TimedOut": "sources.errors",
+    "TooLarge": "sources.errors",
+    "TooManyRedirects": "sources.errors",
+    "UnsupportedEncoding": "sources.errors",
+    "builtin_sources": "sources.registry",
+    "feed_source": "sources.registry",
+    "fetch_all": "sources.fetch",
+    "fetch_source": "sources.fetch",
+    "load_recording": "sources.replay",
+    "merge_items": "sources.merge",
+    "parse_feed": "sources.feeds",
+}
 
 __all__ = [
     "BUILTIN_SOURCES",
@@ -65,8 +120,8 @@ __all__ = [
     "ProtocolError",
     "Query",
     "RateLimited",
+    "Recorder",
     "Recording",
-    "RecordingTransport",
     "ReplayError",
     "ReplayTransport",
     "Response",
@@ -88,3 +143,16 @@ __all__ = [
     "merge_items",
     "parse_feed",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'sources' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

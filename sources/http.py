@@ -39,8 +39,9 @@ from .errors import (
     TooManyRedirects,
     UnsupportedEncoding,
 )
+from .replay import Recorder
 from .text import parse_date
-from .urls import host_of, require_http_url
+from .urls import host_of, is_http_url, require_http_url
 
 HOME_PAGE = "https://github.com/research-notes/research"
 MAX_RETRY_AFTER = 24 * 3600.0
@@ -100,9 +101,11 @@ class HttpClient:
         limits: HttpLimits | None = None,
         *,
         transport: httpx.AsyncBaseTransport | None = None,
+        recorder: Recorder | None = None,
     ) -> None:
         self.limits = limits or HttpLimits()
         self._transport = transport
+        self._recorder = recorder
         self._client: httpx.AsyncClient | None = None
         self._in_flight: asyncio.Semaphore | None = None
         self._per_host: dict[str, asyncio.Semaphore] = {}
@@ -152,6 +155,18 @@ class HttpClient:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        try:
+            return await asyncio.wait_for(
+                self._get_with_retries(url, headers), timeout=self.limits.source_deadline
+            )
+        except asyncio.TimeoutError:
+            raise TimedOut(
+                f"{host_of(url)} gave no complete answer within {self.limits.source_deadline:g} s "
+                "(retries included)",
+                url=url,
+            ) from None
+
+    async def _get_with_retries(self, url: str, headers: dict[str, str]) -> Response:
         loop = asyncio.get_running_loop()
         give_up_at = loop.time() + self.limits.source_deadline
         attempt = 0
@@ -195,7 +210,12 @@ class HttpClient:
                     f"{host_of(current)} answered with a redirect that names no target", url=url
                 )
             target = str(httpx.URL(current).join(location.strip()))
-            require_http_url(target)
+            if not is_http_url(target):
+                raise ProtocolError(
+                    f"{host_of(current)} redirected to something that is not an http(s) URL: "
+                    f"{target[:200]!r}",
+                    url=url,
+                )
             if target in chain:
                 raise TooManyRedirects("redirect loop: " + " -> ".join([*chain, target]), url=url)
             chain.append(target)
@@ -243,12 +263,14 @@ class HttpClient:
         async with self._client.stream("GET", url, headers=headers) as response:
             status = response.status_code
             response_headers = {k.lower(): v for k, v in response.headers.items()}
-            if status in _REDIRECTS or status == 304:
-                return Response(url, status, response_headers, b"")
-            if status >= 400 or status < 200:
-                raise _status_error(url, status, response_headers)
-            body = await self._read_body(url, response, response_headers)
-            return Response(url, status, response_headers, body)
+            body = b""
+            if 200 <= status < 300:
+                body = await self._read_body(url, response, response_headers)
+            if self._recorder is not None:
+                self._recorder.save(url, status, response_headers, body)
+            if status in _REDIRECTS or status == 304 or 200 <= status < 300:
+                return Response(url, status, response_headers, body)
+            raise _status_error(url, status, response_headers)
 
     async def _read_body(
         self, url: str, response: httpx.Response, headers: Mapping[str, str]

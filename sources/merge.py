@@ -40,6 +40,10 @@ class _Story:
         self.tokens = title_tokens(item.title)
 
     @property
+    def via_aggregator(self) -> bool:
+        return any(i.url and _is_aggregator(i.url) for i in self.items)
+
+    @property
     def outlet_names(self) -> set[str]:
         return {(o.domain or o.name).casefold() for i in self.items for o in i.outlets}
 
@@ -76,9 +80,12 @@ def _find_by_title(
     item: Item, tokens: tuple[str, ...], by_token: dict[str, list[_Story]]
 ) -> _Story | None:
     own = {(o.domain or o.name).casefold() for o in item.outlets}
+    via_aggregator = bool(item.url and _is_aggregator(item.url))
     for token in _index_tokens(tokens):
         for story in by_token.get(token, ()):
-            if own & story.outlet_names:
+            # One outlet's two stories with the same title stay apart, unless one of them came
+            # through a news aggregator: then it is the same article reached two ways.
+            if own & story.outlet_names and not (via_aggregator or story.via_aggregator):
                 continue
             if _similar(tokens, story.tokens):
                 return story

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -28,6 +30,8 @@ from .text import parse_date
 
 INDEX = "index.json"
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+# Headers that describe the bytes on the wire, not the decoded body a recording keeps.
+_TRANSFER_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
 
 @dataclass(frozen=True)
@@ -68,10 +72,20 @@ def load_recording(directory: Path) -> Recording:
             status = int(entry["status"])
             headers = tuple((str(k), str(v)) for k, v in dict(entry.get("headers", {})).items())
             body_file = (root / str(entry.get("body", ""))).resolve()
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ReplayError(f"response {number} in {index_path} is malformed: {exc}") from exc
         if entry.get("body") and not body_file.is_relative_to(root):
             raise ReplayError(f"response {number} in {index_path} points outside the folder")
+        if not 100 <= status <= 599:
+            raise ReplayError(f"response {number} in {index_path} has an invalid status {status}")
+        for name, value in headers:
+            if not (
+                name.isascii() and value.isascii() and name.isprintable() and value.isprintable()
+            ):
+                raise ReplayError(
+                    f"response {number} in {index_path} has a header that is not printable "
+                    f"ASCII: {name!r}"
+                )
         responses[url] = RecordedResponse(status, headers, body_file)
     return Recording(directory, recorded_at, responses)
 
@@ -106,57 +120,30 @@ class ReplayTransport(httpx.AsyncBaseTransport):
         )
 
 
-class RecordingTransport(httpx.AsyncBaseTransport):
-    """Passes requests to the network and saves each response into a recording folder."""
+class Recorder:
+    """Saves each response the HTTP client receives into a recording folder, for later replay.
 
-    def __init__(
-        self, directory: Path, *, max_body_bytes: int, now: datetime | None = None
-    ) -> None:
+    Bodies are saved decoded (the Content-Encoding header is dropped with them), so a recording
+    can be read and edited by hand. Writing the index after every response keeps a partial run
+    replayable.
+    """
+
+    def __init__(self, directory: Path, *, now: datetime) -> None:
         self.directory = directory
-        self.max_body_bytes = max_body_bytes
-        self.inner = httpx.AsyncHTTPTransport()
+        self.recorded_at = now
         self.entries: list[dict[str, object]] = []
-        self.recorded_at = now or datetime.now(timezone.utc)
+        directory.mkdir(parents=True, exist_ok=True)
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await self.inner.handle_async_request(request)
-        body = bytearray()
-        try:
-            async for chunk in response.stream:  # type: ignore[union-attr]
-                body.extend(chunk)
-                if len(body) > self.max_body_bytes:
-                    break
-        finally:
-            await response.aclose()
-        name = f"{len(self.entries) + 1:03d}-{_SAFE_NAME.sub('_', request.url.host)[:60]}.body"
-        self.directory.mkdir(parents=True, exist_ok=True)
-        (self.directory / name).write_bytes(bytes(body))
-        self.entries.append(
-            {
-                "url": str(request.url),
-                "status": response.status_code,
-                "headers": {
-                    k: v for k, v in response.headers.items() if k.lower() != "transfer-encoding"
-                },
-                "body": name,
-            }
-        )
-        self._write_index()
-        return httpx.Response(
-            response.status_code,
-            headers=response.headers,
-            stream=httpx.ByteStream(bytes(body)),
-            request=request,
-        )
-
-    def _write_index(self) -> None:
+    def save(self, url: str, status: int, headers: Mapping[str, str], body: bytes) -> None:
+        host = _SAFE_NAME.sub("_", urlsplit(url).hostname or "host")[:60]
+        name = f"{len(self.entries) + 1:03d}-{host}.body"
+        (self.directory / name).write_bytes(body)
+        kept = {k: v for k, v in headers.items() if k.lower() not in _TRANSFER_HEADERS}
+        self.entries.append({"url": url, "status": status, "headers": kept, "body": name})
         index = {
             "recorded_at": self.recorded_at.isoformat().replace("+00:00", "Z"),
             "responses": self.entries,
         }
         temporary = self.directory / f".{INDEX}.tmp"
-        temporary.write_text(json.dumps(index, indent=2), encoding="utf-8")
+        temporary.write_text(json.dumps(index, indent=2, ensure_ascii=False), encoding="utf-8")
         temporary.replace(self.directory / INDEX)
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()

@@ -165,7 +165,10 @@ def test_record_then_replay_gives_the_same_report(
         ({"limit": 0}, "limit"),
         ({"feeds": "https://a.example/feed"}, "list of URLs"),
         ({"feeds": ["file:///etc/passwd"]}, "file:///etc/passwd"),
-        ({"feeds": [f"https://a.example/{i}" for i in range(51)]}, "51 feeds"),
+        ({"feeds": [f"https://a.example/{i}" for i in range(51)]}, "more than 50 feeds"),
+        ({"feeds": (f"https://a.example/{i}" for i in range(10**9))}, "more than 50 feeds"),
+        ({"feeds": [42]}, "42"),
+        ({"days": True}, "True"),
         ({"offline": True, "replay": FIXTURES}, "at most one"),
         ({"replay": "/nonexistent/recording"}, "index.json"),
     ],
@@ -214,3 +217,82 @@ def test_a_corrupt_store_does_not_stop_the_run(
     assert result.events
     assert any("damaged or not a research store" in w for w in result.warnings)
     assert (home / "research.db").read_bytes() == b"this is not sqlite" * 100
+
+
+def test_record_after_an_earlier_run_still_gives_a_replayable_recording(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    body = (FIXTURES / "google-news-acme-corp.xml").read_bytes()
+    validators = {"Content-Type": "application/rss+xml", "ETag": '"g1"'}
+    monkeypatch.setenv(
+        "RESEARCH_GOOGLE_NEWS_URL",
+        server.route("/google", Reply(200, body, validators)),
+    )
+    research.research("acme-corp", now=RECORDED_AT)  # stores the ETag
+    recording = tmp_path / "recording"
+    research.research("acme-corp", record=recording, now=RECORDED_AT)
+    hits = server.hits_for("/google")
+    assert hits[0].headers.get("If-None-Match") is None
+    # A conditional request would have let the server answer 304, which a replay cannot use.
+    assert "If-None-Match" not in hits[1].headers
+    replayed = research.research("acme-corp", replay=recording, now=RECORDED_AT)
+    assert [f.source for f in replayed.failures] == ["bing-news"]  # the sink's 404, recorded
+    assert replayed.events
+
+
+def test_recording_into_a_file_path_is_a_usage_error(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    with pytest.raises(InvalidInput, match="cannot record into"):
+        research.research("acme-corp", record=not_a_folder)
+
+
+def test_offline_finds_stored_answers_for_another_window_or_alias_list(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serve_acme_search(server, monkeypatch)
+    research.research("acme-corp", now=RECORDED_AT)
+    offline = research.research(
+        "acme-corp", days=7, aliases=["Acme"], offline=True, now=RECORDED_AT
+    )
+    assert not offline.failures
+    assert offline.events
+    assert all(e.published is None or (RECORDED_AT - e.published).days < 7 for e in offline.events)
+
+
+def test_a_damaged_store_row_is_a_warning_online_and_a_clear_error_offline(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    serve_acme_search(server, monkeypatch)
+    research.research("acme-corp", now=RECORDED_AT)
+    connection = sqlite3.connect(tmp_path / "home" / "research.db")
+    connection.execute("""UPDATE feed_items SET data = '{"title": 1}'""")
+    connection.commit()
+    connection.close()
+    with pytest.raises(research.StoreError, match="damaged entry"):
+        research.research("acme-corp", offline=True, now=RECORDED_AT)
+    online = research.research("acme-corp", now=RECORDED_AT)
+    assert online.events
+    assert any("damaged entry" in w for w in online.warnings)
+    # The online run stored fresh answers over the damaged ones: offline works again.
+    assert research.research("acme-corp", offline=True, now=RECORDED_AT).events
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"), [("Яндекс", "яндекс"), ("株式会社", "株式会社"), ("Nestlé", "nestle")]
+)
+def test_names_in_any_script_are_accepted(acme_replay: Path, name: str, slug: str) -> None:
+    result = research.research(name, replay=acme_replay)
+    assert result.company.slug == slug
+    assert result.company.name == name
+
+
+def test_a_replay_index_with_a_bad_header_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "index.json").write_text(
+        '{"recorded_at": "2026-11-20T12:00:00Z", "responses": '
+        '[{"url": "https://x.example/", "status": 200, "headers": {"x": "caf\\u00e9"}, "body": ""}]}'
+    )
+    with pytest.raises(InvalidInput, match="not printable ASCII"):
+        research.research("acme-corp", replay=tmp_path)

@@ -82,6 +82,14 @@ def test_pure_modules_do_no_io() -> None:
         assert "datetime.now" not in (ROOT / relative).read_text(), relative
 
 
+def test_pure_modules_load_no_network_or_storage_library() -> None:
+    """The same, as Python sees it: importing a pure module pulls in no I/O library at all."""
+    for relative in sorted(PURE_MODULES):
+        module = relative.removesuffix(".py").replace("/", ".")
+        loaded = _modules_after_import(module)
+        assert not loaded & {"httpx", "sqlite3", "sources.http", "research.store"}, module
+
+
 def test_help_does_not_import_heavy_libraries() -> None:
     loaded = _modules_after_import("research.cli")
     for heavy in ("feedparser", "bs4", "trafilatura", "sqlite3", "httpx"):

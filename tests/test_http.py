@@ -503,15 +503,15 @@ def test_endless_redirect_chain_stops_after_the_limit(
     assert [hit.path for hit in server.hits] == [f"/r{n}" for n in range(1, 7)]
 
 
-def test_redirect_to_a_non_http_scheme_is_invalid(
+def test_redirect_to_a_non_http_scheme_is_refused_as_a_protocol_error(
     server: TestServer, fast_limits: HttpLimits
 ) -> None:
     url = server.route("/to-ftp", Reply(302, b"", {"Location": "ftp://files.example/feed.xml"}))
 
-    with pytest.raises(InvalidURL) as info:
-        get(url, fast_limits)
+    error, _ = get_error(url, fast_limits, ProtocolError)
 
-    assert "ftp://files.example/feed.xml" in info.value.message
+    assert "ftp://files.example/feed.xml" in error.message
+    assert "not an http(s) URL" in error.message
     assert len(server.hits) == 1
 
 
@@ -1018,3 +1018,13 @@ def test_windows_1252_feed_with_a_wrong_utf8_header(
     assert not any("\ufffd" in title for title in titles)
     assert any("Montréal" in title and "“HomeCell”" in title for title in titles)
     assert any("Société Énergie Boréale — its largest in Québec" in title for title in titles)
+
+
+def test_source_deadline_caps_the_whole_get_including_retries(server: TestServer) -> None:
+    limits = HttpLimits(
+        read_timeout=5.0, request_deadline=1.0, source_deadline=1.5, backoff=(0.05, 0.05)
+    )
+    url = server.route("/slow-body", Reply(200, b"x" * 1000, trickle=0.1))
+    error, elapsed = get_error(url, limits, TimedOut)
+    assert elapsed < 2.5
+    assert "1.5 s" in error.message or "1 s" in error.message

@@ -249,3 +249,33 @@ def test_real_google_and_bing_fixtures_merge_into_twenty_stories() -> None:
         assert len(metro) == 2
         # Everything else is a story of its own.
         assert sum(len(m.outlets) for m in merged) == 21
+
+
+def test_same_outlet_reached_through_an_aggregator_and_directly_merges() -> None:
+    from datetime import datetime, timezone
+
+    from sources import merge_items
+    from sources.feeds import make_item
+
+    when = datetime(2026, 11, 18, tzinfo=timezone.utc)
+    via_google = make_item(
+        title="Acme Corp wins Edison Award",
+        url="https://news.google.com/rss/articles/CBMiAU_yqLopaque?oc=5",
+        published=when,
+        summary="",
+        publisher="The Daily Ledger",
+        publisher_domain="dailyledger.example",
+        source="google-news",
+    )
+    direct = make_item(
+        title="Acme Corp wins Edison Award",
+        url="https://www.dailyledger.example/acme-award",
+        published=when,
+        summary="",
+        publisher="The Daily Ledger",
+        publisher_domain="dailyledger.example",
+        source="bing-news",
+    )
+    merged = merge_items([via_google, direct])
+    assert len(merged) == 1
+    assert merged[0].url == "https://www.dailyledger.example/acme-award"

@@ -242,3 +242,14 @@ def test_name_position() -> None:
     assert name_position("ACME CORP wins", ("Acme Corp",)) == ("Acme Corp", 0)
     assert name_position("Acme Corporation wins", ("Acme Corp",)) is None
     assert name_position("AT&T wins", ("AT&T",)) == ("AT&T", 0)
+
+
+def test_age_is_counted_in_calendar_days() -> None:
+    from datetime import datetime, timezone
+
+    from research.rank import _age_text
+
+    now = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
+    assert "yesterday" in _age_text(datetime(2026, 11, 19, 23, tzinfo=timezone.utc), now)
+    assert "2 days ago" in _age_text(datetime(2026, 11, 18, 14, 5, tzinfo=timezone.utc), now)
+    assert "today" in _age_text(datetime(2026, 11, 20, 0, 1, tzinfo=timezone.utc), now)
