@@ -7,11 +7,13 @@ import concurrent.futures
 import functools
 import itertools
 from collections.abc import Callable, Coroutine, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, ParamSpec
 
 from sources import (
+    CachedFeed,
     FetchReport,
     HttpClient,
     Query,
@@ -22,15 +24,17 @@ from sources import (
     SourceFailure,
     SourceOutcome,
     builtin_sources,
+    discover_newsroom,
     feed_source,
     fetch_all,
     load_recording,
     merge_items,
+    newsroom_source,
 )
 from sources.bing_news import NAME as BING_NEWS
 from sources.google_news import NAME as GOOGLE_NEWS
 
-from .company import resolve_company
+from .company import resolve_company, unique_names, with_derived_aliases
 from .config import Settings, load_settings
 from .errors import InvalidInput, StoreError
 from .models import Company, Result
@@ -61,7 +65,10 @@ def _check_options(days: int, limit: int, feeds: Iterable[str]) -> tuple[str, ..
     return checked
 
 
-def _sources(settings: Settings, feeds: Sequence[str], builtin: bool) -> list[Source]:
+def _sources(
+    settings: Settings, feeds: Sequence[str], builtin: bool, company: Company
+) -> list[Source]:
+    """Built-in searches, the caller's feeds, and the company's own feeds and newsroom pages."""
     chosen: list[Source] = []
     if builtin:
         chosen.extend(
@@ -69,11 +76,13 @@ def _sources(settings: Settings, feeds: Sequence[str], builtin: bool) -> list[So
                 {GOOGLE_NEWS: settings.google_news_url, BING_NEWS: settings.bing_news_url}
             )
         )
-    for url in dict.fromkeys(feeds):
+    own_feeds = (*company.feeds, *company.discovered_feeds)
+    for url in dict.fromkeys((*feeds, *own_feeds)):
         try:
-            chosen.append(feed_source(str(url)))
+            chosen.append(feed_source(str(url), first_party=url in company.discovered_feeds))
         except SourceError as exc:
             raise InvalidInput(f"feed {str(url)[:200]!r} is not usable: {exc.message}") from exc
+    chosen.extend(newsroom_source(url) for url in dict.fromkeys(company.discovered_pages))
     return chosen
 
 
@@ -93,56 +102,64 @@ async def research_async(
 ) -> Result:
     """Research a company: fetch every source at once, rank what they say, explain the picks.
 
-    ``replay`` answers requests from a recording folder instead of the network (and judges recency
-    from the recording's time); ``record`` saves every response into a folder for later replay.
-    ``offline`` answers from the store alone. Sources that fail come back in ``Result.failures``.
+    A saved profile (``research company add``) supplies aliases, the domain, feeds and exclude
+    terms; its newsroom is discovered on the first run and remembered. ``replay`` answers
+    requests from a recording folder instead of the network (and judges recency from the
+    recording's time); ``record`` saves every response into a folder for later replay.
+    ``offline`` answers from the store alone. Sources that fail come back in
+    ``Result.failures``.
     """
-    resolved = company if isinstance(company, Company) else resolve_company(company, tuple(aliases))
     feeds = _check_options(days, limit, feeds)
     if sum(bool(x) for x in (offline, replay, record)) > 1:
         raise InvalidInput("choose at most one of offline, replay and record")
     settings = settings or load_settings()
-    sources = _sources(settings, feeds, builtin)
-    if not sources:
-        raise InvalidInput("no sources: give at least one feed or keep the built-in sources")
-    query = Query(resolved.name, resolved.aliases, days)
     store = Store(settings.store_path)
     warnings: list[str] = []
+    resolved = _company_for(company, aliases, store, warnings)
+    resolved, notes = with_derived_aliases(resolved)
+    warnings.extend(notes)
     data_as_of = None
 
     if offline:
+        sources = _checked_sources(settings, feeds, builtin, resolved)
+        query = Query(resolved.name, resolved.aliases, days)
         report, data_as_of = _from_store(store, sources, query, resolved.slug)
         now = now or datetime.now(timezone.utc)
-    elif replay is not None:
-        try:
-            recording = load_recording(Path(replay))
-        except SourceError as exc:
-            raise InvalidInput(exc.message) from exc
-        now = now or recording.recorded_at
-        async with HttpClient(settings.http, transport=ReplayTransport(recording)) as http:
-            report = await fetch_all(sources, query, http, now=now)
     else:
-        now = now or datetime.now(timezone.utc)
-        urls = [source.url_for(query) for source in sources]
-        try:
-            cache = store.cached_feeds(urls)
-        except StoreError as exc:
-            cache = {}
-            warnings.append(f"{exc} (the cache was not used)")
         recorder = None
+        transport = None
+        if replay is not None:
+            try:
+                recording = load_recording(Path(replay))
+            except SourceError as exc:
+                raise InvalidInput(exc.message) from exc
+            now = now or recording.recorded_at
+            transport = ReplayTransport(recording)
+        now = now or datetime.now(timezone.utc)
         if record is not None:
             try:
                 recorder = Recorder(Path(record), now=now)
             except OSError as exc:
                 raise InvalidInput(f"cannot record into {record}: {exc}") from exc
-            # A recording must stand alone: no validators, so every answer is a full one.
-            cache = {}
-        async with HttpClient(settings.http, recorder=recorder) as http:
+        async with HttpClient(settings.http, transport=transport, recorder=recorder) as http:
+            if _needs_discovery(resolved):
+                resolved = await _discover(resolved, http, now, warnings)
+                if replay is None:
+                    _save_profile(store, resolved, now, warnings)
+            sources = _checked_sources(settings, feeds, builtin, resolved)
+            query = Query(resolved.name, resolved.aliases, days)
+            # A replay never touches the store; a recording must stand alone (no validators).
+            cache = (
+                {}
+                if replay is not None or record is not None
+                else _cache(store, sources, query, warnings)
+            )
             report = await fetch_all(sources, query, http, now=now, cache=cache)
-        try:
-            store.save_outcomes(report.outcomes, now, subject=resolved.slug)
-        except StoreError as exc:
-            warnings.append(f"{exc} (results were not saved)")
+        if replay is None:
+            try:
+                store.save_outcomes(report.outcomes, now, subject=resolved.slug)
+            except StoreError as exc:
+                warnings.append(f"{exc} (results were not saved)")
 
     for outcome in report.outcomes:
         warnings.extend(f"{outcome.source}: {w}" for w in outcome.warnings)
@@ -160,6 +177,69 @@ async def research_async(
         data_as_of=data_as_of,
         replayed=replay is not None,
     )
+
+
+def _company_for(
+    company: str | Company, aliases: Sequence[str], store: Store, warnings: list[str]
+) -> Company:
+    """The saved profile when there is one (plus any extra aliases), else a Company from text."""
+    if isinstance(company, Company):
+        return company
+    typed = resolve_company(company, tuple(aliases))
+    try:
+        profile = store.company(typed.slug)
+    except StoreError as exc:
+        warnings.append(f"{exc} (the saved profile, if any, was not used)")
+        profile = None
+    if profile is None:
+        return typed
+    return replace(profile, aliases=unique_names(profile.name, (*profile.aliases, *typed.aliases)))
+
+
+def _checked_sources(
+    settings: Settings, feeds: Sequence[str], builtin: bool, company: Company
+) -> list[Source]:
+    sources = _sources(settings, feeds, builtin, company)
+    if not sources:
+        raise InvalidInput("no sources: give at least one feed or keep the built-in sources")
+    return sources
+
+
+def _cache(
+    store: Store, sources: Sequence[Source], query: Query, warnings: list[str]
+) -> dict[str, CachedFeed]:
+    try:
+        return store.cached_feeds(source.url_for(query) for source in sources)
+    except StoreError as exc:
+        warnings.append(f"{exc} (the cache was not used)")
+        return {}
+
+
+def _needs_discovery(company: Company) -> bool:
+    return bool(company.domain or company.newsroom) and company.discovered_at is None
+
+
+async def _discover(
+    company: Company, http: HttpClient, now: datetime, warnings: list[str]
+) -> Company:
+    """The company with what newsroom discovery found on its site recorded."""
+    discovery = await discover_newsroom(
+        company.domain or company.newsroom or "", http, now=now, newsroom=company.newsroom
+    )
+    warnings.extend(f"newsroom discovery: {note}" for note in discovery.notes)
+    return replace(
+        company,
+        discovered_feeds=discovery.feeds,
+        discovered_pages=discovery.pages,
+        discovered_at=now,
+    )
+
+
+def _save_profile(store: Store, company: Company, now: datetime, warnings: list[str]) -> None:
+    try:
+        store.save_company(company, now)
+    except StoreError as exc:
+        warnings.append(f"{exc} (what discovery found was not saved)")
 
 
 def _from_store(

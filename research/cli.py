@@ -100,7 +100,9 @@ def news(
     from .render import format_problems, format_text, result_to_dict
 
     if verbose:
-        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        for ours in ("research", "sources"):
+            logging.getLogger(ours).setLevel(logging.INFO)
 
     try:
         result = research(

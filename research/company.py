@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from .errors import InvalidInput
 from .models import Company
+from .words import COMMON_WORDS
 
 MAX_NAME_LENGTH = 200
+# Legal-form words dropped to find the name people actually write ("Acme Corp" -> "Acme").
+LEGAL_SUFFIXES = frozenset(
+    """inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc l.l.c.
+    llp lp l.p. plc p.l.c. gmbh ag sa s.a. se nv n.v. bv b.v. pty pty. oy ab asa spa s.p.a.
+    sas s.a.s. kk k.k. kgaa sarl s.a.r.l. srl s.r.l. sl s.l. bhd sdn as a/s""".split()
+)
 MAX_ALIASES = 20
 _SLUG_SEPARATORS = re.compile(r"[-_]+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -65,10 +73,59 @@ def resolve_company(text: str, aliases: tuple[str, ...] | list[str] = ()) -> Com
         )
     if len(aliases) > MAX_ALIASES:
         raise InvalidInput(f"{len(aliases)} aliases given; at most {MAX_ALIASES} are accepted")
+    cleaned = tuple(_clean_name(a, f"alias {a[:40]!r}") for a in aliases)
+    return Company(slug=slug, name=name, aliases=unique_names(name, cleaned))
+
+
+def unique_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The aliases without repeats or the name itself, compared case-insensitively."""
     seen = {name.casefold()}
-    cleaned_aliases = []
-    for alias in (_clean_name(a, f"alias {a[:40]!r}") for a in aliases):
+    kept = []
+    for alias in aliases:
         if alias.casefold() not in seen:
             seen.add(alias.casefold())
-            cleaned_aliases.append(alias)
-    return Company(slug=slug, name=name, aliases=tuple(cleaned_aliases))
+            kept.append(alias)
+    return tuple(kept)
+
+
+def strip_legal_suffix(name: str) -> str:
+    """ "Acme Corp" -> "Acme", "Procter & Gamble Co." -> "Procter & Gamble"; else unchanged."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].casefold() in LEGAL_SUFFIXES:
+        words.pop()
+    if len(words) > 1 and words[-1] in ("&", "and"):
+        words.pop()
+    return " ".join(words)
+
+
+def is_generic(name: str) -> bool:
+    """True for a name too common or too short to search for alone ("Apple", "Target", "GE")."""
+    letters = [c for c in name if c.isalnum()]
+    if len(letters) < 2 or (len(letters) == 2 and not any(c.isdigit() for c in letters)):
+        return True
+    return " " not in name.strip() and name.strip().casefold() in COMMON_WORDS
+
+
+def with_derived_aliases(company: Company) -> tuple[Company, tuple[str, ...]]:
+    """The company with the suffix-free form of its name added as an alias where that is safe,
+    and notes for the user about names too generic to trust alone."""
+    notes = []
+    derived = strip_legal_suffix(company.name)
+    aliases = company.aliases
+    if derived != company.name:
+        if is_generic(derived):
+            notes.append(
+                f"{derived!r} alone is too generic to search for, so only {company.name!r} is "
+                f"used; add it with --alias if you want it, together with a domain or exclude "
+                f"terms (research company add {company.slug} --domain ... --exclude ...)"
+            )
+        else:
+            aliases = unique_names(company.name, (*aliases, derived))
+    if is_generic(company.name) and not company.domain and not company.exclude:
+        notes.append(
+            f"{company.name!r} is a common word or very short, so some results may be about "
+            "something else; "
+            f"add a profile with the company's domain and exclude terms "
+            f"(research company add {company.slug} --domain ... --exclude ...)"
+        )
+    return replace(company, aliases=aliases), tuple(notes)

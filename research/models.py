@@ -25,11 +25,23 @@ class EventKind(str, Enum):
 
 @dataclass(frozen=True)
 class Company:
-    """Who to research: a slug for files and commands, a display name, and other names to match."""
+    """Who to research: a slug for files and commands, a display name, and other names to match.
+
+    A saved profile also knows the company's web ``domain`` (its own site's items always count),
+    its ``newsroom`` page, extra ``feeds``, ``exclude`` terms that mark namesakes, and what
+    newsroom discovery found (``discovered_feeds``, ``discovered_pages``, ``discovered_at``).
+    """
 
     slug: str
     name: str
     aliases: tuple[str, ...] = ()
+    domain: str | None = None
+    newsroom: str | None = None
+    feeds: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    discovered_feeds: tuple[str, ...] = ()
+    discovered_pages: tuple[str, ...] = ()
+    discovered_at: datetime | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -52,6 +64,7 @@ class Event:
     source: str
     summary: str = ""
     outlets: tuple[Outlet, ...] = ()
+    first_party: bool = False
 
 
 @dataclass(frozen=True)

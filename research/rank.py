@@ -8,18 +8,20 @@ unknown, and a stale story makes a note look lazy).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sources import Item
 
 from .classify import judge_headline
+from .match import Mention, find_mention
 from .models import Company, Event, EventKind, Skipped
 from .phrase import congratulation
 
 RECENCY_HALF_LIFE_DAYS = 7.0
 CORROBORATION_BONUS = 0.1
+# What the company says about itself is what it is proud of: a good note to reference.
+FIRST_PARTY_BONUS = 0.15
 MAX_CORROBORATION = 0.3
 
 KIND_WEIGHTS: dict[EventKind, float] = {
@@ -45,16 +47,6 @@ _KIND_LABELS: dict[EventKind, str] = {
     EventKind.EXPANSION: "an expansion",
     EventKind.MILESTONE: "a milestone",
 }
-
-
-def name_position(title: str, names: Iterable[str]) -> tuple[str, int] | None:
-    """The first of the company's names found as a whole word in the title, and where."""
-    best: tuple[str, int] | None = None
-    for name in names:
-        match = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title, re.IGNORECASE)
-        if match and (best is None or match.start() < best[1]):
-            best = (name, match.start())
-    return best
 
 
 def _age_text(published: datetime, now: datetime) -> str:
@@ -83,24 +75,28 @@ def rank_items(
         if item.published is not None and item.published < oldest:
             skip(f"older than {days} days (published {item.published:%Y-%m-%d})")
             continue
-        found = name_position(item.title, company.names)
-        if found is None:
-            skip(f"the headline does not name {company.name}")
+        mention = find_mention(item, company)
+        if isinstance(mention, str):
+            skip(mention)
             continue
-        verdict = judge_headline(item.title, subject_at=found[1])
+        verdict = judge_headline(item.title, subject_at=mention.position)
         if verdict.kind is None:
             skip(verdict.rejection or "no event to congratulate")
             continue
-        events.append(_event(item, company, verdict.kind, verdict.trigger, found[0], now))
+        events.append(_event(item, company, verdict.kind, verdict.trigger, mention, now))
     events.sort(key=lambda e: (e.published is not None, e.score, e.published or now), reverse=True)
     return tuple(events[:limit]), tuple(skipped)
 
 
 def _event(
-    item: Item, company: Company, kind: EventKind, trigger: str, matched: str, now: datetime
+    item: Item, company: Company, kind: EventKind, trigger: str, mention: Mention, now: datetime
 ) -> Event:
-    reasons = [f"the headline names {matched}", f"{_KIND_LABELS[kind]} ({trigger!r})"]
+    reasons = [mention.reason, f"{_KIND_LABELS[kind]} ({trigger!r})"]
     score = KIND_WEIGHTS[kind]
+    first_party = item.first_party or mention.where == "own site"
+    if first_party:
+        score += FIRST_PARTY_BONUS
+        reasons.append("the company's own announcement")
     if item.published is not None:
         age_days = max((now - item.published).total_seconds() / 86400, 0.0)
         score += 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)
@@ -124,4 +120,5 @@ def _event(
         source=item.source,
         summary=item.summary,
         outlets=item.outlets,
+        first_party=first_party,
     )

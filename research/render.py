@@ -7,7 +7,7 @@ from typing import Any
 
 from sources.text import clean_text
 
-from .models import Event, Result
+from .models import Company, Event, Result
 
 JSON_SCHEMA_VERSION = 1
 
@@ -30,6 +30,22 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "outlets": [{"name": o.name, "domain": o.domain, "url": o.url} for o in event.outlets],
         "source": event.source,
         "summary": event.summary,
+        "first_party": event.first_party,
+    }
+
+
+def company_to_dict(company: Company) -> dict[str, Any]:
+    return {
+        "slug": company.slug,
+        "name": company.name,
+        "aliases": list(company.aliases),
+        "domain": company.domain,
+        "newsroom": company.newsroom,
+        "feeds": list(company.feeds),
+        "exclude": list(company.exclude),
+        "discovered_feeds": list(company.discovered_feeds),
+        "discovered_pages": list(company.discovered_pages),
+        "discovered_at": _iso(company.discovered_at),
     }
 
 
@@ -37,11 +53,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
     """The documented JSON document (see README, "JSON output")."""
     return {
         "schema_version": JSON_SCHEMA_VERSION,
-        "company": {
-            "slug": result.company.slug,
-            "name": result.company.name,
-            "aliases": list(result.company.aliases),
-        },
+        "company": company_to_dict(result.company),
         "generated_at": _iso(result.generated_at),
         "window_days": result.window_days,
         "offline": result.offline,

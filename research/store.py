@@ -19,6 +19,7 @@ from typing import Any
 from sources import CachedFeed, Item, Outlet, SourceOutcome
 
 from .errors import StoreBusy, StoreError
+from .models import Company
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -48,7 +49,47 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE http_cache ADD COLUMN subject TEXT;
     CREATE INDEX http_cache_by_subject ON http_cache (source, subject, fetched_at);
     """,
+    """
+    CREATE TABLE companies (
+        slug TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
 )
+
+
+def company_to_json(company: Company) -> str:
+    data = {
+        "slug": company.slug,
+        "name": company.name,
+        "aliases": list(company.aliases),
+        "domain": company.domain,
+        "newsroom": company.newsroom,
+        "feeds": list(company.feeds),
+        "exclude": list(company.exclude),
+        "discovered_feeds": list(company.discovered_feeds),
+        "discovered_pages": list(company.discovered_pages),
+        "discovered_at": company.discovered_at.isoformat() if company.discovered_at else None,
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
+def company_from_json(text: str) -> Company:
+    data: dict[str, Any] = json.loads(text)
+    discovered_at = data.get("discovered_at")
+    return Company(
+        slug=str(data["slug"]),
+        name=str(data["name"]),
+        aliases=tuple(data.get("aliases", ())),
+        domain=data.get("domain"),
+        newsroom=data.get("newsroom"),
+        feeds=tuple(data.get("feeds", ())),
+        exclude=tuple(data.get("exclude", ())),
+        discovered_feeds=tuple(data.get("discovered_feeds", ())),
+        discovered_pages=tuple(data.get("discovered_pages", ())),
+        discovered_at=datetime.fromisoformat(discovered_at) if discovered_at else None,
+    )
 
 
 def item_to_json(item: Item) -> str:
@@ -62,6 +103,7 @@ def item_to_json(item: Item) -> str:
         "publisher_domain": item.publisher_domain,
         "source": item.source,
         "outlets": [[o.name, o.domain, o.url, o.source] for o in item.outlets],
+        "first_party": item.first_party,
     }
     return json.dumps(data, ensure_ascii=False)
 
@@ -79,6 +121,7 @@ def item_from_json(text: str) -> Item:
         publisher_domain=data.get("publisher_domain", ""),
         source=data.get("source", ""),
         outlets=tuple(Outlet(*o) for o in data.get("outlets", [])),
+        first_party=bool(data.get("first_party", False)),
     )
 
 
@@ -240,3 +283,63 @@ class Store:
             "ON CONFLICT(item_key) DO UPDATE SET last_seen = excluded.last_seen",
             [(item.key, stamp, stamp) for item in outcome.items],
         )
+
+    def save_company(self, company: Company, now: datetime) -> None:
+        """Create or replace the profile of ``company.slug``."""
+        with self._connection(create=True) as connection:
+            assert connection is not None
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.execute(
+                    "INSERT INTO companies (slug, data, updated_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT(slug) DO UPDATE SET data = excluded.data, "
+                    "updated_at = excluded.updated_at",
+                    (company.slug, company_to_json(company), now.isoformat()),
+                )
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    def company(self, slug: str) -> Company | None:
+        """The saved profile for ``slug``, or None."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return None
+            row = connection.execute(
+                "SELECT data FROM companies WHERE slug = ?", (slug,)
+            ).fetchone()
+            return self._company_from_row(row[0]) if row else None
+
+    def companies(self) -> list[Company]:
+        """Every saved profile, by slug."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return []
+            rows = connection.execute("SELECT data FROM companies ORDER BY slug").fetchall()
+            return [self._company_from_row(data) for (data,) in rows]
+
+    def remove_company(self, slug: str) -> bool:
+        """Delete the profile; True when there was one."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return False
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                deleted = connection.execute(
+                    "DELETE FROM companies WHERE slug = ?", (slug,)
+                ).rowcount
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            return bool(deleted)
+
+    def _company_from_row(self, data: str) -> Company:
+        try:
+            return company_from_json(data)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise StoreError(
+                f"the store {self.path} has a damaged company profile ({exc!r}); remove it with "
+                "'research company remove SLUG' and add it again"
+            ) from exc

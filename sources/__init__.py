@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         IncompleteBody,
         InvalidURL,
         NameNotResolved,
+        NeedsBrowser,
         NotAFeed,
         NotFound,
         NotRecorded,
@@ -41,7 +42,15 @@ if TYPE_CHECKING:
     from .http import HttpClient, HttpLimits, Response
     from .merge import merge_items
     from .models import CachedFeed, FetchReport, Item, Outlet, Query, SourceFailure, SourceOutcome
-    from .registry import BUILTIN_SOURCES, Source, builtin_sources, feed_source
+    from .newsroom import Discovery, NewsroomPage, discover_newsroom, site_origin
+    from .registry import (
+        BUILTIN_SOURCES,
+        FollowsLinks,
+        Source,
+        builtin_sources,
+        feed_source,
+        newsroom_source,
+    )
     from .replay import Recorder, Recording, ReplayTransport, load_recording
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -62,6 +71,13 @@ _HOMES = {
     "InvalidURL": "sources.errors",
     "Item": "sources.models",
     "NameNotResolved": "sources.errors",
+    "NeedsBrowser": "sources.errors",
+    "Discovery": "sources.newsroom",
+    "NewsroomPage": "sources.newsroom",
+    "discover_newsroom": "sources.newsroom",
+    "site_origin": "sources.newsroom",
+    "FollowsLinks": "sources.registry",
+    "newsroom_source": "sources.registry",
     "NotAFeed": "sources.errors",
     "NotFound": "sources.errors",
     "NotRecorded": "sources.errors",
@@ -100,9 +116,11 @@ __all__ = [
     "Blocked",
     "CachedFeed",
     "ConnectFailed",
+    "Discovery",
     "EmptyResponse",
     "FetchError",
     "FetchReport",
+    "FollowsLinks",
     "Gone",
     "HTTPStatusError",
     "HttpClient",
@@ -111,6 +129,8 @@ __all__ = [
     "InvalidURL",
     "Item",
     "NameNotResolved",
+    "NeedsBrowser",
+    "NewsroomPage",
     "NotAFeed",
     "NotFound",
     "NotRecorded",
@@ -136,12 +156,15 @@ __all__ = [
     "TooManyRedirects",
     "UnsupportedEncoding",
     "builtin_sources",
+    "discover_newsroom",
     "feed_source",
     "fetch_all",
     "fetch_source",
     "load_recording",
     "merge_items",
+    "newsroom_source",
     "parse_feed",
+    "site_origin",
 ]
 
 

@@ -25,7 +25,8 @@ Every error names what failed and, where there is one, what to do next. Each cla
      │         └── ServerError               5xx
      └── ParseError                          bytes arrived but are not usable
           ├── EmptyResponse                  200 with no body
-          └── NotAFeed                       HTML, JSON, PDF, ... where a feed was expected
+          ├── NotAFeed                       HTML, JSON, PDF, ... where a feed was expected
+          └── NeedsBrowser                   a page drawn by JavaScript: nothing to read
 """
 
 from __future__ import annotations
@@ -143,3 +144,7 @@ class EmptyResponse(ParseError):
 
 class NotAFeed(ParseError):
     reason = "not_a_feed"
+
+
+class NeedsBrowser(ParseError):
+    reason = "needs_browser"

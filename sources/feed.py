@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from .feeds import ParsedFeed, parse_feed
@@ -15,6 +15,8 @@ from .urls import host_of, require_http_url
 class Feed:
     url: str
     name: str = field(default="")
+    # A feed of the company's own site: its items are first-party announcements.
+    first_party: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "url", require_http_url(self.url))
@@ -27,4 +29,7 @@ class Feed:
     def parse(
         self, body: bytes, headers: Mapping[str, str], *, url: str, now: datetime
     ) -> ParsedFeed:
-        return parse_feed(body, headers, source=self.name, feed_url=url, now=now)
+        parsed = parse_feed(body, headers, source=self.name, feed_url=url, now=now)
+        if not self.first_party:
+            return parsed
+        return replace(parsed, items=tuple(replace(i, first_party=True) for i in parsed.items))

@@ -11,7 +11,7 @@ from .errors import SourceError
 from .http import HttpClient
 from .merge import merge_items
 from .models import CachedFeed, FetchReport, Query, SourceFailure, SourceOutcome
-from .registry import Source
+from .registry import FollowsLinks, Source
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +63,8 @@ async def fetch_source(
             None,
             lambda: source.parse(response.body, response.headers, url=response.url, now=now),
         )
+        if isinstance(source, FollowsLinks):
+            parsed = await source.complete(parsed, http, now=now)
     except SourceError as error:
         return SourceOutcome(
             source=source.name,

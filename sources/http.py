@@ -109,6 +109,7 @@ class HttpClient:
         self._client: httpx.AsyncClient | None = None
         self._in_flight: asyncio.Semaphore | None = None
         self._per_host: dict[str, asyncio.Semaphore] = {}
+        self.requests_sent = 0  # every request put on the wire, redirects and retries included
 
     async def __aenter__(self) -> HttpClient:
         limits = self.limits
@@ -234,6 +235,7 @@ class HttpClient:
         )
         deadline = self.limits.request_deadline
         async with host_slots, self._in_flight:
+            self.requests_sent += 1
             try:
                 return await asyncio.wait_for(self._stream(url, headers), timeout=deadline)
             except asyncio.TimeoutError:

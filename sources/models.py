@@ -54,6 +54,8 @@ class Item:
     publisher_domain: str
     source: str
     outlets: tuple[Outlet, ...] = field(default=())
+    # True for items read from the company's own newsroom pages.
+    first_party: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from . import bing_news, feed, google_news
+from . import bing_news, feed, google_news, newsroom
 from .feeds import ParsedFeed
 from .models import Query
+
+if TYPE_CHECKING:
+    from .http import HttpClient
 
 
 class Source(Protocol):
@@ -25,6 +28,15 @@ class Source(Protocol):
 
     def parse(
         self, body: bytes, headers: Mapping[str, str], *, url: str, now: datetime
+    ) -> ParsedFeed: ...
+
+
+@runtime_checkable
+class FollowsLinks(Protocol):
+    """A source whose first response is a listing: it fetches the linked pages to finish items."""
+
+    async def complete(
+        self, parsed: ParsedFeed, http: HttpClient, *, now: datetime
     ) -> ParsedFeed: ...
 
 
@@ -46,6 +58,11 @@ def builtin_sources(base_urls: Mapping[str, str] | None = None) -> list[Source]:
     ]
 
 
-def feed_source(url: str) -> Source:
-    """A source for one RSS, Atom or JSON Feed URL given by the user."""
-    return feed.Feed(url)
+def feed_source(url: str, *, name: str = "", first_party: bool = False) -> Source:
+    """A source for one RSS, Atom or JSON Feed URL."""
+    return feed.Feed(url, name=name, first_party=first_party)
+
+
+def newsroom_source(url: str) -> Source:
+    """A source for a company newsroom page that lists press releases without a feed."""
+    return newsroom.NewsroomPage(url)

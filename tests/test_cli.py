@@ -55,7 +55,13 @@ def test_json_document_follows_the_documented_schema(acme_replay: Path) -> None:
     assert set(document) >= {
         "company", "generated_at", "window_days", "events", "failures", "skipped", "warnings",
     }  # fmt: skip
-    assert document["company"] == {"slug": "acme-corp", "name": "Acme Corp", "aliases": []}
+    company = document["company"]
+    assert (company["slug"], company["name"], company["aliases"]) == (
+        "acme-corp",
+        "Acme Corp",
+        ["Acme"],
+    )
+    assert company["domain"] is None and company["exclude"] == []
     assert document["generated_at"] == "2026-11-20T12:00:00Z"
     assert document["window_days"] == 30
     event = document["events"][0]

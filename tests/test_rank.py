@@ -11,7 +11,6 @@ from research.rank import (
     CORROBORATION_BONUS,
     KIND_WEIGHTS,
     MAX_CORROBORATION,
-    name_position,
     rank_items,
 )
 from sources import Item, Outlet
@@ -121,7 +120,18 @@ def test_rejected_headlines_are_skipped_with_reason(title: str, reason_start: st
 def test_items_not_naming_the_company_are_skipped(title: str) -> None:
     events, skipped = rank([item(title, ago(1))])
     assert events == ()
-    assert [s.reason for s in skipped] == ["the headline does not name Acme Corp"]
+    assert [s.reason for s in skipped] == [
+        "neither the headline nor the summary's first sentence names Acme Corp"
+    ]
+
+
+def test_an_alias_followed_by_another_legal_suffix_is_a_namesake() -> None:
+    company = Company(slug="acme-corp", name="Acme Corp", aliases=("Acme",))
+    events, skipped = rank(
+        [item("Acme Brick Co. opens new kiln in Ohio, adding 40 jobs", ago(1))], company=company
+    )
+    assert events == ()
+    assert [s.reason for s in skipped] == ["names another company, 'Acme Brick Co.'"]
 
 
 def test_alias_counts_as_naming_and_is_reported() -> None:
@@ -235,13 +245,18 @@ def test_event_carries_item_fields() -> None:
     assert event.outlets == story.outlets
 
 
-def test_name_position() -> None:
-    assert name_position("Beta selects Acme Corp", ("Acme Corp", "Acme")) == ("Acme Corp", 13)
-    assert name_position("Acme's Acme Corp unit", ("Acme Corp", "Acme")) == ("Acme", 0)
-    assert name_position("Acme Corp's award", ("Acme Corp",)) == ("Acme Corp", 0)
-    assert name_position("ACME CORP wins", ("Acme Corp",)) == ("Acme Corp", 0)
-    assert name_position("Acme Corporation wins", ("Acme Corp",)) is None
-    assert name_position("AT&T wins", ("AT&T",)) == ("AT&T", 0)
+def test_mentions_are_found_as_whole_words_with_their_position() -> None:
+    from research.match import Mention, find_mention
+
+    acme = Company(slug="acme-corp", name="Acme Corp", aliases=("Acme",))
+    assert find_mention(item("Beta selects Acme Corp", NOW), acme) == Mention(
+        "Acme Corp", "headline", 13
+    )
+    assert find_mention(item("ACME CORP wins", NOW), acme) == Mention("Acme Corp", "headline", 0)
+    assert isinstance(find_mention(item("Acmeville fair opens", NOW), acme), str)
+    att = Company(slug="at-t", name="AT&T")
+    assert find_mention(item("AT&T wins", NOW), att) == Mention("AT&T", "headline", 0)
+    assert isinstance(find_mention(item("AT&Tx wins", NOW), att), str)
 
 
 def test_age_is_counted_in_calendar_days() -> None:

@@ -1,0 +1,242 @@
+"""Company newsrooms: a listing page of press releases without a feed, and newsroom discovery.
+
+Discovery reads robots.txt first and never fetches what it forbids for our user agent. Then it
+looks at the home page for announced feeds and for links that say news, press, media, investors
+or blog, visits at most a few of those pages, and probes a short list of common feed paths only
+when nothing was found. Every request goes through the shared HttpClient and its limits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+from .errors import HTTPStatusError, NeedsBrowser, NotFound, SourceError
+from .feeds import ParsedFeed, make_item, parse_feed
+from .http import HttpClient
+from .models import Item, Query
+from .pages import (
+    decode_html,
+    feed_links,
+    listing_entries,
+    looks_javascript_only,
+    newsroom_links,
+    release_details,
+    site_name,
+    unique,
+)
+from .urls import host_of, require_http_url
+
+ROBOTS_AGENT = "research"
+MAX_CANDIDATE_PAGES = 3
+COMMON_FEED_PATHS = ("/feed/", "/rss.xml", "/feed.xml", "/news/feed/", "/news/rss.xml", "/atom.xml")
+# Press releases fetched per listing to learn their date and lead paragraph.
+RELEASES_TO_READ = 3
+
+
+@dataclass(frozen=True)
+class NewsroomPage:
+    """A newsroom listing page: its entries become first-party items; the newest few are read."""
+
+    url: str
+    name: str = field(default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "url", require_http_url(self.url))
+        if not self.name:
+            object.__setattr__(self, "name", f"newsroom:{host_of(self.url)}")
+
+    def url_for(self, query: Query) -> str:
+        return self.url
+
+    def parse(
+        self, body: bytes, headers: Mapping[str, str], *, url: str, now: datetime
+    ) -> ParsedFeed:
+        html = decode_html(body, headers)
+        entries = listing_entries(html, url)
+        if not entries:
+            if looks_javascript_only(html):
+                raise NeedsBrowser(
+                    "the newsroom page is drawn by JavaScript: nothing extractable without a browser",
+                    url=url,
+                )
+            raise NeedsBrowser(
+                "no press releases found on the newsroom page (an unfamiliar layout)", url=url
+            )
+        publisher = site_name(html, host_of(url))
+        items = tuple(
+            replace(
+                make_item(
+                    title=entry.title,
+                    url=entry.url,
+                    published=entry.published
+                    if entry.published and entry.published <= now
+                    else None,
+                    summary=entry.summary,
+                    publisher=publisher,
+                    publisher_domain=host_of(entry.url),
+                    source=self.name,
+                ),
+                first_party=True,
+            )
+            for entry in entries
+        )
+        return ParsedFeed(publisher, items)
+
+    async def complete(self, parsed: ParsedFeed, http: HttpClient, *, now: datetime) -> ParsedFeed:
+        """Read the newest few releases for their real date and lead paragraph."""
+        dated = sorted(
+            range(len(parsed.items)),
+            key=lambda i: (parsed.items[i].published is not None, parsed.items[i].published or now),
+            reverse=True,
+        )
+        chosen = [i for i in dated if parsed.items[i].url][:RELEASES_TO_READ]
+        results = await asyncio.gather(
+            *(self._read_release(parsed.items[i], http, now) for i in chosen)
+        )
+        items = list(parsed.items)
+        warnings = list(parsed.warnings)
+        for index, result in zip(chosen, results, strict=True):
+            if isinstance(result, str):
+                warnings.append(result)
+            else:
+                items[index] = result
+        return replace(parsed, items=tuple(items), warnings=tuple(warnings))
+
+    async def _read_release(self, item: Item, http: HttpClient, now: datetime) -> Item | str:
+        assert item.url is not None
+        try:
+            response = await http.get(item.url)
+            html = decode_html(response.body, response.headers)
+            published, lead = await asyncio.get_running_loop().run_in_executor(
+                None, release_details, html, item.url
+            )
+        except SourceError as error:
+            return f"could not read the press release {item.url}: {error.message}"
+        if published is not None and published > now:
+            published = None
+        return replace(
+            item,
+            published=published or item.published,
+            summary=lead or item.summary,
+        )
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What newsroom discovery found on a site, and what it noticed on the way."""
+
+    site: str
+    feeds: tuple[str, ...]
+    pages: tuple[str, ...]
+    notes: tuple[str, ...]
+    requests: int
+
+
+def site_origin(domain: str) -> str:
+    """ "acme.com" -> "https://acme.com"; a URL keeps its scheme and host (and port)."""
+    if "://" not in domain:
+        domain = f"https://{domain}"
+    parts = urlsplit(domain)
+    return require_http_url(f"{parts.scheme}://{parts.netloc}")
+
+
+async def discover_newsroom(
+    domain: str, http: HttpClient, *, now: datetime, newsroom: str | None = None
+) -> Discovery:
+    """Find the company's feeds and newsroom listing pages, obeying robots.txt."""
+    origin = site_origin(domain)
+    start = http.requests_sent
+    notes: list[str] = []
+    robots = await _robots(origin, http, notes)
+    feeds: list[str] = []
+    pages: list[str] = []
+
+    def allowed(url: str) -> bool:
+        if robots.can_fetch(ROBOTS_AGENT, url):
+            return True
+        notes.append(f"robots.txt forbids {url}; not fetched")
+        return False
+
+    candidates: list[str] = [newsroom] if newsroom else []
+    if allowed(origin + "/"):
+        home = await _get_html(origin + "/", http, notes)
+        if home is not None:
+            feeds += [f for f in feed_links(home, origin + "/") if allowed(f)]
+            candidates += newsroom_links(home, origin + "/")
+    for page_url in unique(candidates)[:MAX_CANDIDATE_PAGES]:
+        if not allowed(page_url):
+            continue
+        html = await _get_html(page_url, http, notes)
+        if html is None:
+            continue
+        page_feeds = [f for f in feed_links(html, page_url) if allowed(f)]
+        feeds += page_feeds
+        if page_feeds:
+            continue
+        if listing_entries(html, page_url):
+            pages.append(page_url)
+        elif looks_javascript_only(html):
+            notes.append(
+                f"{page_url} is drawn by JavaScript: nothing extractable without a browser"
+            )
+    if not feeds and not pages:
+        for path in COMMON_FEED_PATHS:
+            url = urljoin(origin, path)
+            if allowed(url) and await _is_feed(url, http, now):
+                feeds.append(url)
+                break
+        else:
+            notes.append(f"probed {len(COMMON_FEED_PATHS)} common feed paths; none answered")
+    return Discovery(
+        site=origin,
+        feeds=tuple(unique(feeds)),
+        pages=tuple(unique(pages)),
+        notes=tuple(notes),
+        requests=http.requests_sent - start,
+    )
+
+
+async def _robots(origin: str, http: HttpClient, notes: list[str]) -> RobotFileParser:
+    """robots.txt rules: missing (4xx) allows everything; unreachable or 5xx forbids everything."""
+    parser = RobotFileParser()
+    try:
+        response = await http.get(origin + "/robots.txt")
+    except NotFound:
+        parser.parse([])
+        return parser
+    except HTTPStatusError as error:
+        if 400 <= error.status < 500:
+            parser.parse([])
+            return parser
+        notes.append(f"robots.txt could not be read ({error.message}); nothing else fetched")
+        parser.parse(["User-agent: *", "Disallow: /"])
+        return parser
+    except SourceError as error:
+        notes.append(f"robots.txt could not be read ({error.message}); nothing else fetched")
+        parser.parse(["User-agent: *", "Disallow: /"])
+        return parser
+    parser.parse(decode_html(response.body, response.headers).splitlines())
+    return parser
+
+
+async def _get_html(url: str, http: HttpClient, notes: list[str]) -> str | None:
+    try:
+        response = await http.get(url)
+    except SourceError as error:
+        notes.append(f"{url}: {error.message}")
+        return None
+    return decode_html(response.body, response.headers)
+
+
+async def _is_feed(url: str, http: HttpClient, now: datetime) -> bool:
+    try:
+        response = await http.get(url)
+        parse_feed(response.body, response.headers, source="probe", feed_url=url, now=now)
+    except SourceError:
+        return False
+    return True
