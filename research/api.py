@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
-import functools
 import itertools
-from collections.abc import Callable, Coroutine, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, ParamSpec
+from typing import ParamSpec
 
 from sources import (
     CachedFeed,
@@ -39,6 +36,7 @@ from .config import Settings, load_settings
 from .errors import InvalidInput, StoreError
 from .models import Company, Result
 from .rank import rank_items
+from .runner import synchronous
 from .store import Store
 
 P = ParamSpec("P")
@@ -227,6 +225,8 @@ async def _discover(
         company.domain or company.newsroom or "", http, now=now, newsroom=company.newsroom
     )
     warnings.extend(f"newsroom discovery: {note}" for note in discovery.notes)
+    if not discovery.reachable:
+        return company  # not recorded: the next run tries again
     return replace(
         company,
         discovered_feeds=discovery.feeds,
@@ -270,28 +270,7 @@ def _from_store(
     return FetchReport(tuple(outcomes), tuple(items)), as_of
 
 
-def _synchronous(
-    function: Callable[P, Coroutine[Any, Any, Result]],
-) -> Callable[P, Result]:
-    @functools.wraps(function)
-    def run(*args: P.args, **kwargs: P.kwargs) -> Result:
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            in_a_loop = False
-        else:
-            in_a_loop = True
-        if not in_a_loop:
-            return asyncio.run(function(*args, **kwargs))
-        # Inside a running loop (a notebook, an async web app): a private loop in a worker thread,
-        # so the caller's loop is never nested or blocked by ours.
-        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(asyncio.run, function(*args, **kwargs)).result()
-
-    return run
-
-
-research = _synchronous(research_async)
+research = synchronous(research_async)
 research.__name__ = research.__qualname__ = "research"
 research.__doc__ = """Synchronous twin of :func:`research_async`, safe to call from any program.
 

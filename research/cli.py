@@ -11,12 +11,15 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from .errors import InvalidInput, ResearchError
+
+if TYPE_CHECKING:
+    from .models import Company
 
 DEFAULT_COMMAND = "news"
 
@@ -139,6 +142,164 @@ def news(
             err=True,
         )
         raise typer.Exit(1)
+
+
+company_app = typer.Typer(
+    no_args_is_help=True,
+    help="Saved company profiles: names, domain, newsroom, feeds and exclude terms.",
+)
+app.add_typer(company_app, name="company")
+
+
+def _fail(exc: Exception) -> NoReturn:
+    """One line on stderr; exit 2 for bad input, 1 for everything else."""
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(2 if isinstance(exc, ValueError | LookupError) else 1) from None
+
+
+@company_app.command("add")
+def company_add(
+    company: Annotated[str, typer.Argument(help="The profile's slug (acme-corp) or name.")],
+    name: Annotated[str | None, typer.Option(help='Display name, e.g. "Acme Corp".')] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", metavar="NAME", help="Another name (repeatable).")
+    ] = None,
+    domain: Annotated[
+        str | None,
+        typer.Option(help="The company's web site, e.g. acme.com; its items always count."),
+    ] = None,
+    newsroom: Annotated[
+        str | None, typer.Option(metavar="URL", help="The company's newsroom or press page.")
+    ] = None,
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", metavar="URL", help="A feed to read (repeatable).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            metavar="TERM",
+            help="Skip items naming this, e.g. a namesake (repeatable).",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
+) -> None:
+    """Create or update a profile; options given replace the saved ones."""
+    from .profiles import add_company
+
+    try:
+        saved = add_company(
+            company,
+            name=name,
+            aliases=alias or [],
+            domain=domain,
+            newsroom=newsroom,
+            feeds=feed or [],
+            exclude=exclude or [],
+        )
+    except ResearchError as exc:
+        _fail(exc)
+    _print_company(saved, as_json, prefix="saved ")
+
+
+@company_app.command("show")
+def company_show(
+    company: Annotated[str, typer.Argument(help="The profile's slug or name.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
+) -> None:
+    """Show a saved profile and what newsroom discovery found."""
+    from .profiles import get_company
+
+    try:
+        _print_company(get_company(company), as_json)
+    except ResearchError as exc:
+        _fail(exc)
+
+
+@company_app.command("list")
+def company_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the profiles as JSON.")] = False,
+) -> None:
+    """List saved profiles."""
+    from .profiles import list_companies
+    from .render import company_to_dict
+
+    try:
+        companies = list_companies()
+    except ResearchError as exc:
+        _fail(exc)
+    if as_json:
+        typer.echo(
+            json.dumps([company_to_dict(c) for c in companies], indent=2, ensure_ascii=False)
+        )
+        return
+    if not companies:
+        typer.echo(
+            "No saved profiles. Add one with: research company add acme-corp --domain acme.com"
+        )
+    for company in companies:
+        typer.echo(_safe(f"{company.slug}\t{company.name}\t{company.domain or '-'}"))
+
+
+@company_app.command("remove")
+def company_remove(
+    company: Annotated[str, typer.Argument(help="The profile's slug or name.")],
+) -> None:
+    """Delete a saved profile (the cached news stays)."""
+    from .profiles import remove_company
+
+    try:
+        remove_company(company)
+    except ResearchError as exc:
+        _fail(exc)
+    typer.echo(f"removed {company}")
+
+
+@company_app.command("discover")
+def company_discover(
+    company: Annotated[str, typer.Argument(help="The profile's slug or name.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was found as JSON.")] = False,
+) -> None:
+    """Look for the company's feeds and newsroom pages again, and save what was found."""
+    from .profiles import discover_company
+    from .render import company_to_dict
+
+    try:
+        profile, discovery = discover_company(company)
+    except ResearchError as exc:
+        _fail(exc)
+    if as_json:
+        document = {
+            **company_to_dict(profile),
+            "notes": list(discovery.notes),
+            "requests": discovery.requests,
+        }
+        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"{profile.slug}: discovery on {discovery.site} ({discovery.requests} requests)")
+    for url in discovery.feeds:
+        typer.echo(f"  feed: {_safe(url)}")
+    for url in discovery.pages:
+        typer.echo(f"  newsroom page: {_safe(url)}")
+    if not discovery.feeds and not discovery.pages:
+        typer.echo("  nothing found")
+    for note in discovery.notes:
+        typer.echo(f"  note: {_safe(note)}")
+
+
+def _print_company(company: Company, as_json: bool, prefix: str = "") -> None:
+    from .render import company_to_dict, format_company
+
+    if as_json:
+        typer.echo(json.dumps(company_to_dict(company), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(prefix + format_company(company))
+
+
+def _safe(text: str) -> str:
+    from sources.text import clean_text
+
+    return clean_text(text)
 
 
 def main() -> None:

@@ -3,6 +3,8 @@
     ResearchError
      ├── InvalidInput (also ValueError)     a bad company name, option or feed URL
      ├── ConfigError (also ValueError)      a bad RESEARCH_* setting
+     ├── UnknownCompany (also LookupError)  no saved profile by that name
+     ├── DiscoveryFailed                    the company's site could not be asked at all
      └── StoreError                         the SQLite store cannot be used
           └── StoreBusy                     another process holds the write lock too long
 
@@ -22,6 +24,14 @@ class InvalidInput(ResearchError, ValueError):
 
 class ConfigError(ResearchError, ValueError):
     """A setting (argument or RESEARCH_* variable) cannot be used; the message names it."""
+
+
+class UnknownCompany(ResearchError, LookupError):
+    """No saved profile has that name; the message says how to add one."""
+
+
+class DiscoveryFailed(ResearchError):
+    """Newsroom discovery could not reach the company's site; the profile is unchanged."""
 
 
 class StoreError(ResearchError):

@@ -49,6 +49,34 @@ def company_to_dict(company: Company) -> dict[str, Any]:
     }
 
 
+def format_company(company: Company) -> str:
+    """A profile for the terminal: one field a line."""
+    lines = [f"{company.slug}: {_safe(company.name)}"]
+    for label, values in (
+        ("aliases", company.aliases),
+        ("domain", (company.domain,) if company.domain else ()),
+        ("newsroom", (company.newsroom,) if company.newsroom else ()),
+        ("feeds", company.feeds),
+        ("exclude", company.exclude),
+    ):
+        if values:
+            lines.append(f"  {label}: {_safe(', '.join(values))}")
+    if company.discovered_at is None:
+        if company.domain or company.newsroom:
+            lines.append(
+                "  discovery: not yet (runs on the next research, or: research company discover)"
+            )
+        return "\n".join(lines)
+    lines.append(f"  discovered {company.discovered_at:%Y-%m-%d %H:%M} UTC:")
+    for url in company.discovered_feeds:
+        lines.append(f"    feed: {_safe(url)}")
+    for url in company.discovered_pages:
+        lines.append(f"    newsroom page: {_safe(url)}")
+    if not company.discovered_feeds and not company.discovered_pages:
+        lines.append("    nothing found")
+    return "\n".join(lines)
+
+
 def result_to_dict(result: Result) -> dict[str, Any]:
     """The documented JSON document (see README, "JSON output")."""
     return {

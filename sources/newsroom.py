@@ -135,6 +135,9 @@ class Discovery:
     pages: tuple[str, ...]
     notes: tuple[str, ...]
     requests: int
+    # False when the site could not be asked at all (network, robots.txt unreadable): worth
+    # trying again later, unlike a site that answered and has no newsroom.
+    reachable: bool = True
 
 
 def site_origin(domain: str) -> str:
@@ -153,6 +156,8 @@ async def discover_newsroom(
     start = http.requests_sent
     notes: list[str] = []
     robots = await _robots(origin, http, notes)
+    if robots is None:
+        return Discovery(origin, (), (), tuple(notes), http.requests_sent - start, reachable=False)
     feeds: list[str] = []
     pages: list[str] = []
 
@@ -162,36 +167,60 @@ async def discover_newsroom(
         notes.append(f"robots.txt forbids {url}; not fetched")
         return False
 
-    candidates: list[str] = [newsroom] if newsroom else []
+    queue: list[str] = [newsroom] if newsroom else []
     if allowed(origin + "/"):
-        home = await _get_html(origin + "/", http, notes)
-        if home is not None:
+        home = await _get_page(origin + "/", http, notes)
+        if isinstance(home, str):
             feeds += [f for f in feed_links(home, origin + "/") if allowed(f)]
-            candidates += newsroom_links(home, origin + "/")
-    for page_url in unique(candidates)[:MAX_CANDIDATE_PAGES]:
+            queue += newsroom_links(home, origin + "/")
+    visited: set[str] = {origin + "/"}
+    # Feeds on the home page are what the site wants read; pages are explored only without them.
+    if feeds and not newsroom:
+        queue = []
+    while queue and len(visited) <= MAX_CANDIDATE_PAGES:
+        page_url = queue.pop(0)
+        if page_url in visited or page_url in feeds:
+            continue
+        visited.add(page_url)
         if not allowed(page_url):
             continue
-        html = await _get_html(page_url, http, notes)
-        if html is None:
+        page = await _get_page(page_url, http, notes, now=now)
+        if page is None:
             continue
-        page_feeds = [f for f in feed_links(html, page_url) if allowed(f)]
+        if page is True:  # the link led straight to a feed
+            feeds.append(page_url)
+            continue
+        assert isinstance(page, str)
+        page_feeds = [f for f in feed_links(page, page_url) if allowed(f)]
         feeds += page_feeds
         if page_feeds:
             continue
-        if listing_entries(html, page_url):
+        if listing_entries(page, page_url):
             pages.append(page_url)
-        elif looks_javascript_only(html):
+        elif looks_javascript_only(page):
             notes.append(
                 f"{page_url} is drawn by JavaScript: nothing extractable without a browser"
             )
+        else:
+            queue += [
+                u for u in newsroom_links(page, page_url, by_text_only=True) if u not in visited
+            ]
     if not feeds and not pages:
-        for path in COMMON_FEED_PATHS:
-            url = urljoin(origin, path)
-            if allowed(url) and await _is_feed(url, http, now):
+        probes = [urljoin(origin, p) for p in COMMON_FEED_PATHS]
+        permitted = [url for url in probes if robots.can_fetch(ROBOTS_AGENT, url)]
+        for url in permitted:
+            if await _is_feed(url, http, now):
                 feeds.append(url)
                 break
         else:
-            notes.append(f"probed {len(COMMON_FEED_PATHS)} common feed paths; none answered")
+            notes.append(
+                f"no feed at {len(permitted)} common feed paths"
+                + (
+                    f" ({len(probes) - len(permitted)} more forbidden by robots.txt)"
+                    if len(permitted) < len(probes)
+                    else ""
+                )
+            )
     return Discovery(
         site=origin,
         feeds=tuple(unique(feeds)),
@@ -201,8 +230,9 @@ async def discover_newsroom(
     )
 
 
-async def _robots(origin: str, http: HttpClient, notes: list[str]) -> RobotFileParser:
-    """robots.txt rules: missing (4xx) allows everything; unreachable or 5xx forbids everything."""
+async def _robots(origin: str, http: HttpClient, notes: list[str]) -> RobotFileParser | None:
+    """robots.txt rules: missing (4xx) allows everything; None when it cannot be read (5xx or
+    no answer), in which case nothing else may be fetched."""
     parser = RobotFileParser()
     try:
         response = await http.get(origin + "/robots.txt")
@@ -214,23 +244,37 @@ async def _robots(origin: str, http: HttpClient, notes: list[str]) -> RobotFileP
             parser.parse([])
             return parser
         notes.append(f"robots.txt could not be read ({error.message}); nothing else fetched")
-        parser.parse(["User-agent: *", "Disallow: /"])
-        return parser
+        return None
     except SourceError as error:
         notes.append(f"robots.txt could not be read ({error.message}); nothing else fetched")
-        parser.parse(["User-agent: *", "Disallow: /"])
-        return parser
+        return None
     parser.parse(decode_html(response.body, response.headers).splitlines())
     return parser
 
 
-async def _get_html(url: str, http: HttpClient, notes: list[str]) -> str | None:
+async def _get_page(
+    url: str, http: HttpClient, notes: list[str], *, now: datetime | None = None
+) -> str | bool | None:
+    """The page's HTML; True when it is a feed (checked when ``now`` is given); None on failure."""
     try:
         response = await http.get(url)
     except SourceError as error:
         notes.append(f"{url}: {error.message}")
         return None
+    if now is not None and not _looks_like_html(response.body, response.headers):
+        try:
+            parse_feed(response.body, response.headers, source="probe", feed_url=url, now=now)
+        except SourceError:
+            return None
+        return True
     return decode_html(response.body, response.headers)
+
+
+def _looks_like_html(body: bytes, headers: Mapping[str, str]) -> bool:
+    if "html" in headers.get("content-type", "").lower():
+        return True
+    head = body[:512].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
 
 
 async def _is_feed(url: str, http: HttpClient, now: datetime) -> bool:

@@ -48,7 +48,8 @@ _DATE_PATTERNS = (
 )
 # "CHICAGO, Nov. 18, 2026 /Some Wire/ --" at the start of a press release's first paragraph.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .,'()-]{1,60},\s+[A-Za-z.]+\s+\d{1,2},\s+\d{4}\s*(/[^/]{1,60}/\s*)?(--|\u2013|\u2014|-)\s*"
+    r"^[A-Z][A-Za-z .,'()-]{1,60},\s+[A-Za-z.]+\s+\d{1,2},\s+\d{4}\s*"
+    r"(/[^/]{1,60}/\s*|\([^)]{1,60}\)\s*)?(--|\u2013|\u2014|-)\s*"
 )
 _JS_SHELL = re.compile(
     r"enable javascript|requires javascript|javascript is (disabled|required)", re.I
@@ -101,17 +102,22 @@ def feed_links(html: str, base_url: str) -> list[str]:
     return found
 
 
-def newsroom_links(html: str, base_url: str) -> list[str]:
-    """Same-site links whose text or path says news, press, media, investors or blog, best first."""
+def newsroom_links(html: str, base_url: str, *, by_text_only: bool = False) -> list[str]:
+    """Same-site links whose text (or path) says news, press, media, investors or blog, best
+    first. ``by_text_only`` ignores paths: inside a news section every article's path says news."""
     scored: dict[str, int] = {}
     for anchor in soup_of(html).find_all("a", href=True):
         url = _absolute(anchor.get("href"), base_url)
-        if not url or not _same_site(url, base_url):
+        if not url or not _same_site(url, base_url) or urlsplit(url).query:
+            continue
+        # Section pages sit near the top of a site; deeper paths are single articles.
+        if len([s for s in urlsplit(url).path.split("/") if s]) > 2:
             continue
         text = clean_text(anchor.get_text(" ")).lower()
         path = " ".join(_PATH_WORDS.findall(urlsplit(url).path.lower()))
         for rank, hint in enumerate(NEWS_HINTS):
-            if hint in text or hint.replace(" ", "-") in urlsplit(url).path.lower() or hint in path:
+            in_path = hint.replace(" ", "-") in urlsplit(url).path.lower() or hint in path
+            if hint in text or (in_path and not by_text_only):
                 scored[url] = min(scored.get(url, rank), rank)
                 break
     return sorted(scored, key=lambda u: (scored[u], len(u)))
@@ -231,8 +237,8 @@ def listing_entries(html: str, base_url: str, *, limit: int = 50) -> list[Listin
     title_ids = {id(a) for a in title_anchors}
     for anchor in title_anchors:
         container = _entry_container(anchor, title_ids)
-        paragraph = container.find("p")
-        summary = paragraph.get_text(" ") if paragraph is not None else ""
+        paragraphs = [clean_text(p.get_text(" ")) for p in container.find_all("p")]
+        summary = max((p for p in paragraphs if len(p.split()) >= 6), key=len, default="")
         add(
             anchor.get_text(" "),
             _absolute(anchor.get("href"), base_url),

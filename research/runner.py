@@ -1,0 +1,35 @@
+"""Synchronous twins of the library's coroutines, safe to call from any program."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def synchronous(function: Callable[P, Coroutine[Any, Any, T]]) -> Callable[P, T]:
+    """Run the coroutine function to completion, whether or not the caller has a running loop.
+
+    Inside a running loop (a notebook, an async web app) the work runs on a private loop in a
+    worker thread, so the caller's loop is never nested or blocked by ours.
+    """
+
+    @functools.wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            in_a_loop = False
+        else:
+            in_a_loop = True
+        if not in_a_loop:
+            return asyncio.run(function(*args, **kwargs))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, function(*args, **kwargs)).result()
+
+    return run
