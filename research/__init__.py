@@ -21,8 +21,24 @@ if TYPE_CHECKING:
     from .api import research, research_async
     from .company import resolve_company, slugify
     from .config import Settings, load_settings
-    from .errors import ConfigError, InvalidInput, ResearchError, StoreBusy, StoreError
+    from .errors import (
+        ConfigError,
+        DiscoveryFailed,
+        InvalidInput,
+        ResearchError,
+        StoreBusy,
+        StoreError,
+        UnknownCompany,
+    )
     from .models import Company, Event, EventKind, Result, Skipped
+    from .profiles import (
+        add_company,
+        discover_company,
+        discover_company_async,
+        get_company,
+        list_companies,
+        remove_company,
+    )
     from .render import result_to_dict
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -47,11 +63,20 @@ _HOMES = {
     "Result": "research.models",
     "Skipped": "research.models",
     "result_to_dict": "research.render",
+    "DiscoveryFailed": "research.errors",
+    "UnknownCompany": "research.errors",
+    "add_company": "research.profiles",
+    "discover_company": "research.profiles",
+    "discover_company_async": "research.profiles",
+    "get_company": "research.profiles",
+    "list_companies": "research.profiles",
+    "remove_company": "research.profiles",
 }
 
 __all__ = [
     "Company",
     "ConfigError",
+    "DiscoveryFailed",
     "Event",
     "EventKind",
     "InvalidInput",
@@ -63,8 +88,15 @@ __all__ = [
     "SourceFailure",
     "StoreBusy",
     "StoreError",
+    "UnknownCompany",
+    "add_company",
+    "discover_company",
+    "discover_company_async",
+    "get_company",
+    "list_companies",
     "load_settings",
     "research",
+    "remove_company",
     "research_async",
     "resolve_company",
     "result_to_dict",

@@ -238,7 +238,9 @@ def company_list(
             "No saved profiles. Add one with: research company add acme-corp --domain acme.com"
         )
     for company in companies:
-        typer.echo(_safe(f"{company.slug}\t{company.name}\t{company.domain or '-'}"))
+        typer.echo(
+            f"{_safe(company.slug):<24} {_safe(company.name):<32} {_safe(company.domain or '-')}"
+        )
 
 
 @company_app.command("remove")
