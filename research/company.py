@@ -91,6 +91,8 @@ def unique_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
 def strip_legal_suffix(name: str) -> str:
     """ "Acme Corp" -> "Acme", "Procter & Gamble Co." -> "Procter & Gamble"; else unchanged."""
     words = name.replace(",", " ").split()
+    if len(words) < 2 or words[-1].casefold() not in LEGAL_SUFFIXES:
+        return name
     while len(words) > 1 and words[-1].casefold() in LEGAL_SUFFIXES:
         words.pop()
     if len(words) > 1 and words[-1] in ("&", "and"):

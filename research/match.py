@@ -10,6 +10,7 @@ Co.") is a namesake too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sources.models import Item
@@ -18,7 +19,17 @@ from sources.urls import host_of
 from .company import LEGAL_SUFFIXES
 from .models import Company
 
-_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"'\u201c])")
+_ABBREVIATIONS = frozenset(
+    """st dr mr mrs ms prof gen gov sen rep jr sr inc corp co ltd no vs jan feb mar apr jun jul
+    aug sep sept oct nov dec mt ft u.s u.k e.g i.e""".split()
+)
+# Spellings of one legal form, keyed without dots.
+_LEGAL_FORMS = {
+    "corporation": "corp", "incorporated": "inc", "company": "co", "limited": "ltd",
+    "llc": "llc", "sa": "sa", "nv": "nv", "bv": "bv", "plc": "plc", "spa": "spa",
+}  # fmt: skip
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 @dataclass(frozen=True)
@@ -57,51 +68,82 @@ def find_mention(item: Item, company: Company) -> Mention | str:
     """A Mention when the item is about the company; otherwise the reason it is not."""
     if is_own_site(item, company):
         return Mention(domain_host(company.domain), "own site")
-    first_sentence = _FIRST_SENTENCE.split(item.summary, maxsplit=1)[0][:400]
-    for text in (item.title, first_sentence):
+    title = _plain_quotes(item.title)
+    first_sentence = _plain_quotes(first_sentence_of(item.summary))
+    for text in (title, first_sentence):
         for term in company.exclude:
-            if _find(text, term, case_sensitive=False) is not None:
+            if next(_positions(text, _plain_quotes(term), case_sensitive=False), None) is not None:
                 return f"mentions {term!r}, which is excluded for {company.name}"
     names = sorted(company.names, key=len, reverse=True)
     namesake = ""
-    for where, text in (("headline", item.title), ("summary", first_sentence)):
+    for where, text in (("headline", title), ("summary", first_sentence)):
         for name in names:
-            position = _find(text, name, case_sensitive=not text.isupper())
-            if position is None:
-                continue
-            other = _other_company(text, position, name, company)
-            if other:
-                namesake = other
-                continue
-            return Mention(name, where, position if where == "headline" else None)
+            for position in _positions(
+                text, _plain_quotes(name), case_sensitive=not text.isupper()
+            ):
+                other = _other_company(text, position, name, company)
+                if other:
+                    namesake = namesake or other
+                    continue
+                return Mention(name, where, position if where == "headline" else None)
     if namesake:
         return f"names another company, {namesake!r}"
     return f"neither the headline nor the summary's first sentence names {company.name}"
 
 
-def _find(text: str, name: str, *, case_sensitive: bool) -> int | None:
+def first_sentence_of(text: str) -> str:
+    """The text up to the first full stop that ends a sentence (not "St." or "Dr." or "J.")."""
+    for match in _SENTENCE_END.finditer(text):
+        word = text[: match.start() + 1].split()[-1].rstrip(".!?").casefold()
+        if word in _ABBREVIATIONS or len(word) == 1:
+            continue
+        return text[: match.start() + 1][:400]
+    return text[:400]
+
+
+def _plain_quotes(text: str) -> str:
+    """Typographic apostrophes as plain ones, same length, so positions stay valid."""
+    return text.translate(_QUOTES)
+
+
+def _positions(text: str, name: str, *, case_sensitive: bool) -> Iterator[int]:
     """Where ``name`` starts as a whole word in ``text``; capitals in the name must be capitals."""
     for match in re.finditer(rf"(?<![\w&]){re.escape(name)}(?![\w&])", text, re.IGNORECASE):
         found = match.group(0)
         if not case_sensitive or all(
             f.isupper() for n, f in zip(name, found, strict=False) if n.isupper()
         ):
-            return match.start()
-    return None
+            yield match.start()
+
+
+def _legal_form(word: str) -> str:
+    folded = word.casefold().replace(".", "")
+    return _LEGAL_FORMS.get(folded, folded)
+
+
+def _same_legal_form(suffix: str, name: str) -> bool:
+    """ "Corporation" is the same legal form as the "Corp" in "Acme Corp"; a name without a
+    suffix of its own cannot tell, so any form is taken as its own."""
+    own = name.replace(",", " ").split()[-1]
+    if own.casefold() not in LEGAL_SUFFIXES:
+        return True
+    return _legal_form(suffix) == _legal_form(own)
 
 
 def _other_company(text: str, position: int, name: str, company: Company) -> str:
-    """ "Acme Brick Co." when the name found is followed by capitalised words and another legal
-    suffix, and that longer name is not one of the company's own."""
-    tail = text[position + len(name) :].split()[:3]
+    """ "Acme Brick Co." when the name found is followed by capitalised words and then a legal
+    suffix, and that longer name is not one of the company's own. The name directly followed by a
+    suffix ("Acme Corporation" for "Acme Corp") is the company itself, written out."""
+    tail = [w for w in (t.strip(",;:") for t in text[position + len(name) :].split()[:4]) if w]
     words = [name]
     for word in tail:
-        bare = word.rstrip(",;:")
-        if bare.casefold() in LEGAL_SUFFIXES:
-            candidate = " ".join([*words, bare])
+        if word.casefold() in LEGAL_SUFFIXES:
+            candidate = " ".join([*words, word])
+            if len(words) == 1 and _same_legal_form(word, company.name):
+                return ""
             own = {n.casefold() for n in company.names}
             return "" if candidate.casefold() in own else candidate
-        if not bare[:1].isupper():
+        if not word[:1].isupper():
             return ""
-        words.append(bare)
+        words.append(word)
     return ""

@@ -138,10 +138,12 @@ def looks_javascript_only(html: str) -> bool:
 
 def parse_date_text(text: str) -> datetime | None:
     """The first date written in ``text`` in a common form, as midnight UTC; None if none."""
-    for kind, pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
+    found = sorted(
+        (match.start(), kind, match)
+        for kind, pattern in _DATE_PATTERNS
+        for match in pattern.finditer(text)
+    )
+    for _, kind, match in found:
         groups = match.groups()
         try:
             if kind == "ymd":

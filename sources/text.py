@@ -39,6 +39,9 @@ def clean_text(text: str) -> str:
     """Collapse whitespace and drop characters that can hide or forge text on a terminal."""
     if not text:
         return ""
+    if not text.isascii():
+        # One spelling per character ("Nestle" + combining accent -> "Nestlé"), so names match.
+        text = unicodedata.normalize("NFC", text)
     if not text.isprintable():
         text = _ESCAPE_SEQUENCE.sub("", text)
         text = "".join(
