@@ -8,9 +8,12 @@ and questions and hedged headlines are never treated as events.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .models import EventKind
+from .company import resolve_company, with_derived_aliases
+from .errors import InvalidInput
+from .match import Mention, first_sentence_of, mention_in_text
+from .models import Company, EventKind
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -42,14 +45,25 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\blawsuits?\b|\bsu(e|es|ed|ing)\b|\bprobes?\b|\binvestigat\w*|\bfined?\b|\bfines\b"
             r"|\bpenalt\w*|\bsettle(s|d|ment)?\b|\bcharged\b|\bindict\w*|\bantitrust\b|\bclass action"
             r"|\bsubpoena\w*|\baccus\w*|\balleg\w*|\bviolat\w*|\bregulators?\b|\bcourt\b"
+            r"|\b(sec|ftc|doj|cma|fca|sebi)\b(?![^.;]{0,12}\b(nod|approval|clearance|approves|clears)\b)"
+            r"|\bsentenc\w*|\bprison\b|\bjail\w*|\bconvict\w*|\bguilty\b|\blitigation\b|\bsanction\w*"
+            r"|\bbann?(ed|s)?\b|\braid\w*|\bscrutiny\b|\bunder fire\b|\bglare\b|\bcrackdown\b"
+            r"|\bcomplaints?\b|\bpenalis\w*|\bpenaliz\w*"
         ),
     ),
     ("a recall", _rx(r"\brecall\w*")),
     (
+        "a downgrade",
+        _rx(
+            r"\bdowngrad\w*|\bprice target cut\b|\bcut to (sell|underweight|underperform|neutral)\b|\bbearish\b"
+        ),
+    ),
+    (
         "a breach or outage",
         _rx(
             r"\bbreach\w*|\bhack\w*|\boutages?\b|\bcyber ?attack\w*|\bransomware\b|\bdata leak"
-            r"|\bdown for\b|\bdisrupt\w*"
+            r"|\bdown for\b|\bdisrupt\w*|\bspill\w*|\bexplosion\b|\bblast\b|\baccident\w*"
+            r"|\bcontaminat\w*|\bfire at\b|\bleak(s|ed)?\b"
         ),
     ),
     (
@@ -58,9 +72,32 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bloss(es)?\b|\bmiss(es|ed)?\b|\bshortfall\b|\bplung\w*|\bslump\w*|\btumbl\w*|\bsinks?\b"
             r"|\bfalls?\b|\bfell\b|\bdrops?\b|\bdeclin\w*|\bwarns?\b|\bweak\w*|\bdisappoint\w*"
             r"|\bcuts?\b[^.]{0,20}\b(forecast|guidance|outlook)\b|\blower(s|ed)?\b[^.]{0,20}\b(forecast|guidance|outlook)\b"
+            r"|\bslip(s|ped)?\b|\bslid(e|es)?\b|\btanks?\b|\bplummet\w*|\bdip(s|ped)?\b|\bdown \d"
+            r"|\blowest\b|\bworst\b|\bflat\b|\bbelow (expectations|estimates|forecasts?)\b|\bshort of\b"
+            r"|\bdrag\w*|\bhit by\b|\bhurt\w*|\bbleak\b|\bgloom\w*|\bwoes?\b|\bstruggl\w*|\btrouble\w*"
+            r"|\bcrisis\b|\bconcerns?\b|\bworr(y|ies|ied)\b|\bpressure\b|\bheadwinds?\b|\bslow(s|down|ing|ed)\b"
+            r"|\berod\w*|\bshrink\w*|\bcontraction\b|\bwrite-?downs?\b|\bwrite-?offs?\b|\bimpairment\b"
+            r"|\bin the red\b|\bdeficit\b|\bunderperform\w*|\bsell-?off\b|\bwipes?\b|\berases?\b"
+            r"|\bjeopardy\b|\bthreat\w*|\bsetbacks?\b|\bblow\b|\bstall\w*|\bon the rocks\b|\bhits the rocks\b"
+            r"|\bfaces?\b[^.]{0,20}\b(axe|cuts|losses|probe|charges|fine)\b|\bfalter\w*|\bsluggish\b|\bsoft(er)?\b"
         ),
     ),
-    ("a downgrade", _rx(r"\bdowngrad\w*")),
+    (
+        "a share drop",
+        _rx(
+            r"\b(stocks?|shares?|scrip)\b[^.;]{0,20}\b(down|lower|red|fall|falls|fell|drop|drops|dropped|slump\w*|slide|slides"
+            r"|weak|tumble\w*|sink\w*|plunge\w*|crash\w*|tank\w*|hit)\b|\bends? in (the )?red\b|\btakes? (a )?hit\b"
+        ),
+    ),
+    (
+        "a warning sign",
+        _rx(
+            r"\bavoid\b|\bcaution\w*|\brisk(y|s)?\b|\btepid\b|\birregularit\w*|\bbetray\w*|\bhalv(es|ed|ing)\b"
+            r"|\b(\d+-(year|quarter|month|week)|multi-year|record|all-time) lows?\b|\bat (a )?lows?\b|\bunlikely\b"
+            r"|\blower\b[^.;]{0,15}\b(profit|net|income|revenue|sales|earnings|margins?|demand|guidance|forecast|outlook|volumes?)\b"
+            r"|\bharder\b|\btougher\b|\bdifficult\w*|\bnegative\b|\bdisappoint\w*|\bdismal\b|\bpoor\b|\bfears?\b|\bpanic\b"
+        ),
+    ),
     (
         "a departure",
         _rx(
@@ -68,20 +105,31 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("a scandal", _rx(r"\bscandal\w*|\bfraud\w*|\bmisconduct\b|\bbrib\w*|\bembezzl\w*")),
-    ("a strike", _rx(r"\bstrikes?\b|\bwalkout\b|\bunion dispute")),
+    (
+        "a strike",
+        _rx(
+            r"\b(on|go on|went on|threaten\w* to|vote to|voted to) strike\b|\bstrike (action|ballot|vote)\b"
+            r"|\b(workers|staff|employees|unions?|pilots|drivers|nurses|miners|dockers|crews?)\b[^.]{0,20}\bstrik(e|es|ing)\b"
+            r"|\bwalkouts?\b|\bunion dispute|\bstoppage\b"
+            r"|\b(bank|rail|general|national|nationwide|port|postal|transport|truckers'?|teachers'?|doctors'?) strikes?\b"
+        ),
+    ),
     ("bankruptcy", _rx(r"\bbankrupt\w*|\bchapter 11\b|\binsolven\w*|\bdefaults?\b|\bliquidat\w*")),
     (
         "a closure or setback",
         _rx(
             r"\bshut(s|ting)? down\b|\bshutters?\b|\bclos(es|ing|ed|ure)\b[^.]{0,30}\b(plant|store|stores|office|factory|site)s?\b"
             r"|\bdelay\w*|\bhalt\w*|\bsuspend\w*|\bcancel\w*|\bscrap\w*|\bcrash\w*|\bdeath|\bdies\b|\bkilled\b"
+            r"|\bclos(e|es|ing)\b[^.]{0,15}\b\d+\b[^.]{0,15}\b(stores|branches|plants|offices|sites|outlets)\b"
         ),
     ),
 )
 
 _HEDGE = _rx(
-    r"\b(could|might|may|would|should|mulls?|consider(s|ing)?|weigh(s|ing)?|eyes|in talks|rumou?r\w*"
-    r"|reportedly|denies|denied|deny|speculat\w*|unconfirmed)\b"
+    r"\b(could|might|may|would|should|mulls?|consider(s|ing)?|weigh(s|ing)?|eyes|eyeing|in talks|rumou?r\w*"
+    r"|reportedly|denies|denied|deny|speculat\w*|unconfirmed|expects?|expected to|set to|likely|poised"
+    r"|aims? to|hopes? to|seeks? to|targets?|plans? to (buy|acquire|raise|list|merge|sell)|explor\w*"
+    r"|bid for|offer for|approach\w*|sources say|said to)\b"
 )
 _QUESTION_START = _rx(r"^(will|could|can|should|is|are|does|do|did|has|have|why|how|what|who)\b")
 
@@ -90,14 +138,16 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
     (
         EventKind.ACQUISITION,
         _rx(
-            r"\b(to )?(acquires?|acquisition of|buys|to buy|completes (the )?(acquisition|purchase)|snaps up)\b"
+            r"\b(to )?(acquires?|acquisition of|buys|to buy|completes (the )?(acquisition|purchase)|snaps up"
+            r"|takes over|to take over|closes (the )?(acquisition|purchase|deal for))\b"
+            r"|\b(seals?|completes?|closes?|agrees?|clinches?)\b[^.;]{0,30}\bmerger\b"
         ),
     ),
     (
         EventKind.FUNDING,
         _rx(
-            r"\braises? \$|\braised \$|\bseries [a-f]\b|\bfunding\b|\bseed round\b|\bipo\b|\bgoes public\b"
-            r"|\bvaluation\b|\bsecures? \$[\d.,]+ ?(million|billion|[mb]n?)\b"
+            r"\braises? (\$|\u20ac|\u00a3|rs\.? ?\d|usd|inr|eur|\d)|\braised (\$|\u20ac|\u00a3)|\bseries [a-f]\b|\bfunding\b|\bseed round\b|\bipo\b|\bgoes public\b"
+            r"|\bsecures? \$[\d.,]+ ?(million|billion|[mb]n?)\b"
         ),
     ),
     (
@@ -106,20 +156,22 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
             r"\bawards?\b|\bawarded\b(?![^.]{0,40}\b(contract|deal|order|tender)s?\b)|\bprizes?\b|\bhonou?r(s|ed)?\b|\brecogni[sz](ed|es)\b|\bnamed (one of|to|a|an|the|among|best|top)\b"
             r"|\branked\b|\branks\b|\bbest places? to work\b|\btop employers?\b|\bcertifi(ed|cation)\b"
             r"|\baccolades?\b|\bwins? (gold|silver|the title)\b"
+            r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.]{0,25}\b(approval|nod|clearance|licen[cs]e|certification|patent)s?\b"
+            r"|\b(fda|usfda|ema|regulators?)\b[^.]{0,15}\b(approves|approval|nod|clears)\b"
         ),
     ),
     (
         EventKind.NEW_ACCOUNT,
         _rx(
             r"\b(selected|chosen|picked|tapped) by\b|\bselects?\b|\bchooses\b|\btaps\b|\bcontracts?\b"
-            r"|\b(wins?|lands?|secures?|signs?|inks?|books?)\b[^.]{0,40}\b(deal|order|account|customer|client|agreement)s?\b"
-            r"|\border from\b"
+            r"|\b(wins?|won|lands?|landed|secures?|secured|signs?|signed|inks?|inked|books?|bags?|bagged|bag|gets?|receives?|strikes?|struck|clinch\w*)\b[^.]{0,40}\b(deal|order|account|customer|client|agreement|bid|tender|mandate)s?\b"
+            r"|\border (from|worth|for|of|valued)\b|\borders? worth\b|\border wins?\b"
         ),
     ),
     (
         EventKind.PARTNERSHIP,
         _rx(
-            r"\bpartner(s|ship|ships|ed|ing)?\b|\bteams? up\b|\bjoins? forces\b|\bcollaborat\w*|\balliance\b"
+            r"\bpartner(s|ship|ships|ed|ing)?\b|\bteams? (up|with)\b|\bjoins? forces\b|\bcollaborat\w*|\balliance\b"
             r"|\bjoint venture\b"
         ),
     ),
@@ -127,7 +179,20 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
         EventKind.GROWTH,
         _rx(
             r"\brecord\b[\w\s-]{0,25}\b(revenue|sales|profit|earnings|results|quarter|year|growth|orders|bookings)\b"
-            r"|\b(revenue|sales|profit|earnings)\b[^.]{0,15}\b(rises?|jumps?|grows?|climbs?|soars?|surges?|up \d)"
+            r"|\b(net profit|profit|profits|pat|revenue|revenues|sales|earnings|income|ebitda|turnover|margins?|deliveries|bookings)\b"
+            r"[^.;]{0,25}\b(rise|rises|rose|risen|jump|jumps|jumped|grow|grows|grew|climb|climbs|climbed|soar|soars|soared"
+            r"|surge|surges|surged|up|increase|increases|increased|gain|gains|double|doubles|doubled|zoom|zooms|improve|improves|improved|higher)\b"
+            r"|\b(sales|revenue|profit|earnings|income) growth\b"
+            r"|\bnet\b(?! (debt|loss|losses|outflows?|sell\w*|short))[^.;]{0,6}\b(up|rises?|rose|jumps?|jumped|grows?|grew|climbs?|soars?|surges?|doubles?|increases?)\b"
+            r"|\b(jump|rise|increase|surge|growth|gain)s? in\b[^.;]{0,25}\b(net|profit|revenue|sales|earnings|income)\b"
+            r"|\bback in (the )?(profit|black)\b|\bturns? (to )?(a )?(profit|profitability)\b|\breturns? to (profit|profitability|growth)\b"
+            r"|\bposts? (a |an )?(net )?profit\b|\b\w+-fold (jump|rise|increase|growth)\b"
+            r"|\b(q[1-4]|quarter|qtr)\b[^.;]{0,4}\b(up|jumps?|rises?|grows?|soars?|surges?|climbs?)\b[^.;]{0,6}\d"
+            r"|\b(rise|jump|increase|growth|surge|gain)s? in (full-year |annual |quarterly |first-half |half-year |underlying )?(revenue|sales|profit|earnings|income)\b"
+            r"|\b(revenue|revenues|sales|profit|profits|earnings|income)\b[^.;]{0,6}\b(lifted|boosted|buoyed|driven up)\b"
+            r"|\b(lifts?|boosts?|delivers?)\b[^.;]{0,12}\b(revenue|sales|profit|earnings|income)\b"
+            r"|\bstrong\b[^.;]{0,15}\b(results|quarter|numbers|sales|growth|earnings|performance|demand)\b"
+            r"|\b(q[1-4]|h[12]|quarter|qtr|fy\d*|first-half|half-year|annual|full-year)\b[^.;]{0,10}\bnet\b[^.;]{0,8}\b(up|rises|jumps|grows|climbs|soars|surges|doubles|increases)\b"
             r"|\b(beats?|tops?|exceeds?|surpass(es)?)\b[^.]{0,20}\b(estimates|expectations|forecasts?)\b"
             r"|\braises? (its )?(guidance|outlook|forecast)\b|\b(surpass(es)?|passes|reaches|hits|tops)\b[^.]{0,20}\d[\d,.]*\s*(million|billion|m|k)?\s*(users|customers|subscribers|members|downloads)\b"
         ),
@@ -151,8 +216,8 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
     (
         EventKind.LAUNCH,
         _rx(
-            r"\blaunch\w*|\bunveil\w*|\bintroduc(es|ed|ing)\b|\bdebut\w*|\brolls? out\b|\breleases?\b"
-            r"|\bnew (product|service|feature|app|platform|line|model)\b|\bships?\b"
+            r"\blaunch\w*|\bunveil\w*|\bintroduc(es|ed|ing)\b|\bdebuts?\b(?! (trade|trading|listing))|\brolls? out\b"
+            r"|\breleases? (a |an |its |the )?new\b|\bnew (product|service|feature|app|platform|line|model)\b"
             r"|\bopens?\b(?! up)[^.]{0,40}\b(store|restaurant|shop|showroom|lab|studio|doors|registration"
             r"|pre-?orders?|beta|waitlist|park|museum|school|clinic|hospital)s?\b"
         ),
@@ -160,42 +225,164 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
 )
 
 
+# Verbs with the company as their object in a good sense: "Beta selects Acme for ...".
+_CHOOSES_COMPANY = _rx(
+    r"\b(selects?|selected|chooses|chose|picks?|picked|taps|tapped|hires|hired|awards?|awarded|names|named"
+    r"|approves|approved|clears|cleared|honou?rs|honou?red|recogni[sz]es|ranks|teams? with"
+    r"|appoints|appointed|engages|engaged|partners? with|teams? up with|joins forces with|signs? (with)?|loses? [^.]{0,40}\bto)\s+$"
+)
+# Legal verbs with the company as the one acting: "Acme sues Beta" is not trouble for Acme.
+_ACTS_LEGALLY = _rx(
+    r"\b(sues|sued|files? (a )?(suit|lawsuit|complaint)|takes? [^.]{0,20} to court|accuses)\b"
+)
+_BEING_BOUGHT = _rx(r"\b(acquired|bought|taken over) by\b")
+_CLAUSE_BREAK = re.compile(
+    r"[;:|]|\s[-\u2013\u2014]\s|\b(but|while|amid|despite|even as)\b", re.IGNORECASE
+)
+_SHARE_MOVE = _rx(
+    r"\b(shares?|stocks?|scrip|stock price|market (value|cap\w*))\b[^.;]{0,30}\b(rise|rises|rose|jump|jumps|jumped"
+    r"|soar|soars|soared|gain|gains|gained|rall(y|ies|ied)|climb|climbs|climbed|surge|surges|surged|up|higher"
+    r"|hits?|record high|high|spurt|zoom|zooms|advance|advances)\b"
+    r"|\b(record|all-time|52-week) high\b|\bhits? (a )?(record|new high)\b"
+)
+
+POSITIVE, NEGATIVE, NEUTRAL = "positive", "negative", "neutral"
+
+
 @dataclass(frozen=True)
-class HeadlineVerdict:
-    """What the headline says: a kind of good news, or the reason it cannot be congratulated."""
+class Classification:
+    """What a headline says about one company, with the reasons a user can read."""
 
     kind: EventKind | None
-    trigger: str
-    rejection: str | None
+    tone: str  # "positive", "negative" or "neutral" toward that company
+    about_company: bool
+    congratulable: bool
+    reasons: tuple[str, ...]
+    trigger: str = ""
 
 
-def judge_headline(title: str, subject_at: int | None = None) -> HeadlineVerdict:
-    """Kind and trigger words of a headline, or why it is not news to congratulate.
+def _same_clause(text: str, start: int, end: int) -> bool:
+    low, high = sorted((start, end))
+    return _CLAUSE_BREAK.search(text, low, high) is None
 
-    ``subject_at`` is where the company's name starts in the title, when known: an acquisition
-    only counts when the company comes before the verb (it buys, it is not bought).
-    """
-    stripped = title.strip()
-    if stripped.endswith("?") or _QUESTION_START.match(stripped):
-        return HeadlineVerdict(None, "", "phrased as a question, not news")
+
+def read_headline(title: str, subject_at: int | None) -> Classification:
+    """Tone and kind of a headline toward the company whose name starts at ``subject_at``
+    (None when the headline does not name it: the company is then taken as the subject)."""
+    text = " ".join(title.split())
+    if text.endswith("?") or _QUESTION_START.match(text):
+        return _neutral("phrased as a question, not news")
     for family, pattern in NEGATIVE_FAMILIES:
-        match = pattern.search(stripped)
-        if match:
-            return HeadlineVerdict(
-                None, match.group(0), f"negative news ({family}: {match.group(0)!r})"
+        for match in pattern.finditer(text):
+            if subject_at is not None and _good_for_subject(text, match, family, subject_at):
+                continue
+            return Classification(
+                None,
+                NEGATIVE,
+                True,
+                False,
+                (f"negative news ({family}: {match.group(0)!r})",),
+                match.group(0),
             )
-    hedge = _HEDGE.search(stripped)
+    hedge = _HEDGE.search(text)
     if hedge:
-        return HeadlineVerdict(None, hedge.group(0), f"speculation, not news ({hedge.group(0)!r})")
+        return replace(
+            _neutral(f"speculation, not news ({hedge.group(0)!r})"), trigger=hedge.group(0)
+        )
     for kind, pattern in KIND_RULES:
-        if kind is EventKind.ACQUISITION and re.search(r"\b(acquired|bought) by\b", stripped, re.I):
-            continue
-        match = pattern.search(stripped)
-        if not match:
-            continue
-        if kind is EventKind.ACQUISITION and subject_at is not None and subject_at > match.start():
-            return HeadlineVerdict(
-                None, match.group(0), "the company is being acquired, not buying"
-            )
-        return HeadlineVerdict(kind, match.group(0).strip(), None)
-    return HeadlineVerdict(None, "", "no event to congratulate (neutral news)")
+        for match in pattern.finditer(text):
+            problem = _subject_problem(text, kind, match, subject_at)
+            if problem is None:
+                trigger = match.group(0).strip()
+                return Classification(
+                    kind, POSITIVE, True, True, (f"{kind.value} ({trigger!r})",), trigger
+                )
+            if problem:
+                return _neutral(problem)
+    if _SHARE_MOVE.search(text):
+        return _neutral("a share-price move alone is not an event to congratulate")
+    return _neutral("no event to congratulate (neutral news)")
+
+
+def _neutral(reason: str) -> Classification:
+    return Classification(None, NEUTRAL, True, False, (reason,))
+
+
+def _good_for_subject(text: str, match: re.Match[str], family: str, subject_at: int) -> bool:
+    """Negative words that are not bad news for this company: it is the one suing ("Acme sues
+    Beta"), or the one a contract was lost to ("Beta loses contract to Acme")."""
+    if family == "legal trouble" and subject_at < match.start():
+        acting = _ACTS_LEGALLY.search(text, subject_at, match.end())
+        return acting is not None and len(text[subject_at : acting.start()].split()) <= 4
+    if family == "a lost deal" and subject_at > match.end():
+        return bool(re.search(r"\bto\s+$", text[match.end() : subject_at]))
+    return False
+
+
+def _continues_subject(text: str, subject_at: int, trigger_at: int) -> bool:
+    """A later clause with no name of its own still speaks of the headline's subject:
+    "Geometric rallies post Q1 results; net profit rises"."""
+    if trigger_at < subject_at:
+        return False
+    breaks = list(_CLAUSE_BREAK.finditer(text, subject_at, trigger_at))
+    clause = text[breaks[-1].end() : trigger_at]
+    return not any(word[:1].isupper() for word in clause.split()[1:])
+
+
+def _subject_problem(
+    text: str, kind: EventKind, match: re.Match[str], subject_at: int | None
+) -> str | None:
+    """None when the event is the company's own; a reason when it is someone else's; "" to keep
+    looking for another trigger."""
+    if subject_at is None:
+        return None
+    if not _same_clause(text, subject_at, match.start()) and not _continues_subject(
+        text, subject_at, match.start()
+    ):
+        return ""
+    if subject_at < match.start():
+        if kind is EventKind.ACQUISITION and _BEING_BOUGHT.search(text):
+            return "the company is being acquired, not buying"
+        return None
+    # The name comes after the trigger: fine for nouns ("record profit for Acme") and for verbs
+    # that make the company the chosen one ("Beta selects Acme"), not otherwise.
+    before_name = text[:subject_at]
+    if _CHOOSES_COMPANY.search(before_name):
+        return None
+    if kind is EventKind.ACQUISITION:
+        return "the company is being acquired, not buying"
+    if re.match(r"\s*(for|of|at|by)\s", text[match.end() : subject_at] or " "):
+        return None
+    return ""
+
+
+def classify(title: str, company: str | Company, summary: str = "") -> Classification:
+    """What ``title`` (and its summary) says about ``company``: kind, tone, whether it is about
+    the company, and whether it is news to congratulate it on. Pure and fast: no network."""
+    if isinstance(company, str):
+        try:
+            company = with_derived_aliases(resolve_company(company))[0]
+        except InvalidInput as exc:
+            return Classification(None, NEUTRAL, False, False, (str(exc),))
+    mention = mention_in_text(title, summary, company)
+    if isinstance(mention, str):
+        return Classification(None, NEUTRAL, False, False, (mention,))
+    return classify_mentioned(title, mention, summary)
+
+
+def classify_mentioned(title: str, mention: Mention, summary: str = "") -> Classification:
+    """The classification once we know how the company is mentioned."""
+    if mention.where == "summary" and not _starts_with(first_sentence_of(summary), mention.name):
+        reading = read_headline(title, None)
+        if reading.congratulable:
+            return Classification(
+                reading.kind, NEUTRAL, True, False,
+                (mention.reason, "the headline's event belongs to someone else"), reading.trigger,
+            )  # fmt: skip
+        return replace(reading, reasons=(mention.reason, *reading.reasons))
+    reading = read_headline(title, mention.position)
+    return replace(reading, reasons=(mention.reason, *reading.reasons))
+
+
+def _starts_with(text: str, name: str) -> bool:
+    return text.casefold().startswith(name.casefold())

@@ -68,8 +68,13 @@ def find_mention(item: Item, company: Company) -> Mention | str:
     """A Mention when the item is about the company; otherwise the reason it is not."""
     if is_own_site(item, company):
         return Mention(domain_host(company.domain), "own site")
-    title = _plain_quotes(item.title)
-    first_sentence = _plain_quotes(first_sentence_of(item.summary))
+    return mention_in_text(item.title, item.summary, company)
+
+
+def mention_in_text(title: str, summary: str, company: Company) -> Mention | str:
+    """The same check on a headline and summary alone (no site to recognise)."""
+    title = _plain_quotes(title)
+    first_sentence = _plain_quotes(first_sentence_of(summary))
     for text in (title, first_sentence):
         for term in company.exclude:
             if next(_positions(text, _plain_quotes(term), case_sensitive=False), None) is not None:
@@ -108,8 +113,15 @@ def _plain_quotes(text: str) -> str:
 
 def _positions(text: str, name: str, *, case_sensitive: bool) -> Iterator[int]:
     """Where ``name`` starts as a whole word in ``text``; capitals in the name must be capitals."""
-    for match in re.finditer(rf"(?<![\w&]){re.escape(name)}(?![\w&])", text, re.IGNORECASE):
+    for match in re.finditer(
+        rf"(?<![\w&]){re.escape(name)}(?![\w&])|(?<=[a-z]){re.escape(name)}(?![\w&])",
+        text,
+        re.IGNORECASE,
+    ):
         found = match.group(0)
+        glued = match.start() > 0 and text[match.start() - 1].isalnum()
+        if glued and (found != name or not name[:1].isupper()):
+            continue  # only an exact, capitalised name may be glued to the word before it
         if not case_sensitive or all(
             f.isupper() for n, f in zip(name, found, strict=False) if n.isupper()
         ):

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from sources import Item
 
-from .classify import judge_headline
+from .classify import classify_mentioned
 from .match import Mention, find_mention
 from .models import Company, Event, EventKind, Skipped
 from .phrase import congratulation
@@ -79,9 +79,9 @@ def rank_items(
         if isinstance(mention, str):
             skip(mention)
             continue
-        verdict = judge_headline(item.title, subject_at=mention.position)
-        if verdict.kind is None:
-            skip(verdict.rejection or "no event to congratulate")
+        verdict = classify_mentioned(item.title, mention, item.summary)
+        if not verdict.congratulable or verdict.kind is None:
+            skip("; ".join(verdict.reasons[1:]) or "no event to congratulate")
             continue
         events.append(_event(item, company, verdict.kind, verdict.trigger, mention, now))
     events.sort(key=lambda e: (e.published is not None, e.score, e.published or now), reverse=True)

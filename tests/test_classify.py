@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from research.classify import judge_headline
+from research.classify import read_headline
 from research.models import EventKind as K
+
+
+def judge_headline(title: str, subject_at: int | None = None) -> SimpleNamespace:
+    """The headline reading as kind (when congratulable), trigger and rejection reason."""
+    reading = read_headline(title, subject_at)
+    good = reading.congratulable
+    return SimpleNamespace(
+        kind=reading.kind if good else None,
+        trigger=reading.trigger,
+        rejection=None if good else reading.reasons[0],
+    )
+
 
 LAYOFFS = "layoffs or restructuring"
 LEGAL = "legal trouble"
@@ -21,6 +35,7 @@ SETBACK = "a closure or setback"
 QUESTION = "question"
 HEDGE = "speculation"
 NEUTRAL = "neutral"
+SHARE_MOVE = "share move"
 
 
 def check(title: str, expected: K | str, subject_at: int | None = None) -> None:
@@ -39,6 +54,8 @@ def check(title: str, expected: K | str, subject_at: int | None = None) -> None:
         assert verdict.trigger.lower() in title.lower()
     elif expected == NEUTRAL:
         assert verdict.rejection == "no event to congratulate (neutral news)"
+    elif expected == SHARE_MOVE:
+        assert verdict.rejection == "a share-price move alone is not an event to congratulate"
     else:
         assert verdict.rejection.startswith(f"negative news ({expected}: "), verdict.rejection
         assert verdict.trigger and verdict.trigger in title
@@ -72,7 +89,7 @@ FIXTURE_HEADLINES = [
     ("Acme Corp reports record revenue but cuts 150 jobs in Ohio", LAYOFFS),
     ("Acme Corp hiring spree brings 300 tech jobs to Denver", K.EXPANSION),
     ("Acme Corp partners with Brightwell Logistics on electric delivery vans", K.PARTNERSHIP),
-    ("Acme Corp shares edge higher ahead of investor day", NEUTRAL),
+    ("Acme Corp shares edge higher ahead of investor day", SHARE_MOVE),
     # Atom newsroom
     ("Acme Corp HomeCell Battery Named 2026 Edison Award Winner", K.AWARD),
     ("Acme Corp Completes Acquisition of Voltaire Labs", K.ACQUISITION),
@@ -164,7 +181,7 @@ OWN_HEADLINES = [
     ("Northgate Analytics reportedly in talks to buy Kestrel Data", HEDGE),
     ("Quill Health said to be considering an IPO", HEDGE),
     ("Harbor Mills CFO to speak at industry conference", NEUTRAL),
-    ("Orbital Freight shares edge higher ahead of earnings", NEUTRAL),
+    ("Orbital Freight shares edge higher ahead of earnings", SHARE_MOVE),
     ("Harbor Mills acquired by Kestrel Group", NEUTRAL),
 ]
 
