@@ -26,7 +26,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "layoffs or restructuring",
         _rx(
             r"\blay(s|ing)?[- ]?offs?\b|\blaid off\b|\bjob cuts?\b|\bredundanc\w*|\bwarn notice"
-            r"|\b(cut|cuts|cutting|slash|slashes|slashed|slashing|shed|sheds|shedding|eliminat\w*|axe[sd]?)\b"
+            r"|\b(cut|cuts|cutting|slash|slashes|slashed|slashing|shed|sheds|shedding|eliminat\w*|axe[sd]?|trims?|trimmed|reduc\w*)\b"
             r"[^.]{0,30}\b(jobs|roles|positions|workforce|staff|employees|headcount|workers)\b"
             r"|\brestructur\w*|\bdownsiz\w*|\bfurlough\w*"
         ),
@@ -36,7 +36,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\blos(e|es|ing|t)\b|\bends?\b[^.]{0,30}\b(partnership|deal|contract|agreement|relationship|alliance)"
             r"|\babandon\w*|\bterminat\w*|\bpulls? out\b|\bwithdraw\w*|\bwalks? away\b|\bcollaps\w*"
-            r"|\bfails?\b|\bfailed\b|\bblock(s|ed)?\b|\brejected\b|\bbacks? out\b"
+            r"|\bfails?\b|\bfailed\b|\bblock(s|ed)?\b|\brejected\b|\bbacks? out\b|\b(selected|chosen|picked|preferred) over\b"
         ),
     ),
     (
@@ -48,7 +48,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(sec|ftc|doj|cma|fca|sebi)\b(?![^.;]{0,12}\b(nod|approval|clearance|approves|clears)\b)"
             r"|\bsentenc\w*|\bprison\b|\bjail\w*|\bconvict\w*|\bguilty\b|\blitigation\b|\bsanction\w*"
             r"|\bbann?(ed|s)?\b|\braid\w*|\bscrutiny\b|\bunder fire\b|\bglare\b|\bcrackdown\b"
-            r"|\bcomplaints?\b|\bpenalis\w*|\bpenaliz\w*"
+            r"|\bcomplaints?\b|\bpenalis\w*|\bpenaliz\w*|\bliab(le|ility)\b|\bdamages\b|\bsuits?\b|\bhit with\b"
         ),
     ),
     ("a recall", _rx(r"\brecall\w*")),
@@ -63,7 +63,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\bbreach\w*|\bhack\w*|\boutages?\b|\bcyber ?attack\w*|\bransomware\b|\bdata leak"
             r"|\bdown for\b|\bdisrupt\w*|\bspill\w*|\bexplosion\b|\bblast\b|\baccident\w*"
-            r"|\bcontaminat\w*|\bfire at\b|\bleak(s|ed)?\b"
+            r"|\bcontaminat\w*|\bfire at\b|\bdata leaks?\b|\bleaked\b|\b(gas|oil|chemical|radiation|fuel) leaks?\b"
         ),
     ),
     (
@@ -92,7 +92,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a warning sign",
         _rx(
-            r"\bavoid\b|\bcaution\w*|\brisk(y|s)?\b|\btepid\b|\birregularit\w*|\bbetray\w*|\bhalv(es|ed|ing)\b"
+            r"\bavoid\b|\bcaution\w*|\brisky\b|\bat risk\b|\brisks? (of|to)\b|\bhigh-risk\b|\bcrunch\b|\btepid\b|\birregularit\w*|\bbetray\w*|\bhalv(es|ed|ing)\b"
             r"|\b(\d+-(year|quarter|month|week)|multi-year|record|all-time) lows?\b|\bat (a )?lows?\b|\bunlikely\b"
             r"|\blower\b[^.;]{0,15}\b(profit|net|income|revenue|sales|earnings|margins?|demand|guidance|forecast|outlook|volumes?)\b"
             r"|\bharder\b|\btougher\b|\bdifficult\w*|\bnegative\b|\bdisappoint\w*|\bdismal\b|\bpoor\b|\bfears?\b|\bpanic\b"
@@ -110,7 +110,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\b(on|go on|went on|threaten\w* to|vote to|voted to) strike\b|\bstrike (action|ballot|vote)\b"
             r"|\b(workers|staff|employees|unions?|pilots|drivers|nurses|miners|dockers|crews?)\b[^.]{0,20}\bstrik(e|es|ing)\b"
-            r"|\bwalkouts?\b|\bunion dispute|\bstoppage\b"
+            r"|\bwalkouts?\b|\bwalk(s|ed|ing)? out\b|\bunion dispute|\bstoppage\b"
             r"|\b(bank|rail|general|national|nationwide|port|postal|transport|truckers'?|teachers'?|doctors'?) strikes?\b"
         ),
     ),
@@ -138,51 +138,70 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
     (
         EventKind.ACQUISITION,
         _rx(
-            r"\b(to )?(acquires?|acquisition of|buys|to buy|completes (the )?(acquisition|purchase)|snaps up"
-            r"|takes over|to take over|closes (the )?(acquisition|purchase|deal for))\b"
+            r"\b(to )?(acquires?|acquisition of|buys|to buy|purchases|purchase of|snaps up|scoops up"
+            r"|completes (the )?(acquisition|purchase|takeover)|takes over|to take over|takeover of"
+            r"|closes (the )?(acquisition|purchase|deal for))\b"
+            r"|\btakes? (a )?(majority|controlling|\d+(\.\d+)? ?%|\d+ per ?cent) stake in\b"
+            r"|\badds\b[^.;]{0,40}\bthrough (an )?acquisition\b"
             r"|\b(seals?|completes?|closes?|agrees?|clinches?)\b[^.;]{0,30}\bmerger\b"
+            r"|\b(acquired|bought|taken over) by\b|\bsells?\b[^.;]{0,60}\bto\b"
         ),
     ),
     (
         EventKind.FUNDING,
         _rx(
-            r"\braises? (\$|\u20ac|\u00a3|rs\.? ?\d|usd|inr|eur|\d)|\braised (\$|\u20ac|\u00a3)|\bseries [a-f]\b|\bfunding\b|\bseed round\b|\bipo\b|\bgoes public\b"
-            r"|\bsecures? \$[\d.,]+ ?(million|billion|[mb]n?)\b"
-        ),
-    ),
-    (
-        EventKind.AWARD,
-        _rx(
-            r"\bawards?\b|\bawarded\b(?![^.]{0,40}\b(contract|deal|order|tender)s?\b)|\bprizes?\b|\bhonou?r(s|ed)?\b|\brecogni[sz](ed|es)\b|\bnamed (one of|to|a|an|the|among|best|top)\b"
-            r"|\branked\b|\branks\b|\bbest places? to work\b|\btop employers?\b|\bcertifi(ed|cation)\b"
-            r"|\baccolades?\b|\bwins? (gold|silver|the title)\b"
-            r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.]{0,25}\b(approval|nod|clearance|licen[cs]e|certification|patent)s?\b"
-            r"|\b(fda|usfda|ema|regulators?)\b[^.]{0,15}\b(approves|approval|nod|clears)\b"
+            r"\b(raises?|raised|raising|lands?|bags?|secures?|closes?|receives?|wins?|gets?|attracts?)\b[^.;]{0,12}"
+            r"(\$|\u20ac|\u00a3|\u00a5|\u20b9|rs\.? ?|usd |inr |eur |c\$|a\$)\s?\d"
+            r"|\braises? \d[\d.,]* ?(million|billion|mn|bn|crore|lakh)\b"
+            r"|\bseries [a-f]\b|\bfunding\b|\bseed round\b|\bipo\b|\bgoes public\b|\bfinancing\b|\bcapital raise\b"
+            r"|\b(growth )?investment (from|by|of)\b|\bpour\w*\b[^.;]{0,20}\binto\b|\bleads?\b[^.;]{0,25}\bround\b"
+            r"|\bgrowth equity\b|\bgrants?\b|\bloan from\b"
         ),
     ),
     (
         EventKind.NEW_ACCOUNT,
         _rx(
-            r"\b(selected|chosen|picked|tapped) by\b|\bselects?\b|\bchooses\b|\btaps\b|\bcontracts?\b"
-            r"|\b(wins?|won|lands?|landed|secures?|secured|signs?|signed|inks?|inked|books?|bags?|bagged|bag|gets?|receives?|strikes?|struck|clinch\w*)\b[^.]{0,40}\b(deal|order|account|customer|client|agreement|bid|tender|mandate)s?\b"
-            r"|\border (from|worth|for|of|valued)\b|\borders? worth\b|\border wins?\b"
+            r"\b(selected|chosen|picked|tapped|retained|hired|appointed) (by|as|to)\b|\bselects?\b|\bchooses\b|\bpicks\b|\btaps\b"
+            r"|\b(wins?|won|lands?|landed|secures?|secured|signs?|signed|inks?|inked|books?|bags?|bagged|gets?|receives?"
+            r"|strikes?|struck|clinch\w*)\b[^.;]{0,40}\b(deal|order|account|customer|client|agreement|bid|tender|mandate"
+            r"|charter|concession|contract)s?\b"
+            r"|\bcontracts?\b|\bawarded\b[^.;]{0,40}\b(contract|concession|tender|order|deal)s?\b"
+            r"|\bawards?\b[^.;]{0,30}\b(contract|concession|tender|order|deal)s?\b"
+            r"|\border (from|worth|for|of|valued)\b|\borders? worth\b|\border wins?\b|\borders?\b[^.;]{0,30}\bfrom\b"
+            r"|\bto supply\b|\badds?\b[^.;]{0,30}\bas (customers?|clients?)\b|\breplaces?\b[^.;]{0,30}\bas\b[^.;]{0,20}\b(provider|supplier|partner|vendor)\b"
+        ),
+    ),
+    (
+        EventKind.AWARD,
+        _rx(
+            r"\bawards?\b|\bawarded\b|\bprizes?\b|\bhonou?r(s|ed)?\b|\brecogni[sz](ed|es)\b"
+            r"|\bnamed (one of|to|a|an|the|among|best|top|most|winner)\b|\bnamed\b[^.;]{0,40}\bof the year\b"
+            r"|\branked\b|\branks\b|\bbest places? to work\b|\btop employers?\b|\bcertifi(ed|cation)\b"
+            r"|\baccolades?\b|\b(wins?|takes?|took|won)\b[^.;]{0,10}\b(gold|silver|bronze|the title)\b|\bcrowned\b"
+            r"|\bvoted\b[^.;]{0,10}\b(best|top|most)\b|\bof the year\b|\beditors'? choice\b|\btops\b[^.;]{0,40}\b(ranking|rankings|list|survey|index|league table)\b"
+            r"|\b(lands?|earns?|secures?|wins?|takes?)\b[^.;]{0,20}\b(spot|place)\b[^.;]{0,40}\blist\b"
+            r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\b(approval|nod|clearance|licen[cs]e|certification|patent)s?\b"
+            r"|\b(fda|usfda|ema|regulators?)\b[^.;]{0,15}\b(approves|approval|nod|clears)\b"
         ),
     ),
     (
         EventKind.PARTNERSHIP,
         _rx(
             r"\bpartner(s|ship|ships|ed|ing)?\b|\bteams? (up|with)\b|\bjoins? forces\b|\bcollaborat\w*|\balliance\b"
-            r"|\bjoint venture\b"
+            r"|\bjoint venture\b|\bpacts?\b|\bco-develop\w*|\btie-?ups?\b|\bties up\b"
         ),
     ),
     (
         EventKind.GROWTH,
         _rx(
-            r"\brecord\b[\w\s-]{0,25}\b(revenue|sales|profit|earnings|results|quarter|year|growth|orders|bookings)\b"
-            r"|\b(net profit|profit|profits|pat|revenue|revenues|sales|earnings|income|ebitda|turnover|margins?|deliveries|bookings)\b"
+            r"\brecord\b[\w\s-]{0,25}\b(revenue|sales|profit|earnings|results|quarter|year|growth|orders|bookings"
+            r"|occupancy|passengers|volumes?|deliveries|subscribers|users|customers|traffic|production|output)\b"
+            r"|\b(carries|serves|ships|sells|delivers)\b[^.;]{0,5}\ba record\b"
+            r"|\b(net profit|profit|profits|pat|revenue|revenues|sales|earnings|income|ebitda|turnover|deliveries|bookings|backlog)\b"
             r"[^.;]{0,25}\b(rise|rises|rose|risen|jump|jumps|jumped|grow|grows|grew|climb|climbs|climbed|soar|soars|soared"
-            r"|surge|surges|surged|up|increase|increases|increased|gain|gains|double|doubles|doubled|zoom|zooms|improve|improves|improved|higher)\b"
-            r"|\b(sales|revenue|profit|earnings|income) growth\b"
+            r"|surge|surges|surged|up|increase|increases|increased|gain|gains|double|doubles|doubled|zoom|zooms|improve|improves|improved|higher"
+            r"|crosses|passes|tops)\b"
+            r"|\b(sales|revenue|profit|earnings|income) growth\b|\bmargins? (expand|widen|improve)\w*\b"
             r"|\bnet\b(?! (debt|loss|losses|outflows?|sell\w*|short))[^.;]{0,6}\b(up|rises?|rose|jumps?|jumped|grows?|grew|climbs?|soars?|surges?|doubles?|increases?)\b"
             r"|\b(jump|rise|increase|surge|growth|gain)s? in\b[^.;]{0,25}\b(net|profit|revenue|sales|earnings|income)\b"
             r"|\bback in (the )?(profit|black)\b|\bturns? (to )?(a )?(profit|profitability)\b|\breturns? to (profit|profitability|growth)\b"
@@ -191,39 +210,49 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
             r"|\b(rise|jump|increase|growth|surge|gain)s? in (full-year |annual |quarterly |first-half |half-year |underlying )?(revenue|sales|profit|earnings|income)\b"
             r"|\b(revenue|revenues|sales|profit|profits|earnings|income)\b[^.;]{0,6}\b(lifted|boosted|buoyed|driven up)\b"
             r"|\b(lifts?|boosts?|delivers?)\b[^.;]{0,12}\b(revenue|sales|profit|earnings|income)\b"
-            r"|\bstrong\b[^.;]{0,15}\b(results|quarter|numbers|sales|growth|earnings|performance|demand)\b"
-            r"|\b(q[1-4]|h[12]|quarter|qtr|fy\d*|first-half|half-year|annual|full-year)\b[^.;]{0,10}\bnet\b[^.;]{0,8}\b(up|rises|jumps|grows|climbs|soars|surges|doubles|increases)\b"
-            r"|\b(beats?|tops?|exceeds?|surpass(es)?)\b[^.]{0,20}\b(estimates|expectations|forecasts?)\b"
-            r"|\braises? (its )?(guidance|outlook|forecast)\b|\b(surpass(es)?|passes|reaches|hits|tops)\b[^.]{0,20}\d[\d,.]*\s*(million|billion|m|k)?\s*(users|customers|subscribers|members|downloads)\b"
+            r"|\bstrong(est)?\b[^.;]{0,15}\b(results|quarter|numbers|sales|growth|earnings|performance|demand|year)\b"
+            r"|\b(beats?|tops?|exceeds?|surpass(es)?|outpaces?)\b[^.;]{0,25}\b(estimates|expectations|forecasts?|guidance|consensus)\b"
+            r"|\braises? (its )?(full-year |annual |\d{4} )?(guidance|outlook|forecast)\b|\bbest-ever\b|\ball-time high\b"
+            r"|\b(surpass(es)?|passes|reaches|hits|tops|crosses|grows past|exceeds)\b[^.;]{0,25}\d[\d,.]*\s*(million|billion|m|k)?\s*"
+            r"(paying )?(users|customers|subscribers|members|downloads|enterprises|clients|accounts|passengers)\b"
+            r"|\badds?\b[^.;]{0,20}\d[\d,.]*\s*(million|billion|m|k)?\s*(new )?(users|customers|subscribers|members|clients|accounts)\b"
+            r"|\b(customer|user|subscriber) (count|base) (grows|tops|passes|crosses|surpasses)\b|\bannual recurring revenue\b"
         ),
     ),
     (
         EventKind.MILESTONE,
         _rx(
             r"\banniversary\b|\bcelebrat\w*|\bmilestone\b|\bmarks \d+ years\b|\b\d+(st|nd|rd|th)? (years|birthday)\b"
-            r"|\bfirst[- ]ever\b|\b(\d{3,}|\d{1,3}(,\d{3})+)(st|nd|rd|th)\b"
+            r"|\bcentur(y|ies)\b|\bcentenary\b|\bcentennial\b|\bfirst[- ]ever\b|\b(\d{3,}|\d{1,3}(,\d{3})+)(st|nd|rd|th)\b"
+            r"|\b[\w-]*(millionth|billionth|thousandth|hundredth)\b|\b(world's|industry's|nation's|country's|state's|region's) first\b"
+            r"|\b(industry|world) first\b|\bfirst in (the )?(industry|world)\b|\bfirst-of-its-kind\b"
+            r"|\b(completes?|performs?|pours?|doses?|makes?|takes? delivery of|launches|delivers?|flies|opens)\b[^.;]{0,12}\b(its |the |a )?first\b"
+            r"|\btops out\b|\bsets? (a |new )?records?\b"
         ),
     ),
     (
         EventKind.EXPANSION,
         _rx(
-            r"\bexpand\w*|\bexpansion\b|\bnew (office|headquarters|hq|plant|facility|campus|hub|factory|store)s?\b"
-            r"|\bopens?\b[^.]{0,40}\b(office|plant|facility|headquarters|hub|campus|factory|location|store|center|centre)s?\b"
-            r"|\bhiring\b|\bto hire\b|\bhires? \d|\b(adds?|adding|creates?|creating|brings?)\b[^.]{0,20}\b\d[\d,]* (new )?(tech )?jobs\b"
-            r"|\benters?\b[^.]{0,30}\bmarkets?\b"
+            r"(?<!margins )(?<!margin )\bexpand(s|ed|ing)?\b|\bexpansion\b"
+            r"|\bnew\b[^.;]{0,20}\b(office|headquarters|hq|plant|facility|campus|hub|factory|mill|mine|studios?|warehouse|routes?|site|centre|center)s?\b"
+            r"|\bopens?\b[^.;]{0,40}\b(office|plant|facility|headquarters|hub|campus|factory|site|mill|mine|warehouse|centre|center)s?\b"
+            r"|\bhiring\b|\bto hire\b|\bhires? \d|\b(double|triple)s? (its )?(headcount|workforce|staff)\b"
+            r"|\b(adds?|adding|creates?|creating|brings?)\b[^.;]{0,20}\b\d[\d,]* (new )?(tech )?(jobs|routes|stores|locations)\b"
+            r"|\benters?\b[^.;]{0,30}\bmarkets?\b|\bbreaks? ground\b|\b(to )?build\w*\b[^.;]{0,30}\b(plant|factory|mill|site|facility|mine|hub|campus|warehouse|centre|center)\b"
+            r"|\bmoves? into (a )?(larger|bigger|new)\b|\bcommissions?\b[^.;]{0,15}\bnew\b|\bestablish\w*\b[^.;]{0,20}\b(headquarters|hq|office|hub|presence)\b"
+            r"|\bextends?\b[^.;]{0,20}\bnetwork\b|\bfires up\b|\bcuts? (the )?ribbon\b"
         ),
     ),
     (
         EventKind.LAUNCH,
         _rx(
             r"\blaunch\w*|\bunveil\w*|\bintroduc(es|ed|ing)\b|\bdebuts?\b(?! (trade|trading|listing))|\brolls? out\b"
-            r"|\breleases? (a |an |its |the )?new\b|\bnew (product|service|feature|app|platform|line|model)\b"
-            r"|\bopens?\b(?! up)[^.]{0,40}\b(store|restaurant|shop|showroom|lab|studio|doors|registration"
-            r"|pre-?orders?|beta|waitlist|park|museum|school|clinic|hospital)s?\b"
+            r"|\breleases?\b(?! (results|earnings|figures|data|numbers|statement|report))|\bnew (product|service|feature|app|platform|line|model)\b"
+            r"|\bopens?\b(?! up)[^.;]{0,40}\b(store|restaurant|shop|showroom|lab|studio|doors|registration|caf\u00e9|cafe|clinic"
+            r"|pre-?orders?|beta|waitlist|park|museum|school|hospital|branch|outlet)s?\b|\bswitch(es)? on\b|\bnow available\b|\bmeet the\b"
         ),
     ),
 )
-
 
 # Verbs with the company as their object in a good sense: "Beta selects Acme for ...".
 _CHOOSES_COMPANY = _rx(
@@ -236,6 +265,17 @@ _ACTS_LEGALLY = _rx(
     r"\b(sues|sued|files? (a )?(suit|lawsuit|complaint)|takes? [^.]{0,20} to court|accuses)\b"
 )
 _BEING_BOUGHT = _rx(r"\b(acquired|bought|taken over) by\b")
+# "to fight ransomware", "against fraud": the bad thing is what the company works against.
+_PREVENTS = _rx(
+    r"\b(fight\w*|combat\w*|tackl\w*|prevent\w*|against|stop\w*|detect\w*|protect\w*|counter\w*|defend\w*"
+    r"|flags?|spots?)\s+(\w+\s+){0,2}$"
+)
+# "from insolvent rival", "struggling competitor": the bad news is someone else's.
+_OF_ANOTHER = _rx(r"\s+(\w+\s+)?(rivals?|competitors?|peers?)\b")
+# The company named after these is the buyer: "acquired by Acme", "sells its unit to Acme".
+_SOLD_TO_COMPANY = _rx(
+    r"\b((acquired|bought|taken over) by|sells?\b[^.;]{0,60}\bto|sold\b[^.;]{0,60}\bto)\s+$"
+)
 _CLAUSE_BREAK = re.compile(
     r"[;:|]|\s[-\u2013\u2014]\s|\b(but|while|amid|despite|even as)\b", re.IGNORECASE
 )
@@ -274,6 +314,8 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
         return _neutral("phrased as a question, not news")
     for family, pattern in NEGATIVE_FAMILIES:
         for match in pattern.finditer(text):
+            if _PREVENTS.search(text, 0, match.start()) or _OF_ANOTHER.match(text, match.end()):
+                continue
             if subject_at is not None and _good_for_subject(text, match, family, subject_at):
                 continue
             return Classification(
@@ -340,10 +382,14 @@ def _subject_problem(
         text, subject_at, match.start()
     ):
         return ""
+    if kind is EventKind.ACQUISITION and _SOLD_TO_COMPANY.search(text[:subject_at]):
+        return None
     if subject_at < match.start():
         if kind is EventKind.ACQUISITION and _BEING_BOUGHT.search(text):
             return "the company is being acquired, not buying"
         return None
+    if kind is EventKind.PARTNERSHIP:
+        return None  # partners are partners whichever is named first
     # The name comes after the trigger: fine for nouns ("record profit for Acme") and for verbs
     # that make the company the chosen one ("Beta selects Acme"), not otherwise.
     before_name = text[:subject_at]

@@ -24,6 +24,7 @@ _ABBREVIATIONS = frozenset(
     """st dr mr mrs ms prof gen gov sen rep jr sr inc corp co ltd no vs jan feb mar apr jun jul
     aug sep sept oct nov dec mt ft u.s u.k e.g i.e""".split()
 )
+_CLEAR_SUFFIXES = frozenset("inc corp ltd llc plc gmbh limited incorporated corporation".split())
 # Spellings of one legal form, keyed without dots.
 _LEGAL_FORMS = {
     "corporation": "corp", "incorporated": "inc", "company": "co", "limited": "ltd",
@@ -128,6 +129,18 @@ def _positions(text: str, name: str, *, case_sensitive: bool) -> Iterator[int]:
             yield match.start()
 
 
+def _is_legal_suffix(word: str) -> bool:
+    """A legal-form word as headlines write it: "Co." or "AG" or "Inc", not the words "as" or
+    "Company" in a Title Case headline."""
+    if word.casefold() not in LEGAL_SUFFIXES:
+        return False
+    return (
+        word.endswith(".")
+        or (word.isupper() and len(word) > 1)
+        or word.casefold() in _CLEAR_SUFFIXES
+    )
+
+
 def _legal_form(word: str) -> str:
     folded = word.casefold().replace(".", "")
     return _LEGAL_FORMS.get(folded, folded)
@@ -149,7 +162,7 @@ def _other_company(text: str, position: int, name: str, company: Company) -> str
     tail = [w for w in (t.strip(",;:") for t in text[position + len(name) :].split()[:4]) if w]
     words = [name]
     for word in tail:
-        if word.casefold() in LEGAL_SUFFIXES:
+        if _is_legal_suffix(word):
             candidate = " ".join([*words, word])
             if len(words) == 1 and _same_legal_form(word, company.name):
                 return ""
