@@ -7,8 +7,11 @@ and questions and hedged headlines are never treated as events.
 
 from __future__ import annotations
 
+import importlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .company import resolve_company, with_derived_aliases
 from .errors import InvalidInput
@@ -20,11 +23,145 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+class _Rule:
+    """A pattern searched in lower-cased text, as fast as a headline needs.
+
+    When every top-level alternative starts with a word boundary, the boundary is checked after
+    the match, so the regex engine can skip ahead by first letters. When every alternative starts
+    with known words, a headline none of whose words begins like them is not searched at all.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        alternatives = _top_level_alternatives(pattern)
+        self.checks_start = all(a.startswith(r"\b") for a in alternatives)
+        source = "|".join(a[2:] for a in alternatives) if self.checks_start else pattern
+        self.pattern = re.compile(source)
+        self.gate = _opening_prefixes(pattern) if self.checks_start else None
+
+    def finditer(
+        self, text: str, prefixes: frozenset[str] | None = None
+    ) -> Iterator[re.Match[str]]:
+        if self.gate is not None and prefixes is not None and self.gate.isdisjoint(prefixes):
+            return
+        position = 0
+        while True:
+            match = self.pattern.search(text, position)
+            if match is None:
+                return
+            start = match.start()
+            if (
+                not self.checks_start
+                or start == 0
+                or not _is_word_char(text[start - 1])
+                or (not _is_word_char(text[start]))
+            ):
+                yield match
+                position = max(match.end(), start + 1)
+            else:
+                position = start + 1
+
+    def search(self, text: str, prefixes: frozenset[str] | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, prefixes), None)
+
+
+_PREFIX = 3
+_TOKEN = re.compile(r"[^\W_]+|[$\u20ac\u00a3\u00a5\u20b9]")
+
+
+def word_prefixes(lower: str) -> frozenset[str]:
+    """The first one to three characters of every word of a lower-cased headline."""
+    tokens = _TOKEN.findall(lower)
+    return frozenset(t[:n] for t in tokens for n in range(1, _PREFIX + 1))
+
+
+def _opening_prefixes(pattern: str) -> frozenset[str] | None:
+    """The prefixes a match must start with, when the pattern says; None when it can start
+    with anything (a digit, a character class, an optional word)."""
+    try:
+        sre_parse = importlib.import_module("re._parser")  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        sre_parse = importlib.import_module("sre_parse")
+    words = _first_words(list(sre_parse.parse(pattern)))
+    if not words:
+        return None
+    return frozenset(w[:_PREFIX] for w in words)
+
+
+def _first_words(items: list[Any]) -> set[str] | None:
+    if not items:
+        return None
+    op, value = items[0]
+    name = str(op)
+    if name == "LITERAL":
+        word = ""
+        for item_op, item_value in items:
+            if str(item_op) != "LITERAL":
+                break
+            word += chr(item_value)
+        word = re.split(r"[^\w]", word, maxsplit=1)[0]
+        return {word} if word and word[0].isalnum() else None
+    if name == "AT":
+        return _first_words(items[1:])
+    if name == "IN" and [str(v) for v in value] == ["(CATEGORY, CATEGORY_DIGIT)"]:
+        return set("0123456789")
+    if name == "SUBPATTERN":
+        return _first_words(list(value[-1]))
+    if name == "BRANCH":
+        found: set[str] = set()
+        for branch in value[1]:
+            words = _first_words(list(branch))
+            if words is None:
+                return None
+            found |= words
+        return found
+    if name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] >= 1:
+        return _first_words(list(value[2]))
+    return None
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts: list[str] = []
+    current: list[str] = []
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _lower(text: str) -> str:
+    """Lower case with every character kept in place, so positions match the original."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 # Checked in this order; the first family that matches names the reason an item is dropped.
-NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
     (
         "layoffs or restructuring",
-        _rx(
+        _Rule(
             r"\blay(s|ing)?[- ]?offs?\b|\blaid off\b|\bjob cuts?\b|\bredundanc\w*|\bwarn notice"
             r"|\b(cut|cuts|cutting|slash|slashes|slashed|slashing|shed|sheds|shedding|eliminat\w*|axe[sd]?|trims?|trimmed|reduc\w*)\b"
             r"[^.]{0,30}\b(jobs|roles|positions|workforce|staff|employees|headcount|workers)\b"
@@ -33,7 +170,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "a lost deal",
-        _rx(
+        _Rule(
             r"\blos(e|es|ing|t)\b|\bends?\b[^.]{0,30}\b(partnership|deal|contract|agreement|relationship|alliance)"
             r"|\babandon\w*|\bterminat\w*|\bpulls? out\b|\bwithdraw\w*|\bwalks? away\b|\bcollaps\w*"
             r"|\bfails?\b|\bfailed\b|\bblock(s|ed)?\b|\brejected\b|\bbacks? out\b|\b(selected|chosen|picked|preferred) over\b"
@@ -41,7 +178,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "legal trouble",
-        _rx(
+        _Rule(
             r"\blawsuits?\b|\bsu(e|es|ed|ing)\b|\bprobes?\b|\binvestigat\w*|\bfined?\b|\bfines\b"
             r"|\bpenalt\w*|\bsettle(s|d|ment)?\b|\bcharged\b|\bindict\w*|\bantitrust\b|\bclass action"
             r"|\bsubpoena\w*|\baccus\w*|\balleg\w*|\bviolat\w*|\bregulators?\b|\bcourt\b"
@@ -51,16 +188,16 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bcomplaints?\b|\bpenalis\w*|\bpenaliz\w*|\bliab(le|ility)\b|\bdamages\b|\bsuits?\b|\bhit with\b"
         ),
     ),
-    ("a recall", _rx(r"\brecall\w*")),
+    ("a recall", _Rule(r"\brecall\w*")),
     (
         "a downgrade",
-        _rx(
+        _Rule(
             r"\bdowngrad\w*|\bprice target cut\b|\bcut to (sell|underweight|underperform|neutral)\b|\bbearish\b"
         ),
     ),
     (
         "a breach or outage",
-        _rx(
+        _Rule(
             r"\bbreach\w*|\bhack\w*|\boutages?\b|\bcyber ?attack\w*|\bransomware\b|\bdata leak"
             r"|\bdown for\b|\bdisrupt\w*|\bspill\w*|\bexplosion\b|\bblast\b|\baccident\w*"
             r"|\bcontaminat\w*|\bfire at\b|\bdata leaks?\b|\bleaked\b|\b(gas|oil|chemical|radiation|fuel) leaks?\b"
@@ -68,7 +205,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "losses or a miss",
-        _rx(
+        _Rule(
             r"\bloss(es)?\b|\bmiss(es|ed)?\b|\bshortfall\b|\bplung\w*|\bslump\w*|\btumbl\w*|\bsinks?\b"
             r"|\bfalls?\b|\bfell\b|\bdrops?\b|\bdeclin\w*|\bwarns?\b|\bweak\w*|\bdisappoint\w*"
             r"|\bcuts?\b[^.]{0,20}\b(forecast|guidance|outlook)\b|\blower(s|ed)?\b[^.]{0,20}\b(forecast|guidance|outlook)\b"
@@ -84,40 +221,43 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "a share drop",
-        _rx(
+        _Rule(
             r"\b(stocks?|shares?|scrip)\b[^.;]{0,20}\b(down|lower|red|fall|falls|fell|drop|drops|dropped|slump\w*|slide|slides"
             r"|weak|tumble\w*|sink\w*|plunge\w*|crash\w*|tank\w*|hit)\b|\bends? in (the )?red\b|\btakes? (a )?hit\b"
         ),
     ),
     (
         "a warning sign",
-        _rx(
+        _Rule(
             r"\bavoid\b|\bcaution\w*|\brisky\b|\bat risk\b|\brisks? (of|to)\b|\bhigh-risk\b|\bcrunch\b|\btepid\b|\birregularit\w*|\bbetray\w*|\bhalv(es|ed|ing)\b"
-            r"|\b(\d+-(year|quarter|month|week)|multi-year|record|all-time) lows?\b|\bat (a )?lows?\b|\bunlikely\b"
+            r"|\b(multi-year|record|all-time) lows?\b|\b\d+-(year|quarter|month|week) lows?\b|\bat (a )?lows?\b|\bunlikely\b"
             r"|\blower\b[^.;]{0,15}\b(profit|net|income|revenue|sales|earnings|margins?|demand|guidance|forecast|outlook|volumes?)\b"
             r"|\bharder\b|\btougher\b|\bdifficult\w*|\bnegative\b|\bdisappoint\w*|\bdismal\b|\bpoor\b|\bfears?\b|\bpanic\b"
         ),
     ),
     (
         "a departure",
-        _rx(
+        _Rule(
             r"\bresign\w*|\bsteps? down\b|\bousted\b|\bfired\b|\bquits?\b|\bdeparture\b|\bexits?\b"
         ),
     ),
-    ("a scandal", _rx(r"\bscandal\w*|\bfraud\w*|\bmisconduct\b|\bbrib\w*|\bembezzl\w*")),
+    ("a scandal", _Rule(r"\bscandal\w*|\bfraud\w*|\bmisconduct\b|\bbrib\w*|\bembezzl\w*")),
     (
         "a strike",
-        _rx(
+        _Rule(
             r"\b(on|go on|went on|threaten\w* to|vote to|voted to) strike\b|\bstrike (action|ballot|vote)\b"
             r"|\b(workers|staff|employees|unions?|pilots|drivers|nurses|miners|dockers|crews?)\b[^.]{0,20}\bstrik(e|es|ing)\b"
             r"|\bwalkouts?\b|\bwalk(s|ed|ing)? out\b|\bunion dispute|\bstoppage\b"
             r"|\b(bank|rail|general|national|nationwide|port|postal|transport|truckers'?|teachers'?|doctors'?) strikes?\b"
         ),
     ),
-    ("bankruptcy", _rx(r"\bbankrupt\w*|\bchapter 11\b|\binsolven\w*|\bdefaults?\b|\bliquidat\w*")),
+    (
+        "bankruptcy",
+        _Rule(r"\bbankrupt\w*|\bchapter 11\b|\binsolven\w*|\bdefaults?\b|\bliquidat\w*"),
+    ),
     (
         "a closure or setback",
-        _rx(
+        _Rule(
             r"\bshut(s|ting)? down\b|\bshutters?\b|\bclos(es|ing|ed|ure)\b[^.]{0,30}\b(plant|store|stores|office|factory|site)s?\b"
             r"|\bdelay\w*|\bhalt\w*|\bsuspend\w*|\bcancel\w*|\bscrap\w*|\bcrash\w*|\bdeath|\bdies\b|\bkilled\b"
             r"|\bclos(e|es|ing)\b[^.]{0,15}\b\d+\b[^.]{0,15}\b(stores|branches|plants|offices|sites|outlets)\b"
@@ -125,7 +265,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
-_HEDGE = _rx(
+_HEDGE = _Rule(
     r"\b(could|might|may|would|should|mulls?|consider(s|ing)?|weigh(s|ing)?|eyes|eyeing|in talks|rumou?r\w*"
     r"|reportedly|denies|denied|deny|speculat\w*|unconfirmed|expects?|expected to|set to|likely|poised"
     r"|aims? to|hopes? to|seeks? to|targets?|plans? to (buy|acquire|raise|list|merge|sell)|explor\w*"
@@ -134,11 +274,11 @@ _HEDGE = _rx(
 _QUESTION_START = _rx(r"^(will|could|can|should|is|are|does|do|did|has|have|why|how|what|who)\b")
 
 # Checked in this order: the more specific kinds first.
-KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
+KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
     (
         EventKind.ACQUISITION,
-        _rx(
-            r"\b(to )?(acquires?|acquisition of|buys|to buy|purchases|purchase of|snaps up|scoops up"
+        _Rule(
+            r"\b(acquires?|acquisition of|buys|to buy|purchases|purchase of|snaps up|scoops up"
             r"|completes (the )?(acquisition|purchase|takeover)|takes over|to take over|takeover of"
             r"|closes (the )?(acquisition|purchase|deal for))\b"
             r"|\btakes? (a )?(majority|controlling|\d+(\.\d+)? ?%|\d+ per ?cent) stake in\b"
@@ -149,18 +289,33 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
     ),
     (
         EventKind.FUNDING,
-        _rx(
+        _Rule(
             r"\b(raises?|raised|raising|lands?|bags?|secures?|closes?|receives?|wins?|gets?|attracts?)\b[^.;]{0,12}"
-            r"(\$|\u20ac|\u00a3|\u00a5|\u20b9|rs\.? ?|usd |inr |eur |c\$|a\$)\s?\d"
+            r"(\$|\u20ac|\u00a3|\u00a5|\u20b9|rs\.? ?|usd |inr |eur |c\$|a\$)\s?\d(?![^.;]{0,40}\b(order|contract|deal|tender)s?\b)"
             r"|\braises? \d[\d.,]* ?(million|billion|mn|bn|crore|lakh)\b"
             r"|\bseries [a-f]\b|\bfunding\b|\bseed round\b|\bipo\b|\bgoes public\b|\bfinancing\b|\bcapital raise\b"
-            r"|\b(growth )?investment (from|by|of)\b|\bpour\w*\b[^.;]{0,20}\binto\b|\bleads?\b[^.;]{0,25}\bround\b"
-            r"|\bgrowth equity\b|\bgrants?\b|\bloan from\b"
+            r"|\b(growth investment|investment) (from|by|of)\b|\bpour\w*\b[^.;]{0,20}\binto\b|\bleads?\b[^.;]{0,25}\bround\b"
+            r"|\bgrowth equity\b|\bloan from\b"
+            r"|\b(receives?|wins?|won|awarded|secures?|gets?|lands?|bags?)\b[^.;]{0,30}\bgrants?\b"
+        ),
+    ),
+    (
+        EventKind.AWARD,
+        _Rule(
+            r"\bawards?\b(?![^.;]{0,30}\b(contract|concession|tender|order|deal)s?\b)"
+            r"|\bawarded\b(?![^.;]{0,40}\b(contract|concession|tender|order|deal)s?\b)|\bprizes?\b|\bhonou?r(s|ed)?\b|\brecogni[sz](ed|es)\b"
+            r"|\bnamed (one of|to|a|an|the|among|best|top|most|winner)\b|\bnamed\b[^.;]{0,40}\bof the year\b"
+            r"|\branked\b|\branks\b|\bbest places? to work\b|\btop employers?\b|\bcertifi(ed|cation)\b"
+            r"|\baccolades?\b|\b(wins?|takes?|took|won)\b[^.;]{0,10}\b(gold|silver|bronze|the title)\b|\bcrowned\b"
+            r"|\bvoted\b[^.;]{0,10}\b(best|top|most)\b|\bof the year\b|\beditors'? choice\b|\btops\b[^.;]{0,40}\b(ranking|rankings|list|survey|index|league table)\b"
+            r"|\b(lands?|earns?|secures?|wins?|takes?)\b[^.;]{0,20}\b(spot|place)\b[^.;]{0,40}\blist\b"
+            r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\b(approval|nod|clearance|licen[cs]e|certification|patent)s?\b"
+            r"|\b(fda|usfda|ema|regulators?)\b[^.;]{0,15}\b(approves|approval|nod|clears)\b"
         ),
     ),
     (
         EventKind.NEW_ACCOUNT,
-        _rx(
+        _Rule(
             r"\b(selected|chosen|picked|tapped|retained|hired|appointed) (by|as|to)\b|\bselects?\b|\bchooses\b|\bpicks\b|\btaps\b"
             r"|\b(wins?|won|lands?|landed|secures?|secured|signs?|signed|inks?|inked|books?|bags?|bagged|gets?|receives?"
             r"|strikes?|struck|clinch\w*)\b[^.;]{0,40}\b(deal|order|account|customer|client|agreement|bid|tender|mandate"
@@ -172,28 +327,15 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        EventKind.AWARD,
-        _rx(
-            r"\bawards?\b|\bawarded\b|\bprizes?\b|\bhonou?r(s|ed)?\b|\brecogni[sz](ed|es)\b"
-            r"|\bnamed (one of|to|a|an|the|among|best|top|most|winner)\b|\bnamed\b[^.;]{0,40}\bof the year\b"
-            r"|\branked\b|\branks\b|\bbest places? to work\b|\btop employers?\b|\bcertifi(ed|cation)\b"
-            r"|\baccolades?\b|\b(wins?|takes?|took|won)\b[^.;]{0,10}\b(gold|silver|bronze|the title)\b|\bcrowned\b"
-            r"|\bvoted\b[^.;]{0,10}\b(best|top|most)\b|\bof the year\b|\beditors'? choice\b|\btops\b[^.;]{0,40}\b(ranking|rankings|list|survey|index|league table)\b"
-            r"|\b(lands?|earns?|secures?|wins?|takes?)\b[^.;]{0,20}\b(spot|place)\b[^.;]{0,40}\blist\b"
-            r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\b(approval|nod|clearance|licen[cs]e|certification|patent)s?\b"
-            r"|\b(fda|usfda|ema|regulators?)\b[^.;]{0,15}\b(approves|approval|nod|clears)\b"
-        ),
-    ),
-    (
         EventKind.PARTNERSHIP,
-        _rx(
+        _Rule(
             r"\bpartner(s|ship|ships|ed|ing)?\b|\bteams? (up|with)\b|\bjoins? forces\b|\bcollaborat\w*|\balliance\b"
             r"|\bjoint venture\b|\bpacts?\b|\bco-develop\w*|\btie-?ups?\b|\bties up\b"
         ),
     ),
     (
         EventKind.GROWTH,
-        _rx(
+        _Rule(
             r"\brecord\b[\w\s-]{0,25}\b(revenue|sales|profit|earnings|results|quarter|year|growth|orders|bookings"
             r"|occupancy|passengers|volumes?|deliveries|subscribers|users|customers|traffic|production|output)\b"
             r"|\b(carries|serves|ships|sells|delivers)\b[^.;]{0,5}\ba record\b"
@@ -205,7 +347,7 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
             r"|\bnet\b(?! (debt|loss|losses|outflows?|sell\w*|short))[^.;]{0,6}\b(up|rises?|rose|jumps?|jumped|grows?|grew|climbs?|soars?|surges?|doubles?|increases?)\b"
             r"|\b(jump|rise|increase|surge|growth|gain)s? in\b[^.;]{0,25}\b(net|profit|revenue|sales|earnings|income)\b"
             r"|\bback in (the )?(profit|black)\b|\bturns? (to )?(a )?(profit|profitability)\b|\breturns? to (profit|profitability|growth)\b"
-            r"|\bposts? (a |an )?(net )?profit\b|\b\w+-fold (jump|rise|increase|growth)\b"
+            r"|\bposts? (a |an )?(net )?profit\b|\b(two|three|four|five|six|seven|eight|nine|ten|\d+)-fold (jump|rise|increase|growth)\b"
             r"|\b(q[1-4]|quarter|qtr)\b[^.;]{0,4}\b(up|jumps?|rises?|grows?|soars?|surges?|climbs?)\b[^.;]{0,6}\d"
             r"|\b(rise|jump|increase|growth|surge|gain)s? in (full-year |annual |quarterly |first-half |half-year |underlying )?(revenue|sales|profit|earnings|income)\b"
             r"|\b(revenue|revenues|sales|profit|profits|earnings|income)\b[^.;]{0,6}\b(lifted|boosted|buoyed|driven up)\b"
@@ -221,10 +363,10 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
     ),
     (
         EventKind.MILESTONE,
-        _rx(
+        _Rule(
             r"\banniversary\b|\bcelebrat\w*|\bmilestone\b|\bmarks \d+ years\b|\b\d+(st|nd|rd|th)? (years|birthday)\b"
             r"|\bcentur(y|ies)\b|\bcentenary\b|\bcentennial\b|\bfirst[- ]ever\b|\b(\d{3,}|\d{1,3}(,\d{3})+)(st|nd|rd|th)\b"
-            r"|\b[\w-]*(millionth|billionth|thousandth|hundredth)\b|\b(world's|industry's|nation's|country's|state's|region's) first\b"
+            r"|\b(millionth|billionth|thousandth|hundredth)\b|\b(world's|industry's|nation's|country's|state's|region's) first\b"
             r"|\b(industry|world) first\b|\bfirst in (the )?(industry|world)\b|\bfirst-of-its-kind\b"
             r"|\b(completes?|performs?|pours?|doses?|makes?|takes? delivery of|launches|delivers?|flies|opens)\b[^.;]{0,12}\b(its |the |a )?first\b"
             r"|\btops out\b|\bsets? (a |new )?records?\b"
@@ -232,20 +374,20 @@ KIND_RULES: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
     ),
     (
         EventKind.EXPANSION,
-        _rx(
-            r"(?<!margins )(?<!margin )\bexpand(s|ed|ing)?\b|\bexpansion\b"
+        _Rule(
+            r"\bexpand(?<!margins expand)(?<!margin expand)(s|ed|ing)?\b|\bexpansion\b"
             r"|\bnew\b[^.;]{0,20}\b(office|headquarters|hq|plant|facility|campus|hub|factory|mill|mine|studios?|warehouse|routes?|site|centre|center)s?\b"
             r"|\bopens?\b[^.;]{0,40}\b(office|plant|facility|headquarters|hub|campus|factory|site|mill|mine|warehouse|centre|center)s?\b"
             r"|\bhiring\b|\bto hire\b|\bhires? \d|\b(double|triple)s? (its )?(headcount|workforce|staff)\b"
             r"|\b(adds?|adding|creates?|creating|brings?)\b[^.;]{0,20}\b\d[\d,]* (new )?(tech )?(jobs|routes|stores|locations)\b"
-            r"|\benters?\b[^.;]{0,30}\bmarkets?\b|\bbreaks? ground\b|\b(to )?build\w*\b[^.;]{0,30}\b(plant|factory|mill|site|facility|mine|hub|campus|warehouse|centre|center)\b"
+            r"|\benters?\b[^.;]{0,30}\bmarkets?\b|\bbreaks? ground\b|\bbuild\w*\b[^.;]{0,30}\b(plant|factory|mill|site|facility|mine|hub|campus|warehouse|centre|center)\b"
             r"|\bmoves? into (a )?(larger|bigger|new)\b|\bcommissions?\b[^.;]{0,15}\bnew\b|\bestablish\w*\b[^.;]{0,20}\b(headquarters|hq|office|hub|presence)\b"
             r"|\bextends?\b[^.;]{0,20}\bnetwork\b|\bfires up\b|\bcuts? (the )?ribbon\b"
         ),
     ),
     (
         EventKind.LAUNCH,
-        _rx(
+        _Rule(
             r"\blaunch\w*|\bunveil\w*|\bintroduc(es|ed|ing)\b|\bdebuts?\b(?! (trade|trading|listing))|\brolls? out\b"
             r"|\breleases?\b(?! (results|earnings|figures|data|numbers|statement|report))|\bnew (product|service|feature|app|platform|line|model)\b"
             r"|\bopens?\b(?! up)[^.;]{0,40}\b(store|restaurant|shop|showroom|lab|studio|doors|registration|caf\u00e9|cafe|clinic"
@@ -279,7 +421,7 @@ _SOLD_TO_COMPANY = _rx(
 _CLAUSE_BREAK = re.compile(
     r"[;:|]|\s[-\u2013\u2014]\s|\b(but|while|amid|despite|even as)\b", re.IGNORECASE
 )
-_SHARE_MOVE = _rx(
+_SHARE_MOVE = _Rule(
     r"\b(shares?|stocks?|scrip|stock price|market (value|cap\w*))\b[^.;]{0,30}\b(rise|rises|rose|jump|jumps|jumped"
     r"|soar|soars|soared|gain|gains|gained|rall(y|ies|ied)|climb|climbs|climbed|surge|surges|surged|up|higher"
     r"|hits?|record high|high|spurt|zoom|zooms|advance|advances)\b"
@@ -310,38 +452,35 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
     """Tone and kind of a headline toward the company whose name starts at ``subject_at``
     (None when the headline does not name it: the company is then taken as the subject)."""
     text = " ".join(title.split())
+    lower = _lower(text)
+    prefixes = word_prefixes(lower)
     if text.endswith("?") or _QUESTION_START.match(text):
         return _neutral("phrased as a question, not news")
     for family, pattern in NEGATIVE_FAMILIES:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(lower, prefixes):
             if _PREVENTS.search(text, 0, match.start()) or _OF_ANOTHER.match(text, match.end()):
                 continue
             if subject_at is not None and _good_for_subject(text, match, family, subject_at):
                 continue
+            words = text[match.start() : match.end()]
             return Classification(
-                None,
-                NEGATIVE,
-                True,
-                False,
-                (f"negative news ({family}: {match.group(0)!r})",),
-                match.group(0),
+                None, NEGATIVE, True, False, (f"negative news ({family}: {words!r})",), words
             )
-    hedge = _HEDGE.search(text)
+    hedge = _HEDGE.search(lower, prefixes)
     if hedge:
-        return replace(
-            _neutral(f"speculation, not news ({hedge.group(0)!r})"), trigger=hedge.group(0)
-        )
+        words = text[hedge.start() : hedge.end()]
+        return replace(_neutral(f"speculation, not news ({words!r})"), trigger=words)
     for kind, pattern in KIND_RULES:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(lower, prefixes):
             problem = _subject_problem(text, kind, match, subject_at)
             if problem is None:
-                trigger = match.group(0).strip()
+                trigger = text[match.start() : match.end()].strip()
                 return Classification(
                     kind, POSITIVE, True, True, (f"{kind.value} ({trigger!r})",), trigger
                 )
             if problem:
                 return _neutral(problem)
-    if _SHARE_MOVE.search(text):
+    if _SHARE_MOVE.search(lower, prefixes):
         return _neutral("a share-price move alone is not an event to congratulate")
     return _neutral("no event to congratulate (neutral news)")
 
@@ -376,6 +515,12 @@ def _subject_problem(
 ) -> str | None:
     """None when the event is the company's own; a reason when it is someone else's; "" to keep
     looking for another trigger."""
+    sold = re.match(r"(acquired|bought|taken over) by|sells?|sold", match.group(0))
+    if kind is EventKind.ACQUISITION and sold:
+        # "X acquired by Acme", "X sells unit to Acme": only the company named after is buying.
+        if subject_at is not None and _SOLD_TO_COMPANY.search(text[:subject_at]):
+            return None
+        return "the company is being acquired, not buying" if "by" in match.group(0) else ""
     if subject_at is None:
         return None
     if not _same_clause(text, subject_at, match.start()) and not _continues_subject(

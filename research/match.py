@@ -9,6 +9,7 @@ Co.") is a namesake too.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -112,13 +113,17 @@ def _plain_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A whole-word, case-insensitive pattern for ``name`` (capitals are checked by the caller),
+    also matching the name glued to a lower-case word before it, as some feeds print it."""
+    escaped = re.escape(name)
+    return re.compile(rf"(?<![\w&]){escaped}(?![\w&])|(?<=[a-z]){escaped}(?![\w&])", re.I)
+
+
 def _positions(text: str, name: str, *, case_sensitive: bool) -> Iterator[int]:
     """Where ``name`` starts as a whole word in ``text``; capitals in the name must be capitals."""
-    for match in re.finditer(
-        rf"(?<![\w&]){re.escape(name)}(?![\w&])|(?<=[a-z]){re.escape(name)}(?![\w&])",
-        text,
-        re.IGNORECASE,
-    ):
+    for match in _name_pattern(name).finditer(text):
         found = match.group(0)
         glued = match.start() > 0 and text[match.start() - 1].isalnum()
         if glued and (found != name or not name[:1].isupper()):

@@ -36,6 +36,7 @@ QUESTION = "question"
 HEDGE = "speculation"
 NEUTRAL = "neutral"
 SHARE_MOVE = "share move"
+BEING_ACQUIRED = "being acquired"
 
 
 def check(title: str, expected: K | str, subject_at: int | None = None) -> None:
@@ -54,6 +55,8 @@ def check(title: str, expected: K | str, subject_at: int | None = None) -> None:
         assert verdict.trigger.lower() in title.lower()
     elif expected == NEUTRAL:
         assert verdict.rejection == "no event to congratulate (neutral news)"
+    elif expected == BEING_ACQUIRED:
+        assert verdict.rejection == "the company is being acquired, not buying"
     elif expected == SHARE_MOVE:
         assert verdict.rejection == "a share-price move alone is not an event to congratulate"
     else:
@@ -182,7 +185,7 @@ OWN_HEADLINES = [
     ("Quill Health said to be considering an IPO", HEDGE),
     ("Harbor Mills CFO to speak at industry conference", NEUTRAL),
     ("Orbital Freight shares edge higher ahead of earnings", SHARE_MOVE),
-    ("Harbor Mills acquired by Kestrel Group", NEUTRAL),
+    ("Harbor Mills acquired by Kestrel Group", BEING_ACQUIRED),
 ]
 
 
