@@ -11,6 +11,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .discover import Discovery, discover_newsroom, site_origin
     from .errors import (
         Blocked,
         ConnectFailed,
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from .http import HttpClient, HttpLimits, Response
     from .merge import merge_items
     from .models import CachedFeed, FetchReport, Item, Outlet, Query, SourceFailure, SourceOutcome
-    from .newsroom import Discovery, NewsroomPage, discover_newsroom, site_origin
+    from .newsroom import NewsroomPage
     from .registry import (
         BUILTIN_SOURCES,
         FollowsLinks,
@@ -72,10 +73,10 @@ _HOMES = {
     "Item": "sources.models",
     "NameNotResolved": "sources.errors",
     "NeedsBrowser": "sources.errors",
-    "Discovery": "sources.newsroom",
+    "Discovery": "sources.discover",
     "NewsroomPage": "sources.newsroom",
-    "discover_newsroom": "sources.newsroom",
-    "site_origin": "sources.newsroom",
+    "discover_newsroom": "sources.discover",
+    "site_origin": "sources.discover",
     "FollowsLinks": "sources.registry",
     "newsroom_source": "sources.registry",
     "NotAFeed": "sources.errors",

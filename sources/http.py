@@ -27,6 +27,7 @@ from .errors import (
     Gone,
     HTTPStatusError,
     IncompleteBody,
+    InvalidURL,
     NameNotResolved,
     NotFound,
     ProtocolError,
@@ -147,9 +148,15 @@ class HttpClient:
             self._client = None
 
     async def get(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        retry: bool = True,
     ) -> Response:
-        """GET with retries and redirects; a 304 comes back as a Response with status 304."""
+        """GET with retries (unless ``retry`` is False) and redirects; a 304 comes back as a
+        Response with status 304."""
         url = require_http_url(url)
         headers = {}
         if etag:
@@ -158,7 +165,7 @@ class HttpClient:
             headers["If-Modified-Since"] = last_modified
         try:
             return await asyncio.wait_for(
-                self._get_with_retries(url, headers), timeout=self.limits.source_deadline
+                self._get_with_retries(url, headers, retry), timeout=self.limits.source_deadline
             )
         except asyncio.TimeoutError:
             raise TimedOut(
@@ -167,7 +174,7 @@ class HttpClient:
                 url=url,
             ) from None
 
-    async def _get_with_retries(self, url: str, headers: dict[str, str]) -> Response:
+    async def _get_with_retries(self, url: str, headers: dict[str, str], retry: bool) -> Response:
         loop = asyncio.get_running_loop()
         give_up_at = loop.time() + self.limits.source_deadline
         attempt = 0
@@ -175,7 +182,7 @@ class HttpClient:
             try:
                 return await self._follow_redirects(url, headers)
             except FetchError as error:
-                delay = self._retry_delay(error, attempt)
+                delay = self._retry_delay(error, attempt) if retry else None
                 if delay is None or loop.time() + delay >= give_up_at:
                     raise
                 attempt += 1
@@ -255,6 +262,8 @@ class HttpClient:
                 raise _protocol_error(url, exc) from exc
             except httpx.NetworkError as exc:
                 raise ConnectFailed(f"the connection to {host_of(url)} was reset", url=url) from exc
+            except httpx.InvalidURL as exc:
+                raise InvalidURL(f"not a usable URL: {url[:200]!r} ({exc})", url=url) from exc
             except (httpx.HTTPError, OSError) as exc:
                 raise FetchError(
                     f"network error talking to {host_of(url)}: {exc}", url=url

@@ -1,9 +1,7 @@
-"""Company newsrooms: a listing page of press releases without a feed, and newsroom discovery.
+"""A company newsroom page that lists press releases without a feed, read as a source.
 
-Discovery reads robots.txt first and never fetches what it forbids for our user agent. Then it
-looks at the home page for announced feeds and for links that say news, press, media, investors
-or blog, visits at most a few of those pages, and probes a short list of common feed paths only
-when nothing was found. Every request goes through the shared HttpClient and its limits.
+Its entries become first-party items; the newest few releases are fetched (where the site's
+robots.txt allows) for their publication date and lead paragraph.
 """
 
 from __future__ import annotations
@@ -12,22 +10,18 @@ import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from urllib.parse import urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
 
-from .errors import HTTPStatusError, NeedsBrowser, NotFound, SourceError
-from .feeds import ParsedFeed, make_item, parse_feed
+from .discover import fetch_robots
+from .errors import NeedsBrowser, SourceError
+from .feeds import ParsedFeed, make_item
 from .http import HttpClient
 from .models import Item, Query
 from .pages import (
     decode_html,
-    feed_links,
     listing_entries,
     looks_javascript_only,
-    newsroom_links,
     release_details,
     site_name,
-    unique,
 )
 from .urls import host_of, require_http_url
 
@@ -94,7 +88,10 @@ class NewsroomPage:
             key=lambda i: (parsed.items[i].published is not None, parsed.items[i].published or now),
             reverse=True,
         )
-        chosen = [i for i in dated if parsed.items[i].url][:RELEASES_TO_READ]
+        robots = await fetch_robots(self.url, http)
+        chosen = [
+            i for i in dated if parsed.items[i].url and robots.allows(parsed.items[i].url or "")
+        ][:RELEASES_TO_READ]
         results = await asyncio.gather(
             *(self._read_release(parsed.items[i], http, now) for i in chosen)
         )
@@ -124,163 +121,3 @@ class NewsroomPage:
             published=published or item.published,
             summary=lead or item.summary,
         )
-
-
-@dataclass(frozen=True)
-class Discovery:
-    """What newsroom discovery found on a site, and what it noticed on the way."""
-
-    site: str
-    feeds: tuple[str, ...]
-    pages: tuple[str, ...]
-    notes: tuple[str, ...]
-    requests: int
-    # False when the site could not be asked at all (network, robots.txt unreadable): worth
-    # trying again later, unlike a site that answered and has no newsroom.
-    reachable: bool = True
-
-
-def site_origin(domain: str) -> str:
-    """ "acme.com" -> "https://acme.com"; a URL keeps its scheme and host (and port)."""
-    if "://" not in domain:
-        domain = f"https://{domain}"
-    parts = urlsplit(domain)
-    return require_http_url(f"{parts.scheme}://{parts.netloc}")
-
-
-async def discover_newsroom(
-    domain: str, http: HttpClient, *, now: datetime, newsroom: str | None = None
-) -> Discovery:
-    """Find the company's feeds and newsroom listing pages, obeying robots.txt."""
-    origin = site_origin(domain)
-    start = http.requests_sent
-    notes: list[str] = []
-    robots = await _robots(origin, http, notes)
-    if robots is None:
-        return Discovery(origin, (), (), tuple(notes), http.requests_sent - start, reachable=False)
-    feeds: list[str] = []
-    pages: list[str] = []
-
-    def allowed(url: str) -> bool:
-        if robots.can_fetch(ROBOTS_AGENT, url):
-            return True
-        notes.append(f"robots.txt forbids {url}; not fetched")
-        return False
-
-    queue: list[str] = [newsroom] if newsroom else []
-    if allowed(origin + "/"):
-        home = await _get_page(origin + "/", http, notes)
-        if isinstance(home, str):
-            feeds += [f for f in feed_links(home, origin + "/") if allowed(f)]
-            queue += newsroom_links(home, origin + "/")
-    visited: set[str] = {origin + "/"}
-    # Feeds on the home page are what the site wants read; pages are explored only without them.
-    if feeds and not newsroom:
-        queue = []
-    while queue and len(visited) <= MAX_CANDIDATE_PAGES:
-        page_url = queue.pop(0)
-        if page_url in visited or page_url in feeds:
-            continue
-        visited.add(page_url)
-        if not allowed(page_url):
-            continue
-        page = await _get_page(page_url, http, notes, now=now)
-        if page is None:
-            continue
-        if page is True:  # the link led straight to a feed
-            feeds.append(page_url)
-            continue
-        assert isinstance(page, str)
-        page_feeds = [f for f in feed_links(page, page_url) if allowed(f)]
-        feeds += page_feeds
-        if page_feeds:
-            continue
-        if listing_entries(page, page_url):
-            pages.append(page_url)
-        elif looks_javascript_only(page):
-            notes.append(
-                f"{page_url} is drawn by JavaScript: nothing extractable without a browser"
-            )
-        else:
-            queue += [
-                u for u in newsroom_links(page, page_url, by_text_only=True) if u not in visited
-            ]
-    if not feeds and not pages:
-        probes = [urljoin(origin, p) for p in COMMON_FEED_PATHS]
-        permitted = [url for url in probes if robots.can_fetch(ROBOTS_AGENT, url)]
-        for url in permitted:
-            if await _is_feed(url, http, now):
-                feeds.append(url)
-                break
-        else:
-            notes.append(
-                f"no feed at {len(permitted)} common feed paths"
-                + (
-                    f" ({len(probes) - len(permitted)} more forbidden by robots.txt)"
-                    if len(permitted) < len(probes)
-                    else ""
-                )
-            )
-    return Discovery(
-        site=origin,
-        feeds=tuple(unique(feeds)),
-        pages=tuple(unique(pages)),
-        notes=tuple(notes),
-        requests=http.requests_sent - start,
-    )
-
-
-async def _robots(origin: str, http: HttpClient, notes: list[str]) -> RobotFileParser | None:
-    """robots.txt rules: missing (4xx) allows everything; None when it cannot be read (5xx or
-    no answer), in which case nothing else may be fetched."""
-    parser = RobotFileParser()
-    try:
-        response = await http.get(origin + "/robots.txt")
-    except NotFound:
-        parser.parse([])
-        return parser
-    except HTTPStatusError as error:
-        if 400 <= error.status < 500:
-            parser.parse([])
-            return parser
-        notes.append(f"robots.txt could not be read ({error.message}); nothing else fetched")
-        return None
-    except SourceError as error:
-        notes.append(f"robots.txt could not be read ({error.message}); nothing else fetched")
-        return None
-    parser.parse(decode_html(response.body, response.headers).splitlines())
-    return parser
-
-
-async def _get_page(
-    url: str, http: HttpClient, notes: list[str], *, now: datetime | None = None
-) -> str | bool | None:
-    """The page's HTML; True when it is a feed (checked when ``now`` is given); None on failure."""
-    try:
-        response = await http.get(url)
-    except SourceError as error:
-        notes.append(f"{url}: {error.message}")
-        return None
-    if now is not None and not _looks_like_html(response.body, response.headers):
-        try:
-            parse_feed(response.body, response.headers, source="probe", feed_url=url, now=now)
-        except SourceError:
-            return None
-        return True
-    return decode_html(response.body, response.headers)
-
-
-def _looks_like_html(body: bytes, headers: Mapping[str, str]) -> bool:
-    if "html" in headers.get("content-type", "").lower():
-        return True
-    head = body[:512].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
-
-
-async def _is_feed(url: str, http: HttpClient, now: datetime) -> bool:
-    try:
-        response = await http.get(url)
-        parse_feed(response.body, response.headers, source="probe", feed_url=url, now=now)
-    except SourceError:
-        return False
-    return True

@@ -251,13 +251,20 @@ def listing_entries(html: str, base_url: str, *, limit: int = 50) -> list[Listin
 
 
 def release_details(html: str, url: str) -> tuple[datetime | None, str]:
-    """A press release's publication date and lead paragraph (dateline removed)."""
+    """A press release's publication date and lead paragraph (dateline removed).
+
+    Both libraries get a parsed tree, never a string: htmldate fetches any string that looks
+    like a URL, so a page whose body is "http://..." would make it download that address.
+    """
     import trafilatura  # imported here: heavy, and only needed for newsroom pages
 
-    document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    tree = _tree(html)
+    if tree is None:
+        return None, ""
+    document = trafilatura.bare_extraction(tree, url=url, with_metadata=True)
     published = parse_date(str(getattr(document, "date", "") or "")) if document else None
     if published is None:
-        published = _htmldate(html)
+        published = _htmldate(_tree(html))
     text = str(getattr(document, "text", "") or "") if document else ""
     title = clean_text(str(getattr(document, "title", "") or "")) if document else ""
     lead = next(
@@ -271,11 +278,26 @@ def release_details(html: str, url: str) -> tuple[datetime | None, str]:
     return published, truncate(_DATELINE.sub("", lead), SUMMARY_LIMIT)
 
 
-def _htmldate(html: str) -> datetime | None:
-    from htmldate import find_date
+def _tree(html: str) -> Any:
+    """An lxml tree of the page, or None when there is nothing to parse."""
+    import lxml.etree
+    import lxml.html
 
     try:
-        found = find_date(html, extensive_search=False, original_date=True)
+        return lxml.html.document_fromstring(
+            html.encode("utf-8", "replace"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _htmldate(tree: Any) -> datetime | None:
+    from htmldate import find_date
+
+    if tree is None:
+        return None
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True)
     except (ValueError, TypeError):
         return None
     return parse_date(found) if found else None

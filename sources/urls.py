@@ -41,6 +41,19 @@ def require_http_url(url: str) -> str:
         )
     if not is_http_url(url):
         raise InvalidURL(f"not an http(s) URL: {url[:200]!r}", url=url[:200])
+    parts = urlsplit(url.strip())
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError:
+        raise InvalidURL(
+            f"the port in {url[:200]!r} is not a number from 0 to 65535", url=url[:200]
+        ) from None
+    if parts.username is not None or parts.password is not None:
+        raise InvalidURL(
+            f"{parts.hostname}: URLs with a user name or password are not accepted; "
+            "they would be stored and shown",
+            url=url[:200],
+        )
     return url.strip()
 
 

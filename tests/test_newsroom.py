@@ -18,7 +18,7 @@ import research
 from research.cli import app
 from research.profiles import add_company, get_company
 from sources import HttpClient, Query, discover_newsroom, fetch_all, newsroom_source
-from sources.newsroom import COMMON_FEED_PATHS, MAX_CANDIDATE_PAGES
+from sources.discover import COMMON_FEED_PATHS, MAX_CANDIDATE_PAGES
 
 from .regen_site_goldens import observe
 from .server import FIXTURES, Reply, TestServer
@@ -102,9 +102,9 @@ def test_a_profile_discovers_once_and_its_press_releases_are_first_party(
     saved = get_company("brightwell", settings=settings)
     assert saved.discovered_pages == (origin + "/press-room/",)
     assert saved.discovered_at == NOW
-    robots_requests = len(server.hits_for("/robots.txt"))
+    home_requests = len(server.hits_for("/"))
     second = research.research("brightwell", builtin=False, settings=settings, now=NOW)
-    assert len(server.hits_for("/robots.txt")) == robots_requests  # not discovered again
+    assert len(server.hits_for("/")) == home_requests  # not discovered again
     assert [e.title for e in second.events] == [e.title for e in first.events]
     assert first.events and all(e.first_party for e in first.events)
     top = first.events[0]

@@ -1,0 +1,246 @@
+"""Newsroom discovery: find a company's feeds and newsroom pages from its web site.
+
+robots.txt is read first, for every host asked, and obeyed (RFC 9309 rules). The home page's
+announced feeds are taken; only without them are news-like links visited (a few pages, one level
+deeper by link text), and only when nothing at all was found are common feed paths probed.
+Requests are not retried and the whole discovery has one deadline, so a broken site costs
+seconds, not minutes. A site that cannot be asked is reported as unreachable, to try again later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+from .errors import HTTPStatusError, NotFound, SourceError
+from .feeds import parse_feed
+from .http import HttpClient
+from .pages import (
+    decode_html,
+    feed_links,
+    listing_entries,
+    looks_javascript_only,
+    newsroom_links,
+    unique,
+)
+from .robots import ALLOW_ALL, DENY_ALL, Robots, parse_robots
+from .urls import require_http_url
+
+# Pages visited after the home page (news-like links, and their news-like links in turn).
+MAX_CANDIDATE_PAGES = 4
+COMMON_FEED_PATHS = ("/feed/", "/rss.xml", "/feed.xml", "/news/feed/", "/news/rss.xml", "/atom.xml")
+DISCOVERY_DEADLINE = 45.0
+# A listing needs this many dated entries to count as a newsroom (a recipe page has none).
+MIN_DATED_ENTRIES = 2
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What newsroom discovery found on a site, and what it noticed on the way."""
+
+    site: str
+    feeds: tuple[str, ...]
+    pages: tuple[str, ...]
+    notes: tuple[str, ...]
+    requests: int
+    # False when the site could not be asked (no answer, robots.txt or home page failing): worth
+    # trying again later, unlike a site that answered and has no newsroom.
+    reachable: bool = True
+
+
+@dataclass(frozen=True)
+class _Page:
+    url: str  # after redirects: links on the page are relative to it
+    html: str | None  # None for a feed
+    is_feed: bool = False
+
+
+def site_origin(domain: str) -> str:
+    """ "acme.com" -> "https://acme.com"; a URL keeps its scheme and host (and port)."""
+    if "://" not in domain:
+        domain = f"https://{domain}"
+    parts = urlsplit(require_http_url(domain))
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+async def fetch_robots(url: str, http: HttpClient) -> Robots:
+    """The robots.txt rules of ``url``'s site: none (all allowed) when it has no robots.txt
+    (4xx), everything forbidden when it cannot be read (5xx or no answer)."""
+    origin = site_origin(url)
+    try:
+        response = await http.get(origin + "/robots.txt", retry=False)
+    except (NotFound, HTTPStatusError) as error:
+        status = getattr(error, "status", 404)
+        return ALLOW_ALL if 400 <= status < 500 else DENY_ALL
+    except SourceError:
+        return DENY_ALL
+    return parse_robots(decode_html(response.body, response.headers))
+
+
+async def discover_newsroom(
+    domain: str, http: HttpClient, *, now: datetime, newsroom: str | None = None
+) -> Discovery:
+    """Find the company's feeds and newsroom listing pages, obeying robots.txt, within
+    DISCOVERY_DEADLINE seconds."""
+    origin = site_origin(domain)
+    start = http.requests_sent
+    notes: list[str] = []
+    try:
+        return await asyncio.wait_for(
+            _discover(origin, http, now, newsroom, notes, start), timeout=DISCOVERY_DEADLINE
+        )
+    except asyncio.TimeoutError:
+        notes.append(f"discovery took longer than {DISCOVERY_DEADLINE:g} s; it will be tried again")
+        return Discovery(origin, (), (), tuple(notes), http.requests_sent - start, reachable=False)
+
+
+async def _discover(
+    origin: str,
+    http: HttpClient,
+    now: datetime,
+    newsroom: str | None,
+    notes: list[str],
+    start: int,
+) -> Discovery:
+    robots_by_host: dict[str, Robots] = {}
+
+    def result(feeds: list[str], pages: list[str], reachable: bool = True) -> Discovery:
+        return Discovery(
+            origin,
+            tuple(unique(feeds)),
+            tuple(unique(pages)),
+            tuple(notes),
+            http.requests_sent - start,
+            reachable,
+        )
+
+    async def allowed(url: str) -> bool:
+        host = urlsplit(url).netloc
+        if host not in robots_by_host:
+            robots_by_host[host] = await fetch_robots(url, http)
+        if robots_by_host[host].allows(url):
+            return True
+        notes.append(f"robots.txt forbids {url}; not fetched")
+        return False
+
+    robots_by_host[urlsplit(origin).netloc] = await fetch_robots(origin, http)
+    if robots_by_host[urlsplit(origin).netloc] is DENY_ALL:
+        notes.append(f"{origin}/robots.txt could not be read; nothing else fetched")
+        return result([], [], reachable=False)
+    feeds: list[str] = []
+    pages: list[str] = []
+    queue: list[str] = [newsroom] if newsroom else []
+    home_url = origin + "/"
+    if await allowed(home_url):
+        home = await _get_page(home_url, http, notes, now, reachable_required=True)
+        if home is None:
+            return result([], [], reachable=False)
+        if home.html is not None:
+            feeds += [f for f in feed_links(home.html, home.url) if await allowed(f)]
+            queue += newsroom_links(home.html, home.url)
+    if feeds and not newsroom:
+        queue = []  # the feeds the home page announces are what the site wants read
+    visited = {home_url}
+    while queue and len(visited) <= MAX_CANDIDATE_PAGES:
+        page_url = queue.pop(0)
+        if page_url in visited or page_url in feeds:
+            continue
+        visited.add(page_url)
+        if not await allowed(page_url):
+            continue
+        page = await _get_page(page_url, http, notes, now)
+        if page is None:
+            continue
+        if page.is_feed:
+            feeds.append(page.url)
+            continue
+        assert page.html is not None
+        page_feeds = [f for f in feed_links(page.html, page.url) if await allowed(f)]
+        feeds += page_feeds
+        if page_feeds:
+            continue
+        entries = listing_entries(page.html, page.url)
+        if sum(1 for e in entries if e.published) >= MIN_DATED_ENTRIES:
+            pages.append(page.url)
+        elif looks_javascript_only(page.html):
+            notes.append(
+                f"{page.url} is drawn by JavaScript: nothing extractable without a browser"
+            )
+        else:
+            queue += [
+                u
+                for u in newsroom_links(page.html, page.url, by_text_only=True)
+                if u not in visited
+            ]
+    if not feeds and not pages:
+        await _probe(origin, http, now, notes, feeds, allowed)
+    return result(feeds, pages)
+
+
+async def _probe(
+    origin: str,
+    http: HttpClient,
+    now: datetime,
+    notes: list[str],
+    feeds: list[str],
+    allowed: Callable[[str], Awaitable[bool]],
+) -> None:
+    """Common feed paths, one after another, stopping at the first feed or the first failure
+    that is not a plain 404."""
+    for path in COMMON_FEED_PATHS:
+        url = urljoin(origin, path)
+        if not await allowed(url):
+            continue
+        try:
+            response = await http.get(url, retry=False)
+        except NotFound:
+            continue
+        except SourceError as error:
+            notes.append(f"stopped probing common feed paths: {error.message}")
+            return
+        if _parses_as_feed(response.body, response.headers, url, now):
+            feeds.append(response.url)
+            return
+    notes.append(f"no feed at {len(COMMON_FEED_PATHS)} common feed paths")
+
+
+async def _get_page(
+    url: str,
+    http: HttpClient,
+    notes: list[str],
+    now: datetime,
+    *,
+    reachable_required: bool = False,
+) -> _Page | None:
+    """The page (HTML or a feed), or None with a note; for the home page, a failure other than
+    404 means the site is unreachable (also None)."""
+    try:
+        response = await http.get(url, retry=False)
+    except SourceError as error:
+        notes.append(f"{url}: {error.message}")
+        if reachable_required and isinstance(error, NotFound):
+            return _Page(url, "")
+        return None
+    if not _looks_like_html(response.body, response.headers):
+        if _parses_as_feed(response.body, response.headers, response.url, now):
+            return _Page(response.url, None, is_feed=True)
+        return None
+    return _Page(response.url, decode_html(response.body, response.headers))
+
+
+def _parses_as_feed(body: bytes, headers: Mapping[str, str], url: str, now: datetime) -> bool:
+    try:
+        parse_feed(body, headers, source="probe", feed_url=url, now=now)
+    except SourceError:
+        return False
+    return True
+
+
+def _looks_like_html(body: bytes, headers: Mapping[str, str]) -> bool:
+    if "html" in headers.get("content-type", "").lower():
+        return True
+    head = body[:512].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
