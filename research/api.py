@@ -30,11 +30,14 @@ from sources import (
 )
 from sources.bing_news import NAME as BING_NEWS
 from sources.google_news import NAME as GOOGLE_NEWS
+from sources.urls import host_of
 
 from .company import resolve_company, unique_names, with_derived_aliases
 from .config import Settings, load_settings
 from .errors import InvalidInput, StoreError
+from .match import own_hosts
 from .models import Company, Result
+from .profiles import with_discovery
 from .rank import rank_items
 from .runner import synchronous
 from .store import Store
@@ -75,9 +78,13 @@ def _sources(
             )
         )
     own_feeds = (*company.feeds, *company.discovered_feeds)
+    own = own_hosts(company)
     for url in dict.fromkeys((*feeds, *own_feeds)):
+        # A feed found on the company's own site speaks for the company; one it links
+        # elsewhere (a news aggregator, a partner) does not.
+        first_party = url in company.discovered_feeds and host_of(url) in own
         try:
-            chosen.append(feed_source(str(url), first_party=url in company.discovered_feeds))
+            chosen.append(feed_source(str(url), first_party=first_party))
         except SourceError as exc:
             raise InvalidInput(f"feed {str(url)[:200]!r} is not usable: {exc.message}") from exc
     chosen.extend(newsroom_source(url) for url in dict.fromkeys(company.discovered_pages))
@@ -227,17 +234,25 @@ async def _discover(
     warnings.extend(f"newsroom discovery: {note}" for note in discovery.notes)
     if not discovery.reachable:
         return company  # not recorded: the next run tries again
-    return replace(
-        company,
-        discovered_feeds=discovery.feeds,
-        discovered_pages=discovery.pages,
-        discovered_at=now,
-    )
+    return with_discovery(company, discovery, now)
 
 
 def _save_profile(store: Store, company: Company, now: datetime, warnings: list[str]) -> None:
+    """Record what discovery found onto the saved profile, and nothing else: this run's extra
+    aliases and derived names are not the user's profile."""
     try:
-        store.save_company(company, now)
+        saved = store.company(company.slug)
+        if saved is not None:
+            store.save_company(
+                replace(
+                    saved,
+                    discovered_feeds=company.discovered_feeds,
+                    discovered_pages=company.discovered_pages,
+                    discovered_at=company.discovered_at,
+                    discovery_notes=company.discovery_notes,
+                ),
+                now,
+            )
     except StoreError as exc:
         warnings.append(f"{exc} (what discovery found was not saved)")
 

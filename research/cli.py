@@ -225,9 +225,15 @@ def company_list(
     from .render import company_to_dict
 
     try:
-        companies = list_companies()
+        companies, damaged = list_companies()
     except ResearchError as exc:
         _fail(exc)
+    for slug in damaged:
+        typer.echo(
+            f"warning: the saved profile {slug!r} is damaged; remove it with "
+            f"'research company remove {slug}' and add it again",
+            err=True,
+        )
     if as_json:
         typer.echo(
             json.dumps([company_to_dict(c) for c in companies], indent=2, ensure_ascii=False)

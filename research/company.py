@@ -74,7 +74,9 @@ def resolve_company(text: str, aliases: tuple[str, ...] | list[str] = ()) -> Com
     if len(aliases) > MAX_ALIASES:
         raise InvalidInput(f"{len(aliases)} aliases given; at most {MAX_ALIASES} are accepted")
     cleaned = tuple(_clean_name(a, f"alias {a[:40]!r}") for a in aliases)
-    return Company(slug=slug, name=name, aliases=unique_names(name, cleaned))
+    return Company(
+        slug=slug, name=name, aliases=unique_names(name, cleaned), exact_case=not is_slug
+    )
 
 
 def unique_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
@@ -100,6 +102,12 @@ def strip_legal_suffix(name: str) -> str:
     return " ".join(words)
 
 
+def _ascii_fold(name: str) -> str:
+    """ "Nestlé" -> "Nestle", "L'Oréal" -> "L'Oreal": how many headlines write them."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return folded if folded != name and len(folded) >= len(name) - 3 else ""
+
+
 def is_generic(name: str) -> bool:
     """True for a name too common or too short to search for alone ("Apple", "Target", "GE")."""
     letters = [c for c in name if c.isalnum()]
@@ -123,6 +131,12 @@ def with_derived_aliases(company: Company) -> tuple[Company, tuple[str, ...]]:
             )
         else:
             aliases = unique_names(company.name, (*aliases, derived))
+    folded = tuple(
+        plain
+        for plain in (_ascii_fold(n) for n in (company.name, *aliases))
+        if plain and not is_generic(plain)
+    )
+    aliases = unique_names(company.name, (*aliases, *folded))
     if is_generic(company.name) and not company.domain and not company.exclude:
         notes.append(
             f"{company.name!r} is a common word or very short, so some results may be about "

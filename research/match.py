@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sources.models import Item
 from sources.urls import host_of
 
-from .company import LEGAL_SUFFIXES
+from .company import LEGAL_SUFFIXES, is_generic
 from .models import Company
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"'\u201c])")
@@ -58,18 +58,23 @@ def domain_host(domain: str | None) -> str:
     return host_of(domain if "://" in domain else f"https://{domain}")
 
 
+def own_hosts(company: Company) -> set[str]:
+    """The hosts of the company's own site: its domain, and its newsroom's host."""
+    return {h for h in (domain_host(company.domain), domain_host(company.newsroom)) if h}
+
+
 def is_own_site(item: Item, company: Company) -> bool:
-    own = domain_host(company.domain)
-    if not own:
-        return False
+    """Read from the company's own newsroom, or published on its own site."""
+    if item.first_party:
+        return True
     hosts = {host_of(item.url), item.publisher_domain.removeprefix("www.")}
-    return any(h == own or h.endswith("." + own) for h in hosts if h)
+    return any(h == own or h.endswith("." + own) for own in own_hosts(company) for h in hosts if h)
 
 
 def find_mention(item: Item, company: Company) -> Mention | str:
     """A Mention when the item is about the company; otherwise the reason it is not."""
     if is_own_site(item, company):
-        return Mention(domain_host(company.domain), "own site")
+        return Mention(next(iter(sorted(own_hosts(company))), "its newsroom"), "own site")
     return mention_in_text(item.title, item.summary, company)
 
 
@@ -77,17 +82,17 @@ def mention_in_text(title: str, summary: str, company: Company) -> Mention | str
     """The same check on a headline and summary alone (no site to recognise)."""
     title = _plain_quotes(title)
     first_sentence = _plain_quotes(first_sentence_of(summary))
-    for text in (title, first_sentence):
-        for term in company.exclude:
-            if next(_positions(text, _plain_quotes(term), case_sensitive=False), None) is not None:
-                return f"mentions {term!r}, which is excluded for {company.name}"
     names = sorted(company.names, key=len, reverse=True)
     namesake = ""
     for where, text in (("headline", title), ("summary", first_sentence)):
+        # Exclude terms count where the company is looked for: the headline, and the summary
+        # only when the headline does not name the company.
+        excluded = _excluded(text, company)
+        if excluded:
+            return excluded
         for name in names:
-            for position in _positions(
-                text, _plain_quotes(name), case_sensitive=not text.isupper()
-            ):
+            capitals = not text.isupper() and (company.exact_case or is_generic(name))
+            for position in _positions(text, _plain_quotes(name), case_sensitive=capitals):
                 other = _other_company(text, position, name, company)
                 if other:
                     namesake = namesake or other
@@ -96,6 +101,13 @@ def mention_in_text(title: str, summary: str, company: Company) -> Mention | str
     if namesake:
         return f"names another company, {namesake!r}"
     return f"neither the headline nor the summary's first sentence names {company.name}"
+
+
+def _excluded(text: str, company: Company) -> str:
+    for term in company.exclude:
+        if next(_positions(text, _plain_quotes(term), case_sensitive=False), None) is not None:
+            return f"mentions {term!r}, which is excluded for {company.name}"
+    return ""
 
 
 def first_sentence_of(text: str) -> str:

@@ -42,6 +42,10 @@ class Company:
     discovered_feeds: tuple[str, ...] = ()
     discovered_pages: tuple[str, ...] = ()
     discovered_at: datetime | None = None
+    discovery_notes: tuple[str, ...] = ()
+    # False when the name's capitals are our guess (made from a slug such as "ebay"): the name
+    # then matches in any case, unless it is a common word.
+    exact_case: bool = True
 
     @property
     def names(self) -> tuple[str, ...]:

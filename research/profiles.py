@@ -93,6 +93,8 @@ def add_company(
         newsroom=_clean_urls([newsroom], "newsroom")[0] if newsroom else base.newsroom,
         feeds=_clean_urls(feeds, "feed") if feeds else base.feeds,
         exclude=_clean_terms(exclude) if exclude else base.exclude,
+        # A name made from a slug has guessed capitals ("Ebay" for eBay).
+        exact_case=True if name else (base.exact_case if existing else company != key.slug),
     )
     if (updated.domain, updated.newsroom) != (base.domain, base.newsroom):
         updated = replace(updated, discovered_feeds=(), discovered_pages=(), discovered_at=None)
@@ -112,15 +114,16 @@ def get_company(company: str, *, settings: Settings | None = None) -> Company:
     return profile
 
 
-def list_companies(*, settings: Settings | None = None) -> list[Company]:
-    """Every saved profile, by slug."""
+def list_companies(*, settings: Settings | None = None) -> tuple[list[Company], list[str]]:
+    """Every readable saved profile by slug, and the slugs of damaged profiles."""
     return Store((settings or load_settings()).store_path).companies()
 
 
 def remove_company(company: str, *, settings: Settings | None = None) -> None:
-    """Delete the profile; UnknownCompany when there was none."""
-    profile = get_company(company, settings=settings)
-    Store((settings or load_settings()).store_path).remove_company(profile.slug)
+    """Delete the profile (even a damaged one); UnknownCompany when there was none."""
+    slug = resolve_company(company).slug
+    if not Store((settings or load_settings()).store_path).remove_company(slug):
+        raise UnknownCompany(f"no saved profile for {company!r}; nothing was removed")
 
 
 async def discover_company_async(
@@ -143,14 +146,20 @@ async def discover_company_async(
         raise DiscoveryFailed(
             f"could not ask {discovery.site}: {'; '.join(discovery.notes)}; nothing was changed"
         )
-    updated = replace(
-        profile,
+    updated = with_discovery(profile, discovery, now)
+    Store(settings.store_path).save_company(updated, now)
+    return updated, discovery
+
+
+def with_discovery(company: Company, discovery: Discovery, now: datetime) -> Company:
+    """The profile with what discovery found (and noticed) recorded."""
+    return replace(
+        company,
         discovered_feeds=discovery.feeds,
         discovered_pages=discovery.pages,
         discovered_at=now,
+        discovery_notes=discovery.notes,
     )
-    Store(settings.store_path).save_company(updated, now)
-    return updated, discovery
 
 
 discover_company = synchronous(discover_company_async)

@@ -46,6 +46,7 @@ def company_to_dict(company: Company) -> dict[str, Any]:
         "discovered_feeds": list(company.discovered_feeds),
         "discovered_pages": list(company.discovered_pages),
         "discovered_at": _iso(company.discovered_at),
+        "discovery_notes": list(company.discovery_notes),
     }
 
 
@@ -74,6 +75,8 @@ def format_company(company: Company) -> str:
         lines.append(f"    newsroom page: {_safe(url)}")
     if not company.discovered_feeds and not company.discovered_pages:
         lines.append("    nothing found")
+    for note in company.discovery_notes:
+        lines.append(f"    note: {_safe(note)}")
     return "\n".join(lines)
 
 

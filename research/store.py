@@ -71,25 +71,48 @@ def company_to_json(company: Company) -> str:
         "discovered_feeds": list(company.discovered_feeds),
         "discovered_pages": list(company.discovered_pages),
         "discovered_at": company.discovered_at.isoformat() if company.discovered_at else None,
+        "discovery_notes": list(company.discovery_notes),
+        "exact_case": company.exact_case,
     }
     return json.dumps(data, ensure_ascii=False)
 
 
 def company_from_json(text: str) -> Company:
-    data: dict[str, Any] = json.loads(text)
+    """A profile from its JSON; ValueError when any field has the wrong type."""
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("a profile must be a JSON object")
     discovered_at = data.get("discovered_at")
     return Company(
-        slug=str(data["slug"]),
-        name=str(data["name"]),
-        aliases=tuple(data.get("aliases", ())),
-        domain=data.get("domain"),
-        newsroom=data.get("newsroom"),
-        feeds=tuple(data.get("feeds", ())),
-        exclude=tuple(data.get("exclude", ())),
-        discovered_feeds=tuple(data.get("discovered_feeds", ())),
-        discovered_pages=tuple(data.get("discovered_pages", ())),
-        discovered_at=datetime.fromisoformat(discovered_at) if discovered_at else None,
+        slug=_text(data.get("slug")),
+        name=_text(data.get("name")),
+        aliases=_texts(data.get("aliases", [])),
+        domain=_optional_text(data.get("domain")),
+        newsroom=_optional_text(data.get("newsroom")),
+        feeds=_texts(data.get("feeds", [])),
+        exclude=_texts(data.get("exclude", [])),
+        discovered_feeds=_texts(data.get("discovered_feeds", [])),
+        discovered_pages=_texts(data.get("discovered_pages", [])),
+        discovered_at=datetime.fromisoformat(_text(discovered_at)) if discovered_at else None,
+        discovery_notes=_texts(data.get("discovery_notes", [])),
+        exact_case=data.get("exact_case", True) is not False,
     )
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"expected a non-empty string, found {value!r:.60}")
+    return value
+
+
+def _optional_text(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list of strings, found {value!r:.60}")
+    return tuple(_text(v) for v in value)
 
 
 def item_to_json(item: Item) -> str:
@@ -309,15 +332,22 @@ class Store:
             row = connection.execute(
                 "SELECT data FROM companies WHERE slug = ?", (slug,)
             ).fetchone()
-            return self._company_from_row(row[0]) if row else None
+            return self._company_from_row(slug, row[0]) if row else None
 
-    def companies(self) -> list[Company]:
-        """Every saved profile, by slug."""
+    def companies(self) -> tuple[list[Company], list[str]]:
+        """Every readable saved profile, by slug, and the slugs of damaged ones."""
         with self._connection(create=False) as connection:
             if connection is None:
-                return []
-            rows = connection.execute("SELECT data FROM companies ORDER BY slug").fetchall()
-            return [self._company_from_row(data) for (data,) in rows]
+                return [], []
+            rows = connection.execute("SELECT slug, data FROM companies ORDER BY slug").fetchall()
+        good: list[Company] = []
+        damaged: list[str] = []
+        for slug, data in rows:
+            try:
+                good.append(self._company_from_row(slug, data))
+            except StoreError:
+                damaged.append(slug)
+        return good, damaged
 
     def remove_company(self, slug: str) -> bool:
         """Delete the profile; True when there was one."""
@@ -335,11 +365,11 @@ class Store:
                 raise
             return bool(deleted)
 
-    def _company_from_row(self, data: str) -> Company:
+    def _company_from_row(self, slug: str, data: str) -> Company:
         try:
             return company_from_json(data)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StoreError(
-                f"the store {self.path} has a damaged company profile ({exc!r}); remove it with "
-                "'research company remove SLUG' and add it again"
+                f"the saved profile {slug!r} in {self.path} is damaged ({exc}); remove it with "
+                f"'research company remove {slug}' and add it again"
             ) from exc

@@ -40,7 +40,8 @@ _MONTHS = {
 }
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_PATTERNS = (
-    ("ymd", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
+    ("ymd", re.compile(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")),
+    ("numeric_dash", re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b")),
     ("mdy_text", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)),
     ("dmy_text", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.I)),
     ("numeric_slash", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
@@ -95,8 +96,11 @@ def feed_links(html: str, base_url: str) -> list[str]:
         rel: Any = link.get("rel") or []
         rels = {str(r).lower() for r in (rel if isinstance(rel, list) else str(rel).split())}
         kind = str(link.get("type") or "").lower().split(";")[0].strip()
-        if "alternate" in rels and kind in FEED_TYPES:
+        title = str(link.get("title") or "").lower()
+        if "alternate" in rels and kind in FEED_TYPES and "comment" not in title:
             url = _absolute(link.get("href"), base_url)
+            if url and "/comments/" in url:
+                continue
             if url and url not in found:
                 found.append(url)
     return found
@@ -157,7 +161,9 @@ def parse_date_text(text: str) -> datetime | None:
                 # Slashes are read the US way (month first) unless that cannot be a date;
                 # dots are day first.
                 month, day = (
-                    (first, second) if kind == "numeric_slash" and first <= 12 else (second, first)
+                    (first, second)
+                    if kind in ("numeric_slash", "numeric_dash") and first <= 12
+                    else (second, first)
                 )
             return datetime(year, month, day, tzinfo=timezone.utc)
         except (ValueError, KeyError):
@@ -165,7 +171,9 @@ def parse_date_text(text: str) -> datetime | None:
     return None
 
 
-def _date_near(node: Tag) -> datetime | None:
+def _date_near(node: Tag, title: str = "") -> datetime | None:
+    """The entry's date: a <time> element, else a date written in the entry's text (not in its
+    title: "results for the quarter ended September 30" is not the release date)."""
     time_tag = node.find("time")
     if time_tag is not None:
         machine = parse_date(str(time_tag.get("datetime") or ""))
@@ -174,7 +182,10 @@ def _date_near(node: Tag) -> datetime | None:
         written = parse_date_text(time_tag.get_text(" "))
         if written is not None:
             return written
-    return parse_date_text(clean_text(node.get_text(" "))[:2000])
+    text = clean_text(node.get_text(" "))[:2000]
+    if title:
+        text = text.replace(clean_text(title), " ")
+    return parse_date_text(text)
 
 
 def _content_root(soup: BeautifulSoup) -> Any:
@@ -226,7 +237,11 @@ def listing_entries(html: str, base_url: str, *, limit: int = 50) -> list[Listin
         if not cells or not anchors:
             continue
         anchor = max(anchors, key=lambda a: len(a.get_text(" ")))
-        add(anchor.get_text(" "), _absolute(anchor.get("href"), base_url), _date_near(row))
+        add(
+            anchor.get_text(" "),
+            _absolute(anchor.get("href"), base_url),
+            _date_near(row, anchor.get_text(" ")),
+        )
 
     headings = root.find_all(["h1", "h2", "h3", "h4", "h5"])
     title_anchors = [a for h in headings for a in h.find_all("a", href=True)]
@@ -244,7 +259,7 @@ def listing_entries(html: str, base_url: str, *, limit: int = 50) -> list[Listin
         add(
             anchor.get_text(" "),
             _absolute(anchor.get("href"), base_url),
-            _date_near(container),
+            _date_near(container, anchor.get_text(" ")),
             summary,
         )
     return [e for e in entries if _same_site(e.url, base_url)][:limit]

@@ -94,13 +94,22 @@ def test_no_domain_means_no_own_site() -> None:
     [
         ("Apple pie wins county fair", ""),
         ("APPLE PIE WINS COUNTY FAIR", ""),
-        ("Apple wins county fair", "The Pie contest drew 300 entries. Next year is bigger."),
+        ("Orchard news", "Apple pie wins county fair. Next year is bigger."),
     ],
 )
 def test_exclude_terms_reject_with_a_reason_naming_the_term(title: str, summary: str) -> None:
     profile = company("Apple", exclude=("pie",))
     found = find_mention(item(title, summary), profile)
     assert found == "mentions 'pie', which is excluded for Apple"
+
+
+def test_an_exclude_term_in_the_summary_does_not_drop_a_headline_that_names_the_company() -> None:
+    profile = company("Apple", exclude=("pie",))
+    found = find_mention(
+        item("Apple wins county fair", "The Pie contest drew 300 entries. Next year is bigger."),
+        profile,
+    )
+    assert found == Mention("Apple", "headline", 0)
 
 
 def test_exclude_terms_are_case_insensitive_both_ways() -> None:

@@ -208,3 +208,69 @@ def test_bad_profile_input_is_a_usage_error(args: list[str], message: str) -> No
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_profile_is_named_listed_as_damaged_and_removable(tmp_path: Path) -> None:
+    import sqlite3
+
+    add_company("acme-corp", name="Acme Corp", domain="acme.example")
+    add_company("beta", name="Beta Inc.", domain="beta.example")
+    store = Path(research.load_settings().store_path)
+    connection = sqlite3.connect(store)
+    connection.execute(
+        """UPDATE companies SET data = '{"slug": "beta", "aliases": [1]}' WHERE slug = 'beta'"""
+    )
+    connection.commit()
+    connection.close()
+    shown = runner.invoke(app, ["company", "show", "beta"])
+    assert shown.exit_code == 1
+    assert (
+        "the saved profile 'beta'" in shown.stderr
+        and "research company remove beta" in shown.stderr
+    )
+    listed = runner.invoke(app, ["company", "list"])
+    assert listed.exit_code == 0
+    assert "acme-corp" in listed.stdout and "damaged" in listed.stderr
+    assert runner.invoke(app, ["company", "remove", "beta"]).exit_code == 0
+    assert "damaged" not in runner.invoke(app, ["company", "list"]).stderr
+
+
+def test_a_run_saves_only_what_discovery_found_into_the_profile(
+    server: TestServer, tmp_path: Path
+) -> None:
+    origin = serve_site(server, "cards-site")
+    add_company("brightwell", name="Brightwell Logistics Inc.", domain=origin)
+    research.research("brightwell", aliases=["One Off Alias"], builtin=False, now=NOW)
+    saved = get_company("brightwell")
+    assert saved.aliases == ()
+    assert saved.discovered_pages == (origin + "/press-room/",)
+
+
+def test_a_newsroom_only_profile_keeps_its_own_press_releases(server: TestServer) -> None:
+    origin = serve_site(server, "cards-site")
+    add_company("bw2", name="Brightwell Logistics", newsroom=origin + "/press-room/")
+    result = research.research("bw2", builtin=False, now=NOW)
+    titles = [e.title for e in result.events]
+    assert any(t.startswith("Northstar Grocers selects Brightwell") for t in titles)
+
+
+def test_javascript_only_reason_stays_in_the_profile(server: TestServer) -> None:
+    origin = serve_site(server, "js-site")
+    add_company("quanta", name="Quanta Retail", domain=origin)
+    research.research("quanta", now=NOW)
+    shown = runner.invoke(app, ["company", "show", "quanta"])
+    assert "nothing extractable without a browser" in shown.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["company", "add", "p1", "--domain", "http://127.0.0.1:99999"],
+        ["company", "add", "p2", "--newsroom", "http://127.0.0.1:notaport/"],
+        ["company", "add", "p3", "--domain", "https://user:pw@acme.com"],
+    ],
+)
+def test_unusable_site_urls_are_refused_when_added(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.stdout
+    assert "Traceback" not in result.stderr
