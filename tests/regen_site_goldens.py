@@ -52,7 +52,10 @@ def observe(name: str) -> dict[str, Any]:
                                     "published": item.published.isoformat()
                                     if item.published
                                     else None,
-                                    "summary": item.summary[:120],
+                                    "summary": item.summary,
+                                    "publisher": item.publisher,
+                                    "publisher_domain": local(item.publisher_domain),
+                                    "source": local(item.source),
                                     "first_party": item.first_party,
                                 }
                                 for item in outcome.items
