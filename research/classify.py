@@ -7,6 +7,7 @@ and questions and hedged headlines are never treated as events.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Iterator
@@ -65,57 +66,94 @@ class _Rule:
 
 
 _PREFIX = 3
-_TOKEN = re.compile(r"[^\W_]+|[$\u20ac\u00a3\u00a5\u20b9]")
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def word_prefixes(lower: str) -> frozenset[str]:
-    """The first one to three characters of every word of a lower-cased headline."""
-    tokens = _TOKEN.findall(lower)
-    return frozenset(t[:n] for t in tokens for n in range(1, _PREFIX + 1))
+    """The first three characters of every word of a lower-cased headline."""
+    return frozenset(t[:_PREFIX] for t in _TOKEN.findall(lower))
 
 
 def _opening_prefixes(pattern: str) -> frozenset[str] | None:
-    """The prefixes a match must start with, when the pattern says; None when it can start
-    with anything (a digit, a character class, an optional word)."""
+    """Three-letter word beginnings one of which any match must contain, when the pattern says
+    so for every top-level alternative; None when some alternative promises no such word."""
     try:
         sre_parse = importlib.import_module("re._parser")  # Python 3.11+
     except ImportError:  # pragma: no cover - Python 3.10
         sre_parse = importlib.import_module("sre_parse")
-    words = _first_words(list(sre_parse.parse(pattern)))
-    if not words:
-        return None
-    return frozenset(w[:_PREFIX] for w in words)
+    found: set[str] = set()
+    for alternative in _top_level_alternatives(pattern):
+        words = _required_words(list(sre_parse.parse(alternative)), True)
+        if not words:
+            return None
+        found |= words
+    return frozenset(found)
 
 
-def _first_words(items: list[Any]) -> set[str] | None:
-    if not items:
+def _required_words(items: list[Any], at_word_start: bool) -> set[str] | None:
+    """Beginnings of words (three letters or more, starting a word) that a match of this
+    sequence must contain: the first element that promises one decides."""
+    for index, (op, value) in enumerate(items):
+        name = str(op)
+        if name == "LITERAL":
+            char = chr(value)
+            if not char.isalnum():
+                at_word_start = True  # the tokenizer splits words at any other character
+                continue
+            if at_word_start:
+                words = _words_from(items, index)
+                if words:
+                    return words
+            at_word_start = False
+        elif name == "AT":
+            at_word_start = True
+        elif name == "SUBPATTERN":
+            words = _required_words(list(value[-1]), at_word_start)
+            if words:
+                return words
+            at_word_start = False
+        elif name == "BRANCH":
+            union: set[str] = set()
+            for branch in value[1]:
+                words = _required_words(list(branch), at_word_start)
+                if not words:
+                    union = set()
+                    break
+                union |= words
+            if union:
+                return union
+            at_word_start = False
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] >= 1:
+            words = _required_words(list(value[2]), at_word_start)
+            if words:
+                return words
+            at_word_start = False
+        else:
+            at_word_start = name == "IN" and "CATEGORY_SPACE" in str(value)
+    return None
+
+
+def _words_from(items: list[Any], index: int) -> set[str] | None:
+    """The three-letter beginnings of the word starting at ``items[index]``; a short literal
+    start followed by alternatives ("su" + "e|es|ed|ing", as the parser factors "sue|sues|...")
+    gives one beginning per alternative."""
+    letters = ""
+    for position in range(index, len(items)):
+        op, value = items[position]
+        if str(op) == "LITERAL" and chr(value).isalnum():
+            letters += chr(value)
+            if len(letters) >= _PREFIX:
+                return {letters[:_PREFIX]}
+            continue
+        if str(op) == "BRANCH":
+            found: set[str] = set()
+            for branch in value[1]:
+                tails = _words_from([*branch, *items[position + 1 :]], 0)
+                if not tails:
+                    return None
+                found |= {(letters + tail)[:_PREFIX] for tail in tails}
+            return found if all(len(w) == _PREFIX for w in found) else None
         return None
-    op, value = items[0]
-    name = str(op)
-    if name == "LITERAL":
-        word = ""
-        for item_op, item_value in items:
-            if str(item_op) != "LITERAL":
-                break
-            word += chr(item_value)
-        word = re.split(r"[^\w]", word, maxsplit=1)[0]
-        return {word} if word and word[0].isalnum() else None
-    if name == "AT":
-        return _first_words(items[1:])
-    if name == "IN" and [str(v) for v in value] == ["(CATEGORY, CATEGORY_DIGIT)"]:
-        return set("0123456789")
-    if name == "SUBPATTERN":
-        return _first_words(list(value[-1]))
-    if name == "BRANCH":
-        found: set[str] = set()
-        for branch in value[1]:
-            words = _first_words(list(branch))
-            if words is None:
-                return None
-            found |= words
-        return found
-    if name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] >= 1:
-        return _first_words(list(value[2]))
     return None
 
 
@@ -179,7 +217,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
     (
         "legal trouble",
         _Rule(
-            r"\blawsuits?\b|\bsu(e|es|ed|ing)\b|\bprobes?\b|\binvestigat\w*|\bfined?\b|\bfines\b"
+            r"\blawsuits?\b|\b(sue|sues|sued|suing)\b|\bprobes?\b|\binvestigat\w*|\bfined?\b|\bfines\b"
             r"|\bpenalt\w*|\bsettle(s|d|ment)?\b|\bcharged\b|\bindict\w*|\bantitrust\b|\bclass action"
             r"|\bsubpoena\w*|\baccus\w*|\balleg\w*|\bviolat\w*|\bregulators?\b|\bcourt\b"
             r"|\b(sec|ftc|doj|cma|fca|sebi)\b(?![^.;]{0,12}\b(nod|approval|clearance|approves|clears)\b)"
@@ -230,7 +268,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
         "a warning sign",
         _Rule(
             r"\bavoid\b|\bcaution\w*|\brisky\b|\bat risk\b|\brisks? (of|to)\b|\bhigh-risk\b|\bcrunch\b|\btepid\b|\birregularit\w*|\bbetray\w*|\bhalv(es|ed|ing)\b"
-            r"|\b(multi-year|record|all-time) lows?\b|\b\d+-(year|quarter|month|week) lows?\b|\bat (a )?lows?\b|\bunlikely\b"
+            r"|\b(multi-year|record|all-time) lows?\b|\b\d+-(year|quarter|month|week) lows?\b|\bat (a low|lows?)\b|\bunlikely\b"
             r"|\blower\b[^.;]{0,15}\b(profit|net|income|revenue|sales|earnings|margins?|demand|guidance|forecast|outlook|volumes?)\b"
             r"|\bharder\b|\btougher\b|\bdifficult\w*|\bnegative\b|\bdisappoint\w*|\bdismal\b|\bpoor\b|\bfears?\b|\bpanic\b"
         ),
@@ -278,9 +316,9 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
     (
         EventKind.ACQUISITION,
         _Rule(
-            r"\b(acquires?|acquisition of|buys|to buy|purchases|purchase of|snaps up|scoops up"
-            r"|completes (the )?(acquisition|purchase|takeover)|takes over|to take over|takeover of"
-            r"|closes (the )?(acquisition|purchase|deal for))\b"
+            r"\bacquires?\b|\bacquisition of\b|\bbuys\b|\bto buy\b|\bpurchases\b|\bpurchase of\b"
+            r"|\bsnaps up\b|\bscoops up\b|\bcompletes (the )?(acquisition|purchase|takeover)\b"
+            r"|\btakes over\b|\bto take over\b|\btakeover of\b|\bcloses (the )?(acquisition|purchase|deal for)\b"
             r"|\btakes? (a )?(majority|controlling|\d+(\.\d+)? ?%|\d+ per ?cent) stake in\b"
             r"|\badds\b[^.;]{0,40}\bthrough (an )?acquisition\b"
             r"|\b(seals?|completes?|closes?|agrees?|clinches?)\b[^.;]{0,30}\bmerger\b"
@@ -330,7 +368,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
         EventKind.PARTNERSHIP,
         _Rule(
             r"\bpartner(s|ship|ships|ed|ing)?\b|\bteams? (up|with)\b|\bjoins? forces\b|\bcollaborat\w*|\balliance\b"
-            r"|\bjoint venture\b|\bpacts?\b|\bco-develop\w*|\btie-?ups?\b|\bties up\b"
+            r"|\bjoint venture\b|\bpacts?\b|\bco-develop\w*|\bcodevelop\w*|\btie-?ups?\b|\bties up\b"
         ),
     ),
     (
@@ -348,7 +386,6 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\b(jump|rise|increase|surge|growth|gain)s? in\b[^.;]{0,25}\b(net|profit|revenue|sales|earnings|income)\b"
             r"|\bback in (the )?(profit|black)\b|\bturns? (to )?(a )?(profit|profitability)\b|\breturns? to (profit|profitability|growth)\b"
             r"|\bposts? (a |an )?(net )?profit\b|\b(two|three|four|five|six|seven|eight|nine|ten|\d+)-fold (jump|rise|increase|growth)\b"
-            r"|\b(q[1-4]|quarter|qtr)\b[^.;]{0,4}\b(up|jumps?|rises?|grows?|soars?|surges?|climbs?)\b[^.;]{0,6}\d"
             r"|\b(rise|jump|increase|growth|surge|gain)s? in (full-year |annual |quarterly |first-half |half-year |underlying )?(revenue|sales|profit|earnings|income)\b"
             r"|\b(revenue|revenues|sales|profit|profits|earnings|income)\b[^.;]{0,6}\b(lifted|boosted|buoyed|driven up)\b"
             r"|\b(lifts?|boosts?|delivers?)\b[^.;]{0,12}\b(revenue|sales|profit|earnings|income)\b"
@@ -365,12 +402,22 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
         EventKind.MILESTONE,
         _Rule(
             r"\banniversary\b|\bcelebrat\w*|\bmilestone\b|\bmarks \d+ years\b|\b\d+(st|nd|rd|th)? (years|birthday)\b"
-            r"|\bcentur(y|ies)\b|\bcentenary\b|\bcentennial\b|\bfirst[- ]ever\b|\b(\d{3,}|\d{1,3}(,\d{3})+)(st|nd|rd|th)\b"
+            r"|\bcentur(y|ies)\b|\bcentenary\b|\bcentennial\b|\bfirst[- ]ever\b"
             r"|\b(millionth|billionth|thousandth|hundredth)\b|\b(world's|industry's|nation's|country's|state's|region's) first\b"
             r"|\b(industry|world) first\b|\bfirst in (the )?(industry|world)\b|\bfirst-of-its-kind\b"
             r"|\b(completes?|performs?|pours?|doses?|makes?|takes? delivery of|launches|delivers?|flies|opens)\b[^.;]{0,12}\b(its |the |a )?first\b"
             r"|\btops out\b|\bsets? (a |new )?records?\b"
         ),
+    ),
+    (
+        EventKind.GROWTH,  # apart from the rule above: it opens with no word to screen by
+        _Rule(
+            r"\b(q[1-4]|quarter|qtr)\b[^.;]{0,4}\b(up|jumps?|rises?|grows?|soars?|surges?|climbs?)\b[^.;]{0,6}\d"
+        ),
+    ),
+    (
+        EventKind.MILESTONE,
+        _Rule(r"\b(\d{3,}|\d{1,3}(,\d{3})+)(st|nd|rd|th)\b"),
     ),
     (
         EventKind.EXPANSION,
@@ -552,13 +599,19 @@ def classify(title: str, company: str | Company, summary: str = "") -> Classific
     the company, and whether it is news to congratulate it on. Pure and fast: no network."""
     if isinstance(company, str):
         try:
-            company = with_derived_aliases(resolve_company(company))[0]
+            company = _company_named(company)
         except InvalidInput as exc:
             return Classification(None, NEUTRAL, False, False, (str(exc),))
     mention = mention_in_text(title, summary, company)
     if isinstance(mention, str):
         return Classification(None, NEUTRAL, False, False, (mention,))
     return classify_mentioned(title, mention, summary)
+
+
+@functools.lru_cache(maxsize=4096)
+def _company_named(name: str) -> Company:
+    """A company from its name, with derived aliases; cached, as callers repeat names."""
+    return with_derived_aliases(resolve_company(name))[0]
 
 
 def classify_mentioned(title: str, mention: Mention, summary: str = "") -> Classification:
