@@ -25,9 +25,13 @@ def sentfin(path: Path = SHARED_DATA / "sentfin.csv") -> Iterator[LabelledHeadli
                 yield LabelledHeadline(row["Title"], entity, label.strip().lower())
 
 
-def semeval(path: Path = SHARED_DATA / "semeval2017-task5-train.json") -> Iterator[LabelledHeadline]:
+def semeval(
+    path: Path = SHARED_DATA / "semeval2017-task5-train.json",
+) -> Iterator[LabelledHeadline]:
     for row in json.loads(path.read_text(encoding="utf-8")):
-        yield LabelledHeadline(row["title"], row["company"], label_from_score(float(row["sentiment"])))
+        yield LabelledHeadline(
+            row["title"], row["company"], label_from_score(float(row["sentiment"]))
+        )
 
 
 def fiqa(path: Path = SHARED_DATA / "fiqa-2018-headlines.json") -> Iterator[LabelledHeadline]:

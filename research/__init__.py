@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from sources import Outlet, SourceFailure
 
     from .api import research, research_async
+    from .classifier import Classification, classify
     from .company import resolve_company, slugify
     from .config import Settings, load_settings
     from .errors import (
@@ -63,6 +64,8 @@ _HOMES = {
     "Result": "research.models",
     "Skipped": "research.models",
     "result_to_dict": "research.render",
+    "Classification": "research.classifier",
+    "classify": "research.classifier",
     "DiscoveryFailed": "research.errors",
     "UnknownCompany": "research.errors",
     "add_company": "research.profiles",
@@ -74,6 +77,7 @@ _HOMES = {
 }
 
 __all__ = [
+    "Classification",
     "Company",
     "ConfigError",
     "DiscoveryFailed",
@@ -90,6 +94,7 @@ __all__ = [
     "StoreError",
     "UnknownCompany",
     "add_company",
+    "classify",
     "discover_company",
     "discover_company_async",
     "get_company",

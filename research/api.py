@@ -41,6 +41,7 @@ from .profiles import with_discovery
 from .rank import rank_items
 from .runner import synchronous
 from .store import Store
+from .topics import MAX_TOPIC_LENGTH, MAX_TOPICS, topic_words
 
 P = ParamSpec("P")
 
@@ -64,6 +65,21 @@ def _check_options(days: int, limit: int, feeds: Iterable[str]) -> tuple[str, ..
         if not isinstance(feed, str):
             raise InvalidInput(f"each feed must be a URL string; got {feed!r:.80}")
     return checked
+
+
+def _check_topics(topics: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(topics, str):
+        topics = (topics,)
+    cleaned = tuple(dict.fromkeys(" ".join(str(t).split()) for t in topics))
+    if len(cleaned) > MAX_TOPICS:
+        raise InvalidInput(f"{len(cleaned)} topics given; at most {MAX_TOPICS} are accepted")
+    for topic in cleaned:
+        if not topic_words(topic) or len(topic) > MAX_TOPIC_LENGTH:
+            raise InvalidInput(
+                f"topic {topic[:60]!r} must have a word or two to look for "
+                f"(at most {MAX_TOPIC_LENGTH} characters)"
+            )
+    return cleaned
 
 
 def _sources(
@@ -102,6 +118,7 @@ async def research_async(
     offline: bool = False,
     replay: Path | str | None = None,
     record: Path | str | None = None,
+    topics: Sequence[str] = (),
     settings: Settings | None = None,
     now: datetime | None = None,
 ) -> Result:
@@ -115,6 +132,7 @@ async def research_async(
     ``Result.failures``.
     """
     feeds = _check_options(days, limit, feeds)
+    topics = _check_topics(topics)
     if sum(bool(x) for x in (offline, replay, record)) > 1:
         raise InvalidInput("choose at most one of offline, replay and record")
     settings = settings or load_settings()
@@ -168,7 +186,9 @@ async def research_async(
 
     for outcome in report.outcomes:
         warnings.extend(f"{outcome.source}: {w}" for w in outcome.warnings)
-    events, skipped = rank_items(report.items, resolved, now=now, days=days, limit=limit)
+    events, skipped = rank_items(
+        report.items, resolved, now=now, days=days, limit=limit, topics=topics
+    )
     return Result(
         company=resolved,
         generated_at=now,
@@ -181,6 +201,7 @@ async def research_async(
         offline=offline,
         data_as_of=data_as_of,
         replayed=replay is not None,
+        topics=topics,
     )
 
 

@@ -81,6 +81,14 @@ def news(
             "--alias", metavar="NAME", help="Another name the company goes by (repeatable)."
         ),
     ] = None,
+    topic: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--topic",
+            metavar="TEXT",
+            help='What the interview was about, e.g. "supply chain"; events touching it rank first (repeatable).',
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
     offline: Annotated[
         bool, typer.Option("--offline", help="Answer from the store only; no network.")
@@ -117,6 +125,7 @@ def news(
             offline=offline,
             replay=replay,
             record=record,
+            topics=topic or [],
         )
     except InvalidInput as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -142,6 +151,38 @@ def news(
             err=True,
         )
         raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Labelled headlines: JSON lines, JSON or CSV (title, company, label[, kind])."
+        ),
+    ],
+    show: Annotated[
+        int, typer.Option(min=0, max=1000, help="Also list this many harmful picks and misses.")
+    ] = 0,
+) -> None:
+    """Measure the classifier on labelled headlines: harm, leak, coverage, kinds, speed."""
+    import time
+
+    from .evaluate import classifier_verdict, evaluate, format_evaluation
+    from .labelled import load_labelled
+
+    for path in files:
+        try:
+            rows = load_labelled(path)
+        except ResearchError as exc:
+            _fail(exc)
+        started = time.perf_counter()
+        result = evaluate(rows, classifier_verdict, examples=show)
+        typer.echo(format_evaluation(path.name, result, time.perf_counter() - started))
+        for row in result.harmful_examples:
+            typer.echo(f"  harmful pick: {_safe(row.company)} | {_safe(row.title)}")
+        for row in result.missed_examples:
+            typer.echo(f"  missed: {_safe(row.company)} | {_safe(row.title)}")
 
 
 company_app = typer.Typer(

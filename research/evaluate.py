@@ -115,6 +115,35 @@ def evaluate(
     )
 
 
+def classifier_verdict(row: LabelledHeadline) -> Verdict:
+    """What research.classify says about a row."""
+    from .classifier import classify
+
+    found = classify(row.title, row.company)
+    return Verdict(found.congratulable, found.kind)
+
+
+def format_evaluation(name: str, evaluation: Evaluation, seconds: float) -> str:
+    """The figures for one file, as the eval command prints them."""
+    e = evaluation
+    rate = e.rows / seconds if seconds > 0 else float("inf")
+    lines = [
+        f"{name}: {e.rows} rows ({e.positives} positive, {e.negatives} negative), "
+        f"{e.picked} congratulable picks",
+        f"  harm     {e.harm:6.1%}  ({e.harmful} of {e.picked} picks are labelled negative)",
+        f"  leak     {e.leak:6.1%}  ({e.leaked} of {e.negatives} negative rows picked)",
+        f"  coverage {e.coverage:6.1%}  ({e.covered} of {e.positives} positive rows picked)",
+    ]
+    if e.kind_accuracy is not None:
+        lines.append(
+            f"  kind accuracy {e.kind_accuracy:6.1%}  ({e.kind_correct} of {e.kind_checked})"
+        )
+        for kind, (right, picked) in e.kind_picks.items():
+            lines.append(f"    {kind:<12} precision {right / picked:6.1%}  ({right} of {picked})")
+    lines.append(f"  throughput {rate:,.0f} headlines/s")
+    return "\n".join(lines)
+
+
 def label_from_score(score: float, threshold: float = 0.2) -> str:
     """A sentiment score in [-1, 1] as a label: >= threshold positive, <= -threshold negative."""
     if score >= threshold:

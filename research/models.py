@@ -69,6 +69,7 @@ class Event:
     summary: str = ""
     outlets: tuple[Outlet, ...] = ()
     first_party: bool = False
+    topics: tuple[str, ...] = ()  # the user's topics this event touches
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Result:
     offline: bool = False
     data_as_of: datetime | None = None
     replayed: bool = False
+    topics: tuple[str, ...] = ()
 
     @property
     def all_failed(self) -> bool:

@@ -13,15 +13,19 @@ from datetime import datetime, timedelta
 
 from sources import Item
 
-from .classify import classify_mentioned
+from .classifier import classify_mentioned
 from .match import Mention, find_mention
 from .models import Company, Event, EventKind, Skipped
+from .outlets import ESTABLISHED_BONUS, established_outlet
 from .phrase import congratulation
+from .topics import touches
 
 RECENCY_HALF_LIFE_DAYS = 7.0
 CORROBORATION_BONUS = 0.1
 # What the company says about itself is what it is proud of: a good note to reference.
 FIRST_PARTY_BONUS = 0.15
+# What was discussed in the interview: the event to mention in the note, if there is one.
+TOPIC_BONUS = 1.0
 MAX_CORROBORATION = 0.3
 
 KIND_WEIGHTS: dict[EventKind, float] = {
@@ -62,8 +66,10 @@ def rank_items(
     now: datetime,
     days: int,
     limit: int,
+    topics: tuple[str, ...] = (),
 ) -> tuple[tuple[Event, ...], tuple[Skipped, ...]]:
-    """The best ``limit`` events, best first, and every item that was not kept with its reason."""
+    """The best ``limit`` events, best first, and every item that was not kept with its reason.
+    Events that touch one of ``topics`` (what the interview was about) rank higher and say so."""
     oldest = now - timedelta(days=days)
     events: list[Event] = []
     skipped: list[Skipped] = []
@@ -83,13 +89,19 @@ def rank_items(
         if not verdict.congratulable or verdict.kind is None:
             skip("; ".join(verdict.reasons[1:]) or "no event to congratulate")
             continue
-        events.append(_event(item, company, verdict.kind, verdict.trigger, mention, now))
+        events.append(_event(item, company, verdict.kind, verdict.trigger, mention, now, topics))
     events.sort(key=lambda e: (e.published is not None, e.score, e.published or now), reverse=True)
     return tuple(events[:limit]), tuple(skipped)
 
 
 def _event(
-    item: Item, company: Company, kind: EventKind, trigger: str, mention: Mention, now: datetime
+    item: Item,
+    company: Company,
+    kind: EventKind,
+    trigger: str,
+    mention: Mention,
+    now: datetime,
+    topics: tuple[str, ...],
 ) -> Event:
     reasons = [mention.reason, f"{_KIND_LABELS[kind]} ({trigger!r})"]
     score = KIND_WEIGHTS[kind]
@@ -97,6 +109,15 @@ def _event(
     if first_party:
         score += FIRST_PARTY_BONUS
         reasons.append("the company's own announcement")
+    else:
+        outlet = established_outlet(o.domain for o in item.outlets)
+        if outlet:
+            score += ESTABLISHED_BONUS
+            reasons.append(f"from an established outlet ({outlet})")
+    touched = tuple(t for t in topics if touches(t, f"{item.title} {item.summary}"))
+    if touched:
+        score += TOPIC_BONUS
+        reasons.append("touches the topic " + ", ".join(repr(t) for t in touched))
     if item.published is not None:
         age_days = max((now - item.published).total_seconds() / 86400, 0.0)
         score += 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)
@@ -121,4 +142,5 @@ def _event(
         summary=item.summary,
         outlets=item.outlets,
         first_party=first_party,
+        topics=touched,
     )

@@ -31,6 +31,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "source": event.source,
         "summary": event.summary,
         "first_party": event.first_party,
+        "topics": list(event.topics),
     }
 
 
@@ -99,6 +100,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
             {"title": s.title, "url": s.url, "published": _iso(s.published), "reason": s.reason}
             for s in result.skipped
         ],
+        "topics": list(result.topics),
         "warnings": list(result.warnings),
     }
 
@@ -149,6 +151,8 @@ def format_text(result: Result, *, verbose: bool = False) -> str:
         ]
         if event.url:
             lines.append(f"   {_safe(event.url)}")
+        if event.topics:
+            lines.append(f"   Topic: {_safe(', '.join(event.topics))}")
         lines.append(f"   Why: {_safe('; '.join(event.reasons))}")
         lines.append(f"   Say: {_safe(event.sentence)}")
     if verbose and result.skipped:

@@ -18,6 +18,7 @@ PUBLIC_RESEARCH = {
     "research", "research_async", "resolve_company", "result_to_dict", "slugify",
     "DiscoveryFailed", "UnknownCompany", "add_company", "discover_company",
     "discover_company_async", "get_company", "list_companies", "remove_company",
+    "Classification", "classify",
 }  # fmt: skip
 
 
@@ -46,9 +47,10 @@ def test_sources_never_imports_research() -> None:
 
 
 PURE_MODULES = {
-    "research/classify.py", "research/phrase.py", "research/rank.py", "research/company.py",
+    "research/classifier.py", "research/phrase.py", "research/rank.py", "research/company.py",
     "research/render.py", "research/models.py", "research/errors.py", "research/match.py",
-    "research/words.py", "sources/pages.py", "sources/urls.py",
+    "research/words.py", "research/evaluate.py", "sources/pages.py", "sources/urls.py",
+    "sources/robots.py",
     "sources/endpoints.py", "sources/text.py", "sources/merge.py", "sources/feeds.py",
     "sources/models.py", "sources/errors.py",
 }  # fmt: skip

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from research.classify import read_headline
+from research.classifier import read_headline
 from research.models import EventKind as K
 
 
