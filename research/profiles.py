@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from sources import Discovery, HttpClient, SourceError, discover_newsroom, site_origin
 from sources.urls import require_http_url
 
-from .company import display_name_from_slug, resolve_company, unique_names
+from .company import resolve_company, unique_names
 from .config import Settings, load_settings
 from .errors import DiscoveryFailed, InvalidInput, UnknownCompany
 from .models import Company
@@ -78,11 +78,7 @@ def add_company(
     store = Store((settings or load_settings()).store_path)
     key = resolve_company(company)
     existing = store.company(key.slug)
-    display = (
-        name
-        or (existing.name if existing else None)
-        or (display_name_from_slug(company) if company == key.slug else key.name)
-    )
+    display = name or (existing.name if existing else None) or key.name
     typed = resolve_company(display, tuple(aliases))
     base = existing or Company(slug=key.slug, name=typed.name)
     updated = replace(

@@ -35,5 +35,11 @@ COMMON_WORDS = frozenset(
     tower trade trail trend trinity triumph true trust union unity urban valley value vanguard
     vector venture vertex victory view vision visa vista vital vivid volt voyage wave west
     willow wind wing wise wolf wonder works world xenon yellow york zen zenith zero zone
+    ball block box cash chart check chip circle coin crew deck dollar door dot drop fan fit float
+    flock fly gather glow grain gulf hand hook hope jewel kit lead line lock loop lucky match
+    meal mode net note oracle orange page pan peach pilot pin plan plate pod pool post puzzle
+    rally rent ring robin roof rush safe scope seat sense shape share ship shop shore sign slack
+    snow sole spot stack stage stamp step stripe sync table tap tide tile ton tool track trip
+    truck tune turn twist unit vault verge visa wall ward wealth well west wheel wish yard
     """.split()
 )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from .discover import fetch_robots
-from .errors import NeedsBrowser, SourceError
+from .errors import NeedsBrowser, ParseError, SourceError
 from .feeds import ParsedFeed, make_item
 from .http import HttpClient
 from .models import Item, Query
@@ -58,7 +58,7 @@ class NewsroomPage:
                     "the newsroom page is drawn by JavaScript: nothing extractable without a browser",
                     url=url,
                 )
-            raise NeedsBrowser(
+            raise ParseError(
                 "no press releases found on the newsroom page (an unfamiliar layout)", url=url
             )
         publisher = site_name(html, host_of(url))
