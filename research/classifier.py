@@ -8,10 +8,11 @@ and questions and hedged headlines are never treated as events.
 from __future__ import annotations
 
 import functools
+import heapq
 import importlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from .company import resolve_company, with_derived_aliases
@@ -27,26 +28,39 @@ def _rx(pattern: str) -> re.Pattern[str]:
 class _Rule:
     """A pattern searched in lower-cased text, as fast as a headline needs.
 
-    When every top-level alternative starts with a word boundary, the boundary is checked after
-    the match, so the regex engine can skip ahead by first letters. When every alternative starts
-    with known words, a headline none of whose words begins like them is not searched at all.
+    Each top-level alternative is its own small pattern. When every alternative starts with a
+    word boundary, the boundary is checked after the match, so the regex engine can skip ahead
+    by first letters. An alternative that must contain a known word beginning is only searched
+    in headlines that have a word beginning that way (see ``candidates``).
     """
 
     def __init__(self, pattern: str) -> None:
         alternatives = _top_level_alternatives(pattern)
         self.checks_start = all(a.startswith(r"\b") for a in alternatives)
-        source = "|".join(a[2:] for a in alternatives) if self.checks_start else pattern
-        self.pattern = re.compile(source)
-        self.gate = _opening_prefixes(pattern) if self.checks_start else None
+        self.number = len(_ALL_RULES)
+        _ALL_RULES.append(self)
+        self.parts: list[_Part] = []
+        for alternative in alternatives:
+            source = alternative[2:] if self.checks_start else alternative
+            gate = _opening_prefixes(alternative)
+            self.parts.append(_Part(self.number, len(self.parts), re.compile(source), gate))
 
     def finditer(
-        self, text: str, prefixes: frozenset[str] | None = None
+        self, text: str, candidates: dict[int, list[_Part]] | None = None
     ) -> Iterator[re.Match[str]]:
-        if self.gate is not None and prefixes is not None and self.gate.isdisjoint(prefixes):
-            return
+        """Matches of every part that may match (all parts, or this rule's ``candidates``), in
+        order of position."""
+        parts = self.parts if candidates is None else candidates.get(self.number, ())
+        runs = [self._part_matches(part, text) for part in parts]
+        if len(runs) == 1:
+            yield from runs[0]
+        elif runs:
+            yield from heapq.merge(*runs, key=lambda m: (m.start(), -m.end()))
+
+    def _part_matches(self, part: _Part, text: str) -> Iterator[re.Match[str]]:
         position = 0
         while True:
-            match = self.pattern.search(text, position)
+            match = part.pattern.search(text, position)
             if match is None:
                 return
             start = match.start()
@@ -61,33 +75,67 @@ class _Rule:
             else:
                 position = start + 1
 
-    def search(self, text: str, prefixes: frozenset[str] | None = None) -> re.Match[str] | None:
-        return next(self.finditer(text, prefixes), None)
+    def search(
+        self, text: str, candidates: dict[int, list[_Part]] | None = None
+    ) -> re.Match[str] | None:
+        return next(self.finditer(text, candidates), None)
+
+
+@dataclass(frozen=True)
+class _Part:
+    rule: int
+    number: int  # its place among the rule's parts
+    pattern: re.Pattern[str]
+    gate: frozenset[str] | None
+
+
+_ALL_RULES: list[_Rule] = []
+
+
+def candidate_parts(lower: str) -> dict[int, list[_Part]]:
+    """The parts worth searching in a lower-cased headline, by rule number: those whose word
+    beginning some word of the headline has, and those that cannot be screened."""
+    if not _PART_INDEX:
+        for rule in _ALL_RULES:
+            for part in rule.parts:
+                if part.gate is None:
+                    _UNSCREENED.add(part)
+                for prefix in part.gate or ():
+                    _PART_INDEX.setdefault(prefix, set()).add(part)
+    index = _PART_INDEX
+    found = _UNSCREENED.union(
+        *[index[word[:_PREFIX]] for word in _TOKEN.findall(lower) if word[:_PREFIX] in index]
+    )
+    by_rule: dict[int, list[_Part]] = {}
+    for part in found:
+        by_rule.setdefault(part.rule, []).append(part)
+    for parts in by_rule.values():
+        if len(parts) > 1:
+            parts.sort(key=_part_order)
+    return by_rule
+
+
+def _part_order(part: _Part) -> int:
+    return part.number
+
+
+_PART_INDEX: dict[str, set[_Part]] = {}
+_UNSCREENED: set[_Part] = set()
 
 
 _PREFIX = 3
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-def word_prefixes(lower: str) -> frozenset[str]:
-    """The first three characters of every word of a lower-cased headline."""
-    return frozenset(t[:_PREFIX] for t in _TOKEN.findall(lower))
-
-
-def _opening_prefixes(pattern: str) -> frozenset[str] | None:
-    """Three-letter word beginnings one of which any match must contain, when the pattern says
-    so for every top-level alternative; None when some alternative promises no such word."""
+def _opening_prefixes(alternative: str) -> frozenset[str] | None:
+    """Three-letter word beginnings one of which any match of this alternative must contain;
+    None when the alternative promises no such word."""
     try:
         sre_parse = importlib.import_module("re._parser")  # Python 3.11+
     except ImportError:  # pragma: no cover - Python 3.10
         sre_parse = importlib.import_module("sre_parse")
-    found: set[str] = set()
-    for alternative in _top_level_alternatives(pattern):
-        words = _required_words(list(sre_parse.parse(alternative)), True)
-        if not words:
-            return None
-        found |= words
-    return frozenset(found)
+    words = _required_words(list(sre_parse.parse(alternative)), True)
+    return frozenset(words) if words else None
 
 
 def _required_words(items: list[Any], at_word_start: bool) -> set[str] | None:
@@ -133,28 +181,27 @@ def _required_words(items: list[Any], at_word_start: bool) -> set[str] | None:
     return None
 
 
-def _words_from(items: list[Any], index: int) -> set[str] | None:
-    """The three-letter beginnings of the word starting at ``items[index]``; a short literal
-    start followed by alternatives ("su" + "e|es|ed|ing", as the parser factors "sue|sues|...")
-    gives one beginning per alternative."""
-    letters = ""
+def _words_from(items: list[Any], index: int, letters: str = "") -> set[str] | None:
+    """The three-letter beginnings of the word starting at ``items[index]`` (after ``letters``);
+    a short literal start followed by alternatives ("su" + "e|es|ed|ing", as the parser factors
+    "sue|sues|...") gives one beginning per alternative."""
     for position in range(index, len(items)):
         op, value = items[position]
+        if len(letters) >= _PREFIX:
+            break
         if str(op) == "LITERAL" and chr(value).isalnum():
             letters += chr(value)
-            if len(letters) >= _PREFIX:
-                return {letters[:_PREFIX]}
             continue
         if str(op) == "BRANCH":
             found: set[str] = set()
             for branch in value[1]:
-                tails = _words_from([*branch, *items[position + 1 :]], 0)
-                if not tails:
+                words = _words_from([*branch, *items[position + 1 :]], 0, letters)
+                if not words:
                     return None
-                found |= {(letters + tail)[:_PREFIX] for tail in tails}
-            return found if all(len(w) == _PREFIX for w in found) else None
-        return None
-    return None
+                found |= words
+            return found
+        break
+    return {letters[:_PREFIX]} if len(letters) >= _PREFIX else None
 
 
 def _is_word_char(char: str) -> bool:
@@ -500,11 +547,13 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
     (None when the headline does not name it: the company is then taken as the subject)."""
     text = " ".join(title.split())
     lower = _lower(text)
-    prefixes = word_prefixes(lower)
+    candidates = candidate_parts(lower)
     if text.endswith("?") or _QUESTION_START.match(text):
         return _neutral("phrased as a question, not news")
     for family, pattern in NEGATIVE_FAMILIES:
-        for match in pattern.finditer(lower, prefixes):
+        if pattern.number not in candidates:
+            continue
+        for match in pattern.finditer(lower, candidates):
             if _PREVENTS.search(text, 0, match.start()) or _OF_ANOTHER.match(text, match.end()):
                 continue
             if subject_at is not None and _good_for_subject(text, match, family, subject_at):
@@ -513,12 +562,16 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
             return Classification(
                 None, NEGATIVE, True, False, (f"negative news ({family}: {words!r})",), words
             )
-    hedge = _HEDGE.search(lower, prefixes)
+    hedge = _HEDGE.search(lower, candidates)
     if hedge:
         words = text[hedge.start() : hedge.end()]
-        return replace(_neutral(f"speculation, not news ({words!r})"), trigger=words)
+        return Classification(
+            None, NEUTRAL, True, False, (f"speculation, not news ({words!r})",), words
+        )
     for kind, pattern in KIND_RULES:
-        for match in pattern.finditer(lower, prefixes):
+        if pattern.number not in candidates:
+            continue
+        for match in pattern.finditer(lower, candidates):
             problem = _subject_problem(text, kind, match, subject_at)
             if problem is None:
                 trigger = text[match.start() : match.end()].strip()
@@ -527,7 +580,7 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
                 )
             if problem:
                 return _neutral(problem)
-    if _SHARE_MOVE.search(lower, prefixes):
+    if _SHARE_MOVE.search(lower, candidates):
         return _neutral("a share-price move alone is not an event to congratulate")
     return _neutral("no event to congratulate (neutral news)")
 
@@ -608,7 +661,7 @@ def classify(title: str, company: str | Company, summary: str = "") -> Classific
     return classify_mentioned(title, mention, summary)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)
 def _company_named(name: str) -> Company:
     """A company from its name, with derived aliases; cached, as callers repeat names."""
     return with_derived_aliases(resolve_company(name))[0]
@@ -623,9 +676,21 @@ def classify_mentioned(title: str, mention: Mention, summary: str = "") -> Class
                 reading.kind, NEUTRAL, True, False,
                 (mention.reason, "the headline's event belongs to someone else"), reading.trigger,
             )  # fmt: skip
-        return replace(reading, reasons=(mention.reason, *reading.reasons))
+        return _with_reason(reading, mention.reason)
     reading = read_headline(title, mention.position)
-    return replace(reading, reasons=(mention.reason, *reading.reasons))
+    return _with_reason(reading, mention.reason)
+
+
+def _with_reason(reading: Classification, reason: str) -> Classification:
+    """The reading with how the company was found as its first reason (faster than replace)."""
+    return Classification(
+        reading.kind,
+        reading.tone,
+        reading.about_company,
+        reading.congratulable,
+        (reason, *reading.reasons),
+        reading.trigger,
+    )
 
 
 def _starts_with(text: str, name: str) -> bool:

@@ -81,7 +81,7 @@ def find_mention(item: Item, company: Company) -> Mention | str:
 def mention_in_text(title: str, summary: str, company: Company) -> Mention | str:
     """The same check on a headline and summary alone (no site to recognise)."""
     title = _plain_quotes(title)
-    first_sentence = _plain_quotes(first_sentence_of(summary))
+    first_sentence = _plain_quotes(first_sentence_of(summary)) if summary else ""
     names = sorted(company.names, key=len, reverse=True)
     namesake = ""
     for where, text in (("headline", title), ("summary", first_sentence)):
@@ -125,7 +125,7 @@ def _plain_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)
 def _name_pattern(name: str) -> re.Pattern[str]:
     """A whole-word, case-insensitive pattern for ``name`` (capitals are checked by the caller),
     also matching the name glued to a lower-case word before it, as some feeds print it."""
