@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from sources import CachedFeed, Item, Outlet, SourceOutcome
+from sources.text import parse_date
 
 from .errors import StoreBusy, StoreError
 from .models import Company
+from .render import company_to_dict
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -60,21 +62,10 @@ MIGRATIONS: tuple[str, ...] = (
 
 
 def company_to_json(company: Company) -> str:
-    data = {
-        "slug": company.slug,
-        "name": company.name,
-        "aliases": list(company.aliases),
-        "domain": company.domain,
-        "newsroom": company.newsroom,
-        "feeds": list(company.feeds),
-        "exclude": list(company.exclude),
-        "discovered_feeds": list(company.discovered_feeds),
-        "discovered_pages": list(company.discovered_pages),
-        "discovered_at": company.discovered_at.isoformat() if company.discovered_at else None,
-        "discovery_notes": list(company.discovery_notes),
-        "exact_case": company.exact_case,
-    }
-    return json.dumps(data, ensure_ascii=False)
+    """The profile as stored: the documented JSON company object, plus how its name matches."""
+    return json.dumps(
+        {**company_to_dict(company), "exact_case": company.exact_case}, ensure_ascii=False
+    )
 
 
 def company_from_json(text: str) -> Company:
@@ -93,10 +84,19 @@ def company_from_json(text: str) -> Company:
         exclude=_texts(data.get("exclude", [])),
         discovered_feeds=_texts(data.get("discovered_feeds", [])),
         discovered_pages=_texts(data.get("discovered_pages", [])),
-        discovered_at=datetime.fromisoformat(_text(discovered_at)) if discovered_at else None,
+        discovered_at=_moment(discovered_at),
         discovery_notes=_texts(data.get("discovery_notes", [])),
         exact_case=data.get("exact_case", True) is not False,
     )
+
+
+def _moment(value: object) -> datetime | None:
+    if value is None:
+        return None
+    moment = parse_date(_text(value))
+    if moment is None:
+        raise ValueError(f"expected a date and time, found {value!r:.60}")
+    return moment
 
 
 def _text(value: object) -> str:

@@ -274,3 +274,27 @@ def test_unusable_site_urls_are_refused_when_added(args: list[str]) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.stdout
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "headline"),
+    [
+        ("AT&T", "AT&T wins 2026 network reliability award"),
+        ("L'Oréal", "L\u2019Oréal opens new research lab in Lyon"),
+        ("Yahoo!", "Yahoo! launches redesigned mail app"),
+        ("Nestlé", "Nestle breaks ground on new plant in Ohio"),
+        ("3M", "3M named one of the best places to work"),
+    ],
+)
+def test_awkward_names_find_their_news_end_to_end(
+    server: TestServer, name: str, headline: str
+) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>'
+        f"<title>{headline.replace('&', '&amp;')}</title><link>https://news.example/1</link>"
+        "<pubDate>Wed, 18 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>"
+    ).encode()
+    url = server.route("/feed", Reply(200, feed))
+    add_company(name, domain="example.com")
+    result = research.research(name, feeds=[url], builtin=False, now=NOW)
+    assert [e.title for e in result.events] == [headline], result.skipped
