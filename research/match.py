@@ -82,17 +82,19 @@ def mention_in_text(title: str, summary: str, company: Company) -> Mention | str
     """The same check on a headline and summary alone (no site to recognise)."""
     title = _plain_quotes(title)
     first_sentence = _plain_quotes(first_sentence_of(summary)) if summary else ""
-    names = sorted(company.names, key=len, reverse=True)
     namesake = ""
     for where, text in (("headline", title), ("summary", first_sentence)):
+        if not text:
+            continue
         # Exclude terms count where the company is looked for: the headline, and the summary
         # only when the headline does not name the company.
-        excluded = _excluded(text, company)
+        excluded = _excluded(text, company) if company.exclude else ""
         if excluded:
             return excluded
-        for name in names:
-            capitals = not text.isupper() and (company.exact_case or is_generic(name))
-            for position in _positions(text, _plain_quotes(name), case_sensitive=capitals):
+        upper = text.isupper()
+        for name, plain, generic in _names_to_find(company.names):
+            capitals = not upper and (company.exact_case or generic)
+            for position in _positions(text, plain, case_sensitive=capitals):
                 other = _other_company(text, position, name, company)
                 if other:
                     namesake = namesake or other
@@ -101,6 +103,14 @@ def mention_in_text(title: str, summary: str, company: Company) -> Mention | str
     if namesake:
         return f"names another company, {namesake!r}"
     return f"neither the headline nor the summary's first sentence names {company.name}"
+
+
+@functools.lru_cache(maxsize=65536)
+def _names_to_find(names: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
+    """Each name, longest first, with its plain-quote spelling and whether it is a common word
+    (prepared once per company: this runs for every headline)."""
+    ordered = sorted(names, key=len, reverse=True)
+    return tuple((name, _plain_quotes(name), is_generic(name)) for name in ordered)
 
 
 def _excluded(text: str, company: Company) -> str:

@@ -9,8 +9,10 @@ as the most specific SourceError, so callers report them as values.
 from __future__ import annotations
 
 import asyncio
+import functools
 import random
 import re
+import ssl
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -49,6 +51,15 @@ MAX_RETRY_AFTER = 24 * 3600.0
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # 500 too: a GET is safe to repeat, and a lone 500 is often a passing fault.
 _RETRY_STATUSES = frozenset({500, 502, 503, 504})
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """The certificate store, loaded once per process (it takes tens of milliseconds) and
+    shared by every client; certificates are always verified."""
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def _user_agent() -> str:
@@ -133,6 +144,7 @@ class HttpClient:
                 "Accept-Encoding": "gzip, deflate",
             },
             transport=self._transport,
+            verify=_tls_context(),
         )
         self._in_flight = asyncio.Semaphore(limits.max_in_flight)
         return self
