@@ -25,9 +25,6 @@ from .pages import (
 )
 from .urls import host_of, require_http_url
 
-ROBOTS_AGENT = "research"
-MAX_CANDIDATE_PAGES = 3
-COMMON_FEED_PATHS = ("/feed/", "/rss.xml", "/feed.xml", "/news/feed/", "/news/rss.xml", "/atom.xml")
 # Press releases fetched per listing to learn their date and lead paragraph.
 RELEASES_TO_READ = 3
 
