@@ -225,6 +225,7 @@ def congratulation(
 ) -> str:
     """One sentence of at most MAX_WORDS words congratulating the company on this headline."""
     names = names or (company_name,)
+    title = clean_headline(title, names)
     phrase = _joint_announcement(title, names) or _selected_by(title, names)
     if phrase is None:
         found = _predicate(title, names)
@@ -238,6 +239,35 @@ def congratulation(
         f"I saw the news about {possessive(company_name)} {_KIND_PHRASES[kind]}, "
         "and wanted to say congratulations."
     )
+
+
+# Press-release furniture that is not part of the news: ticker tags and wire names.
+_TICKER = re.compile(
+    r"\s*\((?:NASDAQ|NYSE|NYSE American|AMEX|LSE|AIM|TSX|TSXV|ASX|NSE|BSE|OTC\w*|Euronext|XETRA|TSE|HKEX|SIX)"
+    r"\s*:\s*[A-Z0-9.\-]{1,10}\)",
+    re.IGNORECASE,
+)
+_WIRE_SUFFIX = re.compile(
+    r"\s*[-|\u2013\u2014]\s*(press release|business ?wire|pr ?newswire|globe ?newswire|accesswire|newswire)\s*$",
+    re.IGNORECASE,
+)
+
+
+def clean_headline(title: str, names: tuple[str, ...]) -> str:
+    """The headline without ticker tags and wire names, and readable when it was
+    written in capitals (Title Case, with the company's names spelled as the profile does)."""
+    title = _WIRE_SUFFIX.sub("", _TICKER.sub("", title)).strip()
+    letters = [c for c in title if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        # Capitals hide which words are names: Title Case keeps them readable, and the
+        # phrasing below lower-cases the common words.
+        title = " ".join(
+            w.lower() if w.lower() in _SMALL_WORDS and i else w[:1] + w[1:].lower()
+            for i, w in enumerate(title.split())
+        )
+        for name in sorted(names, key=len, reverse=True):
+            title = re.sub(re.escape(name), name.replace("\\", r"\\"), title, flags=re.IGNORECASE)
+    return title
 
 
 def possessive(name: str) -> str:

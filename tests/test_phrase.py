@@ -271,3 +271,26 @@ def test_title_case_to_acquire_is_lowercased() -> None:
 def test_article_before_consonant_sounding_vowel() -> None:
     sentence = congratulation("Acme Corp lands utility contract in Nevada", COMPANY, K.NEW_ACCOUNT)
     assert " on landing a utility contract in Nevada." in sentence
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Acme Corp (NASDAQ: ACME) Wins 2026 Edison Award - Press Release",
+            "Congratulations to the Acme Corp team on winning the 2026 Edison Award.",
+        ),
+        (
+            "ACME CORP WINS 2026 EDISON AWARD",
+            "Congratulations to the Acme Corp team on winning the 2026 Edison Award.",
+        ),
+        (
+            "Acme Corp Launches HomeCell 3 | Business Wire",
+            "Congratulations to the Acme Corp team on launching HomeCell 3.",
+        ),
+    ],
+)
+def test_press_release_furniture_and_capitals_are_cleaned(title: str, expected: str) -> None:
+    from research.phrase import congratulation
+
+    assert congratulation(title, "Acme Corp", K.AWARD) == expected
