@@ -95,13 +95,6 @@ _ALL_RULES: list[_Rule] = []
 def candidate_parts(lower: str) -> dict[int, list[_Part]]:
     """The parts worth searching in a lower-cased headline, by rule number: those whose word
     beginning some word of the headline has, and those that cannot be screened."""
-    if not _PART_INDEX:
-        for rule in _ALL_RULES:
-            for part in rule.parts:
-                if part.gate is None:
-                    _UNSCREENED.add(part)
-                for prefix in part.gate or ():
-                    _PART_INDEX.setdefault(prefix, set()).add(part)
     index = _PART_INDEX
     found = _UNSCREENED.union(
         *[index[word[:_PREFIX]] for word in _TOKEN.findall(lower) if word[:_PREFIX] in index]
@@ -121,6 +114,17 @@ def _part_order(part: _Part) -> int:
 
 _PART_INDEX: dict[str, set[_Part]] = {}
 _UNSCREENED: set[_Part] = set()
+
+
+def _index_parts() -> None:
+    """Index every rule's parts by word beginning; done once, when the module is imported
+    (after all rules exist), so threads never see a half-built index."""
+    for rule in _ALL_RULES:
+        for part in rule.parts:
+            if part.gate is None:
+                _UNSCREENED.add(part)
+            for prefix in part.gate or ():
+                _PART_INDEX.setdefault(prefix, set()).add(part)
 
 
 _PREFIX = 3
@@ -695,3 +699,6 @@ def _with_reason(reading: Classification, reason: str) -> Classification:
 
 def _starts_with(text: str, name: str) -> bool:
     return text.casefold().startswith(name.casefold())
+
+
+_index_parts()
