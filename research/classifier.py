@@ -273,7 +273,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
             r"|\bsubpoena\w*|\baccus\w*|\balleg\w*|\bviolat\w*|\bregulators?\b|\bcourt\b"
             r"|\b(sec|ftc|doj|cma|fca|sebi)\b(?![^.;]{0,12}\b(nod|approval|clearance|approves|clears)\b)"
             r"|\bsentenc\w*|\bprison\b|\bjail\w*|\bconvict\w*|\bguilty\b|\blitigation\b|\bsanction\w*"
-            r"|\bbann?(ed|s)?\b|\braid\w*|\bscrutiny\b|\bunder fire\b|\bglare\b|\bcrackdown\b"
+            r"|\bbann?(ed|s)?\b|\braid\w*|\bscrutiny\b|\bunder fire\b|\bcrackdown\b"
             r"|\bcomplaints?\b|\bpenalis\w*|\bpenaliz\w*|\bliab(le|ility)\b|\bdamages\b|\bsuits?\b|\bhit with\b"
         ),
     ),
@@ -304,7 +304,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
             r"|\bcrisis\b|\bconcerns?\b|\bworr(y|ies|ied)\b|\bpressure\b|\bheadwinds?\b|\bslow(s|down|ing|ed)\b"
             r"|\berod\w*|\bshrink\w*|\bcontraction\b|\bwrite-?downs?\b|\bwrite-?offs?\b|\bimpairment\b"
             r"|\bin the red\b|\bdeficit\b|\bunderperform\w*|\bsell-?off\b|\bwipes?\b|\berases?\b"
-            r"|\bjeopardy\b|\bthreat\w*|\bsetbacks?\b|\bblow\b|\bstall\w*|\bon the rocks\b|\bhits the rocks\b"
+            r"|\bjeopardy\b|\bthreat\w*|\bsetbacks?\b|\bblow\b|\bstall\w*"
             r"|\bfaces?\b[^.]{0,20}\b(axe|cuts|losses|probe|charges|fine)\b|\bfalter\w*|\bsluggish\b|\bsoft(er)?\b"
         ),
     ),
@@ -318,7 +318,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
     (
         "a warning sign",
         _Rule(
-            r"\bavoid\b|\bcaution\w*|\brisky\b|\bat risk\b|\brisks? (of|to)\b|\bhigh-risk\b|\bcrunch\b|\btepid\b|\birregularit\w*|\bbetray\w*|\bhalv(es|ed|ing)\b"
+            r"\bavoid\b|\bcaution\w*|\brisky\b|\bat risk\b|\brisks? (of|to)\b|\bhigh-risk\b|\bcrunch\b|\birregularit\w*|\bhalv(es|ed|ing)\b"
             r"|\b(multi-year|record|all-time) lows?\b|\b\d+-(year|quarter|month|week) lows?\b|\bat (a low|lows?)\b|\bunlikely\b"
             r"|\blower\b[^.;]{0,15}\b(profit|net|income|revenue|sales|earnings|margins?|demand|guidance|forecast|outlook|volumes?)\b"
             r"|\bharder\b|\btougher\b|\bdifficult\w*|\bnegative\b|\bdisappoint\w*|\bdismal\b|\bpoor\b|\bfears?\b|\bpanic\b"
@@ -328,6 +328,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
         "a departure",
         _Rule(
             r"\bresign\w*|\bsteps? down\b|\bousted\b|\bfired\b|\bquits?\b|\bdeparture\b|\bexits?\b"
+            r"|\bdeparts?\b|\bleaves (the )?(company|firm|board|bank|group|post|role|job)\b|\bto leave\b"
         ),
     ),
     ("a scandal", _Rule(r"\bscandal\w*|\bfraud\w*|\bmisconduct\b|\bbrib\w*|\bembezzl\w*")),
@@ -342,7 +343,10 @@ NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
     ),
     (
         "bankruptcy",
-        _Rule(r"\bbankrupt\w*|\bchapter 11\b|\binsolven\w*|\bdefaults?\b|\bliquidat\w*"),
+        _Rule(
+            r"\bbankrupt\w*|\bchapter 11\b|\binsolven\w*|\bdefaults?\b|\bliquidat\w*|\bbail-?outs?\b"
+            r"|\brescue\b|\bafloat\b|\bemergency\b|\blifeline\b"
+        ),
     ),
     (
         "a closure or setback",
@@ -350,6 +354,10 @@ NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
             r"\bshut(s|ting)? down\b|\bshutters?\b|\bclos(es|ing|ed|ure)\b[^.]{0,30}\b(plant|store|stores|office|factory|site)s?\b"
             r"|\bdelay\w*|\bhalt\w*|\bsuspend\w*|\bcancel\w*|\bscrap\w*|\bcrash\w*|\bdeath|\bdies\b|\bkilled\b"
             r"|\bclos(e|es|ing)\b[^.]{0,15}\b\d+\b[^.]{0,15}\b(stores|branches|plants|offices|sites|outlets)\b"
+            r"|\bpostpon\w*|\bshelv\w*|\brevok\w*|\brescind\w*|\bstripped of\b|\bfreez\w*|\bpaus(e|es|ed|ing)\b"
+            r"|\bpushed back\b|\bon hold\b|\bflops?\b|\bflopped\b|\bcost-cut\w*|\bsavings (plan|program|programme)\b"
+            r"|\bprotests?\b|\bunion drive\b|\bovershadow\w*|\bguides? lower\b|\branked last\b|\blast place\b"
+            r"|\bmost hated\b|\bcomplain\w*|\binternal review\b|\baccounting (errors?|irregularities|problems)\b"
         ),
     ),
 )
@@ -358,7 +366,11 @@ _HEDGE = _Rule(
     r"\b(could|might|may|would|should|mulls?|consider(s|ing)?|weigh(s|ing)?|eyes|eyeing|in talks|rumou?r\w*"
     r"|reportedly|denies|denied|deny|speculat\w*|unconfirmed|expects?|expected to|set to|likely|poised"
     r"|aims? to|hopes? to|seeks? to|targets?|plans? to (buy|acquire|raise|list|merge|sell)|explor\w*"
-    r"|bid for|offer for|approach\w*|sources say|said to)\b"
+    r"|bid for|offer for|approach\w*|sources say|said to|nears|nearing|near (a |an )?(deal|agreement|sale|settlement)|close to (a )?deal|in (\w+ )?talks|talks (to|with|on|over|about)"
+    r"|in line for|tipped|shortlist\w*|nominat\w*|finalists?|bids?|vies|vying|competes? for|competing for"
+    r"|wants? to|seeks?|seeking|scrambl\w*|files? for|filed for|prepar\w*|on (track|course)|forecast to"
+    r"|analysts? (see|expect|say)|report:|upgrad\w*|price target|stock to buy|buy rating|overweight|outperform"
+    r"|not|\w+n't|never|no longer|no (plans?|decision|deal|agreement)|without|fails? to|yet to|rejects?)\b"
 )
 _QUESTION_START = _rx(r"^(will|could|can|should|is|are|does|do|did|has|have|why|how|what|who)\b")
 
@@ -396,7 +408,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\bnamed (one of|to|a|an|the|among|best|top|most|winner)\b|\bnamed\b[^.;]{0,40}\bof the year\b"
             r"|\branked\b|\branks\b|\bbest places? to work\b|\btop employers?\b|\bcertifi(ed|cation)\b"
             r"|\baccolades?\b|\b(wins?|takes?|took|won)\b[^.;]{0,10}\b(gold|silver|bronze|the title)\b|\bcrowned\b"
-            r"|\bvoted\b[^.;]{0,10}\b(best|top|most)\b|\bof the year\b|\beditors'? choice\b|\btops\b[^.;]{0,40}\b(ranking|rankings|list|survey|index|league table)\b"
+            r"|\bvoted\b[^.;]{0,10}\b(best|top|most)\b|\bof the year\b|\beditors'? choice\b|\b(makes?|made|lands? on|named to)\b[^;|]{0,40}\b(list|ranking)\b|\b(earns?|wins?|takes?|claims?|secures?)\b[^.;]{0,15}\btop spot\b|\btops\b[^.;]{0,40}\b(ranking|rankings|list|survey|index|league table)\b"
             r"|\b(lands?|earns?|secures?|wins?|takes?)\b[^.;]{0,20}\b(spot|place)\b[^.;]{0,40}\blist\b"
             r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\b(approval|nod|clearance|licen[cs]e|certification|patent)s?\b"
             r"|\b(fda|usfda|ema|regulators?)\b[^.;]{0,15}\b(approves|approval|nod|clears)\b"
@@ -411,6 +423,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|charter|concession|contract)s?\b"
             r"|\bcontracts?\b|\bawarded\b[^.;]{0,40}\b(contract|concession|tender|order|deal)s?\b"
             r"|\bawards?\b[^.;]{0,30}\b(contract|concession|tender|order|deal)s?\b"
+            r"|\b(rs\.?|inr|usd|eur)\s?[\d,.]+\s?(crore|cr|million|mn|billion|bn|lakh)?\b[^.;]{0,25}\b(order|contract)s?\b"
             r"|\border (from|worth|for|of|valued)\b|\borders? worth\b|\border wins?\b|\borders?\b[^.;]{0,30}\bfrom\b"
             r"|\bto supply\b|\badds?\b[^.;]{0,30}\bas (customers?|clients?)\b|\breplaces?\b[^.;]{0,30}\bas\b[^.;]{0,20}\b(provider|supplier|partner|vendor)\b"
         ),
@@ -433,7 +446,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|surge|surges|surged|up|increase|increases|increased|gain|gains|double|doubles|doubled|zoom|zooms|improve|improves|improved|higher"
             r"|crosses|passes|tops)\b"
             r"|\b(sales|revenue|profit|earnings|income) growth\b|\bmargins? (expand|widen|improve)\w*\b"
-            r"|\bnet\b(?! (debt|loss|losses|outflows?|sell\w*|short))[^.;]{0,6}\b(up|rises?|rose|jumps?|jumped|grows?|grew|climbs?|soars?|surges?|doubles?|increases?)\b"
+            r"|\bnet\b(?! (debt|loss|losses|outflows?|sell\w*|short))[^.;]{0,15}\b(up|rises?|rose|jumps?|jumped|grows?|grew|climbs?|soars?|surges?|doubles?|increases?)\b"
             r"|\b(jump|rise|increase|surge|growth|gain)s? in\b[^.;]{0,25}\b(net|profit|revenue|sales|earnings|income)\b"
             r"|\bback in (the )?(profit|black)\b|\bturns? (to )?(a )?(profit|profitability)\b|\breturns? to (profit|profitability|growth)\b"
             r"|\bposts? (a |an )?(net )?profit\b|\b(two|three|four|five|six|seven|eight|nine|ten|\d+)-fold (jump|rise|increase|growth)\b"
@@ -442,7 +455,8 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\b(lifts?|boosts?|delivers?)\b[^.;]{0,12}\b(revenue|sales|profit|earnings|income)\b"
             r"|\bstrong(est)?\b[^.;]{0,15}\b(results|quarter|numbers|sales|growth|earnings|performance|demand|year)\b"
             r"|\b(beats?|tops?|exceeds?|surpass(es)?|outpaces?)\b[^.;]{0,25}\b(estimates|expectations|forecasts?|guidance|consensus)\b"
-            r"|\braises? (its )?(full-year |annual |\d{4} )?(guidance|outlook|forecast)\b|\bbest-ever\b|\ball-time high\b"
+            r"|\b(above|ahead of|better than)\b[^.;]{0,10}\b(estimates|expectations|forecasts?|consensus)\b"
+            r"|\braises? (its )?(full-year |annual |\d{4} )?(guidance|outlook|forecast)\b|\bbest-ever\b"
             r"|\b(surpass(es)?|passes|reaches|hits|tops|crosses|grows past|exceeds)\b[^.;]{0,25}\d[\d,.]*\s*(million|billion|m|k)?\s*"
             r"(paying )?(users|customers|subscribers|members|downloads|enterprises|clients|accounts|passengers)\b"
             r"|\badds?\b[^.;]{0,20}\d[\d,.]*\s*(million|billion|m|k)?\s*(new )?(users|customers|subscribers|members|clients|accounts)\b"
@@ -457,7 +471,8 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\b(millionth|billionth|thousandth|hundredth)\b|\b(world's|industry's|nation's|country's|state's|region's) first\b"
             r"|\b(industry|world) first\b|\bfirst in (the )?(industry|world)\b|\bfirst-of-its-kind\b"
             r"|\b(completes?|performs?|pours?|doses?|makes?|takes? delivery of|launches|delivers?|flies|opens)\b[^.;]{0,12}\b(its |the |a )?first\b"
-            r"|\btops out\b|\bsets? (a |new )?records?\b"
+            r"|\btops out\b|\bsets? (a |new )?records?\b|\bbreaks?\b[^.;]{0,20}\brecords?\b|\bbecomes? (the )?first\b"
+            r"|\b(joins?|added to|enters?)\b[^.;]{0,15}\b(s&p 500|nasdaq-100|ftse 100|dax|nifty|sensex|fortune 500|dow jones)\b"
         ),
     ),
     (
@@ -567,15 +582,16 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
                 None, NEGATIVE, True, False, (f"negative news ({family}: {words!r})",), words
             )
     hedge = _HEDGE.search(lower, candidates)
-    if hedge:
-        words = text[hedge.start() : hedge.end()]
-        return Classification(
-            None, NEUTRAL, True, False, (f"speculation, not news ({words!r})",), words
-        )
     for kind, pattern in KIND_RULES:
         if pattern.number not in candidates:
             continue
         for match in pattern.finditer(lower, candidates):
+            if _about_the_share_price(lower, match):
+                continue
+            if hedge is not None and (
+                hedge.start() < match.end() or _same_clause(text, match.start(), hedge.start())
+            ):
+                break  # hedged: "could win", "wins contract, expects more" is still a fact
             problem = _subject_problem(text, kind, match, subject_at)
             if problem is None:
                 trigger = text[match.start() : match.end()].strip()
@@ -584,9 +600,42 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
                 )
             if problem:
                 return _neutral(problem)
+    if hedge is not None:
+        words = text[hedge.start() : hedge.end()]
+        return Classification(
+            None, NEUTRAL, True, False, (f"speculation, not news ({words!r})",), words
+        )
     if _SHARE_MOVE.search(lower, candidates):
         return _neutral("a share-price move alone is not an event to congratulate")
     return _neutral("no event to congratulate (neutral news)")
+
+
+# "Acme customer Beta ...", "Acme-backed Beta ...", "former Acme engineer ...": someone else's news.
+_ROLE_AFTER_NAME = re.compile(
+    r"(\s|-)(customer|client|supplier|rival|competitor|backed|spinout|spin-off|alumni|alumnus"
+    r"|engineer|employee|veteran)s?\b",
+    re.IGNORECASE,
+)
+_FORMER_BEFORE_NAME = re.compile(r"\b(former|ex-|ex)\s*$", re.IGNORECASE)
+_SHARE_SUBJECT = re.compile(r"\b(shares?|stocks?|scrip|stock price)\b[^.;:|]{0,25}$")
+
+
+def _about_the_share_price(lower: str, match: re.Match[str]) -> bool:
+    """A trigger whose subject is the share price ("shares set a new record", "stock posts its
+    best-ever day", "shares jump in Nasdaq debut"): market talk, not the company's event."""
+    if _BUSINESS_NOUN.search(match.group(0)):
+        return False  # "shares surge on record profit": the profit is the event
+    subject = _SHARE_SUBJECT.search(lower, 0, match.start())
+    # "shares rally on pact with X", "as it wins": what follows the connector is the event.
+    return subject is not None and not _CAUSE.search(lower, subject.start(), match.start())
+
+
+_CAUSE = re.compile(r"\b(on|as|after|following|post|with|over|amid)\b")
+
+
+_BUSINESS_NOUN = re.compile(
+    r"\b(revenue|profit|sales|results|earnings|income|net|order|contract|deal|customers?|users|award)\b"
+)
 
 
 def _neutral(reason: str) -> Classification:
@@ -681,6 +730,13 @@ def classify_mentioned(title: str, mention: Mention, summary: str = "") -> Class
                 (mention.reason, "the headline's event belongs to someone else"), reading.trigger,
             )  # fmt: skip
         return _with_reason(reading, mention.reason)
+    if mention.position is not None and (
+        _ROLE_AFTER_NAME.match(title, mention.position + len(mention.name))
+        or _FORMER_BEFORE_NAME.search(title, 0, mention.position)
+    ):
+        reading = read_headline(title, None)
+        reason = "the event belongs to someone linked to the company, not to the company itself"
+        return Classification(None, NEUTRAL, True, False, (mention.reason, reason), reading.trigger)
     reading = read_headline(title, mention.position)
     return _with_reason(reading, mention.reason)
 

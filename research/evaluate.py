@@ -45,6 +45,7 @@ class Evaluation:
     kind_checked: int  # picked, gold positive with a gold kind
     kind_correct: int
     kind_picks: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind -> (right, picked)
+    neutral_picked: int = 0  # neutral rows congratulated: not harmful, still not news
     harmful_examples: tuple[LabelledHeadline, ...] = ()
     missed_examples: tuple[LabelledHeadline, ...] = ()
     wrong_kind_examples: tuple[tuple[LabelledHeadline, str], ...] = ()
@@ -73,7 +74,7 @@ def evaluate(
     examples: int = 10,
 ) -> Evaluation:
     """Run ``judge`` on every row and count the outcomes."""
-    picked = harmful = covered = kind_checked = kind_correct = 0
+    picked = harmful = covered = kind_checked = kind_correct = false_picks = 0
     kind_picks: Counter[str] = Counter()
     kind_right: Counter[str] = Counter()
     harmful_rows: list[LabelledHeadline] = []
@@ -83,6 +84,13 @@ def evaluate(
         verdict = judge(row)
         if verdict.congratulable:
             picked += 1
+            if verdict.kind is not None and (row.label != "positive" or row.kind is not None):
+                # Precision counts every pick: one of a neutral or negative row is a wrong one.
+                kind_picks[verdict.kind.value] += 1
+                if row.label == "positive" and verdict.kind is row.kind:
+                    kind_right[verdict.kind.value] += 1
+            if row.label == "neutral":
+                false_picks += 1
             if row.label == "negative":
                 harmful += 1
                 harmful_rows.append(row)
@@ -90,10 +98,8 @@ def evaluate(
                 covered += 1
                 if row.kind is not None and verdict.kind is not None:
                     kind_checked += 1
-                    kind_picks[verdict.kind.value] += 1
                     if verdict.kind is row.kind:
                         kind_correct += 1
-                        kind_right[verdict.kind.value] += 1
                     else:
                         wrong_kind.append((row, verdict.kind.value))
         elif row.label == "positive":
@@ -109,6 +115,7 @@ def evaluate(
         kind_checked=kind_checked,
         kind_correct=kind_correct,
         kind_picks={k: (kind_right[k], n) for k, n in sorted(kind_picks.items())},
+        neutral_picked=false_picks,
         harmful_examples=tuple(harmful_rows[:examples]),
         missed_examples=tuple(missed[:examples]),
         wrong_kind_examples=tuple(wrong_kind[:examples]),
@@ -133,6 +140,7 @@ def format_evaluation(name: str, evaluation: Evaluation, seconds: float) -> str:
         f"  harm     {e.harm:6.1%}  ({e.harmful} of {e.picked} picks are labelled negative)",
         f"  leak     {e.leak:6.1%}  ({e.leaked} of {e.negatives} negative rows picked)",
         f"  coverage {e.coverage:6.1%}  ({e.covered} of {e.positives} positive rows picked)",
+        f"  neutral rows picked: {e.neutral_picked}",
     ]
     if e.kind_accuracy is not None:
         lines.append(

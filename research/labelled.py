@@ -31,20 +31,22 @@ def load_labelled(path: Path) -> list[LabelledHeadline]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"cannot read {path}: {exc}") from exc
-    if path.suffix.lower() == ".csv":
-        records: Iterable[Mapping[str, Any]] = csv.DictReader(text.splitlines())
-    elif text.lstrip().startswith("["):
-        try:
+    try:
+        if path.suffix.lower() == ".csv":
+            records: Iterable[Mapping[str, Any]] = csv.DictReader(text.splitlines())
+        elif text.lstrip().startswith("["):
             records = json.loads(text)
-        except ValueError as exc:
-            raise InvalidInput(f"{path} is not valid JSON: {exc}") from exc
-    else:
-        records = _json_lines(text, path)
-    rows = []
-    for number, record in enumerate(records, 1):
-        if number > MAX_ROWS:
-            raise InvalidInput(f"{path} has more than {MAX_ROWS:,} rows")
-        rows.append(_row(record, number, path))
+        else:
+            records = _json_lines(text, path)
+        rows = []
+        for number, record in enumerate(records, 1):
+            if number > MAX_ROWS:
+                raise InvalidInput(f"{path} has more than {MAX_ROWS:,} rows")
+            rows.append(_row(record, number, path))
+    except (csv.Error, RecursionError, ValueError) as exc:
+        if isinstance(exc, InvalidInput):
+            raise
+        raise InvalidInput(f"{path} cannot be read as labelled headlines: {exc!s:.200}") from None
     if not rows:
         raise InvalidInput(f"{path} has no rows")
     return rows
@@ -70,6 +72,8 @@ def _row(record: Mapping[str, Any], number: int, path: Path) -> LabelledHeadline
     if not isinstance(record, Mapping):
         raise InvalidInput(f"{path}, row {number}: expected an object with named fields")
     title, company, label = (_first(record, n) for n in (_TITLE, _COMPANY, _LABEL))
+    if not isinstance(title, str | None) or not isinstance(company, str | None):
+        raise InvalidInput(f"{path}, row {number}: the title and the company must be text")
     if title is None or company is None or label is None:
         raise InvalidInput(
             f"{path}, row {number}: needs a title, a company and a label "
@@ -85,10 +89,14 @@ def _label(value: Any, number: int, path: Path) -> str:
     if text in LABELS:
         return text
     try:
-        return label_from_score(float(text))
+        score = float(text)
+        if not -1.0 <= score <= 1.0:  # also refuses nan and inf
+            raise ValueError(text)
+        return label_from_score(score)
     except ValueError:
         raise InvalidInput(
-            f"{path}, row {number}: label {value!r} is not positive, negative, neutral or a score"
+            f"{path}, row {number}: label {value!r} is not positive, negative, neutral or a score "
+            "from -1 to 1"
         ) from None
 
 

@@ -62,7 +62,7 @@ def test_evaluate_counts_harm_leak_coverage_and_kinds() -> None:
     assert result.leak == pytest.approx(1 / 2)
     assert result.coverage == 1.0
     assert result.kind_accuracy == 0.5
-    assert result.kind_picks == {"award": (1, 2)}
+    assert result.kind_picks == {"award": (1, 2), "growth": (0, 1)}  # a wrong pick counts against precision
 
 
 def test_loader_reads_csv_scores_and_json_lists(tmp_path: Path) -> None:
@@ -135,3 +135,69 @@ def test_classify_is_public_and_reads_tone_toward_the_named_company() -> None:
     other = research.classify("Acme Brick Co. wins award", "Acme Corp")
     assert not other.about_company and not other.congratulable
     assert other.reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme did not win the contract",
+        "Acme hasn't won the Navy contract yet",
+        "Acme won't open Denver office after all",
+        "Acme no longer a partner of Beta",
+        "Acme nears deal to acquire Beta",
+        "Acme in advanced talks to buy Beta",
+        "Acme shortlisted for design award",
+        "Acme files for IPO",
+        "Goldman upgrades Acme to buy",
+        "Acme stock climbs to all-time high",
+        "Acme shares set new record",
+        "Acme shares jump in Nasdaq debut",
+        "Acme stripped of industry award",
+        "Acme freezes hiring",
+        "Acme postpones IPO",
+        "Acme secures funding to stay afloat",
+        "Acme launches internal review after accounting errors",
+        "Acme unveils cost-cutting plan",
+        "Acme customer Beta reports record revenue",
+        "Acme-backed Beta raises $30 million",
+        "Former Acme engineer raises $5 million for startup",
+        "Acme posts record revenue; CEO departs",
+        "Acme opens new store amid protests",
+    ],
+)
+def test_plausible_bad_or_unsettled_news_is_never_congratulated(title: str) -> None:
+    assert not research.classify(title, "Acme").congratulable, research.classify(title, "Acme")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme shares surge on record profit",
+        "Acme Q2 revenue up 16%; expects more growth next year",
+        "Acme makes Inc. 5000 list",
+        "Acme becomes first carbon-neutral airline",
+        "Acme wins 10 new customers",
+        "Acme Q2 net profit above estimates",
+    ],
+)
+def test_real_events_next_to_market_talk_still_count(title: str) -> None:
+    assert research.classify(title, "Acme").congratulable, research.classify(title, "Acme")
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix", "message"),
+    [
+        ("title,company,label\n" + "x" * 200_000 + ",Acme,positive\n", ".csv", "cannot be read"),
+        ("[" * 100_000, ".json", "cannot be read"),
+        ('{"title": ["a"], "company": "Acme", "label": "positive"}\n', ".jsonl", "must be text"),
+        ('{"title": "a", "company": "Acme", "label": "nan"}\n', ".jsonl", "from -1 to 1"),
+        ('{"title": "a", "company": "Acme", "label": 5}\n', ".jsonl", "from -1 to 1"),
+    ],
+)
+def test_loader_refuses_odd_files_without_a_traceback(
+    tmp_path: Path, content: str, suffix: str, message: str
+) -> None:
+    path = tmp_path / f"rows{suffix}"
+    path.write_text(content)
+    with pytest.raises(InvalidInput, match=message):
+        load_labelled(path)
