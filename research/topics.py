@@ -11,9 +11,22 @@ _STOP = frozenset("a an and as at by for from in into of on or our the their to 
 
 
 def _stem(word: str) -> str:
-    for ending in ("ing", "ies", "es", "ed", "s"):
+    """A crude common stem, applied to both sides: "hiring", "hire" and "hires" -> "hir";
+    "ships" and "shipping" -> "ship"; "centres" and "centers" -> "cent"; "news" stays "news"."""
+    if len(word) <= 3 or word.endswith(("ss", "ews", "us", "is")):
+        return word
+    for ending in ("ing", "ies", "ed", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)] + ("y" if ending == "ies" else "")
+            word = word[: -len(ending)] + ("y" if ending == "ies" else "")
+            break
+    if word.endswith("re") and len(word) > 4:
+        word = word[:-2] + "er"  # "centre" and "center" alike
+    for ending in ("er", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "shipp" -> "ship"
     return word
 
 

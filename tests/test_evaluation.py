@@ -62,7 +62,10 @@ def test_evaluate_counts_harm_leak_coverage_and_kinds() -> None:
     assert result.leak == pytest.approx(1 / 2)
     assert result.coverage == 1.0
     assert result.kind_accuracy == 0.5
-    assert result.kind_picks == {"award": (1, 2), "growth": (0, 1)}  # a wrong pick counts against precision
+    assert result.kind_picks == {
+        "award": (1, 2),
+        "growth": (0, 1),
+    }  # a wrong pick counts against precision
 
 
 def test_loader_reads_csv_scores_and_json_lists(tmp_path: Path) -> None:

@@ -74,3 +74,16 @@ def test_an_established_outlet_ranks_above_an_unknown_site() -> None:
     assert "from an established outlet (reuters.com)" in launch.reasons
     assert not any("established" in r for r in award.reasons)
     assert launch.score - award.score == pytest.approx(0.1 - (1.0 - 0.8), abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("topic", "text", "expected"),
+    [
+        ("hiring", "Acme to hire 500 engineers", True),
+        ("shipping", "Acme ships its new model", True),
+        ("data centers", "Acme opens data centre in Dublin", True),
+        ("news", "Acme opens new plant", False),
+    ],
+)
+def test_topic_words_match_their_other_forms(topic: str, text: str, expected: bool) -> None:
+    assert touches(topic, text) is expected
