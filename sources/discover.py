@@ -135,7 +135,7 @@ async def _discover(
     queue: list[str] = [newsroom] if newsroom else []
     home_url = origin + "/"
     if await allowed(home_url):
-        home = await _get_page(home_url, http, notes, now, reachable_required=True)
+        home = await _get_page(home_url, http, notes, now, allowed, reachable_required=True)
         if home is None:
             return result([], [], reachable=False)
         if home.html is not None:
@@ -151,7 +151,7 @@ async def _discover(
         visited.add(page_url)
         if not await allowed(page_url):
             continue
-        page = await _get_page(page_url, http, notes, now)
+        page = await _get_page(page_url, http, notes, now, allowed)
         if page is None:
             continue
         if page.is_feed:
@@ -195,7 +195,7 @@ async def _probe(
         if not await allowed(url):
             continue
         try:
-            response = await http.get(url, retry=False)
+            response = await http.get(url, retry=False, may_follow=allowed)
         except NotFound:
             continue
         except SourceError as error:
@@ -212,13 +212,14 @@ async def _get_page(
     http: HttpClient,
     notes: list[str],
     now: datetime,
+    allowed: Callable[[str], Awaitable[bool]],
     *,
     reachable_required: bool = False,
 ) -> _Page | None:
     """The page (HTML or a feed), or None with a note; for the home page, a failure other than
     404 means the site is unreachable (also None)."""
     try:
-        response = await http.get(url, retry=False)
+        response = await http.get(url, retry=False, may_follow=allowed)
     except SourceError as error:
         notes.append(f"{url}: {error.message}")
         if reachable_required and isinstance(error, NotFound):

@@ -14,7 +14,7 @@ import random
 import re
 import ssl
 import zlib
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata
@@ -166,9 +166,11 @@ class HttpClient:
         etag: str | None = None,
         last_modified: str | None = None,
         retry: bool = True,
+        may_follow: Callable[[str], Awaitable[bool]] | None = None,
     ) -> Response:
         """GET with retries (unless ``retry`` is False) and redirects; a 304 comes back as a
-        Response with status 304."""
+        Response with status 304. ``may_follow`` is asked before each redirect is followed
+        (robots.txt rules of the target's host, say); a refusal is a Blocked error."""
         url = require_http_url(url)
         headers = {}
         if etag:
@@ -177,7 +179,8 @@ class HttpClient:
             headers["If-Modified-Since"] = last_modified
         try:
             return await asyncio.wait_for(
-                self._get_with_retries(url, headers, retry), timeout=self.limits.source_deadline
+                self._get_with_retries(url, headers, retry, may_follow),
+                timeout=self.limits.source_deadline,
             )
         except asyncio.TimeoutError:
             raise TimedOut(
@@ -186,13 +189,19 @@ class HttpClient:
                 url=url,
             ) from None
 
-    async def _get_with_retries(self, url: str, headers: dict[str, str], retry: bool) -> Response:
+    async def _get_with_retries(
+        self,
+        url: str,
+        headers: dict[str, str],
+        retry: bool,
+        may_follow: Callable[[str], Awaitable[bool]] | None,
+    ) -> Response:
         loop = asyncio.get_running_loop()
         give_up_at = loop.time() + self.limits.source_deadline
         attempt = 0
         while True:
             try:
-                return await self._follow_redirects(url, headers)
+                return await self._follow_redirects(url, headers, may_follow)
             except FetchError as error:
                 delay = self._retry_delay(error, attempt) if retry else None
                 if delay is None or loop.time() + delay >= give_up_at:
@@ -217,7 +226,12 @@ class HttpClient:
         base = limits.backoff[min(attempt, len(limits.backoff) - 1)] if limits.backoff else 0.0
         return base * random.uniform(0.75, 1.25)
 
-    async def _follow_redirects(self, url: str, headers: dict[str, str]) -> Response:
+    async def _follow_redirects(
+        self,
+        url: str,
+        headers: dict[str, str],
+        may_follow: Callable[[str], Awaitable[bool]] | None,
+    ) -> Response:
         chain = [url]
         current = url
         while True:
@@ -238,6 +252,13 @@ class HttpClient:
                 )
             if target in chain:
                 raise TooManyRedirects("redirect loop: " + " -> ".join([*chain, target]), url=url)
+            if may_follow is not None and not await may_follow(target):
+                raise Blocked(
+                    f"{host_of(current)} redirected to {target[:200]}, which may not be fetched "
+                    "(robots.txt)",
+                    url=url,
+                    status=response.status,
+                )
             chain.append(target)
             if len(chain) - 1 > self.limits.max_redirects:
                 raise TooManyRedirects(

@@ -7,9 +7,10 @@ robots.txt allows) for their publication date and lead paragraph.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from .discover import fetch_robots
 from .errors import NeedsBrowser, ParseError, SourceError
@@ -23,6 +24,7 @@ from .pages import (
     release_details,
     site_name,
 )
+from .robots import Robots
 from .urls import host_of, require_http_url
 
 # Press releases fetched per listing to learn their date and lead paragraph.
@@ -85,26 +87,42 @@ class NewsroomPage:
             key=lambda i: (parsed.items[i].published is not None, parsed.items[i].published or now),
             reverse=True,
         )
-        robots = await fetch_robots(self.url, http)
+        rules: dict[str, Robots] = {}
+
+        async def allowed(url: str) -> bool:
+            host = urlsplit(url).netloc
+            if host not in rules:
+                rules[host] = await fetch_robots(url, http)
+            return rules[host].allows(url)
+
         chosen = [
-            i for i in dated if parsed.items[i].url and robots.allows(parsed.items[i].url or "")
-        ][:RELEASES_TO_READ]
+            i for i in dated if parsed.items[i].url and await allowed(parsed.items[i].url or "")
+        ]
         results = await asyncio.gather(
-            *(self._read_release(parsed.items[i], http, now) for i in chosen)
+            *(
+                self._read_release(parsed.items[i], http, now, allowed)
+                for i in chosen[:RELEASES_TO_READ]
+            )
         )
         items = list(parsed.items)
         warnings = list(parsed.warnings)
-        for index, result in zip(chosen, results, strict=True):
+        for index, result in zip(chosen[:RELEASES_TO_READ], results, strict=True):
             if isinstance(result, str):
                 warnings.append(result)
             else:
                 items[index] = result
         return replace(parsed, items=tuple(items), warnings=tuple(warnings))
 
-    async def _read_release(self, item: Item, http: HttpClient, now: datetime) -> Item | str:
+    async def _read_release(
+        self,
+        item: Item,
+        http: HttpClient,
+        now: datetime,
+        allowed: Callable[[str], Awaitable[bool]],
+    ) -> Item | str:
         assert item.url is not None
         try:
-            response = await http.get(item.url)
+            response = await http.get(item.url, may_follow=allowed)
             html = decode_html(response.body, response.headers)
             published, lead = await asyncio.get_running_loop().run_in_executor(
                 None, release_details, html, item.url

@@ -118,3 +118,16 @@ def test_a_release_whose_body_is_a_url_is_never_fetched(server: TestServer) -> N
     published, lead = release_details(server.url("/secret"), "https://acme.example/news/1")
     assert (published, lead) == (None, "")
     assert not server.hits_for("/secret")
+
+
+def test_a_redirect_to_a_path_robots_txt_forbids_is_not_followed(server: TestServer) -> None:
+    server.route(
+        "/robots.txt",
+        Reply(200, b"User-agent: *\nDisallow: /private/\n", {"Content-Type": "text/plain"}),
+    )
+    server.route("/", Reply(200, b'<html><body><a href="/news/">News</a></body></html>', HTML))
+    server.route("/news/", Reply(302, headers={"Location": "/private/news/"}))
+    server.route("/private/news/", Reply(200, b"<html>hidden listing</html>", HTML))
+    found = _discover(server.url("").rstrip("/"))
+    assert not server.hits_for("/private/news/")
+    assert any("/private/news/" in note and "robots.txt" in note for note in found.notes)
