@@ -31,7 +31,7 @@ if TYPE_CHECKING:
         StoreError,
         UnknownCompany,
     )
-    from .models import Company, Event, EventKind, Result, Skipped
+    from .models import Company, Event, EventKind, Result, Skipped, Snippet
     from .profiles import (
         add_company,
         discover_company,
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         remove_company,
     )
     from .render import result_to_dict
+    from .snippets import NotCongratulable, congratulate
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -64,6 +65,9 @@ _HOMES = {
     "Result": "research.models",
     "Skipped": "research.models",
     "result_to_dict": "research.render",
+    "NotCongratulable": "research.snippets",
+    "congratulate": "research.snippets",
+    "Snippet": "research.models",
     "Classification": "research.classifier",
     "classify": "research.classifier",
     "DiscoveryFailed": "research.errors",
@@ -84,17 +88,20 @@ __all__ = [
     "Event",
     "EventKind",
     "InvalidInput",
+    "NotCongratulable",
     "Outlet",
     "ResearchError",
     "Result",
     "Settings",
     "Skipped",
+    "Snippet",
     "SourceFailure",
     "StoreBusy",
     "StoreError",
     "UnknownCompany",
     "add_company",
     "classify",
+    "congratulate",
     "discover_company",
     "discover_company_async",
     "get_company",

@@ -89,6 +89,13 @@ def news(
             help='What the interview was about, e.g. "supply chain"; events touching it rank first (repeatable).',
         ),
     ] = None,
+    tone: Annotated[
+        str,
+        typer.Option(help="The sentence's register: formal or warm (warm may address the reader)."),
+    ] = "formal",
+    variant: Annotated[
+        int, typer.Option(min=0, max=2, help="Another phrasing of the sentence: 0, 1 or 2.")
+    ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
     offline: Annotated[
         bool, typer.Option("--offline", help="Answer from the store only; no network.")
@@ -109,6 +116,10 @@ def news(
     """Research COMPANY's recent good news and suggest a sentence for each event."""
     from .api import research
     from .render import format_problems, format_text, result_to_dict
+
+    if tone not in ("formal", "warm"):
+        typer.echo(f"error: --tone must be formal or warm, not {tone!r}", err=True)
+        raise typer.Exit(2)
 
     if verbose:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -138,7 +149,7 @@ def news(
     if as_json:
         typer.echo(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
     else:
-        typer.echo(format_text(result, verbose=verbose))
+        typer.echo(format_text(result, verbose=verbose, tone=tone, variant=variant))
     if result.all_failed:
         if result.offline:
             advice = "Nothing is stored for it yet: run once without --offline."

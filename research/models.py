@@ -53,6 +53,18 @@ class Company:
 
 
 @dataclass(frozen=True)
+class Snippet:
+    """A congratulatory sentence to paste into a note, and the facts it rests on."""
+
+    text: str
+    clause: str  # completes "especially now that you've ..."
+    tone: str  # "warm" or "formal"
+    variant: int
+    url: str | None = None
+    published: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Event:
     """A piece of news kept for the note, with why it was kept and a sentence to paste."""
 
@@ -70,6 +82,7 @@ class Event:
     outlets: tuple[Outlet, ...] = ()
     first_party: bool = False
     topics: tuple[str, ...] = ()  # the user's topics this event touches
+    snippets: tuple[Snippet, ...] = ()  # every tone and variant of the sentence
 
 
 @dataclass(frozen=True)

@@ -273,3 +273,106 @@ def clean_headline(title: str, names: tuple[str, ...]) -> str:
 def possessive(name: str) -> str:
     """ "Acme" -> "Acme's", "Siemens" -> "Siemens'"."""
     return f"{name}'" if name.endswith("s") and not name.endswith("ss") else f"{name}'s"
+
+
+# ---------------------------------------------------------------------------------------------
+# Snippets: the sentence in two registers and a few phrasings, plus the clause that completes
+# "especially now that you've ...".
+
+TONES = ("warm", "formal")
+VARIANTS = 3
+
+_PARTICIPLES = {
+    "winning": "won", "being": "been", "taking": "taken", "making": "made", "going": "gone",
+    "buying": "bought", "getting": "got", "setting": "set", "hitting": "hit",
+    "beginning": "begun", "breaking": "broken", "agreeing": "agreed",
+}  # fmt: skip
+
+# Clauses that say what happened without any detail we could get wrong.
+_KIND_CLAUSES: dict[EventKind, str] = {
+    EventKind.AWARD: "received a new award",
+    EventKind.GROWTH: "posted strong results",
+    EventKind.FUNDING: "secured new funding",
+    EventKind.NEW_ACCOUNT: "won a new customer",
+    EventKind.PARTNERSHIP: "formed a new partnership",
+    EventKind.LAUNCH: "launched something new",
+    EventKind.ACQUISITION: "completed an acquisition",
+    EventKind.EXPANSION: "expanded",
+    EventKind.MILESTONE: "reached a milestone",
+}
+
+
+_PLAIN_PHRASE = re.compile(r"[\w\s.,'&$%\u20ac\u00a3\u00a5\u20b9/:+\-]+")
+
+
+def participle_phrase(gerund_phrase: str) -> str:
+    """ "winning the Edison Award" -> "won the Edison Award"; "the new pact with Beta" ->
+    "announced the new pact with Beta"."""
+    first, _, rest = gerund_phrase.partition(" ")
+    if not first.endswith("ing"):
+        return f"announced {gerund_phrase}"
+    participle = _PARTICIPLES.get(first) or first[:-3] + "ed"
+    return f"{participle} {rest}".strip()
+
+
+def event_phrase(title: str, names: tuple[str, ...]) -> str | None:
+    """The gerund phrase a headline supports ("winning the 2026 Edison Award"), or None."""
+    title = clean_headline(title, names)
+    phrase = _joint_announcement(title, names) or _selected_by(title, names)
+    if phrase is None:
+        found = _predicate(title, names)
+        phrase = _gerund_phrase(found[1]) if found else None
+    return phrase
+
+
+def phrasings(
+    title: str, company_name: str, kind: EventKind, names: tuple[str, ...] = ()
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Every (sentence, clause) for each tone, VARIANTS of each, best first; all within MAX_WORDS."""
+    names = names or (company_name,)
+    phrase = event_phrase(title, names)
+    if phrase is not None and not _PLAIN_PHRASE.fullmatch(phrase):
+        phrase = None  # never quote markup, symbols or garbled text: name the kind instead
+    team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
+    owner = possessive(company_name)
+    news = _KIND_PHRASES[kind]
+    if phrase:
+        clause = participle_phrase(phrase)
+        # "Acme Corp winning the award", or "Acme Corp's new partnership with Beta"
+        about = f"{owner} {phrase[4:]}" if phrase.startswith("the ") else f"{company_name} {phrase}"
+        warm = (
+            f"Congratulations to you and {team} team on {phrase}!",
+            f"It was great to read about {about}, congratulations to the whole team!",
+            f"Congratulations on {phrase}, what wonderful news for everyone at {company_name}!",
+        )
+        formal = (
+            f"Congratulations to {team} team on {phrase}.",
+            f"I read with interest that {company_name} has {clause}, and I offer my congratulations.",
+            f"Please accept my congratulations on {owner} recent news of {phrase}.",
+        )
+    else:
+        clause = _KIND_CLAUSES[kind]
+        warm = (
+            f"I saw the news about {owner} {news}, congratulations to you and the team!",
+            f"Congratulations on {owner} {news}, it is great news for the whole team!",
+            f"It was lovely to read about {owner} {news}, congratulations to everyone there!",
+        )
+        formal = (
+            f"I saw the news about {owner} {news}, and wanted to say congratulations.",
+            f"I read about {owner} {news}, and I offer my congratulations.",
+            f"Please accept my congratulations on {owner} {news}.",
+        )
+    fallback = {
+        "warm": f"I saw the news about {owner} {news}, congratulations to you and the team!",
+        "formal": f"I saw the news about {owner} {news}, and wanted to say congratulations.",
+    }
+    result: dict[str, tuple[tuple[str, str], ...]] = {}
+    for tone, sentences in (("warm", warm), ("formal", formal)):
+        result[tone] = tuple(
+            (
+                s if len(s.split()) <= MAX_WORDS else fallback[tone],
+                clause if len(s.split()) <= MAX_WORDS else _KIND_CLAUSES[kind],
+            )
+            for s in sentences
+        )
+    return result

@@ -9,6 +9,7 @@ unknown, and a stale story makes a note look lazy).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sources import Item
@@ -18,6 +19,7 @@ from .match import Mention, find_mention
 from .models import Company, Event, EventKind, Skipped
 from .outlets import ESTABLISHED_BONUS, established_outlet
 from .phrase import congratulation
+from .snippets import snippets_for_event
 from .topics import touches
 
 RECENCY_HALF_LIFE_DAYS = 7.0
@@ -128,7 +130,7 @@ def _event(
         score += min(CORROBORATION_BONUS * (len(item.outlets) - 1), MAX_CORROBORATION)
         names = ", ".join(o.name or o.domain for o in item.outlets)
         reasons.append(f"carried by {len(item.outlets)} outlets: {names}")
-    return Event(
+    event = Event(
         title=item.title,
         url=item.url,
         publisher=item.publisher,
@@ -144,3 +146,4 @@ def _event(
         first_party=first_party,
         topics=touched,
     )
+    return replace(event, snippets=snippets_for_event(event, company.name, company.names))

@@ -32,6 +32,10 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "summary": event.summary,
         "first_party": event.first_party,
         "topics": list(event.topics),
+        "snippets": [
+            {"tone": x.tone, "variant": x.variant, "text": x.text, "clause": x.clause}
+            for x in event.snippets
+        ],
     }
 
 
@@ -110,8 +114,10 @@ def _safe(text: str | None) -> str:
     return clean_text(text or "")
 
 
-def format_text(result: Result, *, verbose: bool = False) -> str:
-    """The human report: one block per event, best first."""
+def format_text(
+    result: Result, *, verbose: bool = False, tone: str = "formal", variant: int = 0
+) -> str:
+    """The human report: one block per event, best first, with the sentence in ``tone``."""
     lines: list[str] = []
     name = _safe(result.company.name)
     if result.replayed:
@@ -154,7 +160,8 @@ def format_text(result: Result, *, verbose: bool = False) -> str:
         if event.topics:
             lines.append(f"   Topic: {_safe(', '.join(event.topics))}")
         lines.append(f"   Why: {_safe('; '.join(event.reasons))}")
-        lines.append(f"   Say: {_safe(event.sentence)}")
+        chosen = next((x for x in event.snippets if x.tone == tone and x.variant == variant), None)
+        lines.append(f"   Say: {_safe(chosen.text if chosen else event.sentence)}")
     if verbose and result.skipped:
         lines += ["", f"Skipped ({len(result.skipped)}):"]
         for skipped in result.skipped:
