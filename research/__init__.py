@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sources import Outlet, SourceFailure
 
-    from .api import research, research_async
+    from .api import draft_note, research, research_async
     from .classifier import Classification, classify
     from .company import resolve_company, slugify
     from .config import Settings, load_settings
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         UnknownCompany,
     )
     from .models import Company, Event, EventKind, Result, Skipped, Snippet
+    from .note import NoteDraft
     from .profiles import (
         add_company,
         discover_company,
@@ -49,6 +50,8 @@ _HOMES = {
     "Outlet": "sources",
     "SourceFailure": "sources",
     "research": "research.api",
+    "draft_note": "research.api",
+    "NoteDraft": "research.note",
     "research_async": "research.api",
     "resolve_company": "research.company",
     "slugify": "research.company",
@@ -89,6 +92,7 @@ __all__ = [
     "EventKind",
     "InvalidInput",
     "NotCongratulable",
+    "NoteDraft",
     "Outlet",
     "ResearchError",
     "Result",
@@ -104,6 +108,7 @@ __all__ = [
     "congratulate",
     "discover_company",
     "discover_company_async",
+    "draft_note",
     "get_company",
     "list_companies",
     "load_settings",

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import ParamSpec
+from typing import Any, ParamSpec
 
 from sources import (
     CachedFeed,
@@ -37,6 +37,7 @@ from .config import Settings, load_settings
 from .errors import InvalidInput, StoreError
 from .match import own_hosts
 from .models import Company, Result
+from .note import NoteDraft, compose_note
 from .profiles import with_discovery
 from .rank import rank_items
 from .runner import synchronous
@@ -312,3 +313,20 @@ research.__doc__ = """Synchronous twin of :func:`research_async`, safe to call f
 
 Takes the same arguments and returns the same :class:`Result`.
 """
+
+
+def draft_note(
+    result_or_company: Result | str | Company,
+    *,
+    to: str,
+    role: str,
+    topic: str | None = None,
+    tone: str = "formal",
+    **research_options: Any,
+) -> NoteDraft:
+    """A follow-up email for a Result, or for a company (researched first, with ``topic``)."""
+    if isinstance(result_or_company, Result):
+        result = result_or_company
+    else:
+        result = research(result_or_company, topics=[topic] if topic else (), **research_options)
+    return compose_note(result, to=to, role=role, topic=topic, tone=tone)

@@ -196,6 +196,54 @@ def evaluate_command(
             typer.echo(f"  missed: {_safe(row.company)} | {_safe(row.title)}")
 
 
+@app.command("note")
+def note_command(
+    company: Annotated[str, typer.Argument(help="A slug (acme-corp) or a quoted name.")],
+    to: Annotated[str, typer.Option(help='Who the note is for, e.g. "Jane Doe".')],
+    role: Annotated[str, typer.Option(help="The role you interviewed for.")],
+    topic: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="What the interview was about.")
+    ] = None,
+    tone: Annotated[str, typer.Option(help="formal or warm.")] = "formal",
+    days: Annotated[int, typer.Option(min=1, max=365, help="Look back this many days.")] = 30,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the note's parts as JSON.")
+    ] = False,
+    offline: Annotated[bool, typer.Option("--offline", help="Use stored news only.")] = False,
+    replay: Annotated[
+        Path | None, typer.Option(help="Answer requests from a recording folder.")
+    ] = None,
+) -> None:
+    """Draft a short follow-up email that congratulates COMPANY on its best recent news."""
+    from .api import draft_note
+    from .render import format_problems, note_to_dict
+
+    if tone not in ("formal", "warm"):
+        typer.echo(f"error: --tone must be formal or warm, not {tone!r}", err=True)
+        raise typer.Exit(2)
+    try:
+        from .api import research
+
+        result = research(
+            company, days=days, topics=[topic] if topic else [], offline=offline, replay=replay
+        )
+        note = draft_note(result, to=to, role=role, topic=topic, tone=tone)
+    except ResearchError as exc:
+        _fail(exc)
+    for line in format_problems(result):
+        typer.echo(line, err=True)
+    for remark in note.remarks:
+        typer.echo(f"note: {remark}", err=True)
+    if as_json:
+        typer.echo(json.dumps(note_to_dict(note), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(_safe_block(note.text))
+
+
+def _safe_block(text: str) -> str:
+    return "\n".join(_safe(line) for line in text.splitlines())
+
+
 company_app = typer.Typer(
     no_args_is_help=True,
     help="Saved company profiles: names, domain, newsroom, feeds and exclude terms.",

@@ -289,7 +289,7 @@ _PARTICIPLES = {
 }  # fmt: skip
 
 # Clauses that say what happened without any detail we could get wrong.
-_KIND_CLAUSES: dict[EventKind, str] = {
+KIND_CLAUSES: dict[EventKind, str] = {
     EventKind.AWARD: "received a new award",
     EventKind.GROWTH: "posted strong results",
     EventKind.FUNDING: "secured new funding",
@@ -351,7 +351,7 @@ def phrasings(
             f"Please accept my congratulations on {owner} recent news of {phrase}.",
         )
     else:
-        clause = _KIND_CLAUSES[kind]
+        clause = KIND_CLAUSES[kind]
         warm = (
             f"I saw the news about {owner} {news}, congratulations to you and the team!",
             f"Congratulations on {owner} {news}, it is great news for the whole team!",
@@ -371,7 +371,7 @@ def phrasings(
         result[tone] = tuple(
             (
                 s if len(s.split()) <= MAX_WORDS else fallback[tone],
-                clause if len(s.split()) <= MAX_WORDS else _KIND_CLAUSES[kind],
+                clause if len(s.split()) <= MAX_WORDS else KIND_CLAUSES[kind],
             )
             for s in sentences
         )

@@ -8,6 +8,7 @@ from typing import Any
 from sources.text import clean_text
 
 from .models import Company, Event, Result
+from .note import NoteDraft
 
 JSON_SCHEMA_VERSION = 1
 
@@ -177,3 +178,21 @@ def format_problems(result: Result) -> list[str]:
     ]
     problems += [f"warning: {_safe(w)}" for w in result.warnings]
     return problems
+
+
+def note_to_dict(note: NoteDraft) -> dict[str, Any]:
+    """The note's parts for programs: subject, greeting, paragraphs, closing, the event used."""
+    return {
+        "subject": note.subject,
+        "greeting": note.greeting,
+        "paragraphs": list(note.paragraphs),
+        "closing": note.closing,
+        "text": note.text,
+        "congratulation": (
+            {"text": note.congratulation.text, "clause": note.congratulation.clause}
+            if note.congratulation
+            else None
+        ),
+        "event": event_to_dict(note.event) if note.event else None,
+        "remarks": list(note.remarks),
+    }

@@ -18,7 +18,7 @@ PUBLIC_RESEARCH = {
     "research", "research_async", "resolve_company", "result_to_dict", "slugify",
     "DiscoveryFailed", "UnknownCompany", "add_company", "discover_company",
     "discover_company_async", "get_company", "list_companies", "remove_company",
-    "Classification", "classify", "NotCongratulable", "Snippet", "congratulate",
+    "Classification", "classify", "NotCongratulable", "Snippet", "congratulate", "NoteDraft", "draft_note",
 }  # fmt: skip
 
 
@@ -50,7 +50,7 @@ PURE_MODULES = {
     "research/classifier.py", "research/phrase.py", "research/rank.py", "research/company.py",
     "research/render.py", "research/models.py", "research/errors.py", "research/match.py",
     "research/words.py", "research/evaluate.py", "sources/pages.py", "sources/urls.py",
-    "sources/robots.py", "research/snippets.py", "research/topics.py", "research/outlets.py",
+    "sources/robots.py", "research/snippets.py", "research/topics.py", "research/outlets.py", "research/note.py",
     "sources/endpoints.py", "sources/text.py", "sources/merge.py", "sources/feeds.py",
     "sources/models.py", "sources/errors.py",
 }  # fmt: skip
