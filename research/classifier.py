@@ -275,6 +275,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
             r"|\bsentenc\w*|\bprison\b|\bjail\w*|\bconvict\w*|\bguilty\b|\blitigation\b|\bsanction\w*"
             r"|\bbann?(ed|s)?\b|\braid\w*|\bscrutiny\b|\bunder fire\b|\bcrackdown\b"
             r"|\bcomplaints?\b|\bpenalis\w*|\bpenaliz\w*|\bliab(le|ility)\b|\bdamages\b|\bsuits?\b|\bhit with\b"
+            r"|\blegal (challenge|action|battle|fight|dispute)\b|\bappeals?\b"
         ),
     ),
     ("a recall", _Rule(r"\brecall\w*")),
@@ -517,7 +518,8 @@ _CHOOSES_COMPANY = _rx(
 )
 # Legal verbs with the company as the one acting: "Acme sues Beta" is not trouble for Acme.
 _ACTS_LEGALLY = _rx(
-    r"\b(sues|sued|files? (a )?(suit|lawsuit|complaint)|takes? [^.]{0,20} to court|accuses)\b"
+    r"\b(sues|sued|files? (a )?(suit|lawsuit|complaint)|takes? [^.]{0,20} to court|accuses"
+    r"|launch\w* (a )?legal|appeals)\b"
 )
 _BEING_BOUGHT = _rx(r"\b(acquired|bought|taken over) by\b")
 # "to fight ransomware", "against fraud": the bad thing is what the company works against.
@@ -576,6 +578,10 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
             if _PREVENTS.search(text, 0, match.start()) or _OF_ANOTHER.match(text, match.end()):
                 continue
             if subject_at is not None and _good_for_subject(text, match, family, subject_at):
+                if family == "legal trouble":
+                    return _neutral(
+                        "the company is the one taking legal action: not news to congratulate"
+                    )
                 continue
             words = text[match.start() : match.end()]
             return Classification(
@@ -613,7 +619,7 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
 # "Acme customer Beta ...", "Acme-backed Beta ...", "former Acme engineer ...": someone else's news.
 _ROLE_AFTER_NAME = re.compile(
     r"(\s|-)(customer|client|supplier|rival|competitor|backed|spinout|spin-off|alumni|alumnus"
-    r"|engineer|employee|veteran)s?\b",
+    r"|engineer|employee|veteran|partner(?!s?\s+(with|to|on)\b))s?\b",
     re.IGNORECASE,
 )
 _FORMER_BEFORE_NAME = re.compile(r"\b(former|ex-|ex)\s*$", re.IGNORECASE)

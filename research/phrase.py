@@ -46,7 +46,9 @@ _PASSIVES = frozenset({"named", "selected", "chosen", "honored", "honoured", "re
 _COUNTABLE_HEADS = frozenset(
     """award prize honor honour title contract deal order account agreement office plant facility
     factory hub campus headquarters store center centre partnership round milestone grant medal
-    ranking certification spot place acquisition purchase merger expansion launch""".split()
+    ranking certification spot place acquisition purchase merger expansion launch clinic brand cell market studio network
+    service app platform product model unit vessel device system drug vaccine licence license
+    fund program programme route tablet""".split()
 )
 _DETERMINERS = frozenset(
     ["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"]

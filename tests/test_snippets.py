@@ -136,3 +136,12 @@ def test_any_accepted_headline_gives_lint_clean_sentences(detail: str, shout: bo
                 or "(" in detail
                 or "[" in detail
             ), text
+
+
+def test_pinned_sentences_for_every_kind_and_both_tones() -> None:
+    from .regen_sentences import GOLDEN, sentences
+
+    pinned = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert len(pinned) >= 100
+    assert {row["kind"] for row in pinned} == {k.value for k in research.EventKind}
+    assert sentences() == pinned
