@@ -8,6 +8,7 @@ news without quoting the headline.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .models import EventKind
@@ -259,6 +260,10 @@ def clean_headline(title: str, names: tuple[str, ...]) -> str:
     """The headline without ticker tags and wire names, and readable when it was
     written in capitals (Title Case, with the company's names spelled as the profile does)."""
     title = _WIRE_SUFFIX.sub("", _TICKER.sub("", title)).strip()
+    for name in names:
+        # "Acme Corp. Announces ..." for "Acme Corp": the abbreviation's stop, not a sentence end
+        if not name.endswith("."):
+            title = re.sub(rf"(?<!\w)({re.escape(name)})\.(?=\s)", r"\1", title)
     letters = [c for c in title if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         # Capitals hide which words are names: Title Case keeps them readable, and the
@@ -307,6 +312,12 @@ KIND_CLAUSES: dict[EventKind, str] = {
 _PLAIN_PHRASE = re.compile(r"[\w\s.,'&$%\u20ac\u00a3\u00a5\u20b9/:+\-]+")
 
 
+def _garbled(phrase: str) -> bool:
+    """Repeated words ("a a a") or a phrase too long to be a headline's: not worth quoting."""
+    words = phrase.lower().split()
+    return len(words) > MAX_WORDS or any(a == b for a, b in itertools.pairwise(words))
+
+
 def participle_phrase(gerund_phrase: str) -> str:
     """ "winning the Edison Award" -> "won the Edison Award"; "the new pact with Beta" ->
     "announced the new pact with Beta"."""
@@ -333,7 +344,7 @@ def phrasings(
     """Every (sentence, clause) for each tone, VARIANTS of each, best first; all within MAX_WORDS."""
     names = names or (company_name,)
     phrase = event_phrase(title, names)
-    if phrase is not None and not _PLAIN_PHRASE.fullmatch(phrase):
+    if phrase is not None and (not _PLAIN_PHRASE.fullmatch(phrase) or _garbled(phrase)):
         phrase = None  # never quote markup, symbols or garbled text: name the kind instead
     team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
     owner = possessive(company_name)

@@ -117,10 +117,27 @@ def test_events_carry_every_snippet_and_the_api_picks_one() -> None:
 HOSTILE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=80)
 
 
-@settings(max_examples=150, deadline=None)
-@given(detail=HOSTILE, shout=st.booleans())
-def test_any_accepted_headline_gives_lint_clean_sentences(detail: str, shout: bool) -> None:
-    title = f"Acme Corp wins {detail} award"
+TEMPLATES = (
+    "Acme Corp wins {} award",
+    "Acme Corp launches {}",
+    "Acme Corp partners with {} on delivery vans",
+    "Acme Corp. Announces Acquisition of {}",
+    "{} selects Acme Corp for new contract",
+    "Acme Corp opens new office in {}",
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    detail=HOSTILE,
+    shout=st.booleans(),
+    template=st.sampled_from(TEMPLATES),
+    repeat=st.integers(1, 40),
+)
+def test_any_accepted_headline_gives_lint_clean_sentences(
+    detail: str, shout: bool, template: str, repeat: int
+) -> None:
+    title = template.format(" ".join([detail] * repeat) if repeat > 20 else detail)
     if shout:
         title = title.upper()
     found = research.classify(title, "Acme Corp")
@@ -129,13 +146,7 @@ def test_any_accepted_headline_gives_lint_clean_sentences(detail: str, shout: bo
     for tone in ("warm", "formal"):
         for variant in range(VARIANTS):
             text = research.congratulate(title, tone, variant, company="Acme Corp").text
-            assert (
-                not lint(text, "Acme Corp", tone)
-                or "<" in detail
-                or "&" in detail
-                or "(" in detail
-                or "[" in detail
-            ), text
+            assert not lint(text, "Acme Corp", tone), text
 
 
 def test_pinned_sentences_for_every_kind_and_both_tones() -> None:
