@@ -318,6 +318,31 @@ def _garbled(phrase: str) -> bool:
     return len(words) > MAX_WORDS or any(a == b for a, b in itertools.pairwise(words))
 
 
+# The third phrasing of each tone speaks to the kind of news.
+_WARM_TAILS: dict[EventKind, str] = {
+    EventKind.AWARD: "a well-deserved honour",
+    EventKind.GROWTH: "a fantastic result",
+    EventKind.FUNDING: "a big vote of confidence",
+    EventKind.NEW_ACCOUNT: "a big win",
+    EventKind.PARTNERSHIP: "an exciting partnership",
+    EventKind.LAUNCH: "an exciting launch",
+    EventKind.ACQUISITION: "an exciting step",
+    EventKind.EXPANSION: "an exciting step",
+    EventKind.MILESTONE: "a proud moment",
+}
+_FORMAL_TAILS: dict[EventKind, str] = {
+    EventKind.AWARD: "it is well-deserved recognition",
+    EventKind.GROWTH: "it is an impressive result",
+    EventKind.FUNDING: "it is a strong vote of confidence",
+    EventKind.NEW_ACCOUNT: "it is a significant win",
+    EventKind.PARTNERSHIP: "it is a promising partnership",
+    EventKind.LAUNCH: "it is an impressive launch",
+    EventKind.ACQUISITION: "it is a notable step for the company",
+    EventKind.EXPANSION: "it is a notable step for the company",
+    EventKind.MILESTONE: "it is a remarkable milestone",
+}
+
+
 def participle_phrase(gerund_phrase: str) -> str:
     """ "winning the Edison Award" -> "won the Edison Award"; "the new pact with Beta" ->
     "announced the new pact with Beta"."""
@@ -356,12 +381,12 @@ def phrasings(
         warm = (
             f"Congratulations to you and {team} team on {phrase}!",
             f"It was great to read about {about}, congratulations to the whole team!",
-            f"Congratulations on {phrase}, what wonderful news for everyone at {company_name}!",
+            f"Congratulations on {phrase}, {_WARM_TAILS[kind]} for everyone at {company_name}!",
         )
         formal = (
             f"Congratulations to {team} team on {phrase}.",
             f"I read with interest that {company_name} has {clause}, and I offer my congratulations.",
-            f"Please accept my congratulations on {owner} recent news of {phrase}.",
+            f"My congratulations to {team} team on {phrase}; {_FORMAL_TAILS[kind]}.",
         )
     else:
         clause = KIND_CLAUSES[kind]
