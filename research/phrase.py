@@ -348,9 +348,10 @@ def participle_phrase(gerund_phrase: str) -> str:
     "announced the new pact with Beta"."""
     first, _, rest = gerund_phrase.partition(" ")
     if not first.endswith("ing"):
-        return f"announced {gerund_phrase}"
-    participle = _PARTICIPLES.get(first) or first[:-3] + "ed"
-    return f"{participle} {rest}".strip()
+        clause = f"announced {gerund_phrase}"
+    else:
+        clause = f"{_PARTICIPLES.get(first) or first[:-3] + 'ed'} {rest}".strip()
+    return clause
 
 
 def event_phrase(title: str, names: tuple[str, ...]) -> str | None:
@@ -375,7 +376,9 @@ def phrasings(
     owner = possessive(company_name)
     news = _KIND_PHRASES[kind]
     if phrase:
-        clause = participle_phrase(phrase)
+        done = participle_phrase(phrase)  # "has won ...", about the company
+        # The clause speaks to the reader ("now that you've ..."): the company's "its" is "your".
+        clause = re.sub(r"\bits\b", "your", done)
         # "Acme Corp winning the award", or "Acme Corp's new partnership with Beta"
         about = f"{owner} {phrase[4:]}" if phrase.startswith("the ") else f"{company_name} {phrase}"
         warm = (
@@ -385,7 +388,7 @@ def phrasings(
         )
         formal = (
             f"Congratulations to {team} team on {phrase}.",
-            f"I read with interest that {company_name} has {clause}, and I offer my congratulations.",
+            f"I read with interest that {company_name} has {done}, and I offer my congratulations.",
             f"My congratulations to {team} team on {phrase}; {_FORMAL_TAILS[kind]}.",
         )
     else:
