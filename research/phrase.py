@@ -11,6 +11,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from sources.text import strip_dateline
+
 from .models import EventKind
 
 MAX_WORDS = 35
@@ -259,7 +261,7 @@ _WIRE_SUFFIX = re.compile(
 def clean_headline(title: str, names: tuple[str, ...]) -> str:
     """The headline without ticker tags and wire names, and readable when it was
     written in capitals (Title Case, with the company's names spelled as the profile does)."""
-    title = _WIRE_SUFFIX.sub("", _TICKER.sub("", title)).strip()
+    title = strip_dateline(_WIRE_SUFFIX.sub("", _TICKER.sub("", title))).strip()
     for name in names:
         # "Acme Corp. Announces ..." for "Acme Corp": the abbreviation's stop, not a sentence end
         if not name.endswith("."):

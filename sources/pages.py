@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from .text import SUMMARY_LIMIT, TITLE_LIMIT, clean_text, parse_date, truncate
+from .text import SUMMARY_LIMIT, TITLE_LIMIT, clean_text, parse_date, strip_dateline, truncate
 from .urls import is_http_url, strip_tracking
 
 if TYPE_CHECKING:
@@ -46,11 +46,6 @@ _DATE_PATTERNS = (
     ("dmy_text", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.I)),
     ("numeric_slash", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
     ("numeric_dot", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
-)
-# "CHICAGO, Nov. 18, 2026 /Some Wire/ --" at the start of a press release's first paragraph.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .,'()-]{1,60},\s+[A-Za-z.]+\s+\d{1,2},\s+\d{4}\s*"
-    r"(/[^/]{1,60}/\s*|\([^)]{1,60}\)\s*)?(--|\u2013|\u2014|-)\s*"
 )
 _JS_SHELL = re.compile(
     r"enable javascript|requires javascript|javascript is (disabled|required)", re.I
@@ -290,7 +285,7 @@ def release_details(html: str, url: str) -> tuple[datetime | None, str]:
         ),
         "",
     )
-    return published, truncate(_DATELINE.sub("", lead), SUMMARY_LIMIT)
+    return published, truncate(strip_dateline(lead), SUMMARY_LIMIT)
 
 
 def _tree(html: str) -> Any:

@@ -120,3 +120,15 @@ def plausible_date(published: datetime | None, now: datetime) -> datetime | None
     if published > now + FUTURE_SKEW:
         return None
     return min(published, now)
+
+
+# "CHICAGO, Nov. 18, 2026 /Some Wire/ --" at the start of a press release's first paragraph.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .,'()-]{1,60},\s+[A-Za-z.]+\s+\d{1,2},\s+\d{4}\s*"
+    r"(/[^/]{1,60}/\s*|\([^)]{1,60}\)\s*)?(--|\u2013|\u2014|-)\s*"
+)
+
+
+def strip_dateline(text: str) -> str:
+    """Text without a press release's leading dateline ("CHICAGO, Nov. 18, 2026 /Wire/ --")."""
+    return _DATELINE.sub("", text)

@@ -294,3 +294,12 @@ def test_press_release_furniture_and_capitals_are_cleaned(title: str, expected: 
     from research.phrase import congratulation
 
     assert congratulation(title, "Acme Corp", K.AWARD) == expected
+
+
+def test_a_dateline_before_the_headline_is_dropped() -> None:
+    from research.phrase import congratulation
+
+    title = "CHICAGO, Nov. 18, 2026 /PRNewswire/ -- Acme Corp wins 2026 Edison Award"
+    assert congratulation(title, "Acme Corp", K.AWARD) == (
+        "Congratulations to the Acme Corp team on winning the 2026 Edison Award."
+    )
