@@ -51,7 +51,8 @@ _COUNTABLE_HEADS = frozenset(
     factory hub campus headquarters store center centre partnership round milestone grant medal
     ranking certification spot place acquisition purchase merger expansion launch clinic brand cell market studio network
     service app platform product model unit vessel device system drug vaccine licence license
-    fund program programme route tablet""".split()
+    fund program programme route tablet assistant turbine robot
+    tier cabin sensor lager kiln mill""".split()
 )
 _DETERMINERS = frozenset(
     ["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
@@ -121,7 +122,10 @@ def _with_article(words: list[str]) -> list[str]:
         return words
     first = chunk[0]
     followed_by_of = len(words) > len(chunk) and words[len(chunk)].lower() == "of"
-    if followed_by_of or first[:1].isupper() or _is_year(first):
+    if first.isalpha() and first.isupper() and 2 <= len(first) <= 5 and not followed_by_of:
+        # An acronym is read letter by letter: "an AI assistant", "a GPS tracker".
+        article = "an" if first[0] in "AEFHILMNORSX" else "a"
+    elif followed_by_of or first[:1].isupper() or _is_year(first):
         article = "the"
     else:
         article = indefinite_article(first)
@@ -137,8 +141,10 @@ def indefinite_article(word: str) -> str:
     lowered = word.lower()
     if lowered.startswith(("hour", "honest", "honor", "honour", "heir", "8", "11", "18")):
         return "an"
-    if lowered.startswith(("uni", "use", "usu", "uti", "ure", "eu", "one", "once", "ewe")):
-        return "a"
+    if lowered.startswith(("eu", "one", "once", "ewe")) or re.match(
+        r"u[bcdfgjklmnpqrstvz][aeiou]", lowered
+    ):
+        return "a"  # "a utility", "a usage-based", "a unique", "a European" (a "you" or "w" sound)
     return "an" if lowered[:1] in ("a", "e", "i", "o", "u") else "a"
 
 
@@ -188,7 +194,10 @@ def _gerund_phrase(rest: str) -> str | None:
     gerund = _gerund(first)
     if gerund is None or len(words) < 2:
         return None
-    return " ".join([gerund, *_with_article(_sentence_case(words[1:]))])
+    rest = words[1:]
+    if rest[0].lower() in _PARTICLES and len(rest) > 1:
+        gerund, rest = f"{gerund} {rest[0].lower()}", rest[1:]  # "rolling out", "teaming up"
+    return " ".join([gerund, *_with_article(_sentence_case(rest))])
 
 
 def _selected_by(title: str, names: tuple[str, ...]) -> str | None:
@@ -311,6 +320,7 @@ KIND_CLAUSES: dict[EventKind, str] = {
 }
 
 
+_PARTICLES = frozenset({"out", "up", "off", "down"})
 _PLAIN_PHRASE = re.compile(r"[\w\s.,'&$%\u20ac\u00a3\u00a5\u20b9/:+\-]+")
 
 
