@@ -194,10 +194,10 @@ def _gerund_phrase(rest: str) -> str | None:
     gerund = _gerund(first)
     if gerund is None or len(words) < 2:
         return None
-    rest = words[1:]
-    if rest[0].lower() in _PARTICLES and len(rest) > 1:
-        gerund, rest = f"{gerund} {rest[0].lower()}", rest[1:]  # "rolling out", "teaming up"
-    return " ".join([gerund, *_with_article(_sentence_case(rest))])
+    after = words[1:]
+    if after[0].lower() in _PARTICLES and len(after) > 1:
+        gerund, after = f"{gerund} {after[0].lower()}", after[1:]  # "rolling out", "teaming up"
+    return " ".join([gerund, *_with_article(_sentence_case(after))])
 
 
 def _selected_by(title: str, names: tuple[str, ...]) -> str | None:
