@@ -237,22 +237,8 @@ def _joint_announcement(title: str, names: tuple[str, ...]) -> str | None:
 def congratulation(
     title: str, company_name: str, kind: EventKind, names: tuple[str, ...] = ()
 ) -> str:
-    """One sentence of at most MAX_WORDS words congratulating the company on this headline."""
-    names = names or (company_name,)
-    title = clean_headline(title, names)
-    phrase = _joint_announcement(title, names) or _selected_by(title, names)
-    if phrase is None:
-        found = _predicate(title, names)
-        phrase = _gerund_phrase(found[1]) if found else None
-    if phrase:
-        team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
-        sentence = f"Congratulations to {team} team on {phrase}."
-        if len(sentence.split()) <= MAX_WORDS:
-            return sentence
-    return (
-        f"I saw the news about {possessive(company_name)} {_KIND_PHRASES[kind]}, "
-        "and wanted to say congratulations."
-    )
+    """The default sentence: the first formal phrasing (see ``phrasings``)."""
+    return phrasings(title, company_name, kind, names)["formal"][0][0]
 
 
 # Press-release furniture that is not part of the news: ticker tags and wire names.

@@ -18,8 +18,7 @@ from .classifier import classify_mentioned
 from .match import Mention, find_mention
 from .models import Company, Event, EventKind, Skipped
 from .outlets import ESTABLISHED_BONUS, established_outlet
-from .phrase import congratulation
-from .snippets import snippets_for_event
+from .snippets import default_snippet, snippets_for_event
 from .topics import touches
 
 RECENCY_HALF_LIFE_DAYS = 7.0
@@ -139,11 +138,13 @@ def _event(
         kind=kind,
         score=round(score, 4),
         reasons=tuple(reasons),
-        sentence=congratulation(item.title, company.name, kind, company.names),
+        sentence="",
         source=item.source,
         summary=item.summary,
         outlets=item.outlets,
         first_party=first_party,
         topics=touched,
     )
-    return replace(event, snippets=snippets_for_event(event, company.name, company.names))
+    # One pass over the phrasings gives every snippet and, from them, the default sentence.
+    snippets = snippets_for_event(event, company.name, company.names)
+    return replace(event, snippets=snippets, sentence=default_snippet(snippets).text)

@@ -33,6 +33,11 @@ def snippets_for_event(
     )
 
 
+def default_snippet(snippets: tuple[Snippet, ...]) -> Snippet:
+    """The sentence an Event shows by default: the first formal phrasing."""
+    return pick(snippets, "formal", 0)
+
+
 def pick(snippets: tuple[Snippet, ...], tone: str, variant: int) -> Snippet:
     _check(tone, variant)
     return next(s for s in snippets if s.tone == tone and s.variant == variant)
