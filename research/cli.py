@@ -117,9 +117,7 @@ def news(
     from .api import research
     from .render import format_problems, format_text, result_to_dict
 
-    if tone not in ("formal", "warm"):
-        typer.echo(f"error: --tone must be formal or warm, not {tone!r}", err=True)
-        raise typer.Exit(2)
+    _check_tone(tone)
 
     if verbose:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -218,9 +216,7 @@ def note_command(
     from .api import draft_note
     from .render import format_problems, note_to_dict
 
-    if tone not in ("formal", "warm"):
-        typer.echo(f"error: --tone must be formal or warm, not {tone!r}", err=True)
-        raise typer.Exit(2)
+    _check_tone(tone)
     try:
         from .api import research
 
@@ -238,6 +234,13 @@ def note_command(
         typer.echo(json.dumps(note_to_dict(note), indent=2, ensure_ascii=False))
     else:
         typer.echo(_safe_block(note.text))
+
+
+def _check_tone(tone: str) -> None:
+    """--tone takes formal or warm; anything else is a usage error (exit 2)."""
+    if tone not in ("formal", "warm"):
+        typer.echo(f"error: --tone must be formal or warm, not {tone!r}", err=True)
+        raise typer.Exit(2)
 
 
 def _safe_block(text: str) -> str:
@@ -370,7 +373,7 @@ def company_discover(
 ) -> None:
     """Look for the company's feeds and newsroom pages again, and save what was found."""
     from .profiles import discover_company
-    from .render import company_to_dict
+    from .render import company_to_dict, format_discovery
 
     try:
         profile, discovery = discover_company(company)
@@ -385,14 +388,8 @@ def company_discover(
         typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
         return
     typer.echo(f"{profile.slug}: discovery on {discovery.site} ({discovery.requests} requests)")
-    for url in discovery.feeds:
-        typer.echo(f"  feed: {_safe(url)}")
-    for url in discovery.pages:
-        typer.echo(f"  newsroom page: {_safe(url)}")
-    if not discovery.feeds and not discovery.pages:
-        typer.echo("  nothing found")
-    for note in discovery.notes:
-        typer.echo(f"  note: {_safe(note)}")
+    for line in format_discovery(discovery.feeds, discovery.pages, discovery.notes, "  "):
+        typer.echo(line)
 
 
 def _print_company(company: Company, as_json: bool, prefix: str = "") -> None:

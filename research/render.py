@@ -75,15 +75,22 @@ def format_company(company: Company) -> str:
             )
         return "\n".join(lines)
     lines.append(f"  discovered {company.discovered_at:%Y-%m-%d %H:%M} UTC:")
-    for url in company.discovered_feeds:
-        lines.append(f"    feed: {_safe(url)}")
-    for url in company.discovered_pages:
-        lines.append(f"    newsroom page: {_safe(url)}")
-    if not company.discovered_feeds and not company.discovered_pages:
-        lines.append("    nothing found")
-    for note in company.discovery_notes:
-        lines.append(f"    note: {_safe(note)}")
+    lines += format_discovery(
+        company.discovered_feeds, company.discovered_pages, company.discovery_notes, "    "
+    )
     return "\n".join(lines)
+
+
+def format_discovery(
+    feeds: tuple[str, ...], pages: tuple[str, ...], notes: tuple[str, ...], indent: str
+) -> list[str]:
+    """What newsroom discovery found and noticed, one line each."""
+    lines = [f"{indent}feed: {_safe(url)}" for url in feeds]
+    lines += [f"{indent}newsroom page: {_safe(url)}" for url in pages]
+    if not feeds and not pages:
+        lines.append(f"{indent}nothing found")
+    lines += [f"{indent}note: {_safe(note)}" for note in notes]
+    return lines
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:
