@@ -25,10 +25,10 @@ from sources import (
     feed_source,
     fetch_all,
     load_recording,
-    merge_items,
     newsroom_source,
 )
 from sources.bing_news import NAME as BING_NEWS
+from sources.fetch import report_of
 from sources.google_news import NAME as GOOGLE_NEWS
 from sources.urls import host_of
 
@@ -303,8 +303,7 @@ def _from_store(
             used.append(feed)
             outcomes.append(SourceOutcome(source.name, url, items=feed.items, not_modified=True))
     as_of = min((feed.fetched_at for feed in used), default=None)
-    items = merge_items(item for outcome in outcomes for item in outcome.items)
-    return FetchReport(tuple(outcomes), tuple(items)), as_of
+    return report_of(outcomes), as_of
 
 
 research = synchronous(research_async)

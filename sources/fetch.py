@@ -29,6 +29,11 @@ async def fetch_all(
     outcomes = await asyncio.gather(
         *(fetch_source(source, query, http, now=now, cache=cache) for source in sources)
     )
+    return report_of(outcomes)
+
+
+def report_of(outcomes: Sequence[SourceOutcome]) -> FetchReport:
+    """The report of these outcomes: each one, and the merged items of those that worked."""
     items = merge_items(item for outcome in outcomes for item in outcome.items)
     return FetchReport(outcomes=tuple(outcomes), items=tuple(items))
 
