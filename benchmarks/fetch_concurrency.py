@@ -19,11 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import research  # noqa: E402
-from sources import HttpClient  # noqa: E402
+from sources import HttpClient, HttpLimits  # noqa: E402
 from tests.server import Reply, TestServer  # noqa: E402
 
 FEEDS = 20
 DELAY = 0.3
+# The servers listen on 127.0.0.1 to 127.0.0.20, which the private-address guard refuses unless allowed.
+SERVER_ADDRESSES = "127.0.0.0/27"
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
 
 
@@ -41,7 +43,7 @@ def main() -> None:
             for s in servers
         ]
         with tempfile.TemporaryDirectory() as home:
-            settings = research.load_settings(home=home)
+            settings = research.load_settings(home=home, allow_private=SERVER_ADDRESSES)
             concurrent_runs = []
             for _ in range(3):
                 started = time.perf_counter()
@@ -51,7 +53,7 @@ def main() -> None:
                 concurrent_runs.append(time.perf_counter() - started)
                 assert not result.failures, result.failures
             started = time.perf_counter()
-            asyncio.run(_one_after_another(urls))
+            asyncio.run(_one_after_another(urls, settings.http))
             sequential = time.perf_counter() - started
     finally:
         for server in servers:
@@ -68,8 +70,8 @@ def main() -> None:
         raise SystemExit("benchmark target missed")
 
 
-async def _one_after_another(urls: list[str]) -> None:
-    async with HttpClient() as http:
+async def _one_after_another(urls: list[str], limits: HttpLimits) -> None:
+    async with HttpClient(limits) as http:
         for url in urls:
             await http.get(url)
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sources import HttpLimits
+from sources.addresses import ALLOW_PRIVATE_ENV, AllowList
 from sources.endpoints import BING_NEWS_SEARCH, GOOGLE_NEWS_SEARCH
 from sources.urls import is_http_url
 
@@ -16,6 +17,7 @@ from .errors import ConfigError
 ENV_HOME = "RESEARCH_HOME"
 ENV_GOOGLE_NEWS_URL = "RESEARCH_GOOGLE_NEWS_URL"
 ENV_BING_NEWS_URL = "RESEARCH_BING_NEWS_URL"
+ENV_ALLOW_PRIVATE = ALLOW_PRIVATE_ENV
 STORE_FILE = "research.db"
 
 
@@ -49,6 +51,18 @@ def _url_setting(value: str, name: str) -> str:
     return value.split("?", 1)[0] if value.endswith("?") else value
 
 
+def parse_allow_private(value: str, name: str = ENV_ALLOW_PRIVATE) -> AllowList:
+    """The private addresses to allow, from ``all`` or addresses and networks; ``name`` is the
+    option or variable the value came from, for the error (the CLI passes ``--allow-private``)."""
+    try:
+        return AllowList.parse(value)
+    except ValueError as exc:
+        raise ConfigError(
+            f"{name}: {exc}; give `all` or a comma-separated list of addresses and networks, "
+            "such as 127.0.0.1,10.20.0.0/16"
+        ) from None
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None,
     *,
@@ -56,19 +70,29 @@ def load_settings(
     google_news_url: str | None = None,
     bing_news_url: str | None = None,
     http: HttpLimits | None = None,
+    allow_private: str | None = None,
 ) -> Settings:
-    """Settings from the arguments, else the environment, else the defaults."""
+    """Settings from the arguments, else the environment, else the defaults.
+
+    ``allow_private`` (``all`` or addresses and networks) replaces the allow list in ``http``;
+    RESEARCH_ALLOW_PRIVATE applies when neither argument allows anything.
+    """
     env = os.environ if environ is None else environ
     home_value = home if home is not None else env.get(ENV_HOME) or None
     if home_value is not None and not str(home_value).strip():
         raise ConfigError(f"{ENV_HOME} is empty; set it to a folder path or unset it")
     google = google_news_url or env.get(ENV_GOOGLE_NEWS_URL) or GOOGLE_NEWS_SEARCH
     bing = bing_news_url or env.get(ENV_BING_NEWS_URL) or BING_NEWS_SEARCH
+    limits = http or HttpLimits()
+    if allow_private is not None:
+        limits = replace(limits, allow_private=parse_allow_private(allow_private, "allow_private"))
+    elif limits.allow_private == AllowList() and env.get(ENV_ALLOW_PRIVATE):
+        limits = replace(limits, allow_private=parse_allow_private(env[ENV_ALLOW_PRIVATE]))
     return Settings(
         home=Path(home_value).expanduser() if home_value is not None else default_home(),
         google_news_url=_url_setting(
             google, (google_news_url and "google_news_url") or ENV_GOOGLE_NEWS_URL
         ),
         bing_news_url=_url_setting(bing, (bing_news_url and "bing_news_url") or ENV_BING_NEWS_URL),
-        http=http or HttpLimits(),
+        http=limits,
     )

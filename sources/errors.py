@@ -17,6 +17,7 @@ Every error names what failed and, where there is one, what to do next. Each cla
      │    ├── IncompleteBody                 connection cut mid-body, truncated gzip
      │    ├── ProtocolError                  broken HTTP (giant headers, garbage)
      │    ├── NotRecorded                    replay has no response for this URL
+     │    ├── PrivateAddress                 host resolves to a non-public address; never retried
      │    └── HTTPStatusError                an unusable status code
      │         ├── Blocked                   401/403: a login wall or bot challenge
      │         ├── RateLimited               429 (or 503 with a long Retry-After)
@@ -96,6 +97,19 @@ class ProtocolError(FetchError):
 
 class NotRecorded(FetchError):
     reason = "not_recorded"
+
+
+class PrivateAddress(FetchError):
+    """Refused before connecting: the host resolved to an address that is not public and not
+    allowed, so a feed or a redirect cannot reach this machine, the intranet or a cloud metadata
+    service."""
+
+    reason = "private_address"
+
+    def __init__(self, message: str, *, url: str | None = None, host: str, address: str) -> None:
+        super().__init__(message, url=url)
+        self.host = host
+        self.address = address
 
 
 class HTTPStatusError(FetchError):

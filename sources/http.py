@@ -2,8 +2,9 @@
 
 httpx has no total deadline, no body cap, no cap on decompressed size and would follow redirects
 without re-checking them, so this module streams raw bytes, decodes at most one gzip or deflate
-layer under a cap, follows redirects itself, and wraps each request in a deadline. Errors come out
-as the most specific SourceError, so callers report them as values.
+layer under a cap, follows redirects itself, and wraps each request in a deadline. Every connection
+goes through the private-address guard (netguard). Errors come out as the most specific
+SourceError, so callers report them as values.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from types import TracebackType
 
 import httpx
 
+from .addresses import AllowList
 from .errors import (
     Blocked,
     ConnectFailed,
@@ -32,6 +34,7 @@ from .errors import (
     InvalidURL,
     NameNotResolved,
     NotFound,
+    PrivateAddress,
     ProtocolError,
     RateLimited,
     ServerError,
@@ -42,7 +45,9 @@ from .errors import (
     TooManyRedirects,
     UnsupportedEncoding,
 )
+from .netguard import GuardedTransport
 from .replay import Recorder
+from .slots import HostSlots
 from .text import parse_date
 from .urls import host_of, is_http_url, require_http_url
 
@@ -89,6 +94,8 @@ class HttpLimits:
     # A Retry-After up to this long is waited out in the run; a longer one is reported.
     max_retry_wait: float = 10.0
     user_agent: str = field(default_factory=_user_agent)
+    # Loopback, private, link-local and other non-public addresses are refused unless listed.
+    allow_private: AllowList = field(default_factory=AllowList)
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,8 @@ class HttpClient:
 
     Use as ``async with HttpClient() as http: await http.get(url)``. A transport can be given for
     replaying recordings; everything above the socket (limits, decoding, redirects) still runs.
+    Without one, every connection goes through the private-address guard (``netguard``); a given
+    transport does its own dialling, so the guard is its business.
     """
 
     def __init__(
@@ -119,22 +128,23 @@ class HttpClient:
         self._transport = transport
         self._recorder = recorder
         self._client: httpx.AsyncClient | None = None
-        self._in_flight: asyncio.Semaphore | None = None
-        self._per_host: dict[str, asyncio.Semaphore] = {}
+        self._slots: HostSlots | None = None
         self.requests_sent = 0  # every request put on the wire, redirects and retries included
 
     async def __aenter__(self) -> HttpClient:
         limits = self.limits
+        pool = httpx.Limits(
+            max_connections=limits.max_in_flight, max_keepalive_connections=limits.max_in_flight
+        )
+        transport = self._transport or GuardedTransport(
+            limits.allow_private, verify=_tls_context(), limits=pool
+        )
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(
                 connect=limits.connect_timeout,
                 read=limits.read_timeout,
                 write=limits.write_timeout,
                 pool=limits.pool_timeout,
-            ),
-            limits=httpx.Limits(
-                max_connections=limits.max_in_flight,
-                max_keepalive_connections=limits.max_in_flight,
             ),
             follow_redirects=False,
             headers={
@@ -143,10 +153,9 @@ class HttpClient:
                 "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
                 "Accept-Encoding": "gzip, deflate",
             },
-            transport=self._transport,
-            verify=_tls_context(),
+            transport=transport,
         )
-        self._in_flight = asyncio.Semaphore(limits.max_in_flight)
+        self._slots = HostSlots(limits.max_in_flight, limits.max_per_host)
         return self
 
     async def __aexit__(
@@ -268,13 +277,10 @@ class HttpClient:
             current = target
 
     async def _request_once(self, url: str, headers: dict[str, str]) -> Response:
-        assert self._client is not None and self._in_flight is not None, "use `async with`"
-        host_key = httpx.URL(url).netloc.decode("ascii", "replace")
-        host_slots = self._per_host.setdefault(
-            host_key, asyncio.Semaphore(self.limits.max_per_host)
-        )
+        assert self._client is not None and self._slots is not None, "use `async with`"
+        host_key = _httpx_url(url).netloc.decode("ascii", "replace")
         deadline = self.limits.request_deadline
-        async with host_slots, self._in_flight:
+        async with self._slots.slot(host_key):
             self.requests_sent += 1
             try:
                 return await asyncio.wait_for(self._stream(url, headers), timeout=deadline)
@@ -282,6 +288,10 @@ class HttpClient:
                 raise TimedOut(
                     f"{host_of(url)} did not send the whole response within {deadline:g} s",
                     url=url,
+                ) from None
+            except PrivateAddress as exc:  # raised below httpx, which does not know the URL
+                raise PrivateAddress(
+                    exc.message, url=url, host=exc.host, address=exc.address
                 ) from None
             except SourceError:
                 raise
@@ -338,6 +348,14 @@ class HttpClient:
                 chunks.append(piece)
         decoder.finish()
         return b"".join(chunks)
+
+
+def _httpx_url(url: str) -> httpx.URL:
+    """httpx's view of the URL; it refuses some that urllib accepts, such as http://0177.0.0.1/."""
+    try:
+        return httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise InvalidURL(f"not a usable URL: {url[:200]!r} ({exc})", url=url[:200]) from None
 
 
 class _Decoder:

@@ -7,6 +7,7 @@ import pytest
 
 from sources import HttpLimits
 
+from .helpers import LOOPBACK
 from .server import TestServer
 
 PROXY_VARIABLES = (
@@ -30,13 +31,15 @@ def _search_sink() -> Iterator[TestServer]:
 def _isolated_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, _search_sink: TestServer
 ) -> None:
-    """No proxies, no real store, no real search engines: each test sets what it needs."""
+    """No proxies, no real store, no real search engines, and only 127.0.0.1 allowed of the
+    private addresses: each test sets what it needs."""
     for name in PROXY_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_PROXY", "*")
     monkeypatch.setenv("RESEARCH_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", _search_sink.url("/unconfigured/google"))
     monkeypatch.setenv("RESEARCH_BING_NEWS_URL", _search_sink.url("/unconfigured/bing"))
+    monkeypatch.setenv("RESEARCH_ALLOW_PRIVATE", "127.0.0.1")
 
 
 @pytest.fixture
@@ -55,6 +58,7 @@ def fast_limits() -> HttpLimits:
         source_deadline=6.0,
         backoff=(0.05, 0.1),
         max_retry_wait=0.5,
+        allow_private=LOOPBACK,
     )
 
 

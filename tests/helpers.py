@@ -6,9 +6,13 @@ from datetime import datetime, timezone
 
 import pytest
 
+from sources.addresses import AllowList
+
 from .server import TestServer
 
 RECORDED_AT = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
+# Every test server listens on 127.0.0.1, which the private-address guard refuses by default.
+LOOPBACK = AllowList.parse("127.0.0.1")
 
 
 def serve_acme_search(server: TestServer, monkeypatch: pytest.MonkeyPatch) -> None:

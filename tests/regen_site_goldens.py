@@ -15,8 +15,9 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sources import HttpClient, Query, discover_newsroom, fetch_all, newsroom_source
+from sources import HttpClient, HttpLimits, Query, discover_newsroom, fetch_all, newsroom_source
 
+from .helpers import LOOPBACK
 from .server import TestServer
 from .sites import SITES, serve_site, site_meta
 
@@ -33,7 +34,7 @@ def observe(name: str) -> dict[str, Any]:
             return text.replace(origin, f"https://{host}")
 
         async def run() -> dict[str, Any]:
-            async with HttpClient() as http:
+            async with HttpClient(HttpLimits(allow_private=LOOPBACK)) as http:
                 found = await discover_newsroom(origin, http, now=NOW)
                 discovery_hits = [hit.path for hit in server.hits]
                 pages = []

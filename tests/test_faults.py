@@ -14,7 +14,7 @@ import research
 from research.config import load_settings
 from sources import HttpLimits
 
-from .helpers import RECORDED_AT
+from .helpers import LOOPBACK, RECORDED_AT
 from .server import Reply, TestServer
 
 FEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "feeds"
@@ -31,6 +31,7 @@ LIMITS = HttpLimits(
     backoff=(0.05, 0.1),
     max_retry_wait=0.3,
     max_body_bytes=512 * 1024,
+    allow_private=LOOPBACK,
 )
 
 

@@ -51,6 +51,7 @@ from sources import (
 from sources.http import parse_retry_after
 
 from . import server as test_server
+from .helpers import LOOPBACK
 from .server import FIXTURES, Reply
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ ATOM_URLS = {
 
 
 async def _get(url: str, limits: HttpLimits | None, **kwargs: Any) -> Response:
-    async with HttpClient(limits) as http:
+    async with HttpClient(limits or HttpLimits(allow_private=LOOPBACK)) as http:
         return await http.get(url, **kwargs)
 
 
@@ -1022,7 +1023,11 @@ def test_windows_1252_feed_with_a_wrong_utf8_header(
 
 def test_source_deadline_caps_the_whole_get_including_retries(server: TestServer) -> None:
     limits = HttpLimits(
-        read_timeout=5.0, request_deadline=1.0, source_deadline=1.5, backoff=(0.05, 0.05)
+        read_timeout=5.0,
+        request_deadline=1.0,
+        source_deadline=1.5,
+        backoff=(0.05, 0.05),
+        allow_private=LOOPBACK,
     )
     url = server.route("/slow-body", Reply(200, b"x" * 1000, trickle=0.1))
     error, elapsed = get_error(url, limits, TimedOut)

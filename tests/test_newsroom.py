@@ -17,9 +17,10 @@ from typer.testing import CliRunner
 import research
 from research.cli import app
 from research.profiles import add_company, get_company
-from sources import HttpClient, Query, discover_newsroom, fetch_all, newsroom_source
+from sources import HttpClient, HttpLimits, Query, discover_newsroom, fetch_all, newsroom_source
 from sources.discover import COMMON_FEED_PATHS, MAX_CANDIDATE_PAGES
 
+from .helpers import LOOPBACK
 from .regen_site_goldens import observe
 from .server import FIXTURES, Reply, TestServer
 from .sites import SITES, golden, serve_site
@@ -50,7 +51,7 @@ def test_discovery_makes_a_bounded_number_of_requests(name: str) -> None:
 
 def _discover(server: TestServer, origin: str):  # type: ignore[no-untyped-def]
     async def run():  # type: ignore[no-untyped-def]
-        async with HttpClient() as http:
+        async with HttpClient(HttpLimits(allow_private=LOOPBACK)) as http:
             return await discover_newsroom(origin, http, now=NOW)
 
     return asyncio.run(run())
@@ -81,7 +82,7 @@ def test_a_javascript_only_newsroom_says_a_browser_is_needed(server: TestServer)
     origin = serve_site(server, "js-site")
 
     async def run():  # type: ignore[no-untyped-def]
-        async with HttpClient() as http:
+        async with HttpClient(HttpLimits(allow_private=LOOPBACK)) as http:
             return await fetch_all(
                 [newsroom_source(origin + "/news/")], Query("Quanta"), http, now=NOW
             )

@@ -13,6 +13,7 @@ from sources.discover import COMMON_FEED_PATHS, MAX_CANDIDATE_PAGES
 from sources.pages import release_details
 from sources.robots import parse_robots
 
+from .helpers import LOOPBACK
 from .server import Reply, TestServer
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
@@ -40,7 +41,7 @@ def test_robots_rules(robots: str, path: str, allowed: bool) -> None:
 
 def _discover(origin: str, limits: HttpLimits | None = None, newsroom: str | None = None):  # type: ignore[no-untyped-def]
     async def run():  # type: ignore[no-untyped-def]
-        async with HttpClient(limits) as http:
+        async with HttpClient(limits or HttpLimits(allow_private=LOOPBACK)) as http:
             return await discover_newsroom(origin, http, now=NOW, newsroom=newsroom)
 
     return asyncio.run(run())
@@ -83,7 +84,9 @@ def test_discovery_on_a_failing_site_is_bounded_and_left_for_later(server: TestS
     for path in ("/", "/news/", *COMMON_FEED_PATHS):
         server.route(path, Reply(500))
     started = time.monotonic()
-    found = _discover(server.url("").rstrip("/"), HttpLimits(backoff=(0.01, 0.01)))
+    found = _discover(
+        server.url("").rstrip("/"), HttpLimits(backoff=(0.01, 0.01), allow_private=LOOPBACK)
+    )
     assert time.monotonic() - started < 5
     assert not found.reachable  # the home page failed: try again next time
     assert found.requests == 2  # robots.txt and the home page, no retries

@@ -1,0 +1,92 @@
+"""Politeness: at most N requests in flight, at most M per host, and no host starved.
+
+A freed slot goes to the host with the most requests waiting. With plain semaphores (per host,
+then global) a busy host's next request queues behind every quiet host's first one, so a shared
+news-search host sits idle while fifty company sites are served; here it keeps its slots busy,
+which is what bounds the run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter, deque
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+
+class HostSlots:
+    """Hands out request slots: ``async with slots.slot(host): ...``."""
+
+    def __init__(self, total: int, per_host: int) -> None:
+        if total < 1 or per_host < 1:
+            raise ValueError("slot limits must be at least 1")
+        self.total = total
+        self.per_host = per_host
+        self._active: Counter[str] = Counter()
+        self._in_use = 0
+        self._waiting: dict[str, deque[asyncio.Future[None]]] = {}
+
+    @property
+    def in_use(self) -> int:
+        return self._in_use
+
+    def active(self, host: str) -> int:
+        return self._active[host]
+
+    @asynccontextmanager
+    async def slot(self, host: str) -> AsyncIterator[None]:
+        """Wait for a slot for ``host``, hold it for the block, then pass it on."""
+        if self._free_for(host) and not self._waiting.get(host):
+            self._take(host)
+        else:
+            waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._waiting.setdefault(host, deque()).append(waiter)
+            try:
+                await waiter
+            except asyncio.CancelledError:
+                if waiter.done() and not waiter.cancelled():
+                    self._release(host)  # the slot arrived as we were cancelled: pass it on
+                else:
+                    self._forget(host, waiter)
+                raise
+        try:
+            yield
+        finally:
+            self._release(host)
+
+    def _free_for(self, host: str) -> bool:
+        return self._in_use < self.total and self._active[host] < self.per_host
+
+    def _take(self, host: str) -> None:
+        self._in_use += 1
+        self._active[host] += 1
+
+    def _release(self, host: str) -> None:
+        self._in_use -= 1
+        self._active[host] -= 1
+        if not self._active[host]:
+            del self._active[host]
+        self._dispatch()
+
+    def _forget(self, host: str, waiter: asyncio.Future[None]) -> None:
+        queue = self._waiting.get(host)
+        if queue is not None and waiter in queue:
+            queue.remove(waiter)
+            if not queue:
+                del self._waiting[host]
+
+    def _dispatch(self) -> None:
+        """Start waiting requests while slots are free, the host with the longest queue first."""
+        while self._in_use < self.total:
+            ready = [h for h in self._waiting if self._active[h] < self.per_host]
+            if not ready:
+                return
+            host = max(ready, key=lambda h: len(self._waiting[h]))
+            queue = self._waiting[host]
+            waiter = queue.popleft()
+            if not queue:
+                del self._waiting[host]
+            if waiter.done():  # cancelled while queued
+                continue
+            self._take(host)
+            waiter.set_result(None)
