@@ -22,16 +22,18 @@ if TYPE_CHECKING:
     from .classifier import Classification, classify
     from .company import resolve_company, slugify
     from .config import Settings, load_settings
+    from .digest import CompanySection, Digest, DigestFailure, IsoWeek
     from .errors import (
         ConfigError,
         DiscoveryFailed,
         InvalidInput,
+        OutputError,
         ResearchError,
         StoreBusy,
         StoreError,
         UnknownCompany,
     )
-    from .models import Company, Event, EventKind, Result, Skipped, Snippet
+    from .models import Company, Event, EventKind, Result, Skipped, Snippet, WatchEntry
     from .note import NoteDraft
     from .profiles import (
         add_company,
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
     )
     from .render import result_to_dict
     from .snippets import NotCongratulable, congratulate
+    from .watchlist import unwatch, watch, watched
+    from .weekly import save_digest, weekly_digest, weekly_digest_async
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -81,19 +85,36 @@ _HOMES = {
     "get_company": "research.profiles",
     "list_companies": "research.profiles",
     "remove_company": "research.profiles",
+    "CompanySection": "research.digest",
+    "Digest": "research.digest",
+    "DigestFailure": "research.digest",
+    "IsoWeek": "research.digest",
+    "OutputError": "research.errors",
+    "WatchEntry": "research.models",
+    "unwatch": "research.watchlist",
+    "watch": "research.watchlist",
+    "watched": "research.watchlist",
+    "save_digest": "research.weekly",
+    "weekly_digest": "research.weekly",
+    "weekly_digest_async": "research.weekly",
 }
 
 __all__ = [
     "Classification",
     "Company",
+    "CompanySection",
     "ConfigError",
+    "Digest",
+    "DigestFailure",
     "DiscoveryFailed",
     "Event",
     "EventKind",
     "InvalidInput",
+    "IsoWeek",
     "NotCongratulable",
     "NoteDraft",
     "Outlet",
+    "OutputError",
     "ResearchError",
     "Result",
     "Settings",
@@ -103,6 +124,7 @@ __all__ = [
     "StoreBusy",
     "StoreError",
     "UnknownCompany",
+    "WatchEntry",
     "add_company",
     "classify",
     "congratulate",
@@ -117,7 +139,13 @@ __all__ = [
     "research_async",
     "resolve_company",
     "result_to_dict",
+    "save_digest",
     "slugify",
+    "unwatch",
+    "watch",
+    "watched",
+    "weekly_digest",
+    "weekly_digest_async",
 ]
 
 

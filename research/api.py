@@ -139,59 +139,118 @@ async def research_async(
     settings = settings or load_settings()
     store = Store(settings.store_path)
     warnings: list[str] = []
-    resolved = _company_for(company, aliases, store, warnings)
+    resolved = profile_or_company(company, aliases, store, warnings)
     resolved, notes = with_derived_aliases(resolved)
     warnings.extend(notes)
-    data_as_of = None
 
     if offline:
         sources = _checked_sources(settings, feeds, builtin, resolved)
         query = Query(resolved.name, resolved.aliases, days)
         report, data_as_of = _from_store(store, sources, query, resolved.slug)
         now = now or datetime.now(timezone.utc)
-    else:
-        recorder = None
-        transport = None
-        if replay is not None:
-            try:
-                recording = load_recording(Path(replay))
-            except SourceError as exc:
-                raise InvalidInput(exc.message) from exc
-            now = now or recording.recorded_at
-            transport = ReplayTransport(recording)
-        now = now or datetime.now(timezone.utc)
-        if record is not None:
-            try:
-                recorder = Recorder(Path(record), now=now)
-            except OSError as exc:
-                raise InvalidInput(f"cannot record into {record}: {exc}") from exc
-        async with HttpClient(settings.http, transport=transport, recorder=recorder) as http:
-            if _needs_discovery(resolved):
-                resolved = await _discover(resolved, http, now, warnings)
-                if replay is None:
-                    _save_profile(store, resolved, now, warnings)
-            sources = _checked_sources(settings, feeds, builtin, resolved)
-            query = Query(resolved.name, resolved.aliases, days)
-            # A replay never touches the store; a recording must stand alone (no validators).
-            cache = (
-                {}
-                if replay is not None or record is not None
-                else _cache(store, sources, query, warnings)
-            )
-            report = await fetch_all(sources, query, http, now=now, cache=cache)
-        if replay is None:
-            try:
-                store.save_outcomes(report.outcomes, now, subject=resolved.slug)
-            except StoreError as exc:
-                warnings.append(f"{exc} (results were not saved)")
+        return _result(
+            resolved,
+            report,
+            now,
+            days,
+            limit,
+            topics,
+            warnings,
+            offline=True,
+            data_as_of=data_as_of,
+        )
+    recorder = None
+    transport = None
+    if replay is not None:
+        try:
+            recording = load_recording(Path(replay))
+        except SourceError as exc:
+            raise InvalidInput(exc.message) from exc
+        now = now or recording.recorded_at
+        transport = ReplayTransport(recording)
+    now = now or datetime.now(timezone.utc)
+    if record is not None:
+        try:
+            recorder = Recorder(Path(record), now=now)
+        except OSError as exc:
+            raise InvalidInput(f"cannot record into {record}: {exc}") from exc
+    async with HttpClient(settings.http, transport=transport, recorder=recorder) as http:
+        return await research_with(
+            http,
+            resolved,
+            store=store,
+            settings=settings,
+            now=now,
+            days=days,
+            limit=limit,
+            feeds=feeds,
+            builtin=builtin,
+            topics=topics,
+            keep=replay is None,
+            use_cache=replay is None and record is None,
+            warnings=warnings,
+        )
 
+
+async def research_with(
+    http: HttpClient,
+    company: Company,
+    *,
+    store: Store,
+    settings: Settings,
+    now: datetime,
+    days: int,
+    limit: int,
+    feeds: Sequence[str] = (),
+    builtin: bool = True,
+    topics: tuple[str, ...] = (),
+    keep: bool = True,
+    use_cache: bool = True,
+    warnings: list[str] | None = None,
+) -> Result:
+    """Research an already resolved company with a client the caller shares between companies.
+
+    ``keep`` saves discovery and fetched items in the store; ``use_cache`` sends the stored
+    validators (a replay never touches the store; a recording must stand alone).
+    """
+    warnings = [] if warnings is None else warnings
+    if _needs_discovery(company):
+        company = await _discover(company, http, now, warnings)
+        if keep:
+            _save_profile(store, company, now, warnings)
+    sources = _checked_sources(settings, feeds, builtin, company)
+    query = Query(company.name, company.aliases, days)
+    cache = _cache(store, sources, query, warnings) if use_cache else {}
+    report = await fetch_all(sources, query, http, now=now, cache=cache)
+    if keep:
+        try:
+            store.save_outcomes(report.outcomes, now, subject=company.slug)
+        except StoreError as exc:
+            warnings.append(f"{exc} (results were not saved)")
+    return _result(company, report, now, days, limit, topics, warnings, replayed=not keep)
+
+
+def _result(
+    company: Company,
+    report: FetchReport,
+    now: datetime,
+    days: int,
+    limit: int,
+    topics: tuple[str, ...],
+    warnings: list[str],
+    *,
+    offline: bool = False,
+    replayed: bool = False,
+    data_as_of: datetime | None = None,
+) -> Result:
+    """Rank what the sources said and explain it, with every warning of the run."""
     for outcome in report.outcomes:
         warnings.extend(f"{outcome.source}: {w}" for w in outcome.warnings)
     events, skipped = rank_items(
-        report.items, resolved, now=now, days=days, limit=limit, topics=topics
+        report.items, company, now=now, days=days, limit=limit, topics=topics
     )
     return Result(
-        company=resolved,
+        company=company,
         generated_at=now,
         window_days=days,
         events=events,
@@ -201,12 +260,12 @@ async def research_async(
         sources_total=len(report.outcomes),
         offline=offline,
         data_as_of=data_as_of,
-        replayed=replay is not None,
+        replayed=replayed,
         topics=topics,
     )
 
 
-def _company_for(
+def profile_or_company(
     company: str | Company, aliases: Sequence[str], store: Store, warnings: list[str]
 ) -> Company:
     """The saved profile when there is one (plus any extra aliases), else a Company from text."""

@@ -19,9 +19,45 @@ from typer.core import TyperGroup
 from .errors import InvalidInput, ResearchError
 
 if TYPE_CHECKING:
+    from .config import Settings
+    from .digest import Digest
     from .models import Company
+    from .weekly import Progress
 
 DEFAULT_COMMAND = "news"
+
+
+def _check_allow_private(value: str | None) -> str | None:
+    """--allow-private takes `all` or addresses and networks; anything else is a usage error."""
+    if value is not None:
+        from .config import parse_allow_private  # lazy: config loads the HTTP library
+
+        try:
+            parse_allow_private(value, "--allow-private")
+        except ResearchError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+AllowPrivate = Annotated[
+    str | None,
+    typer.Option(
+        "--allow-private",
+        metavar="LIST",
+        callback=_check_allow_private,
+        help="Also fetch from these private addresses (intranet feeds): `all` or a "
+        "comma-separated list such as 127.0.0.1,10.20.0.0/16.",
+    ),
+]
+
+
+def _settings(allow_private: str | None) -> Settings | None:
+    """Settings with the --allow-private list, or None for the library's own defaults."""
+    if allow_private is None:
+        return None
+    from .config import load_settings
+
+    return load_settings(allow_private=allow_private)
 
 
 class DefaultCommandGroup(TyperGroup):
@@ -112,6 +148,7 @@ def news(
         bool,
         typer.Option("-v", "--verbose", help="Also list skipped items and why, and log details."),
     ] = False,
+    allow_private: AllowPrivate = None,
 ) -> None:
     """Research COMPANY's recent good news and suggest a sentence for each event."""
     from .api import research
@@ -135,6 +172,7 @@ def news(
             replay=replay,
             record=record,
             topics=topic or [],
+            settings=_settings(allow_private),
         )
     except InvalidInput as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -211,6 +249,7 @@ def note_command(
     replay: Annotated[
         Path | None, typer.Option(help="Answer requests from a recording folder.")
     ] = None,
+    allow_private: AllowPrivate = None,
 ) -> None:
     """Draft a short follow-up email that congratulates COMPANY on its best recent news."""
     from .api import draft_note
@@ -221,7 +260,12 @@ def note_command(
         from .api import research
 
         result = research(
-            company, days=days, topics=[topic] if topic else [], offline=offline, replay=replay
+            company,
+            days=days,
+            topics=[topic] if topic else [],
+            offline=offline,
+            replay=replay,
+            settings=_settings(allow_private),
         )
         note = draft_note(result, to=to, role=role, topic=topic, tone=tone)
     except ResearchError as exc:
@@ -370,13 +414,14 @@ def company_remove(
 def company_discover(
     company: Annotated[str, typer.Argument(help="The profile's slug or name.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print what was found as JSON.")] = False,
+    allow_private: AllowPrivate = None,
 ) -> None:
     """Look for the company's feeds and newsroom pages again, and save what was found."""
     from .profiles import discover_company
     from .render import company_to_dict, format_discovery
 
     try:
-        profile, discovery = discover_company(company)
+        profile, discovery = discover_company(company, settings=_settings(allow_private))
     except ResearchError as exc:
         _fail(exc)
     if as_json:
@@ -390,6 +435,145 @@ def company_discover(
     typer.echo(f"{profile.slug}: discovery on {discovery.site} ({discovery.requests} requests)")
     for line in format_discovery(discovery.feeds, discovery.pages, discovery.notes, "  "):
         typer.echo(line)
+
+
+watch_app = typer.Typer(
+    no_args_is_help=True,
+    help="The watchlist: the companies the weekly digest covers.",
+)
+app.add_typer(watch_app, name="watch")
+
+
+@watch_app.command("add")
+def watch_add(
+    companies: Annotated[
+        list[str], typer.Argument(help="Slugs (acme-corp) or quoted names to watch.")
+    ],
+) -> None:
+    """Add companies to the watchlist (a saved profile, if any, is used for each)."""
+    from .company import resolve_company
+    from .watchlist import watch
+
+    try:
+        added = watch(companies)
+    except ResearchError as exc:
+        _fail(exc)
+    for company in companies:
+        slug = resolve_company(company).slug
+        typer.echo(f"{'watching' if slug in added else 'already watching'} {_safe(slug)}")
+
+
+@watch_app.command("remove")
+def watch_remove(
+    companies: Annotated[list[str], typer.Argument(help="Slugs or names to stop watching.")],
+) -> None:
+    """Take companies off the watchlist (their profiles and saved digests stay)."""
+    from .company import resolve_company
+    from .watchlist import unwatch
+
+    try:
+        removed = unwatch(companies)
+    except ResearchError as exc:
+        _fail(exc)
+    for company in companies:
+        slug = resolve_company(company).slug
+        if slug in removed:
+            typer.echo(f"stopped watching {_safe(slug)}")
+        else:
+            typer.echo(f"warning: {_safe(slug)} was not on the watchlist", err=True)
+
+
+@watch_app.command("list")
+def watch_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the watchlist as JSON.")] = False,
+) -> None:
+    """List watched companies with their profile summary and when each was last researched."""
+    from .render import format_watch_entry, watch_entry_to_dict
+    from .watchlist import watched
+
+    try:
+        entries = watched()
+    except ResearchError as exc:
+        _fail(exc)
+    if as_json:
+        typer.echo(
+            json.dumps([watch_entry_to_dict(e) for e in entries], indent=2, ensure_ascii=False)
+        )
+        return
+    if not entries:
+        typer.echo("The watchlist is empty. Add companies with: research watch add acme-corp")
+    for entry in entries:
+        typer.echo(format_watch_entry(entry))
+
+
+@app.command("digest")
+def digest_command(
+    week: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-Www", help="The ISO week, e.g. 2026-W47 (default: this week)."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the digest files (default: digests/ in the data folder)."),
+    ] = None,
+    formats: Annotated[
+        str, typer.Option("--format", metavar="LIST", help="Comma-separated: md, html or md,html.")
+    ] = "md,html",
+    if_due: Annotated[
+        bool,
+        typer.Option(
+            "--if-due",
+            help="Only write digests not written yet: this week's, and last week's if it was "
+            "written before the week ended. For a daily cron or systemd timer.",
+        ),
+    ] = False,
+    allow_private: AllowPrivate = None,
+) -> None:
+    """Research every watched company and write the week's digest of good news."""
+    from .weekly import due_weeks, save_digest, weekly_digest
+
+    try:
+        settings = _settings(allow_private)
+        weeks = due_weeks(week=week, settings=settings) if if_due else [week]
+        if not weeks:
+            typer.echo("nothing due: the digest is already written")
+            return
+        for chosen in weeks:
+            digest = weekly_digest(week=chosen, settings=settings, progress=_progress_line())
+            for warning in _digest_problems(digest):
+                typer.echo(warning, err=True)
+            for path in save_digest(
+                digest, out=out, formats=formats.split(","), settings=settings
+            ):
+                typer.echo(str(path))
+    except ResearchError as exc:
+        _fail(exc)
+
+
+def _digest_problems(digest: Digest) -> list[str]:
+    lines = [
+        f"warning: {_safe(f.company)}: {_safe(f.source)} failed: {_safe(f.error)} [{f.reason}]"
+        for f in digest.failures
+    ]
+    lines += [
+        f"warning: {_safe(s.company.name)} could not be researched: {_safe(s.problem)}"
+        for s in digest.sections
+        if s.problem
+    ]
+    return lines
+
+
+def _progress_line() -> Progress | None:
+    """A one-line progress counter on a terminal; nothing when piped or run by cron."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, slug: str) -> None:
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rresearched {done}/{total} companies ({slug[:30]})\x1b[K{end}")
+        sys.stderr.flush()
+
+    return show
 
 
 def _print_company(company: Company, as_json: bool, prefix: str = "") -> None:

@@ -5,8 +5,9 @@
      ├── ConfigError (also ValueError)      a bad RESEARCH_* setting
      ├── UnknownCompany (also LookupError)  no saved profile by that name
      ├── DiscoveryFailed                    the company's site could not be asked at all
-     └── StoreError                         the SQLite store cannot be used
-          └── StoreBusy                     another process holds the write lock too long
+     ├── StoreError                         the SQLite store cannot be used
+ │    └── StoreBusy                     another process holds the write lock too long
+ └── OutputError                        a digest file cannot be written
 
 Failures of single sources are not errors: they come back in ``Result.failures``.
 """
@@ -40,3 +41,7 @@ class StoreError(ResearchError):
 
 class StoreBusy(StoreError):
     """Another process kept the store locked longer than the busy timeout."""
+
+
+class OutputError(ResearchError):
+    """A file the user asked for cannot be written; the message names the path and the cause."""

@@ -116,3 +116,14 @@ class Result:
     def all_failed(self) -> bool:
         """True when no source gave an answer: the result says nothing about the company."""
         return self.sources_total > 0 and len(self.failures) >= self.sources_total
+
+
+@dataclass(frozen=True)
+class WatchEntry:
+    """A watched company: its saved profile (or the name as typed), and when it was last seen."""
+
+    company: Company
+    added_at: datetime
+    last_researched: datetime | None
+    has_profile: bool
+    problem: str | None = None  # why the saved profile could not be read

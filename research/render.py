@@ -7,7 +7,7 @@ from typing import Any
 
 from sources.text import clean_text
 
-from .models import Company, Event, Result
+from .models import Company, Event, Result, WatchEntry
 from .note import NoteDraft
 
 JSON_SCHEMA_VERSION = 1
@@ -203,3 +203,36 @@ def note_to_dict(note: NoteDraft) -> dict[str, Any]:
         "event": event_to_dict(note.event) if note.event else None,
         "remarks": list(note.remarks),
     }
+
+
+def watch_entry_to_dict(entry: WatchEntry) -> dict[str, Any]:
+    """A watched company for programs: its profile, when added and when last researched."""
+    return {
+        "company": company_to_dict(entry.company),
+        "has_profile": entry.has_profile,
+        "added_at": _iso(entry.added_at),
+        "last_researched": _iso(entry.last_researched),
+        "problem": entry.problem,
+    }
+
+
+def format_watch_entry(entry: WatchEntry) -> str:
+    """One watched company for the terminal: name, profile summary, last research."""
+    company = entry.company
+    if entry.problem:
+        profile = f"profile unreadable: {entry.problem}"
+    elif not entry.has_profile:
+        profile = "no profile (add one with: research company add " + company.slug + ")"
+    else:
+        parts = [company.domain or "no domain"]
+        feeds = len(company.feeds) + len(company.discovered_feeds)
+        parts.append(f"{feeds} feed{'s' if feeds != 1 else ''}")
+        if company.aliases:
+            parts.append("also " + ", ".join(company.aliases))
+        profile = "; ".join(parts)
+    last = (
+        f"last researched {entry.last_researched:%Y-%m-%d %H:%M} UTC"
+        if entry.last_researched
+        else "never researched"
+    )
+    return f"{_safe(company.slug):<24} {_safe(company.name):<28} {_safe(profile)} · {last}"

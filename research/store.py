@@ -12,6 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,10 @@ from typing import Any
 from sources import CachedFeed, Item, Outlet, SourceOutcome
 from sources.text import parse_date
 
+from .digest import IsoWeek, SavedDigest, event_key
 from .errors import StoreBusy, StoreError
-from .models import Company
-from .render import company_to_dict
+from .models import Company, Event, EventKind, Snippet
+from .render import company_to_dict, event_to_dict
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -57,6 +59,28 @@ MIGRATIONS: tuple[str, ...] = (
         data TEXT NOT NULL,
         updated_at TEXT NOT NULL
     );
+    """,
+    """
+    CREATE TABLE watchlist (
+        slug TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE digests (
+        week TEXT PRIMARY KEY,
+        written_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        body_html TEXT NOT NULL,
+        link TEXT
+    );
+    CREATE TABLE reported_events (
+        event_key TEXT PRIMARY KEY,
+        week TEXT NOT NULL REFERENCES digests(week) ON DELETE CASCADE,
+        slug TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX reported_events_by_week ON reported_events (week, slug);
     """,
 )
 
@@ -148,6 +172,56 @@ def item_from_json(text: str) -> Item:
     )
 
 
+def event_to_json(event: Event) -> str:
+    return json.dumps(event_to_dict(event), ensure_ascii=False)
+
+
+def event_from_json(text: str) -> Event:
+    """An event as the JSON output documents it; ValueError/KeyError/TypeError when damaged."""
+    data: dict[str, Any] = json.loads(text)
+    url = _optional_text(data.get("url"))
+    published = _moment(data.get("published"))
+    return Event(
+        title=_text(data["title"]),
+        url=url,
+        publisher=str(data.get("publisher") or ""),
+        publisher_domain=str(data.get("publisher_domain") or ""),
+        published=published,
+        kind=EventKind(data["kind"]),
+        score=float(data["score"]),
+        reasons=tuple(str(r) for r in data.get("reasons", [])),
+        sentence=_text(data["sentence"]),
+        source=str(data.get("source") or ""),
+        summary=str(data.get("summary") or ""),
+        outlets=tuple(
+            Outlet(str(o["name"]), str(o["domain"]), o.get("url"), str(data.get("source") or ""))
+            for o in data.get("outlets", [])
+        ),
+        first_party=bool(data.get("first_party", False)),
+        topics=_texts(data.get("topics", [])),
+        snippets=tuple(
+            Snippet(
+                text=_text(x["text"]),
+                clause=str(x["clause"]),
+                tone=_text(x["tone"]),
+                variant=int(x["variant"]),
+                url=url,
+                published=published,
+            )
+            for x in data.get("snippets", [])
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class WeekRecord:
+    """What the store knows of one week's digest: the digest row and the events it reported."""
+
+    saved: SavedDigest | None
+    events: dict[str, tuple[Event, ...]]  # by company slug, as first reported
+    reported_elsewhere: dict[str, str]  # event key -> the other week that reported it
+
+
 class Store:
     """The research store at ``path``; each method opens, works in one short transaction, closes."""
 
@@ -205,20 +279,14 @@ class Store:
                 f"(schema {version}); upgrade research to use it"
             )
         for number in range(version + 1, len(MIGRATIONS) + 1):
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+            with _writing(connection):
                 # Another process may have migrated while this one waited for the lock.
                 if int(connection.execute("PRAGMA user_version").fetchone()[0]) >= number:
-                    connection.execute("COMMIT")
                     continue
                 for statement in MIGRATIONS[number - 1].split(";"):
                     if statement.strip():
                         connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {number}")
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
 
     def cached_feeds(self, urls: Iterable[str]) -> dict[str, CachedFeed]:
         """What the store kept for each of these feed URLs (validators, items, when)."""
@@ -273,14 +341,9 @@ class Store:
         stamp = now.isoformat()
         with self._connection(create=True) as connection:
             assert connection is not None
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+            with _writing(connection):
                 for outcome in answered:
                     self._save_outcome(connection, outcome, stamp, subject)
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
 
     @staticmethod
     def _save_outcome(
@@ -313,18 +376,13 @@ class Store:
         """Create or replace the profile of ``company.slug``."""
         with self._connection(create=True) as connection:
             assert connection is not None
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+            with _writing(connection):
                 connection.execute(
                     "INSERT INTO companies (slug, data, updated_at) VALUES (?, ?, ?) "
                     "ON CONFLICT(slug) DO UPDATE SET data = excluded.data, "
                     "updated_at = excluded.updated_at",
                     (company.slug, company_to_json(company), now.isoformat()),
                 )
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
 
     def company(self, slug: str) -> Company | None:
         """The saved profile for ``slug``, or None."""
@@ -356,15 +414,10 @@ class Store:
         with self._connection(create=False) as connection:
             if connection is None:
                 return False
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+            with _writing(connection):
                 deleted = connection.execute(
                     "DELETE FROM companies WHERE slug = ?", (slug,)
                 ).rowcount
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
             return bool(deleted)
 
     def _company_from_row(self, slug: str, data: str) -> Company:
@@ -375,3 +428,157 @@ class Store:
                 f"the saved profile {slug!r} in {self.path} is damaged ({exc}); remove it with "
                 f"'research company remove {slug}' and add it again"
             ) from exc
+
+    def watch(self, companies: Sequence[tuple[str, str]], now: datetime) -> list[str]:
+        """Add (slug, name) pairs to the watchlist; the slugs that were not on it yet."""
+        with self._connection(create=True) as connection:
+            assert connection is not None
+            with _writing(connection):
+                return [
+                    slug
+                    for slug, name in dict(companies).items()
+                    if connection.execute(
+                        "INSERT INTO watchlist (slug, name, added_at) VALUES (?, ?, ?) "
+                        "ON CONFLICT(slug) DO NOTHING",
+                        (slug, name, now.isoformat()),
+                    ).rowcount
+                ]
+
+    def unwatch(self, slugs: Sequence[str]) -> list[str]:
+        """Take companies off the watchlist; the slugs that were on it."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return []
+            with _writing(connection):
+                return [
+                    slug
+                    for slug in dict.fromkeys(slugs)
+                    if connection.execute("DELETE FROM watchlist WHERE slug = ?", (slug,)).rowcount
+                ]
+
+    def watchlist(self) -> list[tuple[str, str, datetime]]:
+        """The watched companies as (slug, name as typed, when added), oldest first."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return []
+            rows = connection.execute(
+                "SELECT slug, name, added_at FROM watchlist ORDER BY added_at, slug"
+            ).fetchall()
+        return [(slug, name, datetime.fromisoformat(added)) for slug, name, added in rows]
+
+    def last_researched(self, slugs: Sequence[str]) -> dict[str, datetime]:
+        """When a source last answered for each company (live runs only; replays are not kept)."""
+        with self._connection(create=False) as connection:
+            if connection is None or not slugs:
+                return {}
+            found: dict[str, datetime] = {}
+            for slug in slugs:
+                row = connection.execute(
+                    "SELECT max(fetched_at) FROM http_cache WHERE subject = ?", (slug,)
+                ).fetchone()
+                if row and row[0]:
+                    found[slug] = datetime.fromisoformat(row[0])
+            return found
+
+    def week_record(self, week: IsoWeek, slugs: Sequence[str]) -> WeekRecord:
+        """The week's saved digest and reported events, and events other weeks reported."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return WeekRecord(None, {}, {})
+            row = connection.execute(
+                "SELECT updated_at, summary, body_html, link FROM digests WHERE week = ?",
+                (str(week),),
+            ).fetchone()
+            events: dict[str, list[Event]] = {}
+            elsewhere: dict[str, str] = {}
+            for slug in dict.fromkeys(slugs):
+                for key, reported_week, data in connection.execute(
+                    "SELECT event_key, week, data FROM reported_events WHERE slug = ? "
+                    "ORDER BY rowid",
+                    (slug,),
+                ):
+                    if reported_week != str(week):
+                        elsewhere[key] = reported_week
+                        continue
+                    try:
+                        events.setdefault(slug, []).append(event_from_json(data))
+                    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                        raise StoreError(
+                            f"the store {self.path} has a damaged digest entry for {slug!r} in "
+                            f"{week} ({exc!r}); move the file aside to start a fresh one"
+                        ) from exc
+        saved = (
+            SavedDigest(week, datetime.fromisoformat(row[0]), row[1], row[2], row[3])
+            if row
+            else None
+        )
+        return WeekRecord(saved, {k: tuple(v) for k, v in events.items()}, elsewhere)
+
+    def record_digest(
+        self, saved: SavedDigest, written_at: datetime, events: Sequence[tuple[str, Event]]
+    ) -> None:
+        """Save a week's digest and mark its events (by company slug) as reported, at once.
+
+        Events the week already reported stay as first recorded, so a rerun changes nothing.
+        """
+        with self._connection(create=True) as connection:
+            assert connection is not None
+            with _writing(connection):
+                connection.execute(
+                    "INSERT INTO digests (week, written_at, updated_at, summary, body_html, link) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(week) DO UPDATE SET "
+                    "written_at = excluded.written_at, updated_at = excluded.updated_at, "
+                    "summary = excluded.summary, body_html = excluded.body_html, "
+                    "link = excluded.link",
+                    (
+                        str(saved.week),
+                        written_at.isoformat(),
+                        saved.updated.isoformat(),
+                        saved.summary,
+                        saved.body_html,
+                        saved.link,
+                    ),
+                )
+                connection.executemany(
+                    "INSERT INTO reported_events (event_key, week, slug, data) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT(event_key) DO NOTHING",
+                    [
+                        (event_key(slug, event), str(saved.week), slug, event_to_json(event))
+                        for slug, event in events
+                    ],
+                )
+
+    def digest_written(self, week: IsoWeek) -> datetime | None:
+        """When the week's digest was last written, or None if never."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return None
+            row = connection.execute(
+                "SELECT written_at FROM digests WHERE week = ?", (str(week),)
+            ).fetchone()
+        return datetime.fromisoformat(row[0]) if row else None
+
+    def saved_digests(self) -> list[SavedDigest]:
+        """Every saved digest, newest week first."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return []
+            rows = connection.execute(
+                "SELECT week, updated_at, summary, body_html, link FROM digests ORDER BY week DESC"
+            ).fetchall()
+        return [
+            SavedDigest(IsoWeek.parse(week), datetime.fromisoformat(updated), summary, body, link)
+            for week, updated, summary, body, link in rows
+        ]
+
+
+@contextmanager
+def _writing(connection: sqlite3.Connection) -> Iterator[None]:
+    """One writing transaction, begun IMMEDIATE so it never fails half way on a lock upgrade."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise

@@ -19,6 +19,8 @@ PUBLIC_RESEARCH = {
     "DiscoveryFailed", "UnknownCompany", "add_company", "discover_company",
     "discover_company_async", "get_company", "list_companies", "remove_company",
     "Classification", "classify", "NotCongratulable", "Snippet", "congratulate", "NoteDraft", "draft_note",
+    "CompanySection", "Digest", "DigestFailure", "IsoWeek", "OutputError", "WatchEntry",
+    "unwatch", "watch", "watched", "save_digest", "weekly_digest", "weekly_digest_async",
 }  # fmt: skip
 
 
@@ -52,7 +54,8 @@ PURE_MODULES = {
     "research/words.py", "research/evaluate.py", "sources/pages.py", "sources/urls.py",
     "sources/robots.py", "research/snippets.py", "research/topics.py", "research/outlets.py", "research/note.py",
     "sources/endpoints.py", "sources/text.py", "sources/merge.py", "sources/feeds.py",
-    "sources/models.py", "sources/errors.py",
+    "sources/models.py", "sources/errors.py", "research/digest.py", "research/digest_render.py",
+    "sources/addresses.py",
 }  # fmt: skip
 IO_MODULES = {"httpx", "sqlite3", "os", "socket", "asyncio", "pathlib", "time", "subprocess",
               "research.store", "research.api", "research.config", "sources.http",

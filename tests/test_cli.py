@@ -184,3 +184,28 @@ def test_every_option_of_every_command_is_in_help_and_readme() -> None:
                 if option.startswith("--") and option != "--help":
                     assert option in help_text, (command.name, option)
                     assert f"`{option}" in readme, (command.name, option)
+
+
+def test_allow_private_lets_an_intranet_feed_through_and_bad_values_are_usage_errors(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RESEARCH_ALLOW_PRIVATE")
+    url = server.fixture("/news.atom", "feeds/acme-newsroom.atom", "application/atom+xml")
+    args = ("acme-corp", "--feed", url, "--days", "365")
+
+    code, _, err = run(*args)
+    assert code == 1  # every source, the built-in searches' 404 sink too, is on 127.0.0.1
+    assert "refused to connect to 127.0.0.1: a loopback address" in err
+    assert "--allow-private 127.0.0.1" in err
+    assert server.hits_for("/news.atom") == []
+
+    code, out, err = run(*args, "--allow-private", "127.0.0.1")
+    assert code == 0, err
+    assert len(server.hits_for("/news.atom")) == 1
+    assert "refused to connect" not in err
+
+    code, _, err = run(*args, "--allow-private", "10.0.0.0/33")
+    assert code == 2
+    assert "10.0.0.0/33" in err
+    code, _, err = run("digest", "--allow-private", "everything")
+    assert code == 2 and "everything" in err

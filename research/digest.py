@@ -1,0 +1,165 @@
+"""Pure: the weekly digest's data, ISO weeks, and which events belong to which week's digest.
+
+An event belongs to the digest of the ISO week (in UTC) it was published in, and to no other:
+an undated event cannot be placed, so it is left out, and an event already reported in one
+week's digest is never listed again in another's. Regenerating a week keeps what that week's
+digest already reported and adds events of that week that arrived late.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from .errors import InvalidInput
+from .models import Company, Event
+
+_WEEK = re.compile(r"(\d{4})-?W(\d{2})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class IsoWeek:
+    """An ISO 8601 week such as 2026-W47: Monday 00:00 UTC to the next Monday."""
+
+    year: int
+    week: int
+
+    @classmethod
+    def parse(cls, text: str) -> IsoWeek:
+        """A week from "2026-W47" (or "2026W47"); InvalidInput names the value otherwise."""
+        found = _WEEK.fullmatch(str(text).strip())
+        if found:
+            year, week = int(found.group(1)), int(found.group(2))
+            try:
+                date.fromisocalendar(year, week, 1)
+            except ValueError:
+                pass
+            else:
+                return cls(year, week)
+        raise InvalidInput(f"week must look like 2026-W47 (an ISO year and week); got {text!r:.40}")
+
+    @classmethod
+    def of(cls, moment: datetime) -> IsoWeek:
+        """The week a moment falls in, counted in UTC."""
+        calendar = moment.astimezone(timezone.utc).isocalendar()
+        return cls(calendar[0], calendar[1])
+
+    @property
+    def start(self) -> datetime:
+        monday = date.fromisocalendar(self.year, self.week, 1)
+        return datetime(monday.year, monday.month, monday.day, tzinfo=timezone.utc)
+
+    @property
+    def end(self) -> datetime:
+        """The first moment after the week (exclusive)."""
+        return self.start + timedelta(days=7)
+
+    def contains(self, moment: datetime | None) -> bool:
+        return moment is not None and self.start <= moment.astimezone(timezone.utc) < self.end
+
+    def __str__(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+
+@dataclass(frozen=True)
+class CompanySection:
+    """One watched company in a digest: its good news of the week, best first.
+
+    ``problem`` says why the company could not be researched at all (an unusable profile,
+    say); ``researched`` is False when every one of its sources failed.
+    """
+
+    company: Company
+    events: tuple[Event, ...] = ()
+    researched: bool = True
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class DigestFailure:
+    """A source that failed while the digest was made, and for which company."""
+
+    company: str
+    source: str
+    url: str
+    error: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A week's good news across the watchlist, ready to render as Markdown, HTML or Atom."""
+
+    week: IsoWeek
+    sections: tuple[CompanySection, ...]
+    failures: tuple[DigestFailure, ...] = ()
+    generated_at: datetime | None = None
+
+    @property
+    def with_news(self) -> tuple[CompanySection, ...]:
+        return tuple(s for s in self.sections if s.events)
+
+    @property
+    def without_news(self) -> tuple[CompanySection, ...]:
+        return tuple(s for s in self.sections if not s.events)
+
+    @property
+    def event_count(self) -> int:
+        return sum(len(s.events) for s in self.sections)
+
+    def to_markdown(self) -> str:
+        from .digest_render import digest_markdown
+
+        return digest_markdown(self)
+
+    def to_html(self) -> str:
+        from .digest_render import digest_html
+
+        return digest_html(self)
+
+
+@dataclass(frozen=True)
+class SavedDigest:
+    """A digest as the store keeps it, for the Atom feed of saved digests."""
+
+    week: IsoWeek
+    updated: datetime  # when its content last changed
+    summary: str  # one line of plain text
+    body_html: str  # the digest's HTML fragment, already escaped
+    link: str | None = None  # the HTML digest's file name, relative to the feed
+
+
+def event_key(slug: str, event: Event) -> str:
+    """A stable identity for "this company's event": its link, else its title.
+
+    The company is part of the key, so news about two watched companies (a partnership
+    between them) is listed under both.
+    """
+    what = event.url or " ".join(event.title.casefold().split())
+    return f"{slug}\n{what}"
+
+
+def events_for_week(
+    slug: str,
+    week: IsoWeek,
+    found: Iterable[Event],
+    already_in_week: Iterable[Event],
+    reported_elsewhere: Mapping[str, str],
+) -> tuple[Event, ...]:
+    """The week's events for one company, best first.
+
+    ``already_in_week`` are the events this week's digest already reported: they are kept as
+    they were, so regenerating is idempotent. ``reported_elsewhere`` maps event keys to the
+    other week that reported them. A found event joins when it was published this week and
+    no digest has reported it yet (it arrived late, or this is the week's first digest).
+    """
+    kept = {event_key(slug, e): e for e in already_in_week}
+    for event in found:
+        key = event_key(slug, event)
+        if not week.contains(event.published) or key in reported_elsewhere:
+            continue
+        if key not in kept:
+            kept[key] = event
+    return tuple(sorted(kept.values(), key=lambda e: (-e.score, e.title, e.url or "")))

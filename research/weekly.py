@@ -1,0 +1,215 @@
+"""The weekly digest: research the watchlist at once, keep each week's news, write the files."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sources import HttpClient
+
+from .api import MAX_DAYS, MAX_LIMIT, profile_or_company, research_with
+from .company import with_derived_aliases
+from .config import Settings, load_settings
+from .digest import CompanySection, Digest, DigestFailure, IsoWeek, SavedDigest, events_for_week
+from .digest_render import digest_feed, digest_fragment, digest_summary
+from .errors import InvalidInput, ResearchError
+from .files import write_atomic
+from .models import Company, Result
+from .runner import synchronous
+from .store import Store
+from .watchlist import MAX_WATCHED
+
+DIGEST_FORMATS = ("md", "html")
+FEED_FILE = "feed.xml"
+
+Progress = Callable[[int, int, str], None]  # (done, total, slug of the company just done)
+
+
+def _week(week: str | IsoWeek | None, now: datetime) -> IsoWeek:
+    chosen = IsoWeek.of(now) if week is None else week
+    chosen = chosen if isinstance(chosen, IsoWeek) else IsoWeek.parse(chosen)
+    if chosen.start > now:
+        raise InvalidInput(f"week {chosen} has not started yet (today is in {IsoWeek.of(now)})")
+    if now - chosen.start > timedelta(days=MAX_DAYS):
+        raise InvalidInput(
+            f"week {chosen} is more than {MAX_DAYS} days ago; news sources keep only recent news"
+        )
+    return chosen
+
+
+def _companies(
+    companies: Sequence[str | Company] | None, store: Store, warnings: list[str]
+) -> list[Company]:
+    if companies is None:
+        names: Sequence[str | Company] = [name for _, name, _ in store.watchlist()]
+        if not names:
+            raise InvalidInput(
+                "the watchlist is empty; add companies with: research watch add acme-corp"
+            )
+    elif isinstance(companies, str):
+        raise InvalidInput("companies must be a list of names, not a single string")
+    else:
+        names = companies
+    if len(names) > MAX_WATCHED:
+        raise InvalidInput(f"{len(names)} companies given; a digest covers at most {MAX_WATCHED}")
+    resolved: dict[str, Company] = {}
+    for name in names:
+        company, notes = with_derived_aliases(profile_or_company(name, (), store, warnings))
+        warnings.extend(notes)
+        resolved.setdefault(company.slug, company)
+    return list(resolved.values())
+
+
+async def weekly_digest_async(
+    companies: Sequence[str | Company] | None = None,
+    week: str | IsoWeek | None = None,
+    *,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> Digest:
+    """The good news of one ISO week (this week by default) for the watchlist or ``companies``.
+
+    Every company is researched at once over one HTTP client, so per-host politeness holds
+    across the whole watchlist. Events this week's saved digest already reported are kept as
+    they were; an event another week reported is not listed again. Nothing is saved: see
+    :func:`save_digest`.
+    """
+    now = now or datetime.now(timezone.utc)
+    chosen = _week(week, now)
+    settings = settings or load_settings()
+    store = Store(settings.store_path)
+    warnings: list[str] = []
+    resolved = _companies(companies, store, warnings)
+    record = store.week_record(chosen, [c.slug for c in resolved])
+    days = min(MAX_DAYS, max(7, math.ceil((now - chosen.start) / timedelta(days=1))))
+    done = 0
+
+    async def one(company: Company, http: HttpClient) -> Result | ResearchError:
+        nonlocal done
+        try:
+            return await research_with(
+                http, company, store=store, settings=settings, now=now, days=days, limit=MAX_LIMIT
+            )
+        except ResearchError as exc:
+            return exc
+        finally:
+            done += 1
+            if progress is not None:
+                progress(done, len(resolved), company.slug)
+
+    async with HttpClient(settings.http) as http:
+        outcomes = await asyncio.gather(*(one(company, http) for company in resolved))
+
+    sections = []
+    failures = []
+    for company, outcome in zip(resolved, outcomes, strict=True):
+        kept = record.events.get(company.slug, ())
+        if isinstance(outcome, ResearchError):
+            sections.append(CompanySection(company, kept, researched=False, problem=str(outcome)))
+            continue
+        events = events_for_week(
+            company.slug, chosen, outcome.events, kept, record.reported_elsewhere
+        )
+        sections.append(CompanySection(outcome.company, events, researched=not outcome.all_failed))
+        failures += [
+            DigestFailure(company.name, f.source, f.url, f.error, f.reason)
+            for f in outcome.failures
+        ]
+    return Digest(chosen, tuple(sections), tuple(failures), generated_at=now)
+
+
+weekly_digest = synchronous(weekly_digest_async)
+weekly_digest.__name__ = weekly_digest.__qualname__ = "weekly_digest"
+weekly_digest.__doc__ = (
+    """Synchronous twin of :func:`weekly_digest_async`; returns a :class:`Digest`."""
+)
+
+
+def _formats(formats: Sequence[str]) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
+    unknown = [f for f in chosen if f not in DIGEST_FORMATS]
+    if unknown or not chosen:
+        raise InvalidInput(
+            f"digest formats are {', '.join(DIGEST_FORMATS)} (comma-separated); "
+            f"got {', '.join(formats) or 'none'}"
+        )
+    return chosen
+
+
+def save_digest(
+    digest: Digest,
+    *,
+    out: Path | str | None = None,
+    formats: Sequence[str] = DIGEST_FORMATS,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+) -> tuple[Path, ...]:
+    """Write the digest files and the Atom feed of saved digests; record the digest.
+
+    Files go to ``out`` (default: ``digests/`` under the data folder), each written to a
+    temporary file and renamed, so a crash or full disk never leaves half a digest. The store
+    then records the digest and marks its events reported in one transaction. Returns the
+    paths written, the feed last.
+    """
+    chosen = _formats(formats)
+    settings = settings or load_settings()
+    now = now or datetime.now(timezone.utc)
+    folder = Path(out).expanduser() if out is not None else settings.home / "digests"
+    store = Store(settings.store_path)
+    renderers = {"md": digest.to_markdown, "html": digest.to_html}
+    paths = []
+    for extension in chosen:
+        path = folder / f"{digest.week}.{extension}"
+        write_atomic(path, renderers[extension]())
+        paths.append(path)
+    body = digest_fragment(digest)
+    before = store.week_record(digest.week, ()).saved
+    saved = SavedDigest(
+        week=digest.week,
+        updated=before.updated if before and before.body_html == body else now,
+        summary=digest_summary(digest),
+        body_html=body,
+        link=paths[-1].name if "html" in chosen else paths[0].name,
+    )
+    store.record_digest(
+        saved, now, [(s.company.slug, e) for s in digest.sections for e in s.events]
+    )
+    every = store.saved_digests()
+    feed = folder / FEED_FILE
+    write_atomic(feed, digest_feed(every, updated=max(s.updated for s in every)))
+    return (*paths, feed)
+
+
+def due_weeks(
+    week: str | IsoWeek | None = None,
+    *,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+) -> list[IsoWeek | str]:
+    """The digests a daily timer should write now.
+
+    With no ``week``: this week's, if it was never written, and last week's, if its last
+    writing came before the week ended (so it is completed once). With a ``week``: that week,
+    if it was never written.
+    """
+    now = now or datetime.now(timezone.utc)
+    store = Store((settings or load_settings()).store_path)
+    if week is not None:
+        chosen = week if isinstance(week, IsoWeek) else IsoWeek.parse(week)
+        return [] if store.digest_written(chosen) else [chosen]
+    this_week = IsoWeek.of(now)
+    last_week = IsoWeek.of(this_week.start - timedelta(days=1))
+    due: list[IsoWeek | str] = []
+    written = store.digest_written(last_week)
+    if written is not None and written < last_week.end:
+        due.append(last_week)
+    if store.digest_written(this_week) is None:
+        due.append(this_week)
+    return due
+
+
+__all__ = ["DIGEST_FORMATS", "due_weeks", "save_digest", "weekly_digest", "weekly_digest_async"]
