@@ -1,33 +1,26 @@
-"""Pure: one congratulatory sentence from an event's headline, never claiming more than it says.
+"""Pure: the phrase a headline supports ("winning the 2026 Edison Award"), never claiming more than
+it says.
 
 When the headline starts with the company and a verb we know ("Acme Corp wins ..."), the predicate
-becomes a gerund ("... on winning ..."). A few other common shapes ("X selects Acme for Y", "Acme and
-Beta announce ...") have their own phrasing. Anything else gets a sentence that names the kind of
-news without quoting the headline.
+becomes a gerund ("winning ..."), with the articles a headline drops put back ("lands contract" ->
+"landing a contract") and its Title Case turned into sentence case where the words are ordinary. A
+few other common shapes ("X selects Acme for Y", "Acme and Beta announce ...") have their own
+phrasing. Anything else gives None, and the sentence names the kind of news instead.
 """
 
 from __future__ import annotations
 
-import itertools
+import html
 import re
 
 from sources.text import strip_dateline
 
+from .details import indefinite_article as indefinite_article
+from .details import is_demonym
+from .details import possessive as possessive
 from .models import EventKind
 
 MAX_WORDS = 35
-
-_KIND_PHRASES: dict[EventKind, str] = {
-    EventKind.AWARD: "recent award",
-    EventKind.GROWTH: "strong recent results",
-    EventKind.FUNDING: "new funding",
-    EventKind.NEW_ACCOUNT: "new customer win",
-    EventKind.PARTNERSHIP: "new partnership",
-    EventKind.LAUNCH: "latest launch",
-    EventKind.ACQUISITION: "latest acquisition",
-    EventKind.EXPANSION: "expansion",
-    EventKind.MILESTONE: "recent milestone",
-}
 
 # Third-person verbs we turn into gerunds, with the irregular ones spelled out.
 _GERUNDS = {
@@ -35,46 +28,112 @@ _GERUNDS = {
     "begins": "beginning", "gets": "getting", "plans": "planning", "ships": "shipping",
     "nets": "netting", "is": "being", "takes": "taking", "makes": "making", "goes": "going",
     "buys": "buying", "inks": "inking", "bags": "bagging", "grabs": "grabbing",
-    "wraps": "wrapping", "steps": "stepping",
+    "wraps": "wrapping", "steps": "stepping", "snaps": "snapping", "swings": "swinging",
 }  # fmt: skip
 _REGULAR_VERBS = frozenset(
     """acquires adds announces celebrates closes completes debuts earns enters expands introduces
     joins lands launches marks opens partners posts raises reaches receives releases reports
     secures signs surpasses unveils rolls teams breaks books doubles triples extends forms
-    achieves clinches captures wraps welcomes names appoints""".split()
+    achieves clinches captures welcomes names appoints establishes commissions delivers
+    installs pours publishes bakes carries attracts scoops purchases collaborates lifts fires
+    switches ranks hires""".split()
 )
 _PASSIVES = frozenset({"named", "selected", "chosen", "honored", "honoured", "recognized", "recognised",
-                       "ranked", "awarded", "certified", "picked", "tapped", "listed"})  # fmt: skip
+                       "ranked", "awarded", "certified", "picked", "tapped", "listed", "retained",
+                       "voted"})  # fmt: skip
+_PARTICLES = frozenset({"out", "up", "off", "down", "over"})
+# Verbs whose bare object is the company's own ("expands operations" -> "expanding its operations").
+_OWN_OBJECT_VERBS = frozenset(
+    "expanding extending lifting raising doubling tripling growing upgrading expand extend "
+    "double raise lift grow advance".split()
+)
+# Verbs after which a place-named object is one of several ("buying an Osaka studio"), where an
+# opening's is the company's own ("opening the Denver office").
+_BUYING_VERBS = frozenset(
+    "acquiring buying purchasing acquire buy purchase taking over snapping scooping adding".split()
+)
 # Singular nouns that headlines use without the article an ordinary sentence needs.
 _COUNTABLE_HEADS = frozenset(
     """award prize honor honour title contract deal order account agreement office plant facility
     factory hub campus headquarters store center centre partnership round milestone grant medal
-    ranking certification spot place acquisition purchase merger expansion launch clinic brand cell market studio network
-    service app platform product model unit vessel device system drug vaccine licence license
-    fund program programme route tablet assistant turbine robot
-    tier cabin sensor lager kiln mill""".split()
+    ranking spot place acquisition purchase merger expansion launch clinic brand cell market
+    studio network service app platform product model unit vessel device system drug vaccine
+    licence license fund program programme route tablet assistant turbine robot tier cabin sensor
+    lager kiln mill year quarter month season record loan raise offering investment valuation
+    concession charter major stake specialist seller startup maker operator developer importer
+    drugmaker group architect designer university hospital grocer retailer owner rival chain firm
+    company house show trade suburb feature line configurator copilot tool sdk ipo consortium
+    alliance venture collaboration adaptation collection range suite portfolio project site mine
+    study report leader partner carrier agency district authority council federation airline
+    automaker exchange region outlook forecast fleet ministry insurer bank manufacturer provider
+    supplier customer client jet tower building centre café cafe flagship assessment rollout test
+    farm rpg farmer takeover port festival date""".split()
 )
 _DETERMINERS = frozenset(
-    ["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
+    "a an the its their his her our this that these those each every another".split()
 )
 _PREPOSITIONS = frozenset(
-    ["for", "from", "with", "to", "in", "at", "on", "by", "as", "of", "after", "over", "under"]
+    ["for", "from", "with", "to", "in", "at", "on", "by", "as", "of", "after", "over", "under",
+     "into", "across", "behind", "through", "amid", "via", "since", "during", "near"]
+)  # fmt: skip
+_CHUNK_ENDS = _PREPOSITIONS | {"that", "which", "who", "worth", "while", "and", "led", "backed"}
+_ADVERBS = frozenset("nationwide worldwide globally today statewide countrywide".split())
+# Where a bare noun after the preposition is the company's own ("for its merchant platform").
+_OWNED_AFTER = {
+    "for": frozenset("platform suite range programme program plant fleet network portfolio project site".split()),
+    "on": frozenset("platform fleet network programme program project site".split()),
+    "to": frozenset("range portfolio platform lineup".split()),
+    "across": frozenset("fleet network".split()),
+}  # fmt: skip
+# Nouns there is one of in a place ("the Italian renewables market", "the Stockholm exchange").
+_SITES = frozenset("plant project site mine factory facility".split())
+_BARE_PLACE_HEADS = frozenset("centre center station airport".split())
+_UNIQUE_HEADS = frozenset("market markets exchange region".split())
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_SUPERLATIVES = frozenset(
+    "best largest biggest fastest tallest highest strongest most greatest longest".split()
 )
+_THE_ORDINAL_HEADS = frozenset("half quarter year time season month week day round".split())
+# Infinitives after which the object is a noun phrase ("to supply a supermarket chain").
+_INFINITIVES = frozenset(
+    """supply build open acquire buy launch fund advance serve protect expand scale integrate
+    bring develop co-develop add hire create power equip deliver""".split()
+)
+_NAME_HEADS = ("Award", "Awards", "Prize", "Medal", "Trophy", "Cup", "Championships", "Expo")
+_INSTITUTIONS = frozenset("City Town Port University State Province Republic County".split())
+_DEFINITE_PLACES = {
+    ("Middle", "East"), ("Netherlands",), ("UK",), ("US",), ("Philippines",), ("Nordics",),
+    ("Americas",), ("Caribbean",), ("Baltics",), ("Far", "East"), ("Gulf",),
+}  # fmt: skip
+
 _SMALL_WORDS = frozenset(
-    """a an and as at but by for from in into of on or over the to with million billion percent""".split()
+    """a an and as at but by for from in into of on or over the to with million billion percent
+    up its year""".split()
 )
-# Words a Title Case headline capitalises that are (almost) never part of a name.
-_COMMON_HEADLINE_WORDS = frozenset(
+# Words a Title Case headline capitalises that are ordinary words, lowered in a sentence.
+_ORDINARY_WORDS = frozenset(
     """acquisition acquisitions acquires acquire record records quarter quarterly first second
-    third fourth fiscal year years results result revenue revenues sales profit profits earnings
-    growth partnership partnerships partner partners contract contracts deal deals order orders
+    third fourth fifth fiscal year years results result revenue revenues sales profit profits
+    earnings growth partnership partnerships contract contracts deal deals order orders
     office offices plant plants facility facilities headquarters launch launches launched new
-    expansion expands expanding funding round investment investors milestone anniversary
-    celebration customers customer users clients employees jobs hires hiring opens opening
-    announces announced completes completed agreement agreements strategic global annual largest
-    biggest best top leading program programme service services product products platform
-    solution solutions team teams company companies market markets""".split()
+    expansion expands expanding funding round investment milestone anniversary celebration
+    customers customer users clients employees jobs hires hiring opens opening announces
+    announced completes completed agreement agreements strategic global annual largest biggest
+    best top leading program programme service services product products platform solution
+    solutions team teams company market markets release date line sensor industrial
+    next-generation generation generative copilot analysts analyst report data pipelines
+    open-source source log analytics banks bank three two four five ten hundred thousand
+    centuries century decade decades glassmaking premier cloud provider provider's state
+    employee employees benefits third-quarter second-quarter first-quarter fourth-quarter
+    leader bookings over precision largest deal yet top employer certified across countries
+    beat margins shipments expectations anniversary silver golden countries partner
+    partners""".split()
 )
+# Words that end a company's name in Title Case ("Larchmont Partners"): kept after a name.
+_NAME_ENDINGS = frozenset(
+    "partners partner group capital bank holdings ventures labs systems society mutual".split()
+)
+_ORDINARY_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ance", "ence")
 _CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s")
 
 
@@ -84,6 +143,8 @@ def _gerund(verb: str) -> str | None:
         return _GERUNDS[lowered]
     if lowered not in _REGULAR_VERBS:
         return None
+    if lowered.endswith("ies") and len(lowered) > 4:
+        return lowered[:-3] + "ying"  # "carries" -> "carrying"
     if lowered.endswith(("ches", "shes", "sses", "xes", "zes")):
         base = lowered[:-2]
     else:
@@ -93,59 +154,189 @@ def _gerund(verb: str) -> str | None:
     return base + "ing"
 
 
-def _sentence_case(words: list[str]) -> list[str]:
-    """Headline Title Case -> sentence case for the small words and plain capitalised words."""
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    if len(words) < 3 or capitalised / len(words) < 0.7:
-        return words
-    result = []
-    for word in words:
-        if word.lower() in _SMALL_WORDS or word.lower() in _COMMON_HEADLINE_WORDS:
+# A headline may start with the gerund itself ("Acme hiring 200 engineers").
+_KNOWN_GERUNDS = frozenset([*_GERUNDS.values(), *(_gerund(v) or "" for v in _REGULAR_VERBS)])
+
+
+def is_title_case(title: str, names: tuple[str, ...]) -> bool:
+    """A headline written in Title Case ("Acme Launches New App"): no ordinary word is in lower
+    case, so capitals there do not mark names."""
+    for name in sorted(names, key=len, reverse=True):
+        title = re.sub(re.escape(name), " ", title, flags=re.IGNORECASE)
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", title)]
+    lowered = [w for w in words if w[:1].islower() and w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and not lowered
+
+
+def _ordinary(word: str) -> bool:
+    """A Title Case word that is a plain English word, not part of a name."""
+    lowered = word.lower().strip(",.:;")
+    if word[1:2].isupper():
+        return False  # "AI", "SDK", "HomeCell"
+    if lowered in _ORDINARY_WORDS or lowered in _SMALL_WORDS:
+        return True
+    if "-" in lowered:
+        return all(_ordinary(part) for part in lowered.split("-") if part)
+    return (len(lowered) >= 8 and lowered.endswith("ing")) or lowered.endswith(_ORDINARY_SUFFIXES)
+
+
+def sentence_case(words: list[str]) -> list[str]:
+    """Title Case words -> sentence case: ordinary words lowered ("Two Centuries Of Glassmaking"
+    -> "two centuries of glassmaking"), names kept ("Larchmont Partners", "Data Pipelines SDK"),
+    quoted titles kept whole."""
+    ordinary = [_ordinary(w) for w in words]
+    content = [o and w.lower() not in _SMALL_WORDS for o, w in zip(ordinary, words, strict=True)]
+    result: list[str] = []
+    quoted = False
+    for index, word in enumerate(words):
+        keep = quoted or word[:1] in "'\"\u2018\u201c"
+        if keep:  # inside a quoted title until a word ends with the closing quote
+            quoted = not (word[-1:] in "'\"\u2019\u201d" and (quoted or len(word) > 1))
+        after_name = bool(result) and result[-1][:1].isupper() and not ordinary[index - 1]
+        # A word between two ordinary ones is ordinary too: "Building Energy Solutions".
+        flanked = 0 < index < len(words) - 1 and content[index - 1] and content[index + 1]
+        if keep or (word.lower() in _NAME_ENDINGS and after_name) or word[1:2].isupper():
+            result.append(word)
+        elif ordinary[index] or (flanked and word.isalpha()):
             result.append(word.lower())
-        elif word.isupper() and len(word) > 4:
-            result.append(word.capitalize())
         else:
             result.append(word)
     return result
 
 
-def _with_article(words: list[str]) -> list[str]:
-    """Put back the article a headline dropped: "winning 2026 Edison Award" -> "the 2026 ..."."""
-    if not words or words[0].lower() in _DETERMINERS or words[0].lower() == "record":
-        return words
-    chunk = []
-    for word in words:
-        if word.lower() in _PREPOSITIONS:
+def _acronym_article(word: str) -> str:
+    """An acronym is read letter by letter: "an AI assistant", "a GPS tracker", "an SDK"."""
+    return "an" if word[0] in "AEFHILMNORSX" else "a"
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,;:!?'\u2019\"")
+
+
+def _chunk(words: list[str], start: int) -> list[str]:
+    """The noun phrase at ``start``: up to the next preposition or relative word."""
+    chunk: list[str] = []
+    for word in words[start:]:
+        if _bare(word) in _CHUNK_ENDS and chunk:
             break
         chunk.append(word)
-    if not chunk or chunk[-1].lower().strip(".,") not in _COUNTABLE_HEADS:
-        return words
-    first = chunk[0]
-    followed_by_of = len(words) > len(chunk) and words[len(chunk)].lower() == "of"
-    if first.isalpha() and first.isupper() and 2 <= len(first) <= 5 and not followed_by_of:
-        # An acronym is read letter by letter: "an AI assistant", "a GPS tracker".
-        article = "an" if first[0] in "AEFHILMNORSX" else "a"
-    elif followed_by_of or first[:1].isupper() or _is_year(first):
-        article = "the"
-    else:
-        article = indefinite_article(first)
-    return [article, *words]
+        if word.endswith(","):
+            break
+    return chunk
+
+
+def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: str) -> str | None:
+    """The article a bare noun phrase needs where it stands, or None to leave it bare."""
+    first = chunk[0].strip(",")
+    heads = [w for w in chunk if _bare(w) not in _ADVERBS] or chunk
+    head = heads[-1].strip(".,;:")
+    lowered = _bare(first)
+    if (
+        lowered in _DETERMINERS
+        or lowered.endswith(("'s", "\u2019s"))
+        or first.startswith(("'", "\u2018", '"', "\u201c"))
+    ):
+        return None
+    if first.endswith("'"):  # "builders' federation"
+        return "the" if preposition else None
+    if tuple(w.strip(",") for w in chunk) in _DEFINITE_PLACES:
+        return "the"
+    if first in _INSTITUTIONS and followed_by_of:
+        return "the"  # "the City of Lakemont"
+    if head.endswith(_NAME_HEADS) and head[:1].isupper():
+        return "the"  # "the 2026 Edison Award", "the PharmaTech Awards"
+    if first in _SUPERLATIVES:
+        return "the" if len(chunk) > 1 else None  # "the most punctual carrier"; "ranking highest"
+    if first.split("-")[0] in _ORDINALS or re.fullmatch(r"[\d,]+(st|nd|rd|th)", first):
+        return "the" if _bare(head) in _THE_ORDINAL_HEADS or preposition == "in" else "its"
+    if preposition in ("through", "via"):
+        return None  # "through acquisition"
+    if not preposition and verb in _OWN_OBJECT_VERBS and first[:1].isalpha() and lowered != "new":
+        return "its"  # "raising its guidance", "expanding its operations"
+    if re.fullmatch(r"Series [A-H]", " ".join(chunk[-2:])):
+        head = "round"  # "a $45 million Series B"
+    elif head.isupper():
+        head = head.lower()  # "an IPO", "an open-source SDK"
+    if _bare(head) not in _COUNTABLE_HEADS or head[:1].isupper():
+        return None  # uncountable, plural, or a name ("sensor maker Veltro")
+    if lowered == "record" and len(chunk) == 1 and not preposition:
+        return "a"
+    if followed_by_of:
+        return "the"
+    if (
+        preposition in _OWNED_AFTER
+        and _bare(head) in _OWNED_AFTER[preposition]
+        and lowered != "new"
+    ):
+        return "its"
+    if preposition == "at" and _bare(head) in _SITES and lowered != "new":
+        return "the"  # "at the Whitestone project"
+    modifier = first[:1].isupper() and not first.isupper()
+    if modifier and preposition and _bare(head) in _BARE_PLACE_HEADS:
+        return None  # "in Leeds city centre", "at Bath railway station"
+    if _bare(head) in _UNIQUE_HEADS and (modifier or is_demonym(first)):
+        return "the"
+    if is_demonym(first):
+        return indefinite_article(first)
+    if first.isalpha() and first.isupper() and 2 <= len(first) <= 5:
+        return _acronym_article(first)
+    if modifier or _is_year(first):
+        return indefinite_article(first) if preposition or verb in _BUYING_VERBS else "the"
+    return indefinite_article(first)
+
+
+def _with_articles(words: list[str], verb: str = "") -> list[str]:
+    """Put back the articles a headline dropped: "winning 2026 Edison Award" -> "the 2026 ...",
+    "from Greek owner" -> "from a Greek owner", "expanding operations" -> "its operations"."""
+    words = _quotes_whole(words)
+    result: list[str] = []
+    index, preposition, object_verb = 0, "", verb
+    while index < len(words):
+        lowered = _bare(words[index])
+        if lowered in _PREPOSITIONS:
+            result.append(words[index])
+            index += 1
+            preposition, object_verb = lowered, ""
+            if lowered == "to" and index < len(words) and _bare(words[index]) in _INFINITIVES:
+                object_verb, preposition = _bare(words[index]), ""
+                result.append(words[index])
+                index += 1
+            continue
+        chunk = _chunk(words, index)
+        if not chunk or lowered in _CHUNK_ENDS:
+            result.append(words[index])
+            index += 1
+            continue
+        after = index + len(chunk)
+        followed_by_of = after < len(words) and _bare(words[after]) == "of"
+        article = _determiner(chunk, followed_by_of, object_verb, preposition)
+        result.extend([article, *chunk] if article else chunk)
+        index = after
+        preposition, object_verb = "", ""
+    return " ".join(result).replace(_JOINED, " ").split(" ")
+
+
+_JOINED = "\u00a0"
+
+
+def _quotes_whole(words: list[str]) -> list[str]:
+    """A quoted title as one word, so no article lands inside it."""
+    merged: list[str] = []
+    quoted = False
+    for word in words:
+        if quoted:
+            merged[-1] += _JOINED + word
+        else:
+            merged.append(word)
+        if word[:1] in "'\"\u2018\u201c" and not quoted:
+            quoted = word[-1:] not in "'\"\u2019\u201d" or len(word) == 1
+        elif quoted and word[-1:] in "'\"\u2019\u201d":
+            quoted = False
+    return merged
 
 
 def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
-
-
-def indefinite_article(word: str) -> str:
-    """ "a" or "an" by sound: "an award", "a utility", "an hour", "a $4 million order"."""
-    lowered = word.lower()
-    if lowered.startswith(("hour", "honest", "honor", "honour", "heir", "8", "11", "18")):
-        return "an"
-    if lowered.startswith(("eu", "one", "once", "ewe")) or re.match(
-        r"u[bcdfgjklmnpqrstvz][aeiou]", lowered
-    ):
-        return "a"  # "a utility", "a usage-based", "a unique", "a European" (a "you" or "w" sound)
-    return "an" if lowered[:1] in ("a", "e", "i", "o", "u") else "a"
 
 
 def _first_clause(text: str) -> str:
@@ -175,33 +366,69 @@ def _predicate(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
-def _gerund_phrase(rest: str) -> str | None:
+def _counted(word: str) -> bool:
+    """ "200 engineers", "a new office": what follows a verb, not a noun ("hiring spree")."""
+    return word[:1].isdigit() or word.lower() in _DETERMINERS
+
+
+def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
+    """(gerund phrase, what has been done) for the words after the company's name."""
+    phrase = _gerund_words(rest, title_case)
+    if phrase is None:
+        return None
+    if phrase.startswith(_IN_PROGRESS):
+        return phrase[len(_IN_PROGRESS) :], f"begun {phrase[len(_IN_PROGRESS) :]}"
+    return phrase, participle_phrase(phrase)
+
+
+_IN_PROGRESS = "\0"  # marks "is hiring ...": under way, not done ("begun hiring ...")
+
+
+def _gerund_words(rest: str, title_case: bool) -> str | None:
     words = _first_clause(rest).split()
     if not words:
         return None
-    first = words[0]
-    if first.lower() == "to" and len(words) > 2:
-        lead = "agreeing to" if words[1].lower() in ("acquire", "buy", "merge") else "planning to"
-        return " ".join([lead, words[1].lower(), *_with_article(_sentence_case(words[2:]))])
-    if first.lower() in ("is", "was", "are") and len(words) > 2:
+    if title_case:
+        words = [words[0], *sentence_case(words[1:])]
+    first = words[0].lower()
+    if first == "agrees" and len(words) > 2 and words[1].lower() == "to":
+        words, first = words[1:], "to"
+    if first == "to" and len(words) > 2:
+        verb = words[1].lower()
+        lead = "agreeing to" if verb in ("acquire", "buy", "merge") else "planning to"
+        return " ".join([lead, verb, *_with_articles(words[2:], verb)])
+    if first in ("is", "was", "are") and len(words) > 2:
         if words[1].lower().endswith("ing"):
-            return " ".join([words[1].lower(), *_with_article(_sentence_case(words[2:]))])
+            return _IN_PROGRESS + " ".join([words[1].lower(), *_with_articles(words[2:])])
         if words[1].lower() in _PASSIVES:
             words = words[1:]
-            first = words[0]
-    if first.lower() in _PASSIVES and len(words) > 1:
-        return " ".join(["being", first.lower(), *_sentence_case(words[1:])])
+            first = words[0].lower()
+    if first in _PASSIVES and len(words) > 1:
+        return " ".join(["being", first, *_with_articles(words[1:], first)])
+    if first in _KNOWN_GERUNDS and len(words) > 1 and _counted(words[1]):
+        return _IN_PROGRESS + " ".join([first, *_with_articles(words[1:], first)])
     gerund = _gerund(first)
     if gerund is None or len(words) < 2:
         return None
     after = words[1:]
-    if after[0].lower() in _PARTICLES and len(after) > 1:
-        gerund, after = f"{gerund} {after[0].lower()}", after[1:]  # "rolling out", "teaming up"
-    return " ".join([gerund, *_with_article(_sentence_case(after))])
+    particle = after[0].lower()
+    if len(after) > 1 and (particle in _PARTICLES or (gerund, particle) == ("switching", "on")):
+        gerund, after = f"{gerund} {particle}", after[1:]  # "rolling out", "teaming up"
+    return " ".join([gerund, *_with_articles(after, gerund.split()[0])])
+
+
+def _by_whom(who: str) -> str:
+    """ "Regional hospital network" -> "a regional hospital network": a description written with
+    a headline's capital; a name ("City of Lakemont", "Zephyr Airlines") keeps its capitals."""
+    words = who.split()
+    if len(words) > 1 and all(w[:1].islower() for w in words[1:]) and not is_demonym(words[0]):
+        words[0] = words[0].lower()
+    return " ".join(_with_articles(words, "by"))
 
 
 def _selected_by(title: str, names: tuple[str, ...]) -> str | None:
-    """ "City of Lakemont selects Acme Corp for X" -> "being selected by City of Lakemont for X"."""
+    """ "City of Lakemont selects Acme Corp for X" -> "being selected by the City of Lakemont for
+    X"."""
     for name in names:
         match = re.match(
             rf"(?P<who>.+?)\s+(?P<verb>selects|chooses|picks|taps|hires|awards)\s+{re.escape(name)}"
@@ -212,14 +439,13 @@ def _selected_by(title: str, names: tuple[str, ...]) -> str | None:
         if match:
             participle = {"selects": "selected", "chooses": "chosen", "picks": "picked",
                           "taps": "tapped", "hires": "hired", "awards": "awarded"}[match["verb"].lower()]  # fmt: skip
-            preposition, *obj = _first_clause(match["rest"]).split()
-            rest = " ".join([preposition, *_with_article(obj)])
-            return f"being {participle} by {match['who'].strip()} {rest}"
+            rest = " ".join(_with_articles(_first_clause(match["rest"]).split(), "by"))
+            return f"being {participle} by {_by_whom(match['who'].strip())} {rest}"
     return None
 
 
 def _joint_announcement(title: str, names: tuple[str, ...]) -> str | None:
-    """ "Acme Corp and Beta announce fleet partnership" -> "the fleet partnership with Beta"."""
+    """ "Acme Corp and Beta announce fleet partnership" -> "the new fleet partnership with Beta"."""
     for name in names:
         match = re.match(
             rf"\s*{re.escape(name)}(?!\w)\s+and\s+(?P<partner>.+?)\s+"
@@ -232,13 +458,6 @@ def _joint_announcement(title: str, names: tuple[str, ...]) -> str | None:
             what = re.sub(r"^((a|an|the|new)\s+)+", "", what, flags=re.IGNORECASE)
             return f"the new {what} with {match['partner'].strip()}"
     return None
-
-
-def congratulation(
-    title: str, company_name: str, kind: EventKind, names: tuple[str, ...] = ()
-) -> str:
-    """The default sentence: the first formal phrasing (see ``phrasings``)."""
-    return phrasings(title, company_name, kind, names)["formal"][0][0]
 
 
 # Press-release furniture that is not part of the news: ticker tags and wire names.
@@ -254,8 +473,9 @@ _WIRE_SUFFIX = re.compile(
 
 
 def clean_headline(title: str, names: tuple[str, ...]) -> str:
-    """The headline without ticker tags and wire names, and readable when it was
+    """The headline without HTML entities, ticker tags and wire names, and readable when it was
     written in capitals (Title Case, with the company's names spelled as the profile does)."""
+    title = html.unescape(title)  # "&amp;" is "&", never a word to quote
     title = strip_dateline(_WIRE_SUFFIX.sub("", _TICKER.sub("", title))).strip()
     for name in names:
         # "Acme Corp. Announces ..." for "Acme Corp": the abbreviation's stop, not a sentence end
@@ -264,7 +484,7 @@ def clean_headline(title: str, names: tuple[str, ...]) -> str:
     letters = [c for c in title if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         # Capitals hide which words are names: Title Case keeps them readable, and the
-        # phrasing below lower-cases the common words.
+        # phrasing lower-cases the ordinary words.
         title = " ".join(
             w.lower() if w.lower() in _SMALL_WORDS and i else w[:1] + w[1:].lower()
             for i, w in enumerate(title.split())
@@ -273,24 +493,6 @@ def clean_headline(title: str, names: tuple[str, ...]) -> str:
             title = re.sub(re.escape(name), name.replace("\\", r"\\"), title, flags=re.IGNORECASE)
     return title
 
-
-def possessive(name: str) -> str:
-    """ "Acme" -> "Acme's", "Siemens" -> "Siemens'"."""
-    return f"{name}'" if name.endswith("s") and not name.endswith("ss") else f"{name}'s"
-
-
-# ---------------------------------------------------------------------------------------------
-# Snippets: the sentence in two registers and a few phrasings, plus the clause that completes
-# "especially now that you've ...".
-
-TONES = ("warm", "formal")
-VARIANTS = 3
-
-_PARTICIPLES = {
-    "winning": "won", "being": "been", "taking": "taken", "making": "made", "going": "gone",
-    "buying": "bought", "getting": "got", "setting": "set", "hitting": "hit",
-    "beginning": "begun", "breaking": "broken", "agreeing": "agreed",
-}  # fmt: skip
 
 # Clauses that say what happened without any detail we could get wrong.
 KIND_CLAUSES: dict[EventKind, str] = {
@@ -305,40 +507,11 @@ KIND_CLAUSES: dict[EventKind, str] = {
     EventKind.MILESTONE: "reached a milestone",
 }
 
-
-_PARTICLES = frozenset({"out", "up", "off", "down"})
-_PLAIN_PHRASE = re.compile(r"[\w\s.,'&$%\u20ac\u00a3\u00a5\u20b9/:+\-]+")
-
-
-def _garbled(phrase: str) -> bool:
-    """Repeated words ("a a a") or a phrase too long to be a headline's: not worth quoting."""
-    words = phrase.lower().split()
-    return len(words) > MAX_WORDS or any(a == b for a, b in itertools.pairwise(words))
-
-
-# The third phrasing of each tone speaks to the kind of news.
-_WARM_TAILS: dict[EventKind, str] = {
-    EventKind.AWARD: "a well-deserved honour",
-    EventKind.GROWTH: "a fantastic result",
-    EventKind.FUNDING: "a big vote of confidence",
-    EventKind.NEW_ACCOUNT: "a big win",
-    EventKind.PARTNERSHIP: "an exciting partnership",
-    EventKind.LAUNCH: "an exciting launch",
-    EventKind.ACQUISITION: "an exciting step",
-    EventKind.EXPANSION: "an exciting step",
-    EventKind.MILESTONE: "a proud moment",
-}
-_FORMAL_TAILS: dict[EventKind, str] = {
-    EventKind.AWARD: "it is well-deserved recognition",
-    EventKind.GROWTH: "it is an impressive result",
-    EventKind.FUNDING: "it is a strong vote of confidence",
-    EventKind.NEW_ACCOUNT: "it is a significant win",
-    EventKind.PARTNERSHIP: "it is a promising partnership",
-    EventKind.LAUNCH: "it is an impressive launch",
-    EventKind.ACQUISITION: "it is a notable step for the company",
-    EventKind.EXPANSION: "it is a notable step for the company",
-    EventKind.MILESTONE: "it is a remarkable milestone",
-}
+_PARTICIPLES = {
+    "winning": "won", "being": "been", "taking": "taken", "making": "made", "going": "gone",
+    "buying": "bought", "getting": "got", "setting": "set", "hitting": "hit",
+    "beginning": "begun", "breaking": "broken", "agreeing": "agreed", "swinging": "swung",
+}  # fmt: skip
 
 
 def participle_phrase(gerund_phrase: str) -> str:
@@ -346,72 +519,22 @@ def participle_phrase(gerund_phrase: str) -> str:
     "announced the new pact with Beta"."""
     first, _, rest = gerund_phrase.partition(" ")
     if not first.endswith("ing"):
-        clause = f"announced {gerund_phrase}"
-    else:
-        clause = f"{_PARTICIPLES.get(first) or first[:-3] + 'ed'} {rest}".strip()
-    return clause
+        return f"announced {gerund_phrase}"
+    if gerund_phrase.startswith("planning to "):
+        return f"announced plans {rest}"  # "to open an office": not opened yet
+    stem = first[:-3]
+    regular = (
+        stem[:-1] + "ied" if stem.endswith("y") and stem[-2:-1] not in "aeiou" else stem + "ed"
+    )
+    return f"{_PARTICIPLES.get(first) or regular} {rest}".strip()
 
 
-def event_phrase(title: str, names: tuple[str, ...]) -> str | None:
-    """The gerund phrase a headline supports ("winning the 2026 Edison Award"), or None."""
+def event_phrase(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
+    """The gerund phrase a headline supports and what it says was done: ("winning the 2026 Edison
+    Award", "won the 2026 Edison Award"), or None."""
     title = clean_headline(title, names)
     phrase = _joint_announcement(title, names) or _selected_by(title, names)
-    if phrase is None:
-        found = _predicate(title, names)
-        phrase = _gerund_phrase(found[1]) if found else None
-    return phrase
-
-
-def phrasings(
-    title: str, company_name: str, kind: EventKind, names: tuple[str, ...] = ()
-) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Every (sentence, clause) for each tone, VARIANTS of each, best first; all within MAX_WORDS."""
-    names = names or (company_name,)
-    phrase = event_phrase(title, names)
-    if phrase is not None and (not _PLAIN_PHRASE.fullmatch(phrase) or _garbled(phrase)):
-        phrase = None  # never quote markup, symbols or garbled text: name the kind instead
-    team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
-    owner = possessive(company_name)
-    news = _KIND_PHRASES[kind]
-    if phrase:
-        done = participle_phrase(phrase)  # "has won ...", about the company
-        # The clause speaks to the reader ("now that you've ..."): the company's "its" is "your".
-        clause = re.sub(r"\bits\b", "your", done)
-        # "Acme Corp winning the award", or "Acme Corp's new partnership with Beta"
-        about = f"{owner} {phrase[4:]}" if phrase.startswith("the ") else f"{company_name} {phrase}"
-        warm = (
-            f"Congratulations to you and {team} team on {phrase}!",
-            f"It was great to read about {about}, congratulations to the whole team!",
-            f"Congratulations on {phrase}, {_WARM_TAILS[kind]} for everyone at {company_name}!",
-        )
-        formal = (
-            f"Congratulations to {team} team on {phrase}.",
-            f"I read with interest that {company_name} has {done}, and I offer my congratulations.",
-            f"My congratulations to {team} team on {phrase}; {_FORMAL_TAILS[kind]}.",
-        )
-    else:
-        clause = KIND_CLAUSES[kind]
-        warm = (
-            f"I saw the news about {owner} {news}, congratulations to you and the team!",
-            f"Congratulations on {owner} {news}, it is great news for the whole team!",
-            f"It was lovely to read about {owner} {news}, congratulations to everyone there!",
-        )
-        formal = (
-            f"I saw the news about {owner} {news}, and wanted to say congratulations.",
-            f"I read about {owner} {news}, and I offer my congratulations.",
-            f"Please accept my congratulations on {owner} {news}.",
-        )
-    fallback = {
-        "warm": f"I saw the news about {owner} {news}, congratulations to you and the team!",
-        "formal": f"I saw the news about {owner} {news}, and wanted to say congratulations.",
-    }
-    result: dict[str, tuple[tuple[str, str], ...]] = {}
-    for tone, sentences in (("warm", warm), ("formal", formal)):
-        result[tone] = tuple(
-            (
-                s if len(s.split()) <= MAX_WORDS else fallback[tone],
-                clause if len(s.split()) <= MAX_WORDS else KIND_CLAUSES[kind],
-            )
-            for s in sentences
-        )
-    return result
+    if phrase is not None:
+        return phrase, participle_phrase(phrase)
+    found = _predicate(title, names)
+    return _gerund_phrase(found[1], is_title_case(title, names)) if found else None

@@ -1,11 +1,179 @@
 """Pure: congratulatory snippets for an event or a plain headline, in two tones and a few
-phrasings, with the clause that completes "especially now that you've ..."."""
+phrasings per kind of news, with the clause that completes "especially now that you've ..."."""
 
 from __future__ import annotations
 
+import itertools
+import re
+from dataclasses import dataclass
+
+from .details import Detail, detail, possessive
 from .errors import InvalidInput
-from .models import Event, Snippet
-from .phrase import TONES, VARIANTS, phrasings
+from .models import Event, EventKind, Snippet
+from .phrase import KIND_CLAUSES, MAX_WORDS, clean_headline, event_phrase
+
+TONES = ("warm", "formal")
+VARIANTS = 3
+
+# What the news is called when no detail can be named safely ("Acme Corp's recent award").
+_KIND_NEWS: dict[EventKind, str] = {
+    EventKind.AWARD: "recent award",
+    EventKind.GROWTH: "strong recent results",
+    EventKind.FUNDING: "new funding",
+    EventKind.NEW_ACCOUNT: "new customer win",
+    EventKind.PARTNERSHIP: "new partnership",
+    EventKind.LAUNCH: "latest launch",
+    EventKind.ACQUISITION: "latest acquisition",
+    EventKind.EXPANSION: "expansion",
+    EventKind.MILESTONE: "recent milestone",
+}
+
+
+@dataclass(frozen=True)
+class _Voice:
+    """How each kind of news is praised: a warm exclamation ("so well deserved"), a warm noun
+    ("a well-deserved honour") and a formal one ("well-deserved recognition")."""
+
+    exclaim: str
+    warm: str
+    formal: str
+
+
+_VOICES: dict[EventKind, _Voice] = {
+    EventKind.AWARD: _Voice(
+        "so well deserved", "such well-deserved recognition", "a well-deserved honour"
+    ),
+    EventKind.GROWTH: _Voice("fantastic work", "a real achievement", "an impressive performance"),
+    EventKind.FUNDING: _Voice(
+        "what a vote of confidence", "a big vote of confidence", "a strong vote of confidence"
+    ),
+    EventKind.NEW_ACCOUNT: _Voice("brilliant news", "a real boost", "a notable success"),
+    EventKind.PARTNERSHIP: _Voice(
+        "what a great match", "a great pairing", "a promising relationship"
+    ),
+    EventKind.LAUNCH: _Voice("how exciting", "an exciting moment", "an impressive achievement"),
+    EventKind.ACQUISITION: _Voice(
+        "what a bold move", "an exciting step", "a notable step for the company"
+    ),
+    EventKind.EXPANSION: _Voice(
+        "exciting times ahead", "an exciting new chapter", "an important step for the company"
+    ),
+    EventKind.MILESTONE: _Voice(
+        "what an achievement", "a proud moment", "a remarkable achievement"
+    ),
+}
+
+# Sentences around what the company did: {phrase} "winning the Edison Award", {done} "won the
+# Edison Award", {about} "Acme Corp winning the Edison Award", {team} "the Acme Corp team".
+_DID = {
+    "warm": (
+        "Congratulations to you and {team} on {phrase}, {exclaim}!",
+        "It was great to read about {about}, {warm} for the whole team!",
+        "Congratulations on {phrase}, {warm} for everyone at {company}!",
+    ),
+    "formal": (
+        "Congratulations to {team} on {phrase}.",
+        "I read with interest that {company} has {done}; it is {formal}.",
+        "My congratulations to {team} on {phrase}, which is {formal}.",
+    ),
+}
+# Sentences around the news itself: {news} "Acme Corp's new partnership with Beta Labs".
+_NEWS = {
+    "warm": (
+        "Congratulations to you and the team on {news}, {exclaim}!",
+        "It was great to see the news about {news}, {warm} for the whole team!",
+        "I was so pleased to read about {news}, {warm} for everyone there!",
+    ),
+    "formal": (
+        "I saw the news about {news} and wanted to offer my congratulations on {formal}.",
+        "Please accept my congratulations on {news}; it is {formal}.",
+        "I read with great interest about {news}, and I congratulate the team on {formal}.",
+    ),
+}
+_PLAIN_PHRASE = re.compile(r"[\w\s.,'&$%\u20ac\u00a3\u00a5\u20b9/:+\-]+")
+
+
+def _garbled(phrase: str) -> bool:
+    """Repeated words ("a a a") or a phrase too long to be a headline's: not worth quoting."""
+    words = phrase.lower().split()
+    return len(words) > MAX_WORDS or any(a == b for a, b in itertools.pairwise(words))
+
+
+def _yours(phrase: str) -> str:
+    """The company's "its" as the reader's "your": "... for your cloud suite"."""
+    return re.sub(r"\bits\b", "your", phrase)
+
+
+def _lead_detail(kind: EventKind, lead: str, names: tuple[str, ...], company: str) -> Detail | None:
+    """A detail from the lead's first sentence, only when that sentence starts with the company
+    (so it is about the same news, told by the company's side)."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lead.strip(), maxsplit=1)[0]
+    if not any(first.lower().startswith(n.lower()) for n in names):
+        return None
+    return detail(kind, first, names, company)
+
+
+def phrasings(
+    title: str,
+    company_name: str,
+    kind: EventKind,
+    names: tuple[str, ...] = (),
+    lead: str = "",
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Every (sentence, clause) for each tone, VARIANTS of each, best first; all within MAX_WORDS.
+
+    A phrase quoted from the headline comes first; when there is none (or it would make the
+    sentence too long), the news is named with its detail, else by its kind alone."""
+    names = names or (company_name,)
+    cleaned = clean_headline(title, names)
+    phrase, done = event_phrase(title, names) or ("", "")
+    if not _PLAIN_PHRASE.fullmatch(phrase) or _garbled(phrase):
+        phrase = ""  # never quote markup, symbols or garbled text: name the news instead
+    found = detail(kind, cleaned, names, company_name) or _lead_detail(
+        kind, lead, names, company_name
+    )
+    if found is not None and (not _PLAIN_PHRASE.fullmatch(found.news) or _garbled(found.news)):
+        found = None
+    owner = possessive(company_name)
+    generic = Detail(f"{owner} {_KIND_NEWS[kind]}", KIND_CLAUSES[kind])
+    voice = _VOICES[kind]
+    words = {"exclaim": voice.exclaim, "warm": voice.warm, "formal": voice.formal}
+    team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
+    result: dict[str, tuple[tuple[str, str], ...]] = {}
+    for tone in TONES:
+        options = []
+        for variant in range(VARIANTS):
+            candidates: list[tuple[str, str]] = []
+            if phrase:
+                # "Acme Corp winning the award", or "Acme Corp's new partnership with Beta"
+                about = (
+                    f"{owner} {phrase[4:]}"
+                    if phrase.startswith("the ")
+                    else f"{company_name} {phrase}"
+                )
+                # Warm speaks to the reader: the company's "its" is "your" (not in {about}).
+                spoken = _yours(phrase) if tone == "warm" else phrase
+                text = _DID[tone][variant].format(
+                    team=f"{team} team", company=company_name, phrase=spoken, done=done,
+                    about=about, **words,
+                )  # fmt: skip
+                candidates.append((text, _yours(done)))  # "now that you've ..."
+            for news in (found, generic):
+                if news is not None:
+                    text = _NEWS[tone][variant].format(news=news.news, **words)
+                    candidates.append((text, news.clause))
+            options.append(
+                next((c for c in candidates if len(c[0].split()) <= MAX_WORDS), candidates[-1])
+            )
+        result[tone] = tuple(options)
+    return result
+
+
+def congratulation(
+    title: str, company_name: str, kind: EventKind, names: tuple[str, ...] = ()
+) -> str:
+    """The default sentence: the first formal phrasing."""
+    return phrasings(title, company_name, kind, names)["formal"][0][0]
 
 
 class NotCongratulable(InvalidInput):
@@ -25,7 +193,7 @@ def snippets_for_event(
     event: Event, company_name: str, names: tuple[str, ...] = ()
 ) -> tuple[Snippet, ...]:
     """Every tone and variant for an event, warm first."""
-    options = phrasings(event.title, company_name, event.kind, names)
+    options = phrasings(event.title, company_name, event.kind, names, event.summary)
     return tuple(
         Snippet(text, clause, tone, number, event.url, event.published)
         for tone in TONES

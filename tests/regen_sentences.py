@@ -1,6 +1,6 @@
-"""Regenerate fixtures/golden/sentences.json: the warm and formal sentence and clause for every
-congratulable headline of fixtures/labelled/headlines.jsonl. Run only on purpose, read the diff
-(every sentence was read by a person once), then commit:
+"""Regenerate fixtures/golden/sentences.json: every warm and formal phrasing, and the clause, for
+every congratulable headline of fixtures/labelled/headlines.jsonl. Run only on purpose, read the
+diff (every sentence was read by a person once), then commit:
 
     cd /work/main && python -m tests.regen_sentences
 """
@@ -11,29 +11,34 @@ import json
 from pathlib import Path
 
 import research
+from research.snippets import TONES, VARIANTS
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "fixtures" / "labelled" / "headlines.jsonl"
 GOLDEN = ROOT / "fixtures" / "golden" / "sentences.json"
 
 
-def sentences() -> list[dict[str, str]]:
+def sentences() -> list[dict[str, object]]:
     rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
     pinned = []
     for row in rows:
         found = research.classify(row["title"], row["company"])
         if not found.congratulable or found.kind is None:
             continue
-        warm = research.congratulate(row["title"], "warm", 0, company=row["company"])
-        formal = research.congratulate(row["title"], "formal", 0, company=row["company"])
+        tones = {
+            tone: [
+                research.congratulate(row["title"], tone, variant, company=row["company"])
+                for variant in range(VARIANTS)
+            ]
+            for tone in TONES
+        }
         pinned.append(
             {
                 "title": row["title"],
                 "company": row["company"],
                 "kind": found.kind.value,
-                "warm": warm.text,
-                "formal": formal.text,
-                "clause": formal.clause,
+                "clause": tones["formal"][0].clause,
+                **{tone: [s.text for s in snippets] for tone, snippets in tones.items()},
             }
         )
     return pinned

@@ -55,7 +55,7 @@ PURE_MODULES = {
     "sources/robots.py", "research/snippets.py", "research/topics.py", "research/outlets.py", "research/note.py",
     "sources/endpoints.py", "sources/text.py", "sources/merge.py", "sources/feeds.py",
     "sources/models.py", "sources/errors.py", "research/digest.py", "research/digest_render.py",
-    "sources/addresses.py",
+    "sources/addresses.py", "research/details.py",
 }  # fmt: skip
 IO_MODULES = {"httpx", "sqlite3", "os", "socket", "asyncio", "pathlib", "time", "subprocess",
               "research.store", "research.api", "research.config", "sources.http",

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from research.models import EventKind as K
-from research.phrase import MAX_WORDS, congratulation, possessive
+from research.phrase import MAX_WORDS, possessive
+from research.snippets import congratulation
 
 COMPANY = "Acme Corp"
 
@@ -24,7 +25,7 @@ HEADLINES = [
      "on being named a top employer in Colorado."),
     ("Acme Corp receives Green Innovator prize", K.AWARD,
      "on receiving the Green Innovator prize."),
-    ("Acme Corp earns B Corp certification", K.AWARD, "on earning the B Corp certification."),
+    ("Acme Corp earns B Corp certification", K.AWARD, "on earning B Corp certification."),
     ("Acme Corp is recognized as a 2026 Top Workplace", K.AWARD,
      "on being recognized as a 2026 Top Workplace."),
     ("Acme Corp to acquire grid-software startup Voltaire Labs for $120 million", K.ACQUISITION,
@@ -33,7 +34,7 @@ HEADLINES = [
      "on agreeing to buy Ohio battery recycler Greenloop."),
     ("Acme Corp acquires Voltaire Labs", K.ACQUISITION, "on acquiring Voltaire Labs."),
     ("Acme Corp raises $85 million Series C to scale grid batteries", K.FUNDING,
-     "on raising $85 million Series C to scale grid batteries."),
+     "on raising an $85 million Series C to scale grid batteries."),
     ("Acme Corp secures $40 million in new funding", K.FUNDING,
      "on securing $40 million in new funding."),
     ("Acme Corp lands $400 million storage order from Pacific Crest Utilities", K.NEW_ACCOUNT,
@@ -41,7 +42,7 @@ HEADLINES = [
     ("Acme Corp inks multiyear contract with Harbor Transit", K.NEW_ACCOUNT,
      "on inking a multiyear contract with Harbor Transit."),
     ("City of Lakemont selects Acme Corp for municipal solar storage contract", K.NEW_ACCOUNT,
-     "on being selected by City of Lakemont for a municipal solar storage contract."),
+     "on being selected by the City of Lakemont for a municipal solar storage contract."),
     ("Pacific Crest Utilities taps Acme Corp to supply grid batteries", K.NEW_ACCOUNT,
      "on being tapped by Pacific Crest Utilities to supply grid batteries."),
     ("Acme Corp and Brightwell Logistics announce fleet electrification partnership",
@@ -61,20 +62,20 @@ HEADLINES = [
      "on launching solar carport kit for small businesses."),
     ("Acme Corp debuts HomeCell Mini at CES", K.LAUNCH, "on debuting HomeCell Mini at CES."),
     ("Acme Corp ships first grid-scale battery to Japan", K.LAUNCH,
-     "on shipping first grid-scale battery to Japan."),
+     "on shipping its first grid-scale battery to Japan."),
     ("Acme Corp opens Denver office, plans to hire 300 engineers", K.EXPANSION,
      "on opening the Denver office."),
     ("Acme Corp to open new plant in Texas", K.EXPANSION,
      "on planning to open a new plant in Texas."),
     ("Acme Corp expands solar panel recycling program to three more states", K.EXPANSION,
-     "on expanding a solar panel recycling program to three more states."),
+     "on expanding its solar panel recycling program to three more states."),
     ("Acme Corp enters Canadian market", K.EXPANSION, "on entering the Canadian market."),
     ("Acme Corp marks 50 years with community celebration in its hometown", K.MILESTONE,
      "on marking 50 years with community celebration in its hometown."),
     ("Acme Corp celebrates 10,000th HomeCell installation", K.MILESTONE,
-     "on celebrating 10,000th HomeCell installation."),
+     "on celebrating its 10,000th HomeCell installation."),
     ("Acme Corp Celebrates 50 Years of Building Energy Solutions", K.MILESTONE,
-     "on celebrating 50 Years of Building Energy Solutions."),
+     "on celebrating 50 years of building energy solutions."),
 ]  # fmt: skip
 
 
@@ -159,29 +160,28 @@ def test_alias_at_start_of_headline_uses_the_display_name() -> None:
 @pytest.mark.parametrize(
     ("title", "kind", "words"),
     [
-        (
-            "Pacific Crest Utilities picks Acme Corp battery systems",
-            K.NEW_ACCOUNT,
-            "new customer win",
-        ),
+        ("Pacific Crest Utilities picks Acme Corp battery systems", K.NEW_ACCOUNT,
+         "new business with Pacific Crest Utilities"),
         ("Judges hand HomeCell the 2026 Edison Award", K.AWARD, "recent award"),
-        ("Acme Corp's HomeCell wins Edison Award", K.AWARD, "recent award"),
-        ("Acme Corp’s “HomeCell” wins Edison Award", K.AWARD, "recent award"),  # noqa: RUF001
-        (
-            "Acme Corp beats analyst estimates for the third quarter",
-            K.GROWTH,
-            "strong recent results",
-        ),
+        ("Acme Corp's HomeCell wins Edison Award", K.AWARD, "Edison Award"),
+        ("Acme Corp’s “HomeCell” wins Edison Award", K.AWARD, "Edison Award"),  # noqa: RUF001
+        ("Acme Corp beats analyst estimates for the third quarter", K.GROWTH,
+         "strong recent results"),
         ("Acme Corp hiring spree brings 300 tech jobs to Denver", K.EXPANSION, "expansion"),
         ("Acme Corporation wins Edison Award", K.AWARD, "recent award"),
+        ("Acme Corp's Series A extension brings total raised to $20M", K.FUNDING, "new funding"),
     ],
-)
-def test_fallback_sentence_does_not_quote_the_headline(title: str, kind: K, words: str) -> None:
+)  # fmt: skip
+def test_without_a_phrase_the_sentence_names_the_news_never_quoting_it(
+    title: str, kind: K, words: str
+) -> None:
+    """Only a detail extracted whole is named (the award, the customer, the place); a headline
+    the company is not the subject of, or another company's news, gives the kind alone."""
     sentence = congratulation(title, COMPANY, kind)
-    assert sentence == (
-        f"I saw the news about Acme Corp's {words}, and wanted to say congratulations."
+    assert sentence.startswith(
+        f"I saw the news about Acme Corp's {words} and wanted to offer my congratulations on "
     )
-    for token in ("Pacific", "Crest", "HomeCell", "Edison", "Denver", "analyst", "Judges"):
+    for token in ("HomeCell", "Judges", "analyst", "Denver", "spree", "$20M", "2026"):
         assert token not in sentence
     assert_clean_sentence(sentence)
 
@@ -189,9 +189,9 @@ def test_fallback_sentence_does_not_quote_the_headline(title: str, kind: K, word
 def test_overlong_sentence_falls_back() -> None:
     title = "Acme Corp wins " + " ".join(f"word{n}" for n in range(40))
     sentence = congratulation(title, COMPANY, K.AWARD)
-    assert (
-        sentence
-        == "I saw the news about Acme Corp's recent award, and wanted to say congratulations."
+    assert sentence == (
+        "I saw the news about Acme Corp's recent award and wanted to offer my congratulations "
+        "on a well-deserved honour."
     )
 
 
@@ -230,7 +230,7 @@ def test_possessive(name: str, expected: str) -> None:
 
 def test_wraps_becomes_wrapping() -> None:
     sentence = congratulation("Acme Corp wraps up record year", COMPANY, K.GROWTH)
-    assert sentence == "Congratulations to the Acme Corp team on wrapping up record year."
+    assert sentence == "Congratulations to the Acme Corp team on wrapping up a record year."
 
 
 def test_joint_announcement_of_a_new_partnership_has_no_doubled_word() -> None:
@@ -291,15 +291,100 @@ def test_article_before_consonant_sounding_vowel() -> None:
     ],
 )
 def test_press_release_furniture_and_capitals_are_cleaned(title: str, expected: str) -> None:
-    from research.phrase import congratulation
-
     assert congratulation(title, "Acme Corp", K.AWARD) == expected
 
 
 def test_a_dateline_before_the_headline_is_dropped() -> None:
-    from research.phrase import congratulation
-
     title = "CHICAGO, Nov. 18, 2026 /PRNewswire/ -- Acme Corp wins 2026 Edison Award"
     assert congratulation(title, "Acme Corp", K.AWARD) == (
         "Congratulations to the Acme Corp team on winning the 2026 Edison Award."
+    )
+
+
+# --- articles and capitals a headline drops or adds ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "phrase"),
+    [
+        # A nationality is an adjective, not a name: "an Italian mill", never "the".
+        ("Acme Corp buys Italian rolling mill to expand in Europe", K.ACQUISITION,
+         "on buying an Italian rolling mill to expand in Europe."),
+        ("Acme Corp to buy Scottish salmon farmer", K.ACQUISITION,
+         "on agreeing to buy a Scottish salmon farmer."),
+        # ... except for a market, of which a country has one.
+        ("Acme Corp enters Italian renewables market", K.EXPANSION,
+         "on entering the Italian renewables market."),
+        # A place-named site the company opens is its own.
+        ("Acme Corp opens Denver office", K.EXPANSION, "on opening the Denver office."),
+        ("Acme Corp acquires Osaka studio behind cult RPG", K.ACQUISITION,
+         "on acquiring an Osaka studio behind a cult RPG."),
+        ("Acme Corp wins order from Greek owner", K.NEW_ACCOUNT,
+         "on winning an order from a Greek owner."),
+        ("Acme Corp wins Carrier of the Year at European Freight Awards", K.AWARD,
+         "on winning Carrier of the Year at the European Freight Awards."),
+        ("Acme Corp sets record for fastest trial enrolment", K.MILESTONE,
+         "on setting a record for the fastest trial enrolment."),
+        ("Acme Corp recognised as a top workplace for fifth straight year", K.AWARD,
+         "on being recognised as a top workplace for the fifth straight year."),
+        ("Acme Corp raises guidance after orders jump 40% in first half", K.GROWTH,
+         "on raising its guidance after orders jump 40% in the first half."),
+        ("Acme Corp adds boutique chain Ostrava House through acquisition", K.ACQUISITION,
+         "on adding boutique chain Ostrava House through acquisition."),
+        ("Acme Corp opens new clinic in Leeds city centre", K.EXPANSION,
+         "on opening a new clinic in Leeds city centre."),
+        ("Acme Corp carries a record 4.1 million passengers in July", K.GROWTH,
+         "on carrying a record 4.1 million passengers in July."),
+        # Title Case: ordinary words lowered, names and quoted titles kept.
+        ("Acme Corp Celebrates Two Centuries Of Glassmaking", K.MILESTONE,
+         "on celebrating two centuries of glassmaking."),
+        ("Acme Corp Announces $60 Million Growth Investment From Larchmont Partners", K.FUNDING,
+         "on announcing a $60 million growth investment from Larchmont Partners."),
+        ("Acme Corp Releases 'Two Centuries Of Glass' Report", K.LAUNCH,
+         "on releasing 'Two Centuries Of Glass' report."),
+        ("Acme Corp Expands Into Asia-Pacific With Singapore Office", K.EXPANSION,
+         "on expanding into Asia-Pacific with a Singapore office."),
+        ("ACME CORP UNVEILS NEXT-GENERATION INDUSTRIAL SENSOR LINE", K.LAUNCH,
+         "on unveiling a next-generation industrial sensor line."),
+        # In a sentence-case headline every capital is the headline's own: a name.
+        ("Acme Corp wins Best Clinical Trial Innovation at PharmaTech Awards", K.AWARD,
+         "on winning Best Clinical Trial Innovation at the PharmaTech Awards."),
+    ],
+)  # fmt: skip
+def test_articles_and_capitals(title: str, kind: K, phrase: str) -> None:
+    sentence = congratulation(title, COMPANY, kind)
+    assert sentence == f"Congratulations to the {COMPANY} team {phrase}"
+    assert_clean_sentence(sentence)
+
+
+def test_news_in_progress_is_begun_not_done() -> None:
+    from research.phrase import event_phrase
+
+    assert event_phrase("Acme Corp hiring 200 engineers for new pilot line", (COMPANY,)) == (
+        "hiring 200 engineers for a new pilot line",
+        "begun hiring 200 engineers for a new pilot line",
+    )
+    assert event_phrase("Acme Corp is hiring 300 engineers", (COMPANY,)) == (
+        "hiring 300 engineers",
+        "begun hiring 300 engineers",
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "article"),
+    [("$85", "an"), ("$8", "an"), ("€500", "a"), ("C$90", "a"), ("18%", "an"), ("180%", "a"),
+     ("11", "an"), ("1,100", "a"), ("18,000", "an"), ("utility", "a"), ("hour", "an"),
+     ("European", "a"), ("award", "an")],
+)  # fmt: skip
+def test_indefinite_article_by_sound(word: str, article: str) -> None:
+    from research.phrase import indefinite_article
+
+    assert indefinite_article(word) == article
+
+
+def test_an_html_entity_is_never_quoted_as_a_word() -> None:
+    sentence = congratulation("Acme Corp wins &amp; award <b>x</b>", COMPANY, K.AWARD)
+    assert "amp" not in sentence and "<" not in sentence
+    assert congratulation("Acme Corp wins Smith &amp; Sons Award", COMPANY, K.AWARD) == (
+        "Congratulations to the Acme Corp team on winning the Smith & Sons Award."
     )

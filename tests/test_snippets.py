@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import research
-from research.phrase import MAX_WORDS, VARIANTS
+from research.phrase import MAX_WORDS
+from research.snippets import VARIANTS
 
 LABELLED = Path(__file__).resolve().parent.parent / "fixtures" / "labelled" / "headlines.jsonl"
 _TICKER = re.compile(r"\((NASDAQ|NYSE|LSE|TSX|ASX)\s*:", re.IGNORECASE)
@@ -67,15 +68,15 @@ def test_every_tone_and_variant_of_every_fixture_event_passes_the_lint() -> None
 def test_a_headline_snippet_has_the_sentence_and_the_clause() -> None:
     snippet = research.congratulate("Acme wins 2026 Edison Award", company="Acme Corp")
     assert snippet.tone == "warm" and snippet.variant == 0
-    assert (
-        snippet.text
-        == "Congratulations to you and the Acme Corp team on winning the 2026 Edison Award!"
+    assert snippet.text == (
+        "Congratulations to you and the Acme Corp team on winning the 2026 Edison Award, "
+        "so well deserved!"
     )
     assert snippet.clause == "won the 2026 Edison Award"
     formal = research.congratulate("Acme wins 2026 Edison Award", "formal", 1, company="Acme Corp")
     assert formal.text == (
-        "I read with interest that Acme Corp has won the 2026 Edison Award, and I offer my "
-        "congratulations."
+        "I read with interest that Acme Corp has won the 2026 Edison Award; it is a "
+        "well-deserved honour."
     )
 
 

@@ -1,0 +1,442 @@
+"""Pure: the one detail of a headline a congratulation can name safely, per kind of news.
+
+Each extractor reads a cleaned headline and returns the detail only when the headline's own words
+say it plainly ("Acme partners with Beta Labs on ..." -> "Beta Labs"); anything less certain gives
+None, and the sentence then refers to the news without it. A detail is a proper name, a figure or
+an ordinal copied as written, never a paraphrase that could claim more than the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import EventKind
+
+# A capitalised word of a name ("Beta", "Helix.io", "O'Donnell", "3M", "J.B.", "SOC", "2"), and
+# the lower-case words that may join two of them ("Bank of Ireland", "Port of Spain").
+_NAME_WORD = r"(?:[A-Z\u00c0-\u00de][\w.'&\u2019-]*|\d(?:[\w.,]*\w)?)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of(?:\s+the)?|de|la|and|&)\s+)?{_NAME_WORD})*"
+_CURRENCY = (
+    r"(?:[A-Z]{0,2}\$|US\$|[\u20ac\u00a3\u00a5\u20b9]|(?:SEK|NOK|DKK|CHF|EUR|GBP|USD|JPY|INR)\s)"
+)
+_UNIT = r"(?:\s?(?:million|billion|trillion|crore|lakh|bn|[mMbBkK])\b)?"
+AMOUNT = re.compile(rf"{_CURRENCY}\d[\d,]*(?:\.\d+)?{_UNIT}")
+_PERCENT = r"\d+(?:\.\d+)?%"
+# Headline words that are never part of the name that follows or precedes them.
+_NOT_NAMES = frozenset(
+    """A An The New First Its Their Our This Record Top Leading Major Global National Regional
+    Local Largest Biggest Best In On At For With To From By""".split()
+)
+# Adjectives of nationality and region: "a Scottish salmon farmer", never "the".
+_DEMONYM_SUFFIXES = ("an", "ese", "ish")
+_DEMONYMS = frozenset("Nordic Greek Czech Dutch French Swiss Thai Baltic Arctic Celtic".split())
+
+
+@dataclass(frozen=True)
+class Detail:
+    """How a sentence names the news with its detail: ``news`` completes "congratulations on ..."
+    and ``clause`` completes "now that you've ..."."""
+
+    news: str
+    clause: str
+
+
+def indefinite_article(word: str) -> str:
+    """ "a" or "an" by sound: "an award", "a utility", "an hour", "an 18% rise", "a 180% rise"."""
+    lowered = word.lower()
+    digits = re.match(r"[$\u20ac\u00a3\u00a5\u20b9]?([\d,]+)", lowered)  # "an $85 million round"
+    if digits:
+        number = digits.group(1).replace(",", "")
+        said_as = number[:2] if len(number) in (2, 5) else number[:1]  # "eighteen thousand"
+        return "an" if said_as in ("8", "11", "18") or number[:1] == "8" else "a"
+    if lowered.startswith(("hour", "honest", "honor", "honour", "heir")):
+        return "an"
+    if lowered.startswith(("eu", "one", "once", "ewe")) or re.match(
+        r"u[bcdfgjklmnpqrstvz][aeiou]", lowered
+    ):
+        return "a"  # "a utility", "a usage-based", "a unique", "a European" (a "you" or "w" sound)
+    return "an" if lowered[:1] in ("a", "e", "i", "o", "u") else "a"
+
+
+def possessive(name: str) -> str:
+    """ "Acme" -> "Acme's", "Siemens" -> "Siemens'"."""
+    return f"{name}'" if name.endswith("s") and not name.endswith("ss") else f"{name}'s"
+
+
+def is_demonym(word: str) -> bool:
+    """ "Italian", "Japanese", "Scottish", "Nordic": an adjective, not a name to call "the"."""
+    return word in _DEMONYMS or (word[:1].isupper() and word.endswith(_DEMONYM_SUFFIXES))
+
+
+def _proper(candidate: str | None, names: tuple[str, ...]) -> str | None:
+    """``candidate`` when it is a plausible name: capitalised, not the company, not a plain word."""
+    if not candidate:
+        return None
+    words = candidate.split()
+    while words and words[-1] in ("of", "the", "and", "&", "de", "la"):
+        words.pop()
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    if not words or all(w.isdigit() for w in words):
+        return None
+    name = " ".join(words).rstrip(".,;:'\u2019")
+    if name.endswith(("'s", "\u2019s")):
+        return None  # "Cloud Provider's ...": the name is the owner of something else
+    if any(name.lower() == n.lower() or n.lower() in name.lower() for n in names):
+        return None
+    return name
+
+
+def _name_at_end(text: str) -> str | None:
+    """The name that closes a noun phrase: "sensor maker Veltro" -> "Veltro"; None when the
+    phrase ends with a lower-case word ("an Italian rolling mill")."""
+    match = re.search(rf"({_NAME})$", text.strip())
+    return match.group(1) if match else None
+
+
+def _phrase_after(title: str, pattern: str) -> str | None:
+    """The words after ``pattern`` up to the next comma, dash or joining preposition."""
+    match = re.search(pattern, title)
+    if not match:
+        return None
+    rest = title[match.end() :]
+    return re.split(
+        r"\s*[,;:|]\s|\s[-\u2013\u2014]\s|\s(?:for|in|to|from|through|behind|after|as|on|at|with|"
+        r"amid|via|worth|that|which|who)\s",
+        rest,
+        maxsplit=1,
+    )[0].strip()
+
+
+def award_name(title: str) -> tuple[str, str] | None:
+    """("prize", "the 2026 Edison Award"), ("title", "Carrier of the Year") or ("event", "the
+    European Freight Awards" where the headline says it won there): the award a headline names."""
+    prize = re.search(
+        rf"(?<![\w'])({_NAME}\s+(?:Award|Prize|Medal|Trophy|Cup))(?!\w)(?!\s+(?:for|at)\s+[A-Z])",
+        title,
+    )
+    if prize and prize.group(1).split()[0] not in _NOT_NAMES - {"The"}:
+        return "prize", f"the {prize.group(1).removeprefix('The ')}"
+    certificate = re.search(rf"(?<![\w'])({_NAME})\s+(certification|accreditation)\b", title)
+    if certificate and certificate.group(1).split()[0] not in _NOT_NAMES:
+        return "prize", f"{certificate.group(1)} {certificate.group(2)}"
+    honour = re.search(
+        rf"\b(?:wins|named|takes)\s+((?:Best\s+)?{_NAME}\s+of\s+the\s+Year)\b", title
+    )
+    if honour:
+        return "title", honour.group(1)
+    return ("event", event) if (event := award_event(title)) else None
+
+
+def award_event(title: str) -> str | None:
+    """ "the International Ale Championships" from "... takes gold at International Ale
+    Championships": the event, only when the headline says something was won there."""
+    won = r"(?:wins|won|takes|picks\s+up|bags|scoops|claims|named|earns|receives)\b"
+    match = re.search(
+        rf"\b{won}.*?\bat\s+(?:the\s+)?({_NAME}\s+(?:Awards|Championships|Expo)(?:\s+{_NAME})?)",
+        title,
+    )
+    return f"the {match.group(1)}" if match else None
+
+
+def customer(title: str, names: tuple[str, ...]) -> str | None:
+    """The customer a new-account headline names: "City of Lakemont selects Acme ..." or
+    "Acme signs agreement with Ashgrove Bank" -> the customer; a description ("a major
+    automaker", "state agency") is not a name and gives None."""
+    company = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    chooser = re.match(
+        rf"({_NAME})\s+(?:selects|chooses|picks|taps|hires|awards|names)\s+(?:{company})(?!\w)",
+        title,
+    )
+    if chooser:
+        return _proper(chooser.group(1), names)
+    chosen = re.search(rf"\b(?:selected|chosen|picked|tapped|hired)\s+by\s+({_NAME})", title)
+    if chosen:
+        return _proper(_whole_name(title, chosen), names)
+    deal = re.search(
+        rf"\b(?:contract|deal|agreement|order|account|partnership)\s+(?:with|from)\s+({_NAME})",
+        title,
+    )
+    return _proper(_whole_name(title, deal), names) if deal else None
+
+
+def _whole_name(title: str, match: re.Match[str], group: int = 1) -> str | None:
+    """The matched name, when a lower-case word does not carry on its noun phrase
+    ("with Fortune 500 retailer" is a description, "with Ashgrove Bank on ..." a name)."""
+    after = title[match.end(group) :].split()
+    if after and after[0][:1].islower() and after[0] not in _JOINING_WORDS:
+        return None
+    return match.group(group)
+
+
+_JOINING_WORDS = frozenset(
+    "for in to from through behind after as on at with amid via worth that which who and".split()
+)
+
+
+def partner(title: str, names: tuple[str, ...]) -> str | None:
+    """The other party of a partnership: "Acme partners with Beta", "Acme and Beta form ...",
+    "Beta, Acme team up", "Beta joins forces with Acme"."""
+    company = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    ours = rf"(?:{company})(?!\w)"
+    patterns = (
+        rf"^{ours}\s+(?:partners|teams\s+up|teams|joins\s+forces|collaborates|allies|"
+        rf"(?:forms|signs|inks|enters|announces|expands|extends)\s+[\w\s-]*?"
+        rf"(?:partnership|alliance|pact|collaboration|joint\s+venture))\s+with\s+({_NAME})",
+        rf"^{ours}\s+(?:and|,)\s+({_NAME}?)\s+(?:announce|form|sign|ink|agree|launch|team|unveil|"
+        rf"join|expand|extend|to)\b",
+        rf"(?:^|,\s)({_NAME}?)(?:\s+and|,)\s+{ours}\s+(?:announce|form|sign|ink|agree|launch|"
+        rf"team|unveil|join|expand|extend|to)\b",
+        rf"^({_NAME}?)\s+(?:partners|teams\s+up|teams|joins\s+forces|collaborates)\s+with\s+{ours}",
+    )
+    for number, pattern in enumerate(patterns):
+        match = re.search(pattern, title)
+        if match:
+            # After "partners with", the name may be the start of a description.
+            name = _whole_name(title, match) if number == 0 else match.group(1)
+            return _proper(name, names)
+    return None
+
+
+def amount(title: str) -> str | None:
+    """The sum a funding headline says was raised: "$45 million" in "raises $45 million Series
+    B"; never a total or valuation ("brings total raised to $20M", "at $1.5 billion valuation")."""
+    for match in AMOUNT.finditer(title):
+        before = title[: match.start()].split()[-2:]
+        after = title[match.end() :].split()[:2]
+        raised = bool(before) and before[-1].lower() in _RAISE_VERBS
+        funding_noun = any(w.lower().strip(",.") in _FUNDING_NOUNS for w in after)
+        of_funding = len(before) == 2 and before[-1] == "of" and before[0].lower() == "funding"
+        if raised or funding_noun or of_funding:
+            return match.group(0)
+    return None
+
+
+_RAISE_VERBS = frozenset(
+    "raises raising secures closes lands bags attracts completes wins nets gets announces "
+    "receives".split()
+)
+_FUNDING_NOUNS = frozenset(
+    "series seed round investment financing funding loan grant ipo capital crowdfunding "
+    "raise".split()
+)
+
+
+def funding_round(title: str, money: str) -> str | None:
+    """ "Series B", "seed round" or "IPO" right after the amount ("$45 million Series B")."""
+    after = title[title.find(money) + len(money) :]
+    match = re.match(r"\s+(Series\s+[A-H]\b|seed\s+round\b|IPO\b)", after, re.IGNORECASE)
+    if match:
+        return match.group(1)
+    return "IPO" if re.search(r"\bIPO\b", title) else None
+
+
+def growth_figure(title: str) -> tuple[str, str] | None:
+    """("22%", "revenue") from "revenue grows 22%": the rise and what rose, as written."""
+    match = re.search(
+        rf"\b((?:same-store\s+|net\s+|operating\s+|quarterly\s+|annual\s+)?(?:revenue|sales|"
+        rf"profit|income|earnings|orders|bookings|subscribers|exports))\s+(?:rises|grows|"
+        rf"climbs?|jumps?|soars?|surges?|up|increases|gains|rose|grew)\s+({_PERCENT})",
+        title,
+        re.IGNORECASE,
+    )
+    return (match.group(2), match.group(1).lower()) if match else None
+
+
+def product(title: str, names: tuple[str, ...]) -> str | None:
+    """The named product of a launch: "Acme unveils HomeCell 2, a compact battery" -> "HomeCell
+    2"; a description ("AI assistant", "Gdańsk office") gives None."""
+    company = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    match = re.match(
+        rf"(?:{company})(?!\w)\s+(?:launches|unveils|debuts|introduces|releases|rolls\s+out|"
+        rf"ships|presents)\s+(?:the\s+|its\s+|new\s+)*(?:['\u2018\"\u201c]([^'\u2019\"\u201d]+)"
+        rf"['\u2019\"\u201d]|({_NAME}))",
+        title,
+    )
+    if not match:
+        return None
+    if match.group(1):
+        return match.group(1).strip()
+    return _proper(_whole_name(title, match, 2), names)
+
+
+def acquired(title: str, names: tuple[str, ...]) -> tuple[str, bool] | None:
+    """(the company acquired, whether the deal is only agreed): "Acme to acquire Beta Labs" ->
+    ("Beta Labs", True); "Acme acquires sensor maker Veltro" -> ("Veltro", False)."""
+    company = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    target = re.match(
+        rf"({_NAME}?)\s+to\s+be\s+(?:acquired|bought)\s+by\s+(?:{company})(?!\w)", title
+    )
+    if target:
+        name = _proper(target.group(1), names)
+        return (name, True) if name else None
+    verbs = (
+        r"(?P<planned>to\s+acquire|to\s+buy|agrees\s+to\s+(?:acquire|buy))|acquires|buys|"
+        r"snaps\s+up|scoops\s+up|takes\s+over|purchases|(?:completes|closes)\s+"
+        r"(?:the\s+)?(?:acquisition|purchase|takeover)\s+of"
+    )
+    match = re.match(rf"(?:{company})(?!\w)\s+(?:{verbs})\s", title)
+    if not match:
+        return None
+    name = _proper(_name_at_end(_phrase_after(title, re.escape(match.group(0))) or ""), names)
+    return (name, bool(match.group("planned"))) if name else None
+
+
+def milestone(title: str) -> str | None:
+    """The anniversary or count a milestone headline names: "75th anniversary", "100-year
+    milestone", "500th regional jet"."""
+    anniversary = re.search(
+        r"\b(\d+(?:st|nd|rd|th)|silver|golden|diamond)\s+anniversary\b", title, re.I
+    )
+    if anniversary:
+        return f"{anniversary.group(1).lower()} anniversary"
+    years = re.search(r"\b(\d+|a|one|two)\s+(years?|decades?|century|centuries)\b", title, re.I)
+    if years:
+        count = {"a": 1, "one": 1, "two": 2}.get(years.group(1).lower()) or int(years.group(1))
+        unit = years.group(2).lower().rstrip("s").replace("centurie", "century")
+        total = count * {"year": 1, "decade": 10, "century": 100}[unit]
+        return f"{total}-year milestone" if total > 1 else None
+    ordinal = re.search(
+        r"\b(\d[\d,]*(?:st|nd|rd|th)|[a-z]+-(?:millionth|billionth|thousandth|hundredth))\s+(.+)",
+        title,
+    )
+    if ordinal is None:
+        return None
+    noun: list[str] = []
+    for word in ordinal.group(2).split()[:3]:
+        if not re.fullmatch(r"[a-z-]+", word) or word in _MILESTONE_STOPS:
+            break
+        noun.append(word)
+    return f"{ordinal.group(1)} {' '.join(noun)}" if noun else None
+
+
+_MILESTONE_STOPS = frozenset(
+    "rolls leaves comes goes is was in at for to on since with from off by".split()
+)
+
+
+def place(title: str) -> tuple[str, str] | None:
+    """("into", "Poland") from "expands into Poland with ...": where an expansion goes, when the
+    headline names the place after "in" or "into", or after "to" with a verb of expanding."""
+    match = re.search(
+        rf"\s(in|into|to)\s+({_NAME})(?=\s+(?:and|with|after|as|for|to|by|,)\b|,|$)", title
+    )
+    if not match or not _proper(match.group(2), ()) or re.search(r"\d", match.group(2)):
+        return None
+    where = match.group(2)
+    expands = re.search(r"\b(?:expands|expanding|moves|extends)\b", title)
+    if where.split()[0] in _NOT_NAMES or (match.group(1) == "to" and not expands):
+        return None  # "brings jobs to Denver", "sells unit to Beta": not where it expands
+    preposition = "in" if match.group(1) == "in" else "into"
+    return preposition, f"the {where}" if where in _DEFINITE_PLACES else where
+
+
+_DEFINITE_PLACES = frozenset(
+    ["Middle East", "Netherlands", "UK", "US", "United States", "United Kingdom", "Philippines",
+     "Gulf", "Nordics", "Balkans", "Americas", "Caribbean", "Far East", "Baltics"]
+)  # fmt: skip
+
+
+def detail(kind: EventKind, title: str, names: tuple[str, ...], company: str) -> Detail | None:
+    """The news with its detail for ``kind``, named for ``company``; None when nothing is safe,
+    and always None when the headline does not name the company (whose news would it be?)."""
+    if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", title, re.IGNORECASE) for n in names):
+        return None
+    return _DETAIL_BY_KIND[kind](title, names, possessive(company), company)
+
+
+def _award(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    approval = re.search(r"\bwins\s+((?:regulatory|FDA|EMA|marketing)\s+approval)\b", title)
+    if approval:
+        return Detail(f"{owner} {approval.group(1)}", f"won {approval.group(1)}")
+    found = award_name(title)
+    if found is None:
+        return None
+    sort, name = found
+    if sort == "prize":
+        return Detail(f"{owner} {name.removeprefix('the ')}", f"received {name}")
+    event = award_event(title)
+    if sort == "title":
+        return Detail(f"{owner} {name} award", f"won {name} at {event}" if event else f"won {name}")
+    return Detail(f"{owner} win at {name}", f"won at {name}")
+
+
+def _growth(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    found = growth_figure(title)
+    if found is None:
+        return None
+    percent, metric = found
+    return Detail(
+        f"{owner} {percent} rise in {metric}",
+        f"posted {indefinite_article(percent)} {percent} rise in {metric}",
+    )
+
+
+def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    money = amount(title)
+    if money is None:
+        return None
+    kind = funding_round(title, money)
+    if kind:
+        return Detail(f"{owner} {money} {kind}", f"closed your {money} {kind}")
+    return Detail(f"the {money} in new funding for {company}", f"secured {money} in new funding")
+
+
+def _new_account(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    who = customer(title, names)
+    return (
+        Detail(f"{owner} new business with {who}", f"won new business with {who}") if who else None
+    )
+
+
+def _partnership(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    other = partner(title, names)
+    if other is None:
+        return None
+    return Detail(f"{owner} new partnership with {other}", f"formed a new partnership with {other}")
+
+
+def _launch(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    name = product(title, names)
+    return Detail(f"{owner} launch of {name}", f"launched {name}") if name else None
+
+
+def _acquisition(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    found = acquired(title, names)
+    if found is None:
+        return None
+    target, planned = found
+    if planned:
+        return Detail(f"{owner} planned acquisition of {target}", f"agreed to acquire {target}")
+    return Detail(f"{owner} acquisition of {target}", f"acquired {target}")
+
+
+def _expansion(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    found = place(title)
+    if found is None:
+        return None
+    preposition, where = found
+    return Detail(f"{owner} expansion {preposition} {where}", f"expanded {preposition} {where}")
+
+
+def _milestone(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    found = milestone(title)
+    if found is None:
+        return None
+    if found.endswith(("anniversary", "milestone")):
+        return Detail(f"{owner} {found}", f"reached your {found}")
+    return Detail(f"{owner} {found} milestone", f"reached the milestone of your {found}")
+
+
+_DETAIL_BY_KIND = {
+    EventKind.AWARD: _award,
+    EventKind.GROWTH: _growth,
+    EventKind.FUNDING: _funding,
+    EventKind.NEW_ACCOUNT: _new_account,
+    EventKind.PARTNERSHIP: _partnership,
+    EventKind.LAUNCH: _launch,
+    EventKind.ACQUISITION: _acquisition,
+    EventKind.EXPANSION: _expansion,
+    EventKind.MILESTONE: _milestone,
+}

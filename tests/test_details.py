@@ -1,0 +1,221 @@
+"""Details named in a congratulation: only what the headline says plainly, else nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.details import (
+    acquired,
+    amount,
+    award_name,
+    customer,
+    detail,
+    growth_figure,
+    milestone,
+    partner,
+    place,
+    product,
+)
+from research.models import EventKind as K
+
+ACME = ("Acme Corp", "Acme")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Acme wins 2026 Edison Award for its battery", ("prize", "the 2026 Edison Award")),
+        ("Acme receives Nordic Innovation Prize", ("prize", "the Nordic Innovation Prize")),
+        ("Acme earns SOC 2 Type II certification", ("prize", "SOC 2 Type II certification")),
+        ("Acme wins Carrier of the Year at European Freight Awards",
+         ("title", "Carrier of the Year")),
+        ("Acme stout takes gold at International Ale Championships",
+         ("event", "the International Ale Championships")),
+        # Shortlisted is not won; a lower-case award is a description, not a name.
+        ("Acme shortlisted at European Freight Awards", None),
+        ("Acme wins utility sustainability award", None),
+        ("Judges hand HomeCell the 2026 Edison Award", ("prize", "the 2026 Edison Award")),
+    ],
+)  # fmt: skip
+def test_award_name(title: str, expected: tuple[str, str] | None) -> None:
+    assert award_name(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("City of Lakemont selects Acme for smart parking", "City of Lakemont"),
+        ("Zephyr Airlines picks Acme to supply 20 jets", "Zephyr Airlines"),
+        ("Acme signs enterprise agreement with Ashgrove Bank", "Ashgrove Bank"),
+        ("Acme lands storage order from Pacific Crest Utilities", "Pacific Crest Utilities"),
+        ("Acme selected by state agency to protect election systems", None),
+        ("Regional hospital network chooses Acme for telehealth", None),
+        ("Acme lands multi-year deal with Fortune 500 retailer", None),
+        ("Acme wins contract with Acme Corp subsidiary", None),
+    ],
+)
+def test_customer_is_a_name_never_a_description(title: str, expected: str | None) -> None:
+    assert customer(title, ACME) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Acme partners with Helix.io to integrate tools", "Helix.io"),
+        ("Acme and Tavira Energia form joint venture", "Tavira Energia"),
+        ("Brightwell Logistics, Acme team up on cold-chain network", "Brightwell Logistics"),
+        ("Vantor Analytics and Acme launch joint AI risk partnership", "Vantor Analytics"),
+        ("In new alliance, J.B. Castellan and Acme to co-develop fabrics", "J.B. Castellan"),
+        ("Saffron Hotels joins forces with Acme on loyalty program", "Saffron Hotels"),
+        ("Acme inks partnership with Nordavia Telecom for wallets", "Nordavia Telecom"),
+        ("Acme collaborates with Milan designer on lighting", None),
+        ("Acme enters partnership with port of Rotterdam", None),
+    ],
+)
+def test_partner(title: str, expected: str | None) -> None:
+    assert partner(title, ACME) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Acme raises $45 million Series B led by Ardent", "$45 million"),
+        ("Acme secures $12M seed round", "$12M"),
+        ("Acme attracts ¥3 billion investment", "¥3 billion"),
+        ("Acme completes IPO on Stockholm exchange, raising SEK 1.8 billion", "SEK 1.8 billion"),
+        ("Acme secures Series C funding of $75 million", "$75 million"),
+        # A total or a valuation is not what was raised.
+        ("Acme's Series A extension brings total raised to $20M", None),
+        ("Acme valued at $1.5 billion", None),
+    ],
+)
+def test_amount_raised(title: str, expected: str | None) -> None:
+    assert amount(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Acme revenue grows 22% on demand", ("22%", "revenue")),
+        ("Acme net income rises 31%, beating estimates", ("31%", "net income")),
+        ("Strong season drives Acme same-store sales up 9%", ("9%", "same-store sales")),
+        ("Acme shares jump 12%", None),  # a share move is not the company's growth
+        ("Acme revenue doubles", None),
+    ],
+)
+def test_growth_figure(title: str, expected: tuple[str, str] | None) -> None:
+    assert growth_figure(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Acme unveils HomeCell 2, a compact battery", "HomeCell 2"),
+        ("Acme debuts HomeCell Mini at CES", "HomeCell Mini"),
+        ("Acme releases 'Lantern Road 2' worldwide", "Lantern Road 2"),
+        ("Acme launches AI assistant for accounting", None),
+        ("Acme launches Gdańsk office to serve Baltic clients", None),
+    ],
+)
+def test_product(title: str, expected: str | None) -> None:
+    assert product(title, ACME) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Acme acquires sensor maker Veltro for $310 million", ("Veltro", False)),
+        ("Acme to acquire Brevant Therapeutics in all-cash deal", ("Brevant Therapeutics", True)),
+        ("Acme completes acquisition of Fernhill Building Society",
+         ("Fernhill Building Society", False)),
+        ("Halvorsen Biotech to be acquired by Acme for $2 billion", ("Halvorsen Biotech", True)),
+        ("Acme buys Italian rolling mill to expand in Europe", None),
+        ("Acme acquires Osaka studio behind cult RPG", None),
+    ],
+)  # fmt: skip
+def test_acquired_company_and_whether_only_agreed(
+    title: str, expected: tuple[str, bool] | None
+) -> None:
+    assert acquired(title, ACME) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Acme marks 75th anniversary with festival", "75th anniversary"),
+        ("Acme celebrates 100 years in business", "100-year milestone"),
+        ("Acme marks a century of production", "100-year milestone"),
+        ("Acme Celebrates Two Centuries Of Glassmaking", "200-year milestone"),
+        ("Acme delivers its 500th regional jet", "500th regional jet"),
+        ("Acme's 100,000th robot rolls off the line", "100,000th robot"),
+        ("Acme bakes its ten-millionth loaf", "ten-millionth loaf"),
+        ("Acme doses first patient in trial", None),
+    ],
+)
+def test_milestone(title: str, expected: str | None) -> None:
+    assert milestone(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Acme expands into Poland with new center", ("into", "Poland")),
+        ("Acme expands to Middle East with Dubai hotels", ("into", "the Middle East")),
+        ("Acme expands operations to Nigeria and Ghana", ("into", "Nigeria and Ghana")),
+        ("Acme opens hub in Düsseldorf", ("in", "Düsseldorf")),
+        ("Acme hiring spree brings 300 jobs to Denver", None),
+        ("Acme adds 12 new routes to North Africa", None),
+        ("Acme opens clinic in Leeds city centre", None),
+        ("Acme opens store in downtown Chicago", None),
+    ],
+)
+def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> None:
+    assert place(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "title", "news", "clause"),
+    [
+        (K.AWARD, "Acme wins 2026 Edison Award", "Acme Corp's 2026 Edison Award",
+         "received the 2026 Edison Award"),
+        (K.AWARD, "Acme's 'Lantern Road' named Game of the Year at Tokyo Indie Awards",
+         "Acme Corp's Game of the Year award", "won Game of the Year at the Tokyo Indie Awards"),
+        (K.AWARD, "Acme's first drug wins regulatory approval", "Acme Corp's regulatory approval",
+         "won regulatory approval"),
+        (K.FUNDING, "Acme raises $45 million Series B", "Acme Corp's $45 million Series B",
+         "closed your $45 million Series B"),
+        (K.FUNDING, "Acme raises $85 million to expand", "the $85 million in new funding for Acme Corp",
+         "secured $85 million in new funding"),
+        (K.GROWTH, "Acme sales up 18% on demand", "Acme Corp's 18% rise in sales",
+         "posted an 18% rise in sales"),
+        (K.NEW_ACCOUNT, "Zephyr Airlines picks Acme to supply jets",
+         "Acme Corp's new business with Zephyr Airlines", "won new business with Zephyr Airlines"),
+        (K.PARTNERSHIP, "Beta Labs and Acme announce technology alliance",
+         "Acme Corp's new partnership with Beta Labs", "formed a new partnership with Beta Labs"),
+        (K.LAUNCH, "Acme debuts HomeCell Mini at CES", "Acme Corp's launch of HomeCell Mini",
+         "launched HomeCell Mini"),
+        (K.ACQUISITION, "Acme to acquire Beta Labs", "Acme Corp's planned acquisition of Beta Labs",
+         "agreed to acquire Beta Labs"),
+        (K.EXPANSION, "Acme expands into Poland", "Acme Corp's expansion into Poland",
+         "expanded into Poland"),
+        (K.MILESTONE, "Acme delivers its 500th regional jet",
+         "Acme Corp's 500th regional jet milestone",
+         "reached the milestone of your 500th regional jet"),
+    ],
+)  # fmt: skip
+def test_detail_names_the_news_for_each_kind(kind: K, title: str, news: str, clause: str) -> None:
+    found = detail(kind, title, ACME, "Acme Corp")
+    assert found is not None
+    assert (found.news, found.clause) == (news, clause)
+
+
+def test_no_detail_for_a_headline_that_does_not_name_the_company() -> None:
+    assert detail(K.AWARD, "Judges hand HomeCell the 2026 Edison Award", ACME, "Acme Corp") is None
+    assert (
+        detail(K.AWARD, "Acme Corporation wins Edison Award", ("Acme Corp",), "Acme Corp") is None
+    )
+
+
+def test_possessive_of_a_name_ending_in_s() -> None:
+    found = detail(K.PARTNERSHIP, "Siemens partners with Acme", ("Siemens",), "Siemens")
+    assert found is not None and found.news == "Siemens' new partnership with Acme"
