@@ -32,6 +32,7 @@ from sources.fetch import report_of
 from sources.google_news import NAME as GOOGLE_NEWS
 from sources.urls import host_of
 
+from .cache import Cache
 from .company import resolve_company, unique_names, with_derived_aliases
 from .config import Settings, load_settings
 from .errors import InvalidInput, StoreError
@@ -138,6 +139,7 @@ async def research_async(
         raise InvalidInput("choose at most one of offline, replay and record")
     settings = settings or load_settings()
     store = Store(settings.store_path)
+    cache = Cache(settings.cache_path)
     warnings: list[str] = []
     resolved = profile_or_company(company, aliases, store, warnings)
     resolved, notes = with_derived_aliases(resolved)
@@ -146,7 +148,8 @@ async def research_async(
     if offline:
         sources = _checked_sources(settings, feeds, builtin, resolved)
         query = Query(resolved.name, resolved.aliases, days)
-        report, data_as_of = _from_store(store, sources, query, resolved.slug)
+        report, data_as_of = _from_cache(cache, sources, query, resolved.slug)
+        warnings.extend(cache.notes)
         now = now or datetime.now(timezone.utc)
         return _result(
             resolved,
@@ -179,6 +182,7 @@ async def research_async(
             http,
             resolved,
             store=store,
+            cache=cache,
             settings=settings,
             now=now,
             days=days,
@@ -197,6 +201,7 @@ async def research_with(
     company: Company,
     *,
     store: Store,
+    cache: Cache,
     settings: Settings,
     now: datetime,
     days: int,
@@ -210,8 +215,8 @@ async def research_with(
 ) -> Result:
     """Research an already resolved company with a client the caller shares between companies.
 
-    ``keep`` saves discovery and fetched items in the store; ``use_cache`` sends the stored
-    validators (a replay never touches the store; a recording must stand alone).
+    ``keep`` saves discovery in the store and fetched items in the cache; ``use_cache`` sends
+    the cached validators (a replay never touches either; a recording must stand alone).
     """
     warnings = [] if warnings is None else warnings
     if _needs_discovery(company):
@@ -220,13 +225,15 @@ async def research_with(
             _save_profile(store, company, now, warnings)
     sources = _checked_sources(settings, feeds, builtin, company)
     query = Query(company.name, company.aliases, days)
-    cache = _cache(store, sources, query, warnings) if use_cache else {}
-    report = await fetch_all(sources, query, http, now=now, cache=cache)
+    cached = _cached(cache, sources, query, warnings) if use_cache else {}
+    report = await fetch_all(sources, query, http, now=now, cache=cached)
     if keep:
         try:
-            store.save_outcomes(report.outcomes, now, subject=company.slug)
+            cache.save_outcomes(report.outcomes, now, subject=company.slug)
         except StoreError as exc:
             warnings.append(f"{exc} (results were not saved)")
+    warnings.extend(cache.notes)
+    cache.notes.clear()
     return _result(company, report, now, days, limit, topics, warnings, replayed=not keep)
 
 
@@ -291,11 +298,11 @@ def _checked_sources(
     return sources
 
 
-def _cache(
-    store: Store, sources: Sequence[Source], query: Query, warnings: list[str]
+def _cached(
+    cache: Cache, sources: Sequence[Source], query: Query, warnings: list[str]
 ) -> dict[str, CachedFeed]:
     try:
-        return store.cached_feeds(source.url_for(query) for source in sources)
+        return cache.cached_feeds(source.url_for(query) for source in sources)
     except StoreError as exc:
         warnings.append(f"{exc} (the cache was not used)")
         return {}
@@ -338,18 +345,18 @@ def _save_profile(store: Store, company: Company, now: datetime, warnings: list[
         warnings.append(f"{exc} (what discovery found was not saved)")
 
 
-def _from_store(
-    store: Store, sources: Sequence[Source], query: Query, subject: str
+def _from_cache(
+    cache: Cache, sources: Sequence[Source], query: Query, subject: str
 ) -> tuple[FetchReport, datetime | None]:
-    """The stored answers for these sources: the same request if stored, else the newest one
-    stored for this source and company (another window or alias list gives another URL)."""
+    """The cached answers for these sources: the same request if cached, else the newest one
+    cached for this source and company (another window or alias list gives another URL)."""
     urls = {source.name: source.url_for(query) for source in sources}
-    cached = store.cached_feeds(urls.values())
+    cached = cache.cached_feeds(urls.values())
     outcomes = []
     used = []
     for source in sources:
         url = urls[source.name]
-        feed = cached.get(url) or store.latest_feed(source.name, subject)
+        feed = cached.get(url) or cache.latest_feed(source.name, subject)
         if feed is None:
             failure = SourceFailure(
                 source.name,

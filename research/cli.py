@@ -560,6 +560,7 @@ def _digest_problems(digest: Digest) -> list[str]:
         for s in digest.sections
         if s.problem
     ]
+    lines += [f"warning: {_safe(w)}" for w in digest.warnings]
     return lines
 
 

@@ -19,6 +19,7 @@ ENV_GOOGLE_NEWS_URL = "RESEARCH_GOOGLE_NEWS_URL"
 ENV_BING_NEWS_URL = "RESEARCH_BING_NEWS_URL"
 ENV_ALLOW_PRIVATE = ALLOW_PRIVATE_ENV
 STORE_FILE = "research.db"
+CACHE_FILE = "cache.db"
 
 
 def default_home() -> Path:
@@ -39,7 +40,13 @@ class Settings:
 
     @property
     def store_path(self) -> Path:
+        """Profiles, the watchlist and saved digests."""
         return self.home / STORE_FILE
+
+    @property
+    def cache_path(self) -> Path:
+        """Fetched feeds and their validators: can always be fetched again."""
+        return self.home / CACHE_FILE
 
 
 def _url_setting(value: str, name: str) -> str:

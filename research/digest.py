@@ -96,6 +96,7 @@ class Digest:
     sections: tuple[CompanySection, ...]
     failures: tuple[DigestFailure, ...] = ()
     generated_at: datetime | None = None
+    warnings: tuple[str, ...] = ()  # for the person running it; not part of the saved files
 
     @property
     def with_news(self) -> tuple[CompanySection, ...]:

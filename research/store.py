@@ -1,31 +1,25 @@
-"""The only SQLite code: the HTTP cache (validators and items per feed URL) and items seen.
+"""The store (``research.db``): company profiles, the watchlist, and saved weekly digests.
 
-One file under RESEARCH_HOME, created on the first write. WAL mode; every writing transaction
-begins IMMEDIATE (a deferred one that reads then writes fails at once in WAL mode when another
-connection committed in between); no transaction ever spans a network wait. Schema changes are
-numbered migrations applied on open, tracked in ``PRAGMA user_version``.
+One file under RESEARCH_HOME, created on the first write. The HTTP cache lived here up to
+schema 4; it has its own file now (research/cache.py), so migration 5 drops its tables.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from sources import CachedFeed, Item, Outlet, SourceOutcome
+from sources import Outlet
 from sources.text import parse_date
 
+from .database import Database, writing
 from .digest import IsoWeek, SavedDigest, event_key
-from .errors import StoreBusy, StoreError
+from .errors import StoreError
 from .models import Company, Event, EventKind, Snippet
 from .render import company_to_dict, event_to_dict
-
-BUSY_TIMEOUT_SECONDS = 5.0
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -81,6 +75,11 @@ MIGRATIONS: tuple[str, ...] = (
         data TEXT NOT NULL
     );
     CREATE INDEX reported_events_by_week ON reported_events (week, slug);
+    """,
+    """
+    DROP TABLE feed_items;
+    DROP TABLE items_seen;
+    DROP TABLE http_cache;
     """,
 )
 
@@ -139,39 +138,6 @@ def _texts(value: object) -> tuple[str, ...]:
     return tuple(_text(v) for v in value)
 
 
-def item_to_json(item: Item) -> str:
-    data = {
-        "key": item.key,
-        "title": item.title,
-        "url": item.url,
-        "published": item.published.isoformat() if item.published else None,
-        "summary": item.summary,
-        "publisher": item.publisher,
-        "publisher_domain": item.publisher_domain,
-        "source": item.source,
-        "outlets": [[o.name, o.domain, o.url, o.source] for o in item.outlets],
-        "first_party": item.first_party,
-    }
-    return json.dumps(data, ensure_ascii=False)
-
-
-def item_from_json(text: str) -> Item:
-    data: dict[str, Any] = json.loads(text)
-    published = data.get("published")
-    return Item(
-        key=data["key"],
-        title=data["title"],
-        url=data.get("url"),
-        published=datetime.fromisoformat(published) if published else None,
-        summary=data.get("summary", ""),
-        publisher=data.get("publisher", ""),
-        publisher_domain=data.get("publisher_domain", ""),
-        source=data.get("source", ""),
-        outlets=tuple(Outlet(*o) for o in data.get("outlets", [])),
-        first_party=bool(data.get("first_party", False)),
-    )
-
-
 def event_to_json(event: Event) -> str:
     return json.dumps(event_to_dict(event), ensure_ascii=False)
 
@@ -222,161 +188,16 @@ class WeekRecord:
     reported_elsewhere: dict[str, str]  # event key -> the other week that reported it
 
 
-class Store:
-    """The research store at ``path``; each method opens, works in one short transaction, closes."""
+class Store(Database):
+    """Profiles, the watchlist and saved digests: what the user made, kept apart from the cache."""
 
-    def __init__(self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
-        self.path = path
-        self.busy_timeout = busy_timeout
-
-    @contextmanager
-    def _connection(self, *, create: bool) -> Iterator[sqlite3.Connection | None]:
-        if not create and not self.path.exists():
-            yield None
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise self._error(exc) from exc
-        try:
-            connection.execute("PRAGMA foreign_keys = ON")
-            connection.execute("PRAGMA journal_mode = WAL")
-            # In WAL mode NORMAL is safe against corruption; it skips an fsync per commit.
-            connection.execute("PRAGMA synchronous = NORMAL")
-            self._migrate(connection)
-            yield connection
-        except sqlite3.Error as exc:
-            raise self._error(exc) from exc
-        finally:
-            connection.close()
-
-    def _error(self, exc: BaseException) -> StoreError:
-        text = str(exc)
-        if "locked" in text or "busy" in text:
-            return StoreBusy(
-                f"the store {self.path} is busy: another research process kept it locked for more "
-                f"than {self.busy_timeout:g} s; try again when it has finished"
-            )
-        if "not a database" in text or "malformed" in text or "corrupt" in text:
-            return StoreError(
-                f"the store {self.path} is damaged or not a research store ({text}); move it "
-                "aside and run again to start a fresh one"
-            )
-        if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
-            return StoreError(
-                f"the store {self.path} cannot be written ({text}); check permissions"
-            )
-        if "disk" in text or "full" in text:
-            return StoreError(f"the store {self.path} cannot be written: {text}; free some space")
-        return StoreError(f"the store {self.path} cannot be used: {text}")
-
-    def _migrate(self, connection: sqlite3.Connection) -> None:
-        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                f"the store {self.path} was written by a newer version of research "
-                f"(schema {version}); upgrade research to use it"
-            )
-        for number in range(version + 1, len(MIGRATIONS) + 1):
-            with _writing(connection):
-                # Another process may have migrated while this one waited for the lock.
-                if int(connection.execute("PRAGMA user_version").fetchone()[0]) >= number:
-                    continue
-                for statement in MIGRATIONS[number - 1].split(";"):
-                    if statement.strip():
-                        connection.execute(statement)
-                connection.execute(f"PRAGMA user_version = {number}")
-
-    def cached_feeds(self, urls: Iterable[str]) -> dict[str, CachedFeed]:
-        """What the store kept for each of these feed URLs (validators, items, when)."""
-        wanted = list(dict.fromkeys(urls))
-        with self._connection(create=False) as connection:
-            if connection is None or not wanted:
-                return {}
-            result: dict[str, CachedFeed] = {}
-            for url in wanted:
-                feed = self._load_feed(connection, url)
-                if feed is not None:
-                    result[url] = feed
-            return result
-
-    def latest_feed(self, source: str, subject: str) -> CachedFeed | None:
-        """The newest stored answer of ``source`` for the company ``subject``, whatever its URL."""
-        with self._connection(create=False) as connection:
-            if connection is None:
-                return None
-            row = connection.execute(
-                "SELECT url FROM http_cache WHERE source = ? AND subject = ? "
-                "ORDER BY fetched_at DESC LIMIT 1",
-                (source, subject),
-            ).fetchone()
-            return self._load_feed(connection, row[0]) if row else None
-
-    def _load_feed(self, connection: sqlite3.Connection, url: str) -> CachedFeed | None:
-        row = connection.execute(
-            "SELECT etag, last_modified, fetched_at FROM http_cache WHERE url = ?", (url,)
-        ).fetchone()
-        if row is None:
-            return None
-        rows = connection.execute(
-            "SELECT data FROM feed_items WHERE feed_url = ? ORDER BY position", (url,)
-        )
-        try:
-            items = tuple(item_from_json(data) for (data,) in rows)
-            return CachedFeed(row[0], row[1], items, datetime.fromisoformat(row[2]))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise StoreError(
-                f"the store {self.path} has a damaged entry for {url} ({exc!r}); move the file "
-                "aside and run again to start a fresh one"
-            ) from exc
-
-    def save_outcomes(
-        self, outcomes: Sequence[SourceOutcome], now: datetime, *, subject: str | None = None
-    ) -> None:
-        """Record every source that answered: validators, items, and which items were seen."""
-        answered = [o for o in outcomes if o.ok]
-        if not answered:
-            return
-        stamp = now.isoformat()
-        with self._connection(create=True) as connection:
-            assert connection is not None
-            with _writing(connection):
-                for outcome in answered:
-                    self._save_outcome(connection, outcome, stamp, subject)
-
-    @staticmethod
-    def _save_outcome(
-        connection: sqlite3.Connection, outcome: SourceOutcome, stamp: str, subject: str | None
-    ) -> None:
-        connection.execute(
-            "INSERT INTO http_cache (url, etag, last_modified, fetched_at, source, subject) "
-            "VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
-            "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, "
-            "source = excluded.source, subject = coalesce(excluded.subject, subject)",
-            (outcome.url, outcome.etag, outcome.last_modified, stamp, outcome.source, subject),
-        )
-        if not outcome.not_modified:
-            connection.execute("DELETE FROM feed_items WHERE feed_url = ?", (outcome.url,))
-            connection.executemany(
-                "INSERT INTO feed_items (feed_url, position, item_key, data) VALUES (?, ?, ?, ?)",
-                [
-                    (outcome.url, position, item.key, item_to_json(item))
-                    for position, item in enumerate(outcome.items)
-                ],
-            )
-        connection.executemany(
-            "INSERT INTO items_seen (item_key, first_seen, last_seen) VALUES (?, ?, ?) "
-            "ON CONFLICT(item_key) DO UPDATE SET last_seen = excluded.last_seen",
-            [(item.key, stamp, stamp) for item in outcome.items],
-        )
+    migrations = MIGRATIONS
 
     def save_company(self, company: Company, now: datetime) -> None:
         """Create or replace the profile of ``company.slug``."""
         with self._connection(create=True) as connection:
             assert connection is not None
-            with _writing(connection):
+            with writing(connection):
                 connection.execute(
                     "INSERT INTO companies (slug, data, updated_at) VALUES (?, ?, ?) "
                     "ON CONFLICT(slug) DO UPDATE SET data = excluded.data, "
@@ -414,7 +235,7 @@ class Store:
         with self._connection(create=False) as connection:
             if connection is None:
                 return False
-            with _writing(connection):
+            with writing(connection):
                 deleted = connection.execute(
                     "DELETE FROM companies WHERE slug = ?", (slug,)
                 ).rowcount
@@ -433,7 +254,7 @@ class Store:
         """Add (slug, name) pairs to the watchlist; the slugs that were not on it yet."""
         with self._connection(create=True) as connection:
             assert connection is not None
-            with _writing(connection):
+            with writing(connection):
                 return [
                     slug
                     for slug, name in dict(companies).items()
@@ -449,7 +270,7 @@ class Store:
         with self._connection(create=False) as connection:
             if connection is None:
                 return []
-            with _writing(connection):
+            with writing(connection):
                 return [
                     slug
                     for slug in dict.fromkeys(slugs)
@@ -465,20 +286,6 @@ class Store:
                 "SELECT slug, name, added_at FROM watchlist ORDER BY added_at, slug"
             ).fetchall()
         return [(slug, name, datetime.fromisoformat(added)) for slug, name, added in rows]
-
-    def last_researched(self, slugs: Sequence[str]) -> dict[str, datetime]:
-        """When a source last answered for each company (live runs only; replays are not kept)."""
-        with self._connection(create=False) as connection:
-            if connection is None or not slugs:
-                return {}
-            found: dict[str, datetime] = {}
-            for slug in slugs:
-                row = connection.execute(
-                    "SELECT max(fetched_at) FROM http_cache WHERE subject = ?", (slug,)
-                ).fetchone()
-                if row and row[0]:
-                    found[slug] = datetime.fromisoformat(row[0])
-            return found
 
     def week_record(self, week: IsoWeek, slugs: Sequence[str]) -> WeekRecord:
         """The week's saved digest and reported events, and events other weeks reported."""
@@ -523,7 +330,7 @@ class Store:
         """
         with self._connection(create=True) as connection:
             assert connection is not None
-            with _writing(connection):
+            with writing(connection):
                 connection.execute(
                     "INSERT INTO digests (week, written_at, updated_at, summary, body_html, link) "
                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(week) DO UPDATE SET "
@@ -570,15 +377,3 @@ class Store:
             SavedDigest(IsoWeek.parse(week), datetime.fromisoformat(updated), summary, body, link)
             for week, updated, summary, body, link in rows
         ]
-
-
-@contextmanager
-def _writing(connection: sqlite3.Connection) -> Iterator[None]:
-    """One writing transaction, begun IMMEDIATE so it never fails half way on a lock upgrade."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise

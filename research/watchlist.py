@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
+from .cache import Cache
 from .company import resolve_company
 from .config import Settings, load_settings
 from .errors import InvalidInput, StoreError
@@ -48,9 +49,10 @@ def unwatch(companies: Sequence[str], *, settings: Settings | None = None) -> li
 
 def watched(*, settings: Settings | None = None) -> list[WatchEntry]:
     """The watchlist, oldest first, each with its profile and when it was last researched."""
-    store = Store((settings or load_settings()).store_path)
+    settings = settings or load_settings()
+    store = Store(settings.store_path)
     rows = store.watchlist()
-    last = store.last_researched([slug for slug, _, _ in rows])
+    last = Cache(settings.cache_path).last_researched([slug for slug, _, _ in rows])
     entries = []
     for slug, name, added in rows:
         try:

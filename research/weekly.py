@@ -11,6 +11,7 @@ from pathlib import Path
 from sources import HttpClient
 
 from .api import MAX_DAYS, MAX_LIMIT, profile_or_company, research_with
+from .cache import Cache
 from .company import with_derived_aliases
 from .config import Settings, load_settings
 from .digest import CompanySection, Digest, DigestFailure, IsoWeek, SavedDigest, events_for_week
@@ -82,6 +83,7 @@ async def weekly_digest_async(
     chosen = _week(week, now)
     settings = settings or load_settings()
     store = Store(settings.store_path)
+    cache = Cache(settings.cache_path)
     warnings: list[str] = []
     resolved = _companies(companies, store, warnings)
     record = store.week_record(chosen, [c.slug for c in resolved])
@@ -92,7 +94,14 @@ async def weekly_digest_async(
         nonlocal done
         try:
             return await research_with(
-                http, company, store=store, settings=settings, now=now, days=days, limit=MAX_LIMIT
+                http,
+                company,
+                store=store,
+                cache=cache,
+                settings=settings,
+                now=now,
+                days=days,
+                limit=MAX_LIMIT,
             )
         except ResearchError as exc:
             return exc
@@ -119,7 +128,9 @@ async def weekly_digest_async(
             DigestFailure(company.name, f.source, f.url, f.error, f.reason)
             for f in outcome.failures
         ]
-    return Digest(chosen, tuple(sections), tuple(failures), generated_at=now)
+    return Digest(
+        chosen, tuple(sections), tuple(failures), generated_at=now, warnings=tuple(warnings)
+    )
 
 
 weekly_digest = synchronous(weekly_digest_async)

@@ -219,6 +219,20 @@ def test_a_corrupt_store_does_not_stop_the_run(
     assert (home / "research.db").read_bytes() == b"this is not sqlite" * 100
 
 
+def test_a_corrupt_cache_is_rebuilt_and_the_run_says_so(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    serve_acme_search(server, monkeypatch)
+    research.add_company("acme-corp", name="Acme Corp")
+    home = tmp_path / "home"
+    (home / "cache.db").write_bytes(b"this is not sqlite" * 100)
+    result = research.research("acme-corp", now=RECORDED_AT)
+    assert result.events
+    assert any("cache.db.damaged-" in w for w in result.warnings)
+    assert research.get_company("acme-corp").name == "Acme Corp"
+    assert research.research("acme-corp", offline=True, now=RECORDED_AT).events
+
+
 def test_record_after_an_earlier_run_still_gives_a_replayable_recording(
     server: TestServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -267,7 +281,7 @@ def test_a_damaged_store_row_is_a_warning_online_and_a_clear_error_offline(
 
     serve_acme_search(server, monkeypatch)
     research.research("acme-corp", now=RECORDED_AT)
-    connection = sqlite3.connect(tmp_path / "home" / "research.db")
+    connection = sqlite3.connect(tmp_path / "home" / "cache.db")
     connection.execute("""UPDATE feed_items SET data = '{"title": 1}'""")
     connection.commit()
     connection.close()

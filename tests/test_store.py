@@ -1,15 +1,18 @@
-"""The SQLite store: migrations, round trips, and clear errors for damaged or busy stores."""
+"""The SQLite files: the cache and the store, migrations, round trips, clear errors, recovery."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
+from research.cache import CACHE_MIGRATIONS, Cache, item_from_json, item_to_json
 from research.errors import StoreBusy, StoreError
-from research.store import MIGRATIONS, Store, item_from_json, item_to_json
+from research.models import Company
+from research.store import MIGRATIONS, Store
 from sources import Item, Outlet, SourceFailure, SourceOutcome
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
@@ -39,8 +42,8 @@ def test_items_round_trip_through_json_exactly() -> None:
         assert item_from_json(item_to_json(item)) == item
 
 
-def test_store_is_created_on_first_write_only(tmp_path: Path) -> None:
-    store = Store(tmp_path / "deep" / "research.db")
+def test_cache_is_created_on_first_write_only(tmp_path: Path) -> None:
+    store = Cache(tmp_path / "deep" / "cache.db")
     assert store.cached_feeds(["https://x.example/feed"]) == {}
     assert not store.path.exists()
     store.save_outcomes(
@@ -49,11 +52,11 @@ def test_store_is_created_on_first_write_only(tmp_path: Path) -> None:
     assert store.path.exists()
     connection = sqlite3.connect(store.path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == len(CACHE_MIGRATIONS)
 
 
 def test_saved_feed_comes_back_with_validators_items_and_time(tmp_path: Path) -> None:
-    store = Store(tmp_path / "research.db")
+    store = Cache(tmp_path / "cache.db")
     items = (make_item("a"), make_item("b", "Acme Corp opens Denver office"))
     outcome = SourceOutcome(
         "feed:x",
@@ -75,7 +78,7 @@ def test_saved_feed_comes_back_with_validators_items_and_time(tmp_path: Path) ->
 
 
 def test_not_modified_keeps_items_and_refreshes_the_time(tmp_path: Path) -> None:
-    store = Store(tmp_path / "research.db")
+    store = Cache(tmp_path / "cache.db")
     url = "https://x.example/feed"
     store.save_outcomes([SourceOutcome("feed:x", url, items=(make_item("a"),), etag='"e1"')], NOW)
     later = datetime(2026, 11, 21, tzinfo=timezone.utc)
@@ -88,7 +91,7 @@ def test_not_modified_keeps_items_and_refreshes_the_time(tmp_path: Path) -> None
 
 
 def test_failed_sources_do_not_overwrite_what_was_stored(tmp_path: Path) -> None:
-    store = Store(tmp_path / "research.db")
+    store = Cache(tmp_path / "cache.db")
     url = "https://x.example/feed"
     store.save_outcomes([SourceOutcome("feed:x", url, items=(make_item("a"),))], NOW)
     failure = SourceFailure("feed:x", url, "timed_out", "timed out")
@@ -96,14 +99,87 @@ def test_failed_sources_do_not_overwrite_what_was_stored(tmp_path: Path) -> None
     assert [i.key for i in store.cached_feeds([url])[url].items] == ["a"]
 
 
-def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
+def test_a_store_that_is_not_a_database_gives_a_clear_error_and_is_left_alone(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "research.db"
     path.write_bytes(b"garbage" * 1000)
     with pytest.raises(StoreError, match="damaged or not a research store") as caught:
-        Store(path).cached_feeds(["https://x.example/feed"])
+        Store(path).company("acme-corp")
     assert str(path) in str(caught.value)
     assert "move it aside" in str(caught.value)
     assert path.read_bytes() == b"garbage" * 1000
+
+
+def test_a_damaged_cache_is_moved_aside_and_rebuilt_without_touching_the_store(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "research.db")
+    store.save_company(Company("acme-corp", "Acme Corp"), NOW)
+    store.watch([("acme-corp", "Acme Corp")], NOW)
+    cache_path = tmp_path / "cache.db"
+    cache_path.write_bytes(b"garbage" * 1000)
+    cache = Cache(cache_path)
+    url = "https://x.example/feed"
+    cache.save_outcomes([SourceOutcome("feed:x", url, items=(make_item("a"),))], NOW)
+    assert [i.key for i in cache.cached_feeds([url])[url].items] == ["a"]
+    (kept,) = [p for p in tmp_path.iterdir() if p.name.startswith("cache.db.damaged-")]
+    assert kept.read_bytes() == b"garbage" * 1000  # kept for a bug report, not deleted
+    assert len(cache.notes) == 1 and "moved it to cache.db.damaged-" in cache.notes[0]
+    assert store.company("acme-corp") == Company("acme-corp", "Acme Corp")
+    assert [slug for slug, _, _ in store.watchlist()] == ["acme-corp"]
+
+
+def test_an_old_store_keeps_its_profiles_and_drops_the_cache_it_used_to_hold(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "research.db"
+    old = sqlite3.connect(path)
+    for number, migration in enumerate(MIGRATIONS[:3], 1):
+        old.executescript(migration)
+        old.execute(f"PRAGMA user_version = {number}")
+    old.execute(
+        "INSERT INTO companies VALUES ('acme-corp', ?, '2026-11-01T00:00:00+00:00')",
+        ('{"slug": "acme-corp", "name": "Acme Corp"}',),
+    )
+    old.commit()
+    old.close()
+    assert Store(path).company("acme-corp") == Company("acme-corp", "Acme Corp")
+    tables = {row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
+    assert "http_cache" not in tables and {"companies", "watchlist", "digests"} <= tables
+
+
+def test_a_full_disk_is_a_clear_error_and_nothing_partial_is_kept(tmp_path: Path) -> None:
+    store = Store(tmp_path / "research.db")
+    store.save_company(Company("acme-corp", "Acme Corp"), NOW)
+    limit = sqlite3.connect(store.path)
+    pages = limit.execute("PRAGMA page_count").fetchone()[0]
+    limit.close()
+
+    def tiny(connection: sqlite3.Connection) -> None:
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    big = Company("big", "Big Co", aliases=tuple(f"alias {n} " + "x" * 10_000 for n in range(20)))
+    original = sqlite3.connect
+
+    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        connection = original(*args, **kwargs)  # type: ignore[arg-type]
+        tiny(connection)
+        return connection
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sqlite3, "connect", connect)
+        with pytest.raises(StoreError, match=r"disk is full.*free some space"):
+            store.save_company(big, NOW)
+    assert store.company("big") is None
+    assert store.company("acme-corp") == Company("acme-corp", "Acme Corp")
+
+
+def test_a_store_path_that_cannot_be_created_names_the_path(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match=re.escape(str(blocker))):
+        Store(blocker / "research.db").save_company(Company("a", "A"), NOW)
 
 
 def test_a_store_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
@@ -112,12 +188,12 @@ def test_a_store_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> No
     connection.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
     connection.close()
     with pytest.raises(StoreError, match="newer version of research"):
-        Store(path).cached_feeds(["https://x.example/feed"])
+        Store(path).company("acme-corp")
 
 
 def test_a_held_write_lock_gives_store_busy_after_the_timeout(tmp_path: Path) -> None:
-    path = tmp_path / "research.db"
-    store = Store(path, busy_timeout=0.2)
+    path = tmp_path / "cache.db"
+    store = Cache(path, busy_timeout=0.2)
     store.save_outcomes(
         [SourceOutcome("feed:x", "https://x.example/a", items=(make_item("a"),))], NOW
     )
@@ -138,7 +214,7 @@ def test_a_held_write_lock_gives_store_busy_after_the_timeout(tmp_path: Path) ->
 
 
 def test_sql_metacharacters_are_stored_literally(tmp_path: Path) -> None:
-    store = Store(tmp_path / "research.db")
+    store = Cache(tmp_path / "cache.db")
     url = "https://x.example/feed?q=O'Reilly'; DROP TABLE http_cache;--%_"
     item = make_item("k'; DROP TABLE feed_items;--", title="C++ (AT&T) .*(a+)+$ wins")
     store.save_outcomes([SourceOutcome("feed:x", url, items=(item,))], NOW)

@@ -1,0 +1,107 @@
+"""What the two SQLite files share: opening, numbered migrations, writing, and clear errors.
+
+WAL mode; every writing transaction begins IMMEDIATE (a deferred one that reads then writes
+fails at once in WAL mode when another connection committed in between); no transaction ever
+spans a network wait. Schema changes are numbered migrations applied on open, tracked in
+``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import StoreBusy, StoreError
+
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
+class Database:
+    """One SQLite file at ``path``; each method opens, works in one short transaction, closes."""
+
+    migrations: tuple[str, ...] = ()
+    what = "the store"
+    remedy_when_damaged = "move it aside and run again to start a fresh one"
+
+    def __init__(self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
+        self.path = path
+        self.busy_timeout = busy_timeout
+
+    @contextmanager
+    def _connection(self, *, create: bool) -> Iterator[sqlite3.Connection | None]:
+        if not create and not self.path.exists():
+            yield None
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise self._error(exc) from exc
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL is safe against corruption; it skips an fsync per commit.
+            connection.execute("PRAGMA synchronous = NORMAL")
+            self._migrate(connection)
+            yield connection
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        finally:
+            connection.close()
+
+    def _error(self, exc: BaseException) -> StoreError:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return StoreBusy(
+                f"{self.what} {self.path} is busy: another research process kept it locked for "
+                f"more than {self.busy_timeout:g} s; try again when it has finished"
+            )
+        if is_damage(exc):
+            return StoreError(
+                f"{self.what} {self.path} is damaged or not a research store ({text}); "
+                f"{self.remedy_when_damaged}"
+            )
+        if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+            return StoreError(f"{self.what} {self.path} cannot be written ({text}); check permissions")
+        if "disk" in text or "full" in text:
+            return StoreError(f"{self.what} {self.path} cannot be written: {text}; free some space")
+        return StoreError(f"{self.what} {self.path} cannot be used: {text}")
+
+    def _migrate(self, connection: sqlite3.Connection) -> None:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        if version > len(self.migrations):
+            raise StoreError(
+                f"{self.what} {self.path} was written by a newer version of research "
+                f"(schema {version}); upgrade research to use it"
+            )
+        for number in range(version + 1, len(self.migrations) + 1):
+            with writing(connection):
+                # Another process may have migrated while this one waited for the lock.
+                if int(connection.execute("PRAGMA user_version").fetchone()[0]) >= number:
+                    continue
+                for statement in self.migrations[number - 1].split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {number}")
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when SQLite says the file is not a database or is corrupt."""
+    text = str(exc)
+    return "not a database" in text or "malformed" in text or "corrupt" in text
+
+
+@contextmanager
+def writing(connection: sqlite3.Connection) -> Iterator[None]:
+    """One writing transaction, begun IMMEDIATE so it never fails half way on a lock upgrade."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        connection.execute("COMMIT")
+    except BaseException:
+        # SQLite has already rolled back after some errors (a full disk): do not mask them.
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
