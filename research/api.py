@@ -30,7 +30,7 @@ from sources import (
 from sources.bing_news import NAME as BING_NEWS
 from sources.fetch import report_of
 from sources.google_news import NAME as GOOGLE_NEWS
-from sources.urls import host_of
+from sources.urls import host_of, require_http_url
 
 from .cache import Cache
 from .company import resolve_company, unique_names, with_derived_aliases
@@ -66,6 +66,10 @@ def _check_options(days: int, limit: int, feeds: Iterable[str]) -> tuple[str, ..
     for feed in checked:
         if not isinstance(feed, str):
             raise InvalidInput(f"each feed must be a URL string; got {feed!r:.80}")
+        try:
+            require_http_url(feed)
+        except SourceError as exc:  # checked before anything is fetched, discovery included
+            raise InvalidInput(f"feed {feed[:200]!r} is not usable: {exc.message}") from exc
     return checked
 
 

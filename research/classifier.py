@@ -743,8 +743,19 @@ def classify_mentioned(title: str, mention: Mention, summary: str = "") -> Class
         reading = read_headline(title, None)
         reason = "the event belongs to someone linked to the company, not to the company itself"
         return Classification(None, NEUTRAL, True, False, (mention.reason, reason), reading.trigger)
+    if mention.position is not None:
+        title = _masked(title, mention.position, len(mention.name))
     reading = read_headline(title, mention.position)
     return _with_reason(reading, mention.reason)
+
+
+def _masked(title: str, start: int, length: int) -> str:
+    """The headline with the company's own name made unreadable to the rules, same length and
+    spacing: "Drop Labs" or "Loss Prevention Inc" must not read as bad news about themselves."""
+    name = "".join(
+        ch if ch.isspace() else ("z" if ch.islower() else "Z") for ch in title[start : start + length]
+    )
+    return title[:start] + name + title[start + length :]
 
 
 def _with_reason(reading: Classification, reason: str) -> Classification:

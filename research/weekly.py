@@ -124,6 +124,7 @@ async def weekly_digest_async(
             company.slug, chosen, outcome.events, kept, record.reported_elsewhere
         )
         sections.append(CompanySection(outcome.company, events, researched=not outcome.all_failed))
+        warnings += [f"{company.name}: {w}" for w in outcome.warnings]
         failures += [
             DigestFailure(company.name, f.source, f.url, f.error, f.reason)
             for f in outcome.failures

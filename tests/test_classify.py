@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from research.classifier import read_headline
+from research.classifier import classify, read_headline
 from research.models import EventKind as K
 
 
@@ -277,3 +277,13 @@ def test_leading_and_trailing_spaces_do_not_hide_a_question() -> None:
 )
 def test_bad_news_with_a_positive_word_is_not_praised(title: str) -> None:
     assert judge_headline(title).kind is None
+
+
+@pytest.mark.parametrize(
+    "name", ["Drop Labs", "Loss Prevention Inc", "Fail-Safe Systems", "Will Power Co", "Crash Games"]
+)
+def test_words_of_the_company_name_are_not_read_as_news_about_it(name: str) -> None:
+    good = classify(f"{name} wins 2026 Edison Award", name)
+    assert good.congratulable and good.kind is K.AWARD, good.reasons
+    bad = classify(f"{name} cuts 200 jobs", name)
+    assert bad.tone == "negative" and not bad.congratulable
