@@ -184,7 +184,7 @@ def partner(title: str, names: tuple[str, ...]) -> str | None:
         rf"^{ours}\s+(?:partners|teams\s+up|teams|joins\s+forces|collaborates|allies|"
         rf"(?:forms|signs|inks|enters|announces|expands|extends)\s+[\w\s-]*?"
         rf"(?:partnership|alliance|pact|collaboration|joint\s+venture))\s+with\s+({_NAME})",
-        rf"^{ours}\s+(?:and|,)\s+({_NAME}?)\s+(?:announce|form|sign|ink|agree|launch|team|unveil|"
+        rf"^{ours}(?:\s+and|,)\s+({_NAME}?)\s+(?:announce|form|sign|ink|agree|launch|team|unveil|"
         rf"join|expand|extend|to)\b",
         rf"(?:^|,\s)({_NAME}?)(?:\s+and|,)\s+{ours}\s+(?:announce|form|sign|ink|agree|launch|"
         rf"team|unveil|join|expand|extend|to)\b",
@@ -378,8 +378,12 @@ def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> De
     if money is None:
         return None
     kind = funding_round(title, money)
+    if kind == "IPO":  # an IPO priced is not yet closed: say what was raised
+        return Detail(f"{owner} {money} IPO", f"raised {money} in your IPO")
     if kind:
-        return Detail(f"{owner} {money} {kind}", f"closed your {money} {kind}")
+        return Detail(
+            f"{owner} {money} {kind}", f"raised {indefinite_article(money)} {money} {kind}"
+        )
     return Detail(f"the {money} in new funding for {company}", f"secured {money} in new funding")
 
 

@@ -15,8 +15,8 @@ import re
 
 from sources.text import strip_dateline
 
+from .details import AMOUNT, is_demonym
 from .details import indefinite_article as indefinite_article
-from .details import is_demonym
 from .details import possessive as possessive
 from .models import EventKind
 
@@ -29,6 +29,7 @@ _GERUNDS = {
     "nets": "netting", "is": "being", "takes": "taking", "makes": "making", "goes": "going",
     "buys": "buying", "inks": "inking", "bags": "bagging", "grabs": "grabbing",
     "wraps": "wrapping", "steps": "stepping", "snaps": "snapping", "swings": "swinging",
+    "strikes": "striking",
 }  # fmt: skip
 _REGULAR_VERBS = frozenset(
     """acquires adds announces celebrates closes completes debuts earns enters expands introduces
@@ -67,7 +68,7 @@ _COUNTABLE_HEADS = frozenset(
     study report leader partner carrier agency district authority council federation airline
     automaker exchange region outlook forecast fleet ministry insurer bank manufacturer provider
     supplier customer client jet tower building centre café cafe flagship assessment rollout test
-    farm rpg farmer takeover port festival date""".split()
+    farm rpg farmer takeover port festival date kit celebration""".split()
 )
 _DETERMINERS = frozenset(
     "a an the its their his her our this that these those each every another".split()
@@ -81,10 +82,17 @@ _ADVERBS = frozenset("nationwide worldwide globally today statewide countrywide"
 # Where a bare noun after the preposition is the company's own ("for its merchant platform").
 _OWNED_AFTER = {
     "for": frozenset("platform suite range programme program plant fleet network portfolio project site".split()),
-    "on": frozenset("platform fleet network programme program project site".split()),
+    "on": frozenset("platform fleet network project site".split()),
     "to": frozenset("range portfolio platform lineup".split()),
     "across": frozenset("fleet network".split()),
+    "since": frozenset("founding inception launch".split()),
 }  # fmt: skip
+# Nouns a company has one of, its own whatever the modifier ("its US headquarters").
+_OWN_HEADS = frozenset("headquarters hq ipo".split())
+# What a company does not own though it expands it ("to expand access to care").
+_UNOWNED_OBJECTS = frozenset("access".split())
+# An amount before these makes one countable deal ("a €70 million financing").
+_AMOUNT_HEADS = frozenset("financing refinancing".split())
 # Nouns there is one of in a place ("the Italian renewables market", "the Stockholm exchange").
 _SITES = frozenset("plant project site mine factory facility".split())
 _BARE_PLACE_HEADS = frozenset("centre center station airport".split())
@@ -231,11 +239,13 @@ def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: 
     heads = [w for w in chunk if _bare(w) not in _ADVERBS] or chunk
     head = heads[-1].strip(".,;:")
     lowered = _bare(first)
-    if (
-        lowered in _DETERMINERS
-        or lowered.endswith(("'s", "\u2019s"))
-        or first.startswith(("'", "\u2018", '"', "\u201c"))
-    ):
+    if lowered in _DETERMINERS or lowered.endswith(("'s", "\u2019s")):
+        return None
+    quoted = first.startswith(("'", "\u2018", '"', "\u201c"))
+    named = quoted or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", first)  # "HomeCell"
+    if named and len(heads) > 1 and head[:1].islower() and not followed_by_of:
+        return "the"  # a product's name: "the HomeCell solar battery", "the 'Glass' report"
+    if quoted:
         return None
     if first.endswith("'"):  # "builders' federation"
         return "the" if preposition else None
@@ -247,12 +257,29 @@ def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: 
         return "the"  # "the 2026 Edison Award", "the PharmaTech Awards"
     if first in _SUPERLATIVES:
         return "the" if len(chunk) > 1 else None  # "the most punctual carrier"; "ranking highest"
+    if lowered.endswith("-ever"):
+        return "its"  # "its best-ever export volumes"
     if first.split("-")[0] in _ORDINALS or re.fullmatch(r"[\d,]+(st|nd|rd|th)", first):
         return "the" if _bare(head) in _THE_ORDINAL_HEADS or preposition == "in" else "its"
     if preposition in ("through", "via"):
         return None  # "through acquisition"
-    if not preposition and verb in _OWN_OBJECT_VERBS and first[:1].isalpha() and lowered != "new":
+    if (
+        not preposition
+        and verb in _OWN_OBJECT_VERBS
+        and first[:1].isalpha()
+        and lowered != "new"
+        and _bare(head) not in _UNOWNED_OBJECTS
+    ):
         return "its"  # "raising its guidance", "expanding its operations"
+    if AMOUNT.fullmatch(first) and _bare(head) in _AMOUNT_HEADS:
+        return indefinite_article(first)  # "a C$90 million bought-deal financing"
+    if (
+        preposition in _OWNED_AFTER
+        and _bare(head) in _OWNED_AFTER[preposition]
+        and lowered != "new"
+        and not head[:1].isupper()
+    ):
+        return "its"  # "for its merchant platform", "since its founding"
     if re.fullmatch(r"Series [A-H]", " ".join(chunk[-2:])):
         head = "round"  # "a $45 million Series B"
     elif head.isupper():
@@ -263,12 +290,8 @@ def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: 
         return "a"
     if followed_by_of:
         return "the"
-    if (
-        preposition in _OWNED_AFTER
-        and _bare(head) in _OWNED_AFTER[preposition]
-        and lowered != "new"
-    ):
-        return "its"
+    if _bare(head) in _OWN_HEADS and lowered != "new":
+        return "its"  # "opening its US headquarters in Boston"
     if preposition == "at" and _bare(head) in _SITES and lowered != "new":
         return "the"  # "at the Whitestone project"
     modifier = first[:1].isupper() and not first.isupper()
@@ -376,12 +399,47 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
     phrase = _gerund_words(rest, title_case)
     if phrase is None:
         return None
+    phrase = _past_after_conjunction(phrase)
     if phrase.startswith(_IN_PROGRESS):
         return phrase[len(_IN_PROGRESS) :], f"begun {phrase[len(_IN_PROGRESS) :]}"
+    if phrase.split(" ", 1)[0] in _ONGOING:
+        return phrase, f"begun {phrase}"
     return phrase, participle_phrase(phrase)
 
 
 _IN_PROGRESS = "\0"  # marks "is hiring ...": under way, not done ("begun hiring ...")
+# Work that goes on after the news: "has collaborated" would say it is over.
+_ONGOING = frozenset({"collaborating"})
+
+# A headline's present tense after "as" or "after" ("as sales surge"), told in the past.
+_PAST = {
+    "surge": "surged", "climb": "climbed", "jump": "jumped", "soar": "soared", "rise": "rose",
+    "grow": "grew", "gain": "gained", "increase": "increased", "double": "doubled",
+    "top": "topped", "beat": "beat", "pass": "passed", "hit": "hit", "rebound": "rebounded",
+    "improve": "improved", "outpace": "outpaced", "take": "took",
+}  # fmt: skip
+_PAST |= {f"{verb}es" if verb.endswith("ss") else f"{verb}s": past for verb, past in _PAST.items()}
+
+
+def _past_after_conjunction(phrase: str) -> str:
+    """ "posting record revenue as cloud sales surge" -> "... as cloud sales surged": the
+    sentence tells of news already out, and "has posted ... as sales surge" clashes."""
+    words = phrase.split(" ")
+    for index, word in enumerate(words):
+        if word.lower() not in ("as", "after", "while"):
+            continue
+        # the subject's words, then its verb: "after orders jump 40%", "as revenue rises"; not
+        # a noun phrase ("as a top workplace")
+        for at in range(index + 2, min(index + 5, len(words))):
+            verb = words[at].lower()
+            if verb in _PAST and (verb.endswith("s") or words[at - 1].endswith("s")):
+                words[at] = _PAST[verb]
+                break
+    return " ".join(words)
+
+
+# "Acme to acquire Beta", "Acme to supply robots to Beta": a deal agreed, not the company's plan.
+_AGREED_VERBS = frozenset("acquire buy merge supply provide deliver equip".split())
 
 
 def _gerund_words(rest: str, title_case: bool) -> str | None:
@@ -395,7 +453,7 @@ def _gerund_words(rest: str, title_case: bool) -> str | None:
         words, first = words[1:], "to"
     if first == "to" and len(words) > 2:
         verb = words[1].lower()
-        lead = "agreeing to" if verb in ("acquire", "buy", "merge") else "planning to"
+        lead = "agreeing to" if verb in _AGREED_VERBS else "planning to"
         return " ".join([lead, verb, *_with_articles(words[2:], verb)])
     if first in ("is", "was", "are") and len(words) > 2:
         if words[1].lower().endswith("ing"):
@@ -444,19 +502,27 @@ def _selected_by(title: str, names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _joint_announcement(title: str, names: tuple[str, ...]) -> str | None:
-    """ "Acme Corp and Beta announce fleet partnership" -> "the new fleet partnership with Beta"."""
+def _joint_announcement(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
+    """ "Acme Corp and Beta sign fleet partnership" -> ("the new fleet partnership with Beta",
+    "signed a new fleet partnership with Beta"); one they expand is not new."""
     for name in names:
         match = re.match(
             rf"\s*{re.escape(name)}(?!\w)\s+and\s+(?P<partner>.+?)\s+"
-            rf"(announce|form|sign|launch|unveil|ink|expand|extend)\s+(?P<what>.+)$",
+            rf"(?P<verb>announce|form|sign|launch|unveil|ink|expand|extend)\s+(?P<what>.+)$",
             title,
             re.IGNORECASE,
         )
         if match:
             what = _first_clause(match["what"])
             what = re.sub(r"^((a|an|the|new)\s+)+", "", what, flags=re.IGNORECASE)
-            return f"the new {what} with {match['partner'].strip()}"
+            verb = match["verb"].lower()
+            done = f"{verb}d" if verb.endswith("e") else f"{verb}ed"
+            # the partner right after the noun: "joint venture with Beta for offshore wind"
+            noun, *purpose = re.split(r"\s(?=(?:for|on|in|to)\s)", what, maxsplit=1)
+            what = " ".join([noun, "with", match["partner"].strip(), *purpose])
+            if verb in ("expand", "extend"):
+                return f"the {done} {what}", f"{done} its {what}"
+            return f"the new {what}", f"{done} a new {what}"
     return None
 
 
@@ -496,13 +562,13 @@ def clean_headline(title: str, names: tuple[str, ...]) -> str:
 
 # Clauses that say what happened without any detail we could get wrong.
 KIND_CLAUSES: dict[EventKind, str] = {
-    EventKind.AWARD: "received a new award",
+    EventKind.AWARD: "earned new recognition",  # an award, a certification or a place on a list
     EventKind.GROWTH: "posted strong results",
     EventKind.FUNDING: "secured new funding",
     EventKind.NEW_ACCOUNT: "won a new customer",
     EventKind.PARTNERSHIP: "formed a new partnership",
     EventKind.LAUNCH: "launched something new",
-    EventKind.ACQUISITION: "completed an acquisition",
+    EventKind.ACQUISITION: "announced an acquisition",  # true whether it is agreed or closed
     EventKind.EXPANSION: "expanded",
     EventKind.MILESTONE: "reached a milestone",
 }
@@ -511,6 +577,7 @@ _PARTICIPLES = {
     "winning": "won", "being": "been", "taking": "taken", "making": "made", "going": "gone",
     "buying": "bought", "getting": "got", "setting": "set", "hitting": "hit",
     "beginning": "begun", "breaking": "broken", "agreeing": "agreed", "swinging": "swung",
+    "striking": "struck",
 }  # fmt: skip
 
 
@@ -533,8 +600,12 @@ def event_phrase(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
     """The gerund phrase a headline supports and what it says was done: ("winning the 2026 Edison
     Award", "won the 2026 Edison Award"), or None."""
     title = clean_headline(title, names)
-    phrase = _joint_announcement(title, names) or _selected_by(title, names)
-    if phrase is not None:
+    joint = _joint_announcement(title, names)
+    if joint is not None:
+        return joint
+    chosen = _selected_by(title, names)
+    if chosen is not None:
+        phrase = _past_after_conjunction(chosen)
         return phrase, participle_phrase(phrase)
     found = _predicate(title, names)
     return _gerund_phrase(found[1], is_title_case(title, names)) if found else None

@@ -15,9 +15,10 @@ from .phrase import KIND_CLAUSES, MAX_WORDS, clean_headline, event_phrase
 TONES = ("warm", "formal")
 VARIANTS = 3
 
-# What the news is called when no detail can be named safely ("Acme Corp's recent award").
+# What the news is called when no detail can be named safely ("Acme Corp's recent recognition":
+# an award, a certification or a place on a list).
 _KIND_NEWS: dict[EventKind, str] = {
-    EventKind.AWARD: "recent award",
+    EventKind.AWARD: "recent recognition",
     EventKind.GROWTH: "strong recent results",
     EventKind.FUNDING: "new funding",
     EventKind.NEW_ACCOUNT: "new customer win",
@@ -32,7 +33,7 @@ _KIND_NEWS: dict[EventKind, str] = {
 @dataclass(frozen=True)
 class _Voice:
     """How each kind of news is praised: a warm exclamation ("so well deserved"), a warm noun
-    ("a well-deserved honour") and a formal one ("well-deserved recognition")."""
+    ("such a well-deserved honour") and a formal one ("a well-deserved honour")."""
 
     exclaim: str
     warm: str
@@ -41,19 +42,21 @@ class _Voice:
 
 _VOICES: dict[EventKind, _Voice] = {
     EventKind.AWARD: _Voice(
-        "so well deserved", "such well-deserved recognition", "a well-deserved honour"
+        "so well deserved", "such a well-deserved honour", "a well-deserved honour"
     ),
     EventKind.GROWTH: _Voice("fantastic work", "a real achievement", "an impressive performance"),
     EventKind.FUNDING: _Voice(
         "what a vote of confidence", "a big vote of confidence", "a strong vote of confidence"
     ),
     EventKind.NEW_ACCOUNT: _Voice("brilliant news", "a real boost", "a notable success"),
+    # Not "a great pairing": a partnership may have three parties, or be a programme one joins.
     EventKind.PARTNERSHIP: _Voice(
-        "what a great match", "a great pairing", "a promising relationship"
+        "what exciting news", "an exciting step", "a promising development"
     ),
     EventKind.LAUNCH: _Voice("how exciting", "an exciting moment", "an impressive achievement"),
+    # Not "for the company": the company acquired is a company too.
     EventKind.ACQUISITION: _Voice(
-        "what a bold move", "an exciting step", "a notable step for the company"
+        "what a bold move", "an exciting step", "a significant strategic step"
     ),
     EventKind.EXPANSION: _Voice(
         "exciting times ahead", "an exciting new chapter", "an important step for the company"
@@ -62,6 +65,19 @@ _VOICES: dict[EventKind, _Voice] = {
         "what an achievement", "a proud moment", "a remarkable achievement"
     ),
 }
+# A plan ("planning to open a studio") is not yet an achievement, a result or an honour.
+_PLANNED = _Voice(
+    "exciting times ahead", "an exciting next step", "a promising step for the company"
+)
+_DONE_VOICES = frozenset(
+    {
+        EventKind.AWARD,
+        EventKind.GROWTH,
+        EventKind.NEW_ACCOUNT,
+        EventKind.LAUNCH,
+        EventKind.MILESTONE,
+    }
+)
 
 # Sentences around what the company did: {phrase} "winning the Edison Award", {done} "won the
 # Edison Award", {about} "Acme Corp winning the Edison Award", {team} "the Acme Corp team".
@@ -136,7 +152,8 @@ def phrasings(
         found = None
     owner = possessive(company_name)
     generic = Detail(f"{owner} {_KIND_NEWS[kind]}", KIND_CLAUSES[kind])
-    voice = _VOICES[kind]
+    planned = phrase.startswith("planning to ") and kind in _DONE_VOICES
+    voice = _PLANNED if planned else _VOICES[kind]
     words = {"exclaim": voice.exclaim, "warm": voice.warm, "formal": voice.formal}
     team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
     result: dict[str, tuple[tuple[str, str], ...]] = {}

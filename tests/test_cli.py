@@ -199,7 +199,7 @@ def test_allow_private_lets_an_intranet_feed_through_and_bad_values_are_usage_er
     assert "--allow-private 127.0.0.1" in err
     assert server.hits_for("/news.atom") == []
 
-    code, out, err = run(*args, "--allow-private", "127.0.0.1")
+    code, _, err = run(*args, "--allow-private", "127.0.0.1")
     assert code == 0, err
     assert len(server.hits_for("/news.atom")) == 1
     assert "refused to connect" not in err

@@ -52,14 +52,14 @@ HEADLINES = [
     ("Acme Corp teams up with Northgate University on battery research", K.PARTNERSHIP,
      "on teaming up with Northgate University on battery research."),
     ("Acme Corp posts record third-quarter revenue as battery sales surge", K.GROWTH,
-     "on posting record third-quarter revenue as battery sales surge."),
+     "on posting record third-quarter revenue as battery sales surged."),
     ("Acme Corp surpasses 1 million customers", K.GROWTH, "on surpassing 1 million customers."),
     ("Acme Corp reaches 500,000 subscribers for its energy app", K.GROWTH,
      "on reaching 500,000 subscribers for its energy app."),
     ("Acme Corp unveils HomeCell 2, a compact battery for apartment balconies", K.LAUNCH,
      "on unveiling HomeCell 2."),
     ("Acme Corp launches solar carport kit for small businesses", K.LAUNCH,
-     "on launching solar carport kit for small businesses."),
+     "on launching a solar carport kit for small businesses."),
     ("Acme Corp debuts HomeCell Mini at CES", K.LAUNCH, "on debuting HomeCell Mini at CES."),
     ("Acme Corp ships first grid-scale battery to Japan", K.LAUNCH,
      "on shipping its first grid-scale battery to Japan."),
@@ -71,7 +71,7 @@ HEADLINES = [
      "on expanding its solar panel recycling program to three more states."),
     ("Acme Corp enters Canadian market", K.EXPANSION, "on entering the Canadian market."),
     ("Acme Corp marks 50 years with community celebration in its hometown", K.MILESTONE,
-     "on marking 50 years with community celebration in its hometown."),
+     "on marking 50 years with a community celebration in its hometown."),
     ("Acme Corp celebrates 10,000th HomeCell installation", K.MILESTONE,
      "on celebrating its 10,000th HomeCell installation."),
     ("Acme Corp Celebrates 50 Years of Building Energy Solutions", K.MILESTONE,
@@ -162,13 +162,13 @@ def test_alias_at_start_of_headline_uses_the_display_name() -> None:
     [
         ("Pacific Crest Utilities picks Acme Corp battery systems", K.NEW_ACCOUNT,
          "new business with Pacific Crest Utilities"),
-        ("Judges hand HomeCell the 2026 Edison Award", K.AWARD, "recent award"),
+        ("Judges hand HomeCell the 2026 Edison Award", K.AWARD, "recent recognition"),
         ("Acme Corp's HomeCell wins Edison Award", K.AWARD, "Edison Award"),
         ("Acme Corp’s “HomeCell” wins Edison Award", K.AWARD, "Edison Award"),  # noqa: RUF001
         ("Acme Corp beats analyst estimates for the third quarter", K.GROWTH,
          "strong recent results"),
         ("Acme Corp hiring spree brings 300 tech jobs to Denver", K.EXPANSION, "expansion"),
-        ("Acme Corporation wins Edison Award", K.AWARD, "recent award"),
+        ("Acme Corporation wins Edison Award", K.AWARD, "recent recognition"),
         ("Acme Corp's Series A extension brings total raised to $20M", K.FUNDING, "new funding"),
     ],
 )  # fmt: skip
@@ -190,7 +190,7 @@ def test_overlong_sentence_falls_back() -> None:
     title = "Acme Corp wins " + " ".join(f"word{n}" for n in range(40))
     sentence = congratulation(title, COMPANY, K.AWARD)
     assert sentence == (
-        "I saw the news about Acme Corp's recent award and wanted to offer my congratulations "
+        "I saw the news about Acme Corp's recent recognition and wanted to offer my congratulations "
         "on a well-deserved honour."
     )
 
@@ -206,9 +206,9 @@ def test_special_company_names() -> None:
     sentence = congratulation("AT&T wins Edison Award", "AT&T", K.AWARD)
     assert sentence == "Congratulations to the AT&T team on winning the Edison Award."
     sentence = congratulation("C++ Labs ships HomeCell compiler", "C++ Labs", K.LAUNCH)
-    assert sentence == "Congratulations to the C++ Labs team on shipping HomeCell compiler."
+    assert sentence == "Congratulations to the C++ Labs team on shipping the HomeCell compiler."
     fallback = congratulation("Judges pick Siemens", "Siemens", K.AWARD)
-    assert fallback.startswith("I saw the news about Siemens' recent award")
+    assert fallback.startswith("I saw the news about Siemens' recent recognition")
 
 
 @pytest.mark.parametrize(
@@ -328,7 +328,7 @@ def test_a_dateline_before_the_headline_is_dropped() -> None:
         ("Acme Corp recognised as a top workplace for fifth straight year", K.AWARD,
          "on being recognised as a top workplace for the fifth straight year."),
         ("Acme Corp raises guidance after orders jump 40% in first half", K.GROWTH,
-         "on raising its guidance after orders jump 40% in the first half."),
+         "on raising its guidance after orders jumped 40% in the first half."),
         ("Acme Corp adds boutique chain Ostrava House through acquisition", K.ACQUISITION,
          "on adding boutique chain Ostrava House through acquisition."),
         ("Acme Corp opens new clinic in Leeds city centre", K.EXPANSION,
@@ -341,7 +341,7 @@ def test_a_dateline_before_the_headline_is_dropped() -> None:
         ("Acme Corp Announces $60 Million Growth Investment From Larchmont Partners", K.FUNDING,
          "on announcing a $60 million growth investment from Larchmont Partners."),
         ("Acme Corp Releases 'Two Centuries Of Glass' Report", K.LAUNCH,
-         "on releasing 'Two Centuries Of Glass' report."),
+         "on releasing the 'Two Centuries Of Glass' report."),
         ("Acme Corp Expands Into Asia-Pacific With Singapore Office", K.EXPANSION,
          "on expanding into Asia-Pacific with a Singapore office."),
         ("ACME CORP UNVEILS NEXT-GENERATION INDUSTRIAL SENSOR LINE", K.LAUNCH,
@@ -388,3 +388,73 @@ def test_an_html_entity_is_never_quoted_as_a_word() -> None:
     assert congratulation("Acme Corp wins Smith &amp; Sons Award", COMPANY, K.AWARD) == (
         "Congratulations to the Acme Corp team on winning the Smith & Sons Award."
     )
+
+
+# --- what a headline says, told as a sentence would -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "phrase"),
+    [
+        # A headline's present tense after "as"/"after" is past news in a sentence...
+        ("Acme Corp lifts outlook after sales climb 14%", K.GROWTH,
+         "on lifting its outlook after sales climbed 14%."),
+        ("Acme Corp posts record profit as revenue rises 9%", K.GROWTH,
+         "on posting record profit as revenue rose 9%."),
+        # ... but "as" before a noun phrase has no verb to change.
+        ("Acme Corp recognised as a top workplace", K.AWARD,
+         "on being recognised as a top workplace."),
+        # An amount makes a financing one deal: "a €70 million financing".
+        ("Acme Corp completes €70 million financing to advance lead program", K.FUNDING,
+         "on completing a €70 million financing to advance its lead program."),
+        ("Acme Corp closes C$90 million bought-deal financing", K.FUNDING,
+         "on closing a C$90 million bought-deal financing."),
+        ("Acme Corp reports best-ever export volumes", K.GROWTH,
+         "on reporting its best-ever export volumes."),
+        # "to supply" is a deal agreed with a customer, not the company's plan.
+        ("Acme Corp to supply welding robots to a major automaker", K.NEW_ACCOUNT,
+         "on agreeing to supply welding robots to a major automaker."),
+        ("Acme Corp strikes deal with Beta Labs on cloud migration", K.NEW_ACCOUNT,
+         "on striking a deal with Beta Labs on cloud migration."),
+        # Whose it is: a partner's joint programme is not "its"; access to care is not owned;
+        # the founding and the headquarters are the company's own.
+        ("Acme Corp joins forces with Beta Airlines on loyalty program", K.PARTNERSHIP,
+         "on joining forces with Beta Airlines on a loyalty program."),
+        ("Acme Corp partners with three insurers to expand virtual care access", K.PARTNERSHIP,
+         "on partnering with three insurers to expand virtual care access."),
+        ("Acme Corp marks 25 years since founding in a Leeds garage", K.MILESTONE,
+         "on marking 25 years since its founding in a Leeds garage."),
+        ("Acme Corp opens US headquarters in Boston", K.EXPANSION,
+         "on opening its US headquarters in Boston."),
+        ("Acme Corp opens new headquarters in Boston", K.EXPANSION,
+         "on opening a new headquarters in Boston."),
+        # A product's name before a plain noun is one thing: "the HomeCell solar battery".
+        ("Acme Corp wins Edison Award for HomeCell solar battery", K.AWARD,
+         "on winning the Edison Award for the HomeCell solar battery."),
+        ("Acme Corp debuts HomeCell Mini at CES", K.LAUNCH, "on debuting HomeCell Mini at CES."),
+    ],
+)  # fmt: skip
+def test_headline_words_told_as_a_sentence(title: str, kind: K, phrase: str) -> None:
+    sentence = congratulation(title, COMPANY, kind)
+    assert sentence == f"Congratulations to the {COMPANY} team {phrase}"
+    assert_clean_sentence(sentence)
+
+
+@pytest.mark.parametrize(
+    ("title", "done"),
+    [
+        ("Acme Corp and Beta Labs sign trucking partnership",
+         "signed a new trucking partnership with Beta Labs"),
+        ("Acme Corp and Beta Labs form joint venture for offshore wind",
+         "formed a new joint venture with Beta Labs for offshore wind"),
+        ("Acme Corp and Beta Labs announce technology alliance",
+         "announced a new technology alliance with Beta Labs"),
+        # The partner right after the noun, and a partnership they expand is not a new one.
+        ("Acme Corp and Beta Labs expand partnership", "expanded its partnership with Beta Labs"),
+    ],
+)  # fmt: skip
+def test_a_joint_announcement_says_what_the_two_did(title: str, done: str) -> None:
+    from research.phrase import event_phrase
+
+    found = event_phrase(title, (COMPANY,))
+    assert found is not None and found[1] == done

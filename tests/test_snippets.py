@@ -157,3 +157,48 @@ def test_pinned_sentences_for_every_kind_and_both_tones() -> None:
     assert len(pinned) >= 100
     assert {row["kind"] for row in pinned} == {k.value for k in research.EventKind}
     assert sentences() == pinned
+
+
+def test_a_plan_is_not_praised_as_an_achievement() -> None:
+    """ "Planning to open a studio" is a step ahead, not "an impressive achievement"."""
+    title = "Acme Corp to open second studio in Montreal"
+    texts = [
+        research.congratulate(title, tone, variant, company="Acme Corp").text
+        for tone in ("warm", "formal")
+        for variant in range(VARIANTS)
+    ]
+    assert all(re.search(r"planning to open|plans to open", t) for t in texts), texts
+    assert not any(re.search(r"achievement|proud|honour|success", t) for t in texts), texts
+    assert research.congratulate(title, "formal", 2, company="Acme Corp").text == (
+        "My congratulations to the Acme Corp team on planning to open its second studio in "
+        "Montreal, which is a promising step for the company."
+    )
+
+
+def test_praise_fits_a_partnership_of_any_size() -> None:
+    """A partnership may have three parties or be a programme one joins: no "pairing"."""
+    title = "Acme Corp partners with three insurers to expand virtual care access"
+    warm = research.congratulate(title, "warm", 1, company="Acme Corp").text
+    assert warm == (
+        "It was great to read about Acme Corp partnering with three insurers to expand virtual "
+        "care access, an exciting step for the whole team!"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "news", "clause"),
+    [
+        # A certification or a place on a list is recognition, not an award.
+        ("TOP EMPLOYER 2024: ACME CORP CERTIFIED ACROSS 12 COUNTRIES",
+         "Acme Corp's recent recognition", "earned new recognition"),
+        # The kind alone never says an acquisition is completed: it may be only agreed.
+        ("Yamaguchi Robotics sells European unit to Acme Corp", "Acme Corp's latest acquisition",
+         "announced an acquisition"),
+    ],
+)  # fmt: skip
+def test_the_kind_alone_claims_no_more_than_any_such_headline(
+    title: str, news: str, clause: str
+) -> None:
+    snippet = research.congratulate(title, "formal", 1, company="Acme Corp")
+    assert snippet.text.startswith(f"Please accept my congratulations on {news};")
+    assert snippet.clause == clause
