@@ -411,8 +411,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\baccolades?\b|\b(wins?|takes?|took|won)\b[^.;]{0,10}\b(gold|silver|bronze|the title)\b|\bcrowned\b"
             r"|\bvoted\b[^.;]{0,10}\b(best|top|most)\b|\bof the year\b|\beditors'? choice\b|\b(makes?|made|lands? on|named to)\b[^;|]{0,40}\b(list|ranking)\b|\b(earns?|wins?|takes?|claims?|secures?)\b[^.;]{0,15}\btop spot\b|\btops\b[^.;]{0,40}\b(ranking|rankings|list|survey|index|league table)\b"
             r"|\b(lands?|earns?|secures?|wins?|takes?)\b[^.;]{0,20}\b(spot|place)\b[^.;]{0,40}\blist\b"
-            r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\b(approval|nod|clearance|licen[cs]e|certification|patent)s?\b"
-            r"|\b(fda|usfda|ema|regulators?)\b[^.;]{0,15}\b(approves|approval|nod|clears)\b"
+            r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\bcertifications?\b"
         ),
     ),
     (
@@ -472,6 +471,8 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\b(millionth|billionth|thousandth|hundredth)\b|\b(world's|industry's|nation's|country's|state's|region's) first\b"
             r"|\b(industry|world) first\b|\bfirst in (the )?(industry|world)\b|\bfirst-of-its-kind\b"
             r"|\b(completes?|performs?|pours?|doses?|makes?|takes? delivery of|launches|delivers?|flies|opens)\b[^.;]{0,12}\b(its |the |a )?first\b"
+            r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\b(approval|nod|clearance|licen[cs]e|patent)s?\b"
+            r"|\b(fda|usfda|ema|regulators?)\b[^.;]{0,15}\b(approves|approval|nod|clears)\b"
             r"|\btops out\b|\bsets? (a |new )?records?\b|\bbreaks?\b[^.;]{0,20}\brecords?\b|\bbecomes? (the )?first\b"
             r"|\b(joins?|added to|enters?)\b[^.;]{0,15}\b(s&p 500|nasdaq-100|ftse 100|dax|nifty|sensex|fortune 500|dow jones)\b"
         ),
@@ -516,6 +517,14 @@ _CHOOSES_COMPANY = _rx(
     r"|approves|approved|clears|cleared|honou?rs|honou?red|recogni[sz]es|ranks|teams? with"
     r"|appoints|appointed|engages|engaged|partners? with|teams? up with|joins forces with|signs? (with)?|loses? [^.]{0,40}\bto)\s+$"
 )
+# "announces third-quarter earnings release date", "to report results on May 5": a calendar entry.
+_SCHEDULE = re.compile(
+    r"\b(release|reporting|conference call|webcast) date\b|\bearnings (release|call|webcast)\b"
+    r"|\b(to|will) (release|report|announce|publish)\b[^.;]{0,40}\b(results|earnings)\b"
+    r"|\bschedules?\b[^.;]{0,40}\b(results|earnings|conference call|webcast)\b"
+)
+# A new-account trigger whose subject is the customer: "Beta selects Acme" is Acme's win.
+_CHOOSING = re.compile(r"(selects?|chooses|picks|taps)\b")
 # Legal verbs with the company as the one acting: "Acme sues Beta" is not trouble for Acme.
 _ACTS_LEGALLY = _rx(
     r"\b(sues|sued|files? (a )?(suit|lawsuit|complaint)|takes? [^.]{0,20} to court|accuses"
@@ -571,6 +580,8 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
     candidates = candidate_parts(lower)
     if text.endswith("?") or _QUESTION_START.match(text):
         return _neutral("phrased as a question, not news")
+    if _SCHEDULE.search(lower):
+        return _neutral("a date set for results or a call, not news to congratulate")
     for family, pattern in NEGATIVE_FAMILIES:
         if pattern.number not in candidates:
             continue
@@ -691,6 +702,8 @@ def _subject_problem(
     if subject_at < match.start():
         if kind is EventKind.ACQUISITION and _BEING_BOUGHT.search(text):
             return "the company is being acquired, not buying"
+        if kind is EventKind.NEW_ACCOUNT and _CHOOSING.match(match.group(0)):
+            return "the company is the customer choosing a supplier, not the one winning it"
         return None
     if kind is EventKind.PARTNERSHIP:
         return None  # partners are partners whichever is named first
@@ -701,6 +714,8 @@ def _subject_problem(
         return None
     if kind is EventKind.ACQUISITION:
         return "the company is being acquired, not buying"
+    if kind is EventKind.NEW_ACCOUNT:
+        return ""  # "order for Acme", "replaces Beta as provider for Acme": Acme is the customer
     if re.match(r"\s*(for|of|at|by)\s", text[match.end() : subject_at] or " "):
         return None
     return ""

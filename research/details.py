@@ -346,10 +346,21 @@ def detail(kind: EventKind, title: str, names: tuple[str, ...], company: str) ->
     return _DETAIL_BY_KIND[kind](title, names, possessive(company), company)
 
 
+def _approval(title: str, owner: str) -> Detail | None:
+    """A regulator's approval is a milestone, named as the headline names it."""
+    approval = re.search(
+        r"\b(wins|gets|receives|secures|earns)\s+((?:regulatory|FDA|EMA|marketing)\s+approval)\b",
+        title,
+    )
+    if approval is None:
+        return None
+    return Detail(f"{owner} {approval.group(2)}", f"{_PAST[approval.group(1)]} {approval.group(2)}")
+
+
+_PAST = {"wins": "won", "gets": "got", "receives": "received", "secures": "secured", "earns": "earned"}
+
+
 def _award(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
-    approval = re.search(r"\bwins\s+((?:regulatory|FDA|EMA|marketing)\s+approval)\b", title)
-    if approval:
-        return Detail(f"{owner} {approval.group(1)}", f"won {approval.group(1)}")
     found = award_name(title)
     if found is None:
         return None
@@ -427,7 +438,7 @@ def _expansion(title: str, names: tuple[str, ...], owner: str, company: str) -> 
 def _milestone(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
     found = milestone(title)
     if found is None:
-        return None
+        return _approval(title, owner)
     if found.endswith(("anniversary", "milestone")):
         return Detail(f"{owner} {found}", f"reached your {found}")
     return Detail(f"{owner} {found} milestone", f"reached the milestone of your {found}")

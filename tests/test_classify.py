@@ -287,3 +287,26 @@ def test_words_of_the_company_name_are_not_read_as_news_about_it(name: str) -> N
     assert good.congratulable and good.kind is K.AWARD, good.reasons
     bad = classify(f"{name} cuts 200 jobs", name)
     assert bad.tone == "negative" and not bad.congratulable
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "kind"),
+    [
+        ("Beta selects Acme Corp as supplier", "Acme Corp", K.NEW_ACCOUNT),
+        ("Beta selects Acme Corp as supplier", "Beta", None),  # Beta is the customer
+        ("Bluefin Payments replaces Acme Corp as payment provider for Saffron Hotels",
+         "Bluefin Payments", K.NEW_ACCOUNT),
+        ("Bluefin Payments replaces Acme Corp as payment provider for Saffron Hotels",
+         "Saffron Hotels", None),  # the hotel chain is the customer, not the winner
+        ("Quillon Pharma's first drug wins regulatory approval", "Quillon Pharma", K.MILESTONE),
+        ("Acme Corp earns ISO 27001 certification", "Acme Corp", K.AWARD),
+        ("ACME CORP ANNOUNCES THIRD-QUARTER EARNINGS RELEASE DATE", "Acme Corp", None),
+        ("Acme Corp to report fourth-quarter results on February 5", "Acme Corp", None),
+        ("Acme Corp reports record fourth-quarter results", "Acme Corp", K.GROWTH),
+    ],
+)  # fmt: skip
+def test_who_wins_the_account_and_what_is_only_a_calendar_entry(
+    title: str, company: str, kind: K | None
+) -> None:
+    reading = classify(title, company)
+    assert (reading.kind if reading.congratulable else None) is kind, reading.reasons

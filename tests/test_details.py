@@ -181,7 +181,7 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
          "received the 2026 Edison Award"),
         (K.AWARD, "Acme's 'Lantern Road' named Game of the Year at Tokyo Indie Awards",
          "Acme Corp's Game of the Year award", "won Game of the Year at the Tokyo Indie Awards"),
-        (K.AWARD, "Acme's first drug wins regulatory approval", "Acme Corp's regulatory approval",
+        (K.MILESTONE, "Acme's first drug wins regulatory approval", "Acme Corp's regulatory approval",
          "won regulatory approval"),
         (K.FUNDING, "Acme raises $45 million Series B", "Acme Corp's $45 million Series B",
          "raised a $45 million Series B"),
