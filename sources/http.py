@@ -59,12 +59,25 @@ _RETRY_STATUSES = frozenset({500, 502, 503, 504})
 
 
 @functools.cache
-def _tls_context() -> ssl.SSLContext:
+def _tls_context(ca_file: str | None = None) -> ssl.SSLContext:
     """The certificate store, loaded once per process (it takes tens of milliseconds) and
-    shared by every client; certificates are always verified."""
+    shared by every client; certificates are always verified. ``ca_file`` adds authorities to
+    trust besides the usual ones; it never turns a check off."""
     import certifi
 
-    return ssl.create_default_context(cafile=certifi.where())
+    context = ssl.create_default_context(cafile=certifi.where())
+    if ca_file is not None:
+        context.load_verify_locations(cafile=ca_file)
+    return context
+
+
+def _trusted(ca_file: str | None) -> ssl.SSLContext:
+    try:
+        return _tls_context(ca_file)
+    except OSError as exc:  # ssl.SSLError too: a file that is not PEM
+        raise TLSFailed(
+            f"cannot load the certificate authorities in {ca_file}: {exc}; check HttpLimits.ca_file"
+        ) from exc
 
 
 def _user_agent() -> str:
@@ -96,6 +109,9 @@ class HttpLimits:
     user_agent: str = field(default_factory=_user_agent)
     # Loopback, private, link-local and other non-public addresses are refused unless listed.
     allow_private: AllowList = field(default_factory=AllowList)
+    # A PEM file of certificate authorities to trust as well as the usual ones (a company's own
+    # CA for intranet feeds). Certificates and host names are still always checked.
+    ca_file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -137,7 +153,7 @@ class HttpClient:
             max_connections=limits.max_in_flight, max_keepalive_connections=limits.max_in_flight
         )
         transport = self._transport or GuardedTransport(
-            limits.allow_private, verify=_tls_context(), limits=pool
+            limits.allow_private, verify=_trusted(limits.ca_file), limits=pool
         )
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(
@@ -440,6 +456,13 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
 def _status_error(url: str, status: int, headers: Mapping[str, str]) -> HTTPStatusError:
     host = host_of(url)
     retry_after = parse_retry_after(headers.get("retry-after"))
+    if headers.get("cf-mitigated", "").strip().lower() == "challenge":
+        # Cloudflare's bot check, whatever the status (403, sometimes 503): no retry passes it.
+        return Blocked(
+            f"blocked by {host} (HTTP {status}): a bot challenge that only a browser can pass",
+            url=url,
+            status=status,
+        )
     if status in (401, 403):
         return Blocked(
             f"blocked by {host} (HTTP {status}): it refuses automated requests or wants a login",

@@ -7,6 +7,9 @@ short or run any function on the raw handler for faults no ordinary response can
 
 from __future__ import annotations
 
+import socket
+import ssl
+import struct
 import threading
 import time
 from collections import defaultdict
@@ -155,3 +158,100 @@ class TestServer:
     def hits(self) -> list[Hit]:
         with self._server.lock:
             return list(self._server.hits)
+
+
+# --- raw sockets: faults below HTTP ---------------------------------------------------------------
+
+Script = Callable[[socket.socket], None]
+
+
+def read_request(connection: socket.socket, limit: int = 64 * 1024) -> bytes:
+    """Read one request head (up to the blank line) from the client; b"" if it hung up."""
+    data = b""
+    while b"\r\n\r\n" not in data and len(data) < limit:
+        try:
+            chunk = connection.recv(4096)
+        except OSError:
+            return data
+        if not chunk:
+            return data
+        data += chunk
+    return data
+
+
+def reset(connection: socket.socket) -> None:
+    """Abort the connection with a TCP RST (SO_LINGER 0), not an orderly FIN."""
+    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    connection.close()
+
+
+class RawServer:
+    """A bare TCP (or TLS) server on 127.0.0.1 for faults no HTTP server would make.
+
+    Each accepted connection goes to the next script in turn (the last one repeats), run in its
+    own thread with the connected socket, which is closed after the script returns. With ``tls``
+    the socket is wrapped first; ``handshakes`` counts the TLS handshakes that completed.
+    ``connections`` counts every TCP connection accepted.
+    """
+
+    __test__ = False
+
+    def __init__(self, *scripts: Script, tls: ssl.SSLContext | None = None) -> None:
+        assert scripts, "give at least one script"
+        self._scripts = list(scripts)
+        self._tls = tls
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._socket.bind(("127.0.0.1", 0))
+        self._socket.listen(16)
+        self._socket.settimeout(0.05)
+        self.port: int = self._socket.getsockname()[1]
+        self.connections = 0
+        self.handshakes = 0
+        self.lock = threading.Lock()
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._acceptor = threading.Thread(target=self._accept_loop, daemon=True)
+
+    def __enter__(self) -> RawServer:
+        self._acceptor.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._acceptor.join()
+        self._socket.close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+
+    def url(self, path: str = "/") -> str:
+        scheme = "https" if self._tls is not None else "http"
+        return f"{scheme}://127.0.0.1:{self.port}{path}"
+
+    def _accept_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._socket.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with self.lock:
+                script = self._scripts[min(self.connections, len(self._scripts) - 1)]
+                self.connections += 1
+            thread = threading.Thread(target=self._serve, args=(connection, script), daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def _serve(self, connection: socket.socket, script: Script) -> None:
+        connection.settimeout(10)
+        try:
+            if self._tls is not None:
+                connection = self._tls.wrap_socket(connection, server_side=True)
+                with self.lock:
+                    self.handshakes += 1
+            script(connection)
+        except OSError:  # the client hung up or refused the certificate: part of the test
+            pass
+        finally:
+            connection.close()
