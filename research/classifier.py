@@ -384,6 +384,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\bsnaps up\b|\bscoops up\b|\bcompletes (the )?(acquisition|purchase|takeover)\b"
             r"|\btakes over\b|\bto take over\b|\btakeover of\b|\bcloses (the )?(acquisition|purchase|deal for)\b"
             r"|\btakes? (a )?(majority|controlling|\d+(\.\d+)? ?%|\d+ per ?cent) stake in\b"
+            r"|\bpicks up\b[^.;]{0,30}\bstake in\b|\bpicks up \d+(\.\d+)? ?(%|per ?cent) in\b"
             r"|\badds\b[^.;]{0,40}\bthrough (an )?acquisition\b"
             r"|\b(seals?|completes?|closes?|agrees?|clinches?)\b[^.;]{0,30}\bmerger\b"
             r"|\b(acquired|bought|taken over) by\b|\bsells?\b[^.;]{0,60}\bto\b"
@@ -703,7 +704,7 @@ def _subject_problem(
         if kind is EventKind.ACQUISITION and _BEING_BOUGHT.search(text):
             return "the company is being acquired, not buying"
         if kind is EventKind.NEW_ACCOUNT and _CHOOSING.match(match.group(0)):
-            return "the company is the customer choosing a supplier, not the one winning it"
+            return ""  # the customer choosing a supplier ("Beta selects Acme"): not Beta's win
         return None
     if kind is EventKind.PARTNERSHIP:
         return None  # partners are partners whichever is named first
