@@ -11,7 +11,16 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from .text import SUMMARY_LIMIT, TITLE_LIMIT, clean_text, parse_date, strip_dateline, truncate
+from .errors import ParseError
+from .text import (
+    SUMMARY_LIMIT,
+    TITLE_LIMIT,
+    clean_text,
+    parse_date,
+    parse_html,
+    strip_dateline,
+    truncate,
+)
 from .urls import is_http_url, strip_tracking
 
 if TYPE_CHECKING:
@@ -47,6 +56,12 @@ _DATE_PATTERNS = (
     ("numeric_slash", re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
     ("numeric_dot", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
 )
+_BINARY_MAGIC = (
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+)
 _JS_SHELL = re.compile(
     r"enable javascript|requires javascript|javascript is (disabled|required)", re.I
 )
@@ -66,9 +81,7 @@ class ListingEntry:
 
 
 def soup_of(html: str) -> BeautifulSoup:
-    from bs4 import BeautifulSoup  # imported here: slow to import, and often not needed
-
-    return BeautifulSoup(html, "html.parser")
+    return parse_html(html)
 
 
 def _same_site(url: str, base_url: str) -> bool:
@@ -321,7 +334,17 @@ def site_name(html: str, fallback: str) -> str:
 
 
 def decode_html(body: bytes, headers: Mapping[str, str]) -> str:
-    """Text of an HTML body: the header's charset, else a <meta charset>, else UTF-8."""
+    """Text of an HTML body: the header's charset, else a <meta charset>, else UTF-8.
+
+    Raises ParseError for compressed or binary bytes that arrived without a Content-Encoding:
+    decoded as text they would become a summary of garbage, and they are never expanded here.
+    """
+    for magic, kind in _BINARY_MAGIC:
+        if body.startswith(magic):
+            raise ParseError(
+                f"the page is {kind} sent without a Content-Encoding header (an unexpected "
+                "compressed or binary body): refused, not expanded"
+            )
     charset = _charset(headers.get("content-type", ""))
     if charset is None:
         match = re.search(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]{1,40})""", body[:4096], re.I)

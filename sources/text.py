@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import time
 
+    from bs4 import BeautifulSoup
+
 TITLE_LIMIT = 300
 SUMMARY_LIMIT = 2000
 
@@ -25,6 +27,11 @@ _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]"
 )
 _MARKUP_HINT = re.compile(r"<[a-zA-Z/!?]|&[#a-zA-Z0-9]+;")
+_TAG_HINT = re.compile(r"<[a-zA-Z/!?]")
+# What is left of a tag after _UNESCAPING_ROUNDS; a space in its place cannot join two halves
+# into a new one.
+_TAG = re.compile(r"<[a-zA-Z/!?][^<>]*>?")
+_UNESCAPING_ROUNDS = 3
 
 
 def _is_invisible(char: str) -> bool:
@@ -51,19 +58,44 @@ def clean_text(text: str) -> str:
 
 
 def html_to_text(markup: str) -> str:
-    """Plain text of an HTML fragment, entities decoded, whitespace collapsed."""
+    """Plain text of an HTML fragment, entities decoded, whitespace collapsed, and nothing left
+    that looks like a tag, however many times the feed escaped its markup."""
     if not markup:
         return ""
     if not _MARKUP_HINT.search(markup):
         return clean_text(markup)
-    from bs4 import BeautifulSoup  # imported here: bs4 is slow to import and often not needed
+    text = markup
+    for _ in range(_UNESCAPING_ROUNDS):
+        # Feeds often escape twice ("&amp;lt;b&amp;gt;"): one more round of unescaping turns
+        # what is left into characters, and any markup that reveals is read as markup too.
+        text = html.unescape(_visible_text(text))
+        if not _TAG_HINT.search(text):
+            break
+    else:
+        text = _TAG.sub(" ", text)
+    return clean_text(text)
 
-    soup = BeautifulSoup(markup, "html.parser")
+
+def _visible_text(markup: str) -> str:
+    soup = parse_html(markup)
     for hidden in soup(["script", "style", "template", "noscript"]):
         hidden.decompose()
-    text = soup.get_text(" ")
-    # Feeds often escape twice ("&amp;amp;"): one more round turns what is left into characters.
-    return clean_text(html.unescape(text))
+    return soup.get_text(" ")
+
+
+def parse_html(markup: str) -> BeautifulSoup:
+    """A bs4 tree of ``markup``. html.parser refuses some markup outright (``<![ x``, a marked
+    section it does not know), which would lose a whole feed or page: lxml reads those."""
+    from bs4 import BeautifulSoup  # imported here: bs4 is slow to import and often not needed
+    from bs4.exceptions import ParserRejectedMarkup
+
+    # Spaces around it: bs4 warns about markup that looks like a URL or a file name ("did you mean
+    # to fetch it?"), a warning a feed can trigger at will and that pytest turns into an error.
+    markup = f" {markup} "
+    try:
+        return BeautifulSoup(markup, "html.parser")
+    except ParserRejectedMarkup:
+        return BeautifulSoup(markup, "lxml")
 
 
 def truncate(text: str, limit: int) -> str:

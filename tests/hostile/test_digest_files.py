@@ -1,4 +1,4 @@
-"""Digest files are all or nothing: a crash or a full disk never leaves half a digest (O8, S3)."""
+"""HOSTILE O8 and S3: digest files are all or nothing; a crash or a full disk never leaves half a digest."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from research import OutputError
 from research.files import write_atomic
 from research.store import Store
 
-from .server import Reply, TestServer
-from .test_digest import AWARD, SATURDAY_46, WEEK_46, rss
+from ..server import Reply, TestServer
+from ..test_digest import AWARD, SATURDAY_46, WEEK_46, rss
 
 
 def test_a_full_disk_keeps_the_old_file_and_says_what_to_do(
