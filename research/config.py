@@ -15,6 +15,7 @@ from sources.urls import is_http_url
 from .errors import ConfigError
 
 ENV_HOME = "RESEARCH_HOME"
+ENV_CA_FILE = "RESEARCH_CA_FILE"
 ENV_GOOGLE_NEWS_URL = "RESEARCH_GOOGLE_NEWS_URL"
 ENV_BING_NEWS_URL = "RESEARCH_BING_NEWS_URL"
 ENV_ALLOW_PRIVATE = ALLOW_PRIVATE_ENV
@@ -70,6 +71,16 @@ def parse_allow_private(value: str, name: str = ENV_ALLOW_PRIVATE) -> AllowList:
         ) from None
 
 
+def _ca_file(value: str) -> str:
+    """An intranet's certificate authorities, added to the usual ones (never replacing them)."""
+    path = Path(value).expanduser()
+    if not path.is_file():
+        raise ConfigError(
+            f"{ENV_CA_FILE} must name a PEM file of certificate authorities; {value!r} is not a file"
+        )
+    return str(path)
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None,
     *,
@@ -95,6 +106,8 @@ def load_settings(
         limits = replace(limits, allow_private=parse_allow_private(allow_private, "allow_private"))
     elif limits.allow_private == AllowList() and env.get(ENV_ALLOW_PRIVATE):
         limits = replace(limits, allow_private=parse_allow_private(env[ENV_ALLOW_PRIVATE]))
+    if limits.ca_file is None and env.get(ENV_CA_FILE):
+        limits = replace(limits, ca_file=_ca_file(env[ENV_CA_FILE]))
     return Settings(
         home=Path(home_value).expanduser() if home_value is not None else default_home(),
         google_news_url=_url_setting(

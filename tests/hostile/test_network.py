@@ -1143,3 +1143,18 @@ def test_server_helpers_are_threads_that_end(fast_limits: HttpLimits) -> None:
     with RawServer(answer_feed) as raw:
         assert call(raw.url("/x"), fast_limits).response is not None
     assert threading.active_count() <= before
+
+
+def test_n23_research_ca_file_trusts_an_intranet_authority_for_a_whole_run(
+    certificates: Certificates, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with tls_server(certificates.good) as raw:
+        url = raw.url("/feed.atom")
+        untrusted = research.research("acme-corp", feeds=[url], builtin=False)
+        monkeypatch.setenv("RESEARCH_CA_FILE", str(certificates.ca))
+        trusted = research.research("acme-corp", feeds=[url], builtin=False)
+    assert [f.reason for f in untrusted.failures] == ["tls"]
+    assert trusted.failures == () and trusted.sources_total == 1
+    monkeypatch.setenv("RESEARCH_CA_FILE", str(certificates.ca) + ".missing")
+    with pytest.raises(research.ConfigError, match=r"RESEARCH_CA_FILE.*\.missing"):
+        research.load_settings()
