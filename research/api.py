@@ -26,6 +26,7 @@ from sources import (
     fetch_all,
     load_recording,
     newsroom_source,
+    parse_workers,
 )
 from sources.bing_news import NAME as BING_NEWS
 from sources.fetch import report_of
@@ -181,7 +182,10 @@ async def research_async(
             recorder = Recorder(Path(record), now=now)
         except OSError as exc:
             raise InvalidInput(f"cannot record into {record}: {exc}") from exc
-    async with HttpClient(settings.http, transport=transport, recorder=recorder) as http:
+    async with (
+        parse_workers(settings.parse),
+        HttpClient(settings.http, transport=transport, recorder=recorder) as http,
+    ):
         return await research_with(
             http,
             resolved,

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sources import HttpLimits
+from sources import HttpLimits, ParseLimits
 from sources.addresses import ALLOW_PRIVATE_ENV, AllowList
 from sources.endpoints import BING_NEWS_SEARCH, GOOGLE_NEWS_SEARCH
 from sources.urls import is_http_url
@@ -38,6 +38,7 @@ class Settings:
     google_news_url: str = GOOGLE_NEWS_SEARCH
     bing_news_url: str = BING_NEWS_SEARCH
     http: HttpLimits = field(default_factory=HttpLimits)
+    parse: ParseLimits = field(default_factory=ParseLimits)
 
     @property
     def store_path(self) -> Path:
@@ -89,6 +90,7 @@ def load_settings(
     bing_news_url: str | None = None,
     http: HttpLimits | None = None,
     allow_private: str | None = None,
+    parse: ParseLimits | None = None,
 ) -> Settings:
     """Settings from the arguments, else the environment, else the defaults.
 
@@ -115,4 +117,5 @@ def load_settings(
         ),
         bing_news_url=_url_setting(bing, (bing_news_url and "bing_news_url") or ENV_BING_NEWS_URL),
         http=limits,
+        parse=parse or ParseLimits(),
     )

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sources import HttpClient
+from sources import HttpClient, parse_workers
 
 from .api import MAX_DAYS, MAX_LIMIT, profile_or_company, research_with
 from .cache import Cache
@@ -110,7 +110,7 @@ async def weekly_digest_async(
             if progress is not None:
                 progress(done, len(resolved), company.slug)
 
-    async with HttpClient(settings.http) as http:
+    async with parse_workers(settings.parse), HttpClient(settings.http) as http:
         outcomes = await asyncio.gather(*(one(company, http) for company in resolved))
 
     sections = []

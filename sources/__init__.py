@@ -27,6 +27,9 @@ if TYPE_CHECKING:
         NotFound,
         NotRecorded,
         ParseError,
+        ParserCrashed,
+        ParseTimedOut,
+        ParseTooBig,
         PrivateAddress,
         ProtocolError,
         RateLimited,
@@ -42,6 +45,7 @@ if TYPE_CHECKING:
     from .feeds import ParsedFeed, parse_feed
     from .fetch import fetch_all, fetch_source
     from .http import HttpClient, HttpLimits, Response
+    from .isolate import ParseLimits, parse_workers
     from .merge import merge_items
     from .models import CachedFeed, FetchReport, Item, Outlet, Query, SourceFailure, SourceOutcome
     from .newsroom import NewsroomPage
@@ -86,6 +90,11 @@ _HOMES = {
     "Outlet": "sources.models",
     "ParseError": "sources.errors",
     "ParsedFeed": "sources.feeds",
+    "ParseLimits": "sources.isolate",
+    "ParseTimedOut": "sources.errors",
+    "ParseTooBig": "sources.errors",
+    "ParserCrashed": "sources.errors",
+    "parse_workers": "sources.isolate",
     "PrivateAddress": "sources.errors",
     "ProtocolError": "sources.errors",
     "Query": "sources.models",
@@ -139,7 +148,11 @@ __all__ = [
     "NotRecorded",
     "Outlet",
     "ParseError",
+    "ParseLimits",
+    "ParseTimedOut",
+    "ParseTooBig",
     "ParsedFeed",
+    "ParserCrashed",
     "PrivateAddress",
     "ProtocolError",
     "Query",
@@ -168,6 +181,7 @@ __all__ = [
     "merge_items",
     "newsroom_source",
     "parse_feed",
+    "parse_workers",
     "site_origin",
 ]
 

@@ -5,11 +5,15 @@ announced feeds are taken; only without them are news-like links visited (a few 
 deeper by link text), and only when nothing at all was found are common feed paths probed.
 Requests are not retried and the whole discovery has one deadline, so a broken site costs
 seconds, not minutes. A site that cannot be asked is reported as unreachable, to try again later.
+Pages are read in parser processes (``sources.isolate``), never on the event loop; a page the
+parsers cannot read (over the parse deadline, or markup a parser trips on) becomes a note.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from .errors import HTTPStatusError, NotFound, SourceError
 from .feeds import parse_feed
 from .http import HttpClient
+from .isolate import parse_workers, run_parse
 from .pages import (
     decode_html,
     feed_links,
@@ -36,6 +41,8 @@ DISCOVERY_DEADLINE = 45.0
 # A listing needs this many dated entries to count as a newsroom (a recipe page has none).
 MIN_DATED_ENTRIES = 2
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Discovery:
@@ -53,9 +60,14 @@ class Discovery:
 
 @dataclass(frozen=True)
 class _Page:
+    """What discovery needs of one fetched page, as a parser process read it."""
+
     url: str  # after redirects: links on the page are relative to it
-    html: str | None  # None for a feed
     is_feed: bool = False
+    feeds: tuple[str, ...] = ()  # the feeds the page announces
+    dated_entries: int = 0  # press releases with a date, when the page is a listing
+    javascript_only: bool = False
+    links: tuple[str, ...] = ()  # news-like links worth visiting next
 
 
 def site_origin(domain: str) -> str:
@@ -77,7 +89,19 @@ async def fetch_robots(url: str, http: HttpClient) -> Robots:
         return ALLOW_ALL if 400 <= status < 500 else DENY_ALL
     except SourceError:
         return DENY_ALL
-    return parse_robots(decode_html(response.body, response.headers))
+    try:
+        return await run_parse(
+            functools.partial(_robots_of, response.body, response.headers),
+            url=response.url,
+            size=len(response.body),
+        )
+    except Exception as error:  # rules that cannot be read forbid everything
+        _log_unexpected(response.url, error)
+        return DENY_ALL
+
+
+def _robots_of(body: bytes, headers: Mapping[str, str]) -> Robots:
+    return parse_robots(decode_html(body, headers))
 
 
 async def discover_newsroom(
@@ -89,9 +113,10 @@ async def discover_newsroom(
     start = http.requests_sent
     notes: list[str] = []
     try:
-        return await asyncio.wait_for(
-            _discover(origin, http, now, newsroom, notes, start), timeout=DISCOVERY_DEADLINE
-        )
+        async with parse_workers():
+            return await asyncio.wait_for(
+                _discover(origin, http, now, newsroom, notes, start), timeout=DISCOVERY_DEADLINE
+            )
     except asyncio.TimeoutError:
         notes.append(f"discovery took longer than {DISCOVERY_DEADLINE:g} s; it will be tried again")
         return Discovery(origin, (), (), tuple(notes), http.requests_sent - start, reachable=False)
@@ -135,12 +160,11 @@ async def _discover(
     queue: list[str] = [newsroom] if newsroom else []
     home_url = origin + "/"
     if await allowed(home_url):
-        home = await _get_page(home_url, http, notes, now, allowed, reachable_required=True)
+        home = await _get_page(home_url, http, notes, now, allowed, home=True)
         if home is None:
             return result([], [], reachable=False)
-        if home.html is not None:
-            feeds += [f for f in feed_links(home.html, home.url) if await allowed(f)]
-            queue += newsroom_links(home.html, home.url)
+        feeds += [f for f in home.feeds if await allowed(f)]
+        queue += home.links
     if feeds and not newsroom:
         queue = []  # the feeds the home page announces are what the site wants read
     visited = {home_url}
@@ -157,24 +181,18 @@ async def _discover(
         if page.is_feed:
             feeds.append(page.url)
             continue
-        assert page.html is not None
-        page_feeds = [f for f in feed_links(page.html, page.url) if await allowed(f)]
+        page_feeds = [f for f in page.feeds if await allowed(f)]
         feeds += page_feeds
         if page_feeds:
             continue
-        entries = listing_entries(page.html, page.url)
-        if sum(1 for e in entries if e.published) >= MIN_DATED_ENTRIES:
+        if page.dated_entries >= MIN_DATED_ENTRIES:
             pages.append(page.url)
-        elif looks_javascript_only(page.html):
+        elif page.javascript_only:
             notes.append(
                 f"{page.url} is drawn by JavaScript: nothing extractable without a browser"
             )
         else:
-            queue += [
-                u
-                for u in newsroom_links(page.html, page.url, by_text_only=True)
-                if u not in visited
-            ]
+            queue += [u for u in page.links if u not in visited]
     if not feeds and not pages:
         await _probe(origin, http, now, notes, feeds, allowed)
     return result(feeds, pages)
@@ -201,7 +219,16 @@ async def _probe(
         except SourceError as error:
             notes.append(f"stopped probing common feed paths: {error.message}")
             return
-        if _parses_as_feed(response.body, response.headers, url, now):
+        try:
+            is_feed = await run_parse(
+                functools.partial(_parses_as_feed, response.body, response.headers, url, now),
+                url=url,
+                size=len(response.body),
+            )
+        except Exception as error:  # over the parse deadline, or a parser tripped on it
+            notes.append(_unreadable(url, error))
+            is_feed = False
+        if is_feed:
             feeds.append(response.url)
             return
     notes.append(f"no feed at {len(COMMON_FEED_PATHS)} common feed paths")
@@ -214,22 +241,63 @@ async def _get_page(
     now: datetime,
     allowed: Callable[[str], Awaitable[bool]],
     *,
-    reachable_required: bool = False,
+    home: bool = False,
 ) -> _Page | None:
     """The page (HTML or a feed), or None with a note; for the home page, a failure other than
-    404 means the site is unreachable (also None)."""
+    404 means the site is unreachable (also None). A page the parsers cannot read is skipped
+    with a note; the home page then counts as answered with nothing on it."""
     try:
         response = await http.get(url, retry=False, may_follow=allowed)
     except SourceError as error:
         notes.append(f"{url}: {error.message}")
-        if reachable_required and isinstance(error, NotFound):
-            return _Page(url, "")
+        if home and isinstance(error, NotFound):
+            return _Page(url)
         return None
-    if not _looks_like_html(response.body, response.headers):
-        if _parses_as_feed(response.body, response.headers, response.url, now):
-            return _Page(response.url, None, is_feed=True)
-        return None
-    return _Page(response.url, decode_html(response.body, response.headers))
+    try:
+        return await run_parse(
+            functools.partial(
+                _read_page, response.body, response.headers, response.url, now, home=home
+            ),
+            url=response.url,
+            size=len(response.body),
+        )
+    except Exception as error:  # over the parse deadline, or a parser tripped on the markup
+        notes.append(_unreadable(response.url, error))
+        return _Page(response.url) if home else None
+
+
+def _read_page(
+    body: bytes, headers: Mapping[str, str], url: str, now: datetime, *, home: bool
+) -> _Page | None:
+    """What discovery needs of a response (run in a parser process); None when it is neither a
+    web page nor a feed. The home page is only asked for feeds and news-like links."""
+    if not _looks_like_html(body, headers):
+        return _Page(url, is_feed=True) if _parses_as_feed(body, headers, url, now) else None
+    html = decode_html(body, headers)
+    feeds = tuple(feed_links(html, url))
+    if home:
+        return _Page(url, feeds=feeds, links=tuple(newsroom_links(html, url)))
+    dated = sum(1 for e in listing_entries(html, url) if e.published)
+    if dated >= MIN_DATED_ENTRIES:
+        return _Page(url, feeds=feeds, dated_entries=dated)
+    if looks_javascript_only(html):
+        return _Page(url, feeds=feeds, javascript_only=True)
+    links = tuple(newsroom_links(html, url, by_text_only=True))
+    return _Page(url, feeds=feeds, dated_entries=dated, links=links)
+
+
+def _unreadable(url: str, error: Exception) -> str:
+    """The note for a response the parsers could not read."""
+    _log_unexpected(url, error)
+    if isinstance(error, SourceError):
+        return f"{url}: {error.message}"
+    return f"{url} could not be read ({type(error).__name__}); skipped"
+
+
+def _log_unexpected(url: str, error: Exception) -> None:
+    """A parser's own exception is a bug or input nobody foresaw: worth its traceback."""
+    if not isinstance(error, SourceError):
+        logger.error("unexpected error while reading %s", url, exc_info=error)
 
 
 def _parses_as_feed(body: bytes, headers: Mapping[str, str], url: str, now: datetime) -> bool:

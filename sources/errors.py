@@ -27,7 +27,10 @@ Every error names what failed and, where there is one, what to do next. Each cla
      └── ParseError                          bytes arrived but are not usable
           ├── EmptyResponse                  200 with no body
           ├── NotAFeed                       HTML, JSON, PDF, ... where a feed was expected
-          └── NeedsBrowser                   a page drawn by JavaScript: nothing to read
+          ├── NeedsBrowser                   a page drawn by JavaScript: nothing to read
+          ├── ParseTimedOut                  over the parse deadline (the worker is killed)
+          ├── ParseTooBig                    over the parse memory cap
+          └── ParserCrashed                  the parser process died
 """
 
 from __future__ import annotations
@@ -162,3 +165,15 @@ class NotAFeed(ParseError):
 
 class NeedsBrowser(ParseError):
     reason = "needs_browser"
+
+
+class ParseTimedOut(ParseError):
+    reason = "parse_timed_out"
+
+
+class ParseTooBig(ParseError):
+    reason = "parse_too_big"
+
+
+class ParserCrashed(ParseError):
+    reason = "parse_crashed"

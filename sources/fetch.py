@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from .errors import SourceError
 from .http import HttpClient
+from .isolate import parse_workers, run_parse
 from .merge import merge_items
 from .models import CachedFeed, FetchReport, Query, SourceFailure, SourceOutcome
 from .registry import FollowsLinks, Source
@@ -24,11 +26,13 @@ async def fetch_all(
     now: datetime,
     cache: Mapping[str, CachedFeed] | None = None,
 ) -> FetchReport:
-    """Fetch and parse every source at once; merge the items of those that worked."""
+    """Fetch and parse every source at once; merge the items of those that worked. Parsing
+    happens in worker processes (``sources.isolate``), stopped before this returns."""
     cache = cache or {}
-    outcomes = await asyncio.gather(
-        *(fetch_source(source, query, http, now=now, cache=cache) for source in sources)
-    )
+    async with parse_workers():
+        outcomes = await asyncio.gather(
+            *(fetch_source(source, query, http, now=now, cache=cache) for source in sources)
+        )
     return report_of(outcomes)
 
 
@@ -63,10 +67,14 @@ async def fetch_source(
                 etag=cached.etag,
                 last_modified=cached.last_modified,
             )
-        # Parsing is CPU work: a thread keeps the event loop free for the other downloads.
-        parsed = await asyncio.get_running_loop().run_in_executor(
-            None,
-            lambda: source.parse(response.body, response.headers, url=response.url, now=now),
+        # In a worker process: the event loop stays free for the other downloads, and a
+        # pathological body is stopped at the parse deadline.
+        parsed = await run_parse(
+            functools.partial(
+                source.parse, response.body, response.headers, url=response.url, now=now
+            ),
+            url=response.url,
+            size=len(response.body),
         )
         if isinstance(source, FollowsLinks):
             parsed = await source.complete(parsed, http, now=now)

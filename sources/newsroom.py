@@ -7,6 +7,8 @@ robots.txt allows) for their publication date and lead paragraph.
 from __future__ import annotations
 
 import asyncio
+import functools
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -16,6 +18,7 @@ from .discover import fetch_robots
 from .errors import NeedsBrowser, ParseError, SourceError
 from .feeds import ParsedFeed, make_item
 from .http import HttpClient
+from .isolate import run_parse
 from .models import Item, Query
 from .pages import (
     decode_html,
@@ -29,6 +32,8 @@ from .urls import host_of, require_http_url
 
 # Press releases fetched per listing to learn their date and lead paragraph.
 RELEASES_TO_READ = 3
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -123,12 +128,16 @@ class NewsroomPage:
         assert item.url is not None
         try:
             response = await http.get(item.url, may_follow=allowed)
-            html = decode_html(response.body, response.headers)
-            published, lead = await asyncio.get_running_loop().run_in_executor(
-                None, release_details, html, item.url
+            published, lead = await run_parse(
+                functools.partial(_release_details, response.body, response.headers, item.url),
+                url=item.url,
+                size=len(response.body),
             )
         except SourceError as error:
             return f"could not read the press release {item.url}: {error.message}"
+        except Exception as error:  # a parser tripped on this page: skip it, keep the listing
+            logger.exception("unexpected error while reading %s", item.url)
+            return f"could not read the press release {item.url} ({type(error).__name__})"
         if published is not None and published > now:
             published = None
         return replace(
@@ -136,3 +145,10 @@ class NewsroomPage:
             published=published or item.published,
             summary=lead or item.summary,
         )
+
+
+def _release_details(
+    body: bytes, headers: Mapping[str, str], url: str
+) -> tuple[datetime | None, str]:
+    """Decoding and extraction together, so that both run in the parser process."""
+    return release_details(decode_html(body, headers), url)

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 
 
 class Source(Protocol):
-    """What every source provides; ``name`` identifies it in reports and JSON."""
+    """What every source provides; ``name`` identifies it in reports and JSON.
+
+    ``parse`` of a big body runs in a worker process (``sources.isolate``), so a source and
+    what its ``parse`` returns must pickle: a dataclass of module-level functions does.
+    """
 
     @property
     def name(self) -> str: ...
