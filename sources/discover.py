@@ -83,7 +83,9 @@ async def fetch_robots(url: str, http: HttpClient) -> Robots:
     (4xx), everything forbidden when it cannot be read (5xx or no answer)."""
     origin = site_origin(url)
     try:
-        response = await http.get(origin + "/robots.txt", retry=False)
+        response = await http.get(
+            origin + "/robots.txt", retry=False, max_bytes=http.limits.max_page_bytes
+        )
     except (NotFound, HTTPStatusError) as error:
         status = getattr(error, "status", 404)
         return ALLOW_ALL if 400 <= status < 500 else DENY_ALL
@@ -213,7 +215,9 @@ async def _probe(
         if not await allowed(url):
             continue
         try:
-            response = await http.get(url, retry=False, may_follow=allowed)
+            response = await http.get(
+                url, retry=False, may_follow=allowed, max_bytes=http.limits.max_page_bytes
+            )
         except NotFound:
             continue
         except SourceError as error:
@@ -247,7 +251,9 @@ async def _get_page(
     404 means the site is unreachable (also None). A page the parsers cannot read is skipped
     with a note; the home page then counts as answered with nothing on it."""
     try:
-        response = await http.get(url, retry=False, may_follow=allowed)
+        response = await http.get(
+            url, retry=False, may_follow=allowed, max_bytes=http.limits.max_page_bytes
+        )
     except SourceError as error:
         notes.append(f"{url}: {error.message}")
         if home and isinstance(error, NotFound):

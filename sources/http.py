@@ -99,6 +99,7 @@ class HttpLimits:
     request_deadline: float = 30.0
     source_deadline: float = 60.0
     max_body_bytes: int = 5 * 1024 * 1024
+    max_page_bytes: int = 3 * 1024 * 1024  # web pages (newsrooms, releases, home pages)
     max_redirects: int = 5
     max_in_flight: int = 10
     max_per_host: int = 2
@@ -192,11 +193,16 @@ class HttpClient:
         last_modified: str | None = None,
         retry: bool = True,
         may_follow: Callable[[str], Awaitable[bool]] | None = None,
+        max_bytes: int | None = None,
     ) -> Response:
         """GET with retries (unless ``retry`` is False) and redirects; a 304 comes back as a
         Response with status 304. ``may_follow`` is asked before each redirect is followed
-        (robots.txt rules of the target's host, say); a refusal is a Blocked error."""
+        (robots.txt rules of the target's host, say); a refusal is a Blocked error.
+        ``max_bytes`` lowers the body cap for this request (web pages get a smaller one)."""
         url = require_http_url(url)
+        cap = (
+            min(max_bytes, self.limits.max_body_bytes) if max_bytes else self.limits.max_body_bytes
+        )
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -204,7 +210,7 @@ class HttpClient:
             headers["If-Modified-Since"] = last_modified
         try:
             return await asyncio.wait_for(
-                self._get_with_retries(url, headers, retry, may_follow),
+                self._get_with_retries(url, headers, retry, may_follow, cap),
                 timeout=self.limits.source_deadline,
             )
         except asyncio.TimeoutError:
@@ -220,13 +226,14 @@ class HttpClient:
         headers: dict[str, str],
         retry: bool,
         may_follow: Callable[[str], Awaitable[bool]] | None,
+        cap: int,
     ) -> Response:
         loop = asyncio.get_running_loop()
         give_up_at = loop.time() + self.limits.source_deadline
         attempt = 0
         while True:
             try:
-                return await self._follow_redirects(url, headers, may_follow)
+                return await self._follow_redirects(url, headers, may_follow, cap)
             except FetchError as error:
                 delay = self._retry_delay(error, attempt) if retry else None
                 if delay is None or loop.time() + delay >= give_up_at:
@@ -256,11 +263,12 @@ class HttpClient:
         url: str,
         headers: dict[str, str],
         may_follow: Callable[[str], Awaitable[bool]] | None,
+        cap: int,
     ) -> Response:
         chain = [url]
         current = url
         while True:
-            response = await self._request_once(current, headers)
+            response = await self._request_once(current, headers, cap)
             if response.status not in _REDIRECTS:
                 return response
             location = response.headers.get("location")
@@ -292,14 +300,14 @@ class HttpClient:
                 )
             current = target
 
-    async def _request_once(self, url: str, headers: dict[str, str]) -> Response:
+    async def _request_once(self, url: str, headers: dict[str, str], cap: int) -> Response:
         assert self._client is not None and self._slots is not None, "use `async with`"
         host_key = _httpx_url(url).netloc.decode("ascii", "replace")
         deadline = self.limits.request_deadline
         async with self._slots.slot(host_key):
             self.requests_sent += 1
             try:
-                return await asyncio.wait_for(self._stream(url, headers), timeout=deadline)
+                return await asyncio.wait_for(self._stream(url, headers, cap), timeout=deadline)
             except asyncio.TimeoutError:
                 raise TimedOut(
                     f"{host_of(url)} did not send the whole response within {deadline:g} s",
@@ -328,14 +336,14 @@ class HttpClient:
                     f"network error talking to {host_of(url)}: {exc}", url=url
                 ) from exc
 
-    async def _stream(self, url: str, headers: dict[str, str]) -> Response:
+    async def _stream(self, url: str, headers: dict[str, str], cap: int) -> Response:
         assert self._client is not None
         async with self._client.stream("GET", url, headers=headers) as response:
             status = response.status_code
             response_headers = {k.lower(): v for k, v in response.headers.items()}
             body = b""
             if 200 <= status < 300:
-                body = await self._read_body(url, response, response_headers)
+                body = await self._read_body(url, response, response_headers, cap)
             if self._recorder is not None:
                 self._recorder.save(url, status, response_headers, body)
             if status in _REDIRECTS or status == 304 or 200 <= status < 300:
@@ -343,9 +351,8 @@ class HttpClient:
             raise _status_error(url, status, response_headers)
 
     async def _read_body(
-        self, url: str, response: httpx.Response, headers: Mapping[str, str]
+        self, url: str, response: httpx.Response, headers: Mapping[str, str], cap: int
     ) -> bytes:
-        cap = self.limits.max_body_bytes
         declared = headers.get("content-length", "").strip()
         if declared.isdigit() and int(declared) > cap:
             raise TooLarge(

@@ -127,7 +127,9 @@ class NewsroomPage:
     ) -> Item | str:
         assert item.url is not None
         try:
-            response = await http.get(item.url, may_follow=allowed)
+            response = await http.get(
+                item.url, may_follow=allowed, max_bytes=http.limits.max_page_bytes
+            )
             published, lead = await run_parse(
                 functools.partial(_release_details, response.body, response.headers, item.url),
                 url=item.url,

@@ -772,9 +772,11 @@ def test_connection_refused_is_connect_failed_and_retried(
     attempts: list[str] = []
     original = HttpClient._request_once
 
-    async def counting(self: HttpClient, url: str, headers: dict[str, str]) -> Response:
+    async def counting(
+        self: HttpClient, url: str, headers: dict[str, str], cap: int
+    ) -> Response:
         attempts.append(url)
-        return await original(self, url, headers)
+        return await original(self, url, headers, cap)
 
     monkeypatch.setattr(HttpClient, "_request_once", counting)
     url = f"http://127.0.0.1:{free_port()}/feed"

@@ -110,6 +110,31 @@ def test_x1_a_gzip_release_page_is_a_warning_and_never_becomes_the_summary() -> 
     assert any("gzip" in w and release in w for w in warnings), warnings
 
 
+# --- X2 a page over the page cap -----------------------------------------------------------------
+
+
+def test_x2_pages_have_a_smaller_byte_cap_than_feeds_and_are_skipped_with_a_reason() -> None:
+    """A 4 MiB release page (under the 5 MiB feed cap) is refused while reading, before any
+    parsing; the listing keeps its own lead and says why."""
+    big = b"<html><body>" + b"<p>Acme Corp news</p>" * 200_000 + b"</body></html>"
+    assert 3 * 1024 * 1024 < len(big) < 5 * 1024 * 1024
+    with TestServer() as server:
+        server.route("/robots.txt", Reply(404, b"", {"Content-Type": "text/plain"}))
+        release = server.route("/news/release-1", Reply(200, big, {"Content-Type": "text/html"}))
+        listing = _page("", cards=1).replace("/news/release-1", release)
+        page = NewsroomPage(server.url("/news"))
+
+        async def run() -> tuple[str, tuple[str, ...]]:
+            parsed = page.parse(listing.encode(), HTML, url=page.url, now=NOW)
+            async with HttpClient(HttpLimits(allow_private=LOOPBACK)) as http:
+                completed = await page.complete(parsed, http, now=NOW)
+            return completed.items[0].summary, completed.warnings
+
+        summary, warnings = asyncio.run(run())
+    assert summary == LEAD
+    assert any("the limit is 3,145,728" in w for w in warnings), warnings
+
+
 # --- X3 thousands of long data: URIs --------------------------------------------------------------
 
 
