@@ -11,11 +11,13 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from sources import CachedFeed, Item, Outlet, SourceOutcome
+from sources.models import Hold
 
 from .database import BUSY_TIMEOUT_SECONDS, Database, is_damage, writing
 from .errors import StoreError
@@ -45,6 +47,18 @@ CACHE_MIGRATIONS: tuple[str, ...] = (
         item_key TEXT PRIMARY KEY,
         first_seen TEXT NOT NULL,
         last_seen TEXT NOT NULL
+    );
+    """,
+    # A hash of each good body, so an identical one is not parsed again; and the URLs not to
+    # ask for a while (rate-limited or gone). A table apart: a URL can be held before it ever
+    # answered, and http_cache rows stand for answers (fetched_at, items, last_researched).
+    """
+    ALTER TABLE http_cache ADD COLUMN body_sha256 TEXT;
+    CREATE TABLE url_holds (
+        url TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        since TEXT NOT NULL,
+        until TEXT NOT NULL
     );
     """,
 )
@@ -131,7 +145,8 @@ class Cache(Database):
 
     @_rebuilt_when_damaged
     def cached_feeds(self, urls: Iterable[str]) -> dict[str, CachedFeed]:
-        """What the store kept for each of these feed URLs (validators, items, when)."""
+        """What the store kept for each of these feed URLs (validators, items, when, hold).
+        A URL held before it ever answered comes back with no items, as of the hold."""
         wanted = list(dict.fromkeys(urls))
         with self._connection(create=False) as connection:
             if connection is None or not wanted:
@@ -139,8 +154,11 @@ class Cache(Database):
             result: dict[str, CachedFeed] = {}
             for url in wanted:
                 feed = self._load_feed(connection, url)
+                hold = self._load_hold(connection, url)
                 if feed is not None:
-                    result[url] = feed
+                    result[url] = replace(feed, hold=hold)
+                elif hold is not None:
+                    result[url] = CachedFeed(None, None, (), hold.since, hold=hold)
             return result
 
     @_rebuilt_when_damaged
@@ -158,7 +176,8 @@ class Cache(Database):
 
     def _load_feed(self, connection: sqlite3.Connection, url: str) -> CachedFeed | None:
         row = connection.execute(
-            "SELECT etag, last_modified, fetched_at FROM http_cache WHERE url = ?", (url,)
+            "SELECT etag, last_modified, fetched_at, body_sha256 FROM http_cache WHERE url = ?",
+            (url,),
         ).fetchone()
         if row is None:
             return None
@@ -167,39 +186,65 @@ class Cache(Database):
         )
         try:
             items = tuple(item_from_json(data) for (data,) in rows)
-            return CachedFeed(row[0], row[1], items, datetime.fromisoformat(row[2]))
+            return CachedFeed(row[0], row[1], items, datetime.fromisoformat(row[2]), row[3])
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise StoreError(
-                f"the store {self.path} has a damaged entry for {url} ({exc!r}); move the file "
-                "aside and run again to start a fresh one"
-            ) from exc
+            raise self._damaged(url, exc) from exc
+
+    def _load_hold(self, connection: sqlite3.Connection, url: str) -> Hold | None:
+        row = connection.execute(
+            "SELECT reason, since, until FROM url_holds WHERE url = ?", (url,)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return Hold(row[0], datetime.fromisoformat(row[1]), datetime.fromisoformat(row[2]))
+        except (ValueError, TypeError) as exc:
+            raise self._damaged(url, exc) from exc
+
+    def _damaged(self, url: str, exc: Exception) -> StoreError:
+        return StoreError(
+            f"the store {self.path} has a damaged entry for {url} ({exc!r}); move the file "
+            "aside and run again to start a fresh one"
+        )
 
     @_rebuilt_when_damaged
     def save_outcomes(
         self, outcomes: Sequence[SourceOutcome], now: datetime, *, subject: str | None = None
     ) -> None:
-        """Record every source that answered: validators, items, and which items were seen."""
-        answered = [o for o in outcomes if o.ok]
-        if not answered:
-            return
+        """Record every source that answered (validators, items, which items were seen) and
+        every URL's hold. A failure never touches the stored items of its URL."""
+        worth_a_file = any(o.ok or o.hold is not None for o in outcomes)
         stamp = now.isoformat()
-        with self._connection(create=True) as connection:
-            assert connection is not None
+        with self._connection(create=worth_a_file) as connection:
+            if connection is None:
+                return  # no file yet and nothing to keep: no hold to forget either
             with writing(connection):
-                for outcome in answered:
-                    self._save_outcome(connection, outcome, stamp, subject)
+                for outcome in outcomes:
+                    if outcome.ok:
+                        self._save_outcome(connection, outcome, stamp, subject)
+                    self._save_hold(connection, outcome.url, outcome.hold)
 
     @staticmethod
     def _save_outcome(
         connection: sqlite3.Connection, outcome: SourceOutcome, stamp: str, subject: str | None
     ) -> None:
         connection.execute(
-            "INSERT INTO http_cache (url, etag, last_modified, fetched_at, source, subject) "
-            "VALUES (?, ?, ?, ?, ?, ?) "
+            "INSERT INTO http_cache "
+            "(url, etag, last_modified, fetched_at, source, subject, body_sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
             "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, "
-            "source = excluded.source, subject = coalesce(excluded.subject, subject)",
-            (outcome.url, outcome.etag, outcome.last_modified, stamp, outcome.source, subject),
+            "source = excluded.source, subject = coalesce(excluded.subject, subject), "
+            "body_sha256 = excluded.body_sha256",
+            (
+                outcome.url,
+                outcome.etag,
+                outcome.last_modified,
+                stamp,
+                outcome.source,
+                subject,
+                outcome.body_sha256,
+            ),
         )
         if not outcome.not_modified:
             connection.execute("DELETE FROM feed_items WHERE feed_url = ?", (outcome.url,))
@@ -214,6 +259,18 @@ class Cache(Database):
             "INSERT INTO items_seen (item_key, first_seen, last_seen) VALUES (?, ?, ?) "
             "ON CONFLICT(item_key) DO UPDATE SET last_seen = excluded.last_seen",
             [(item.key, stamp, stamp) for item in outcome.items],
+        )
+
+    @staticmethod
+    def _save_hold(connection: sqlite3.Connection, url: str, hold: Hold | None) -> None:
+        if hold is None:
+            connection.execute("DELETE FROM url_holds WHERE url = ?", (url,))
+            return
+        connection.execute(
+            "INSERT INTO url_holds (url, reason, since, until) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(url) DO UPDATE SET reason = excluded.reason, since = excluded.since, "
+            "until = excluded.until",
+            (url, hold.reason, hold.since.isoformat(), hold.until.isoformat()),
         )
 
     @_rebuilt_when_damaged

@@ -69,8 +69,27 @@ class SourceFailure:
 
 
 @dataclass(frozen=True)
+class Hold:
+    """A feed URL that is not asked again before ``until``, remembered across runs.
+
+    ``rate_limited``: it asked for a longer wait (Retry-After) than a run waits out; ``since`` is
+    when it asked. ``gone``: it answered 410; ``since`` is when it was first seen gone, and
+    ``until`` when it is asked once more, so a feed that comes back is not lost for ever.
+    """
+
+    reason: str
+    since: datetime
+    until: datetime
+
+
+@dataclass(frozen=True)
 class SourceOutcome:
-    """What one source gave in one run: items or a failure, and the caching validators."""
+    """What one source gave in one run: items or a failure, and the caching validators.
+
+    A failure can come with items: a rate-limited feed still offers its stored ones
+    (``not_modified``, as they were not fetched in this run). ``hold`` is what the store should
+    remember about the URL after this run; None forgets any earlier hold.
+    """
 
     source: str
     url: str
@@ -80,6 +99,9 @@ class SourceOutcome:
     etag: str | None = None
     last_modified: str | None = None
     warnings: tuple[str, ...] = ()
+    # SHA-256 of the body the items came from: a later identical body is not parsed again.
+    body_sha256: str | None = None
+    hold: Hold | None = None
 
     @property
     def ok(self) -> bool:
@@ -88,12 +110,16 @@ class SourceOutcome:
 
 @dataclass(frozen=True)
 class CachedFeed:
-    """What the store kept from a source's last good response, for conditional GET."""
+    """What the store kept from a source's last good response, for conditional GET, and the
+    URL's hold, if any. A URL held before it ever answered has no items, and ``fetched_at`` is
+    the hold's ``since``."""
 
     etag: str | None
     last_modified: str | None
     items: tuple[Item, ...]
     fetched_at: datetime
+    body_sha256: str | None = None
+    hold: Hold | None = None
 
 
 @dataclass(frozen=True)
