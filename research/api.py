@@ -273,6 +273,7 @@ def _result(
         skipped=skipped,
         warnings=tuple(warnings),
         sources_total=len(report.outcomes),
+        sources_answered=sum(1 for o in report.outcomes if o.ok or o.items),
         offline=offline,
         data_as_of=data_as_of,
         replayed=replayed,
@@ -353,6 +354,9 @@ def _save_profile(store: Store, company: Company, now: datetime, warnings: list[
         warnings.append(f"{exc} (what discovery found was not saved)")
 
 
+_SEARCHES = (GOOGLE_NEWS, BING_NEWS)
+
+
 def _from_cache(
     cache: Cache, sources: Sequence[Source], query: Query, subject: str
 ) -> tuple[FetchReport, datetime | None]:
@@ -364,7 +368,12 @@ def _from_cache(
     used = []
     for source in sources:
         url = urls[source.name]
-        feed = cached.get(url) or cache.latest_feed(source.name, subject)
+        feed = cached.get(url)
+        if (feed is None or not feed.answered) and source.name in _SEARCHES:
+            # A search's URL changes with the window and aliases; a feed's never does.
+            feed = cache.latest_feed(source.name, subject)
+        if feed is not None and not feed.answered:
+            feed = None
         if feed is None:
             failure = SourceFailure(
                 source.name,

@@ -158,7 +158,9 @@ class Cache(Database):
                 if feed is not None:
                     result[url] = replace(feed, hold=hold)
                 elif hold is not None:
-                    result[url] = CachedFeed(None, None, (), hold.since, hold=hold)
+                    result[url] = CachedFeed(
+                        None, None, (), hold.since, hold=hold, answered=False
+                    )
             return result
 
     @_rebuilt_when_damaged

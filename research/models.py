@@ -111,10 +111,15 @@ class Result:
     data_as_of: datetime | None = None
     replayed: bool = False
     topics: tuple[str, ...] = ()
+    # Sources whose news counts, including a rate-limited one whose stored items were used;
+    # None when not known (a Result built by hand), and then every failure counts as silent.
+    sources_answered: int | None = None
 
     @property
     def all_failed(self) -> bool:
         """True when no source gave an answer: the result says nothing about the company."""
+        if self.sources_answered is not None:
+            return self.sources_total > 0 and self.sources_answered == 0
         return self.sources_total > 0 and len(self.failures) >= self.sources_total
 
 

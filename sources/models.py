@@ -120,6 +120,7 @@ class CachedFeed:
     fetched_at: datetime
     body_sha256: str | None = None
     hold: Hold | None = None
+    answered: bool = True  # False for a URL held before it ever gave a good answer
 
 
 @dataclass(frozen=True)

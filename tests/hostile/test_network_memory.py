@@ -276,3 +276,26 @@ def test_a_cache_from_before_the_hashes_and_holds_keeps_its_feeds(tmp_path: Path
     feed = Cache(path).cached_feeds(["https://x.example/feed"])["https://x.example/feed"]
 
     assert (feed.etag, feed.fetched_at, feed.body_sha256, feed.hold) == ('"v1"', T, None, None)
+
+
+def test_a_held_source_with_stored_items_still_counts_and_a_never_answered_one_is_not_stored(
+    server: TestServer, fast_limits: HttpLimits
+) -> None:
+    """The run is not "every source failed" while a rate-limited feed's stored items rank; and
+    --offline reports a URL that was only ever rate-limited as not stored, not as empty."""
+    settings = load_settings(http=fast_limits)
+    limited = server.route(
+        "/a.atom", Reply(200, FEED_BODY, ATOM), Reply(429, b"", {"Retry-After": "3600"})
+    )
+    never = server.route("/never.atom", Reply(429, b"", {"Retry-After": "3600"}))
+    run(settings, [limited], T)
+    only_held = run(settings, [limited], T + dt.timedelta(minutes=1))
+    assert only_held.events and only_held.failures
+    assert not only_held.all_failed
+
+    run(settings, [never], T)
+    offline = research.research(
+        "acme-corp", feeds=[never], builtin=False, settings=settings, offline=True, now=T
+    )
+    assert [f.reason for f in offline.failures] == ["not_stored"]
+    assert offline.all_failed
