@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -50,6 +51,7 @@ P = ParamSpec("P")
 
 MAX_DAYS = 365
 MAX_LIMIT = 100
+MAX_DEADLINE = 3600
 MAX_FEEDS = 50
 
 
@@ -128,6 +130,7 @@ async def research_async(
     topics: Sequence[str] = (),
     settings: Settings | None = None,
     now: datetime | None = None,
+    deadline: float | None = None,
 ) -> Result:
     """Research a company: fetch every source at once, rank what they say, explain the picks.
 
@@ -136,8 +139,10 @@ async def research_async(
     requests from a recording folder instead of the network (and judges recency from the
     recording's time); ``record`` saves every response into a folder for later replay.
     ``offline`` answers from the store alone. Sources that fail come back in
-    ``Result.failures``.
+    ``Result.failures``. With a ``deadline`` (seconds), the call returns by then: sources still
+    busy are stopped and reported as timed out, the others count.
     """
+    give_up_at = _give_up_at(check_deadline(deadline))
     feeds = _check_options(days, limit, feeds)
     topics = _check_topics(topics)
     if sum(bool(x) for x in (offline, replay, record)) > 1:
@@ -201,6 +206,7 @@ async def research_async(
             keep=replay is None,
             use_cache=replay is None and record is None,
             warnings=warnings,
+            give_up_at=give_up_at,
         )
 
 
@@ -220,21 +226,25 @@ async def research_with(
     keep: bool = True,
     use_cache: bool = True,
     warnings: list[str] | None = None,
+    give_up_at: float | None = None,
 ) -> Result:
     """Research an already resolved company with a client the caller shares between companies.
 
     ``keep`` saves discovery in the store and fetched items in the cache; ``use_cache`` sends
     the cached validators (a replay never touches either; a recording must stand alone).
+    ``give_up_at`` (the event loop's clock) ends discovery and every source by then.
     """
     warnings = [] if warnings is None else warnings
     if _needs_discovery(company):
-        company = await _discover(company, http, now, warnings)
+        company = await _discover(company, http, now, warnings, _left(give_up_at))
         if keep:
             _save_profile(store, company, now, warnings)
     sources = _checked_sources(settings, feeds, builtin, company)
     query = Query(company.name, company.aliases, days)
     cached = _cached(cache, sources, query, warnings) if use_cache else {}
-    report = await fetch_all(sources, query, http, now=now, cache=cached)
+    report = await fetch_all(
+        sources, query, http, now=now, cache=cached, deadline=_left(give_up_at)
+    )
     if keep:
         try:
             cache.save_outcomes(report.outcomes, now, subject=company.slug)
@@ -317,17 +327,49 @@ def _cached(
         return {}
 
 
+def _give_up_at(deadline: float | None) -> float | None:
+    """The event loop's time at which the caller's ``deadline`` (seconds from now) passes."""
+    return None if deadline is None else asyncio.get_running_loop().time() + deadline
+
+
+def _left(give_up_at: float | None) -> float | None:
+    """Seconds left before the caller's deadline, or None when there is none."""
+    if give_up_at is None:
+        return None
+    return max(0.0, give_up_at - asyncio.get_running_loop().time())
+
+
+def check_deadline(deadline: float | None) -> float | None:
+    """The caller's deadline in seconds, checked: a positive number up to an hour, or None."""
+    if deadline is None:
+        return None
+    if (
+        isinstance(deadline, bool)
+        or not isinstance(deadline, int | float)
+        or not (0 < deadline <= MAX_DEADLINE)
+    ):
+        raise InvalidInput(
+            f"deadline must be a number of seconds above 0 and at most {MAX_DEADLINE}; "
+            f"got {deadline!r:.40}"
+        )
+    return float(deadline)
+
+
 def _needs_discovery(company: Company) -> bool:
     return bool(company.domain or company.newsroom) and company.discovered_at is None
 
 
 async def _discover(
-    company: Company, http: HttpClient, now: datetime, warnings: list[str]
+    company: Company, http: HttpClient, now: datetime, warnings: list[str], left: float | None
 ) -> Company:
     """The company with what newsroom discovery found on its site recorded."""
-    discovery = await discover_newsroom(
-        company.domain or company.newsroom or "", http, now=now, newsroom=company.newsroom
-    )
+    domain = company.domain or company.newsroom or ""
+    if left is None:
+        discovery = await discover_newsroom(domain, http, now=now, newsroom=company.newsroom)
+    else:
+        discovery = await discover_newsroom(
+            domain, http, now=now, newsroom=company.newsroom, deadline=left
+        )
     warnings.extend(f"newsroom discovery: {note}" for note in discovery.notes)
     if not discovery.reachable:
         return company  # not recorded: the next run tries again

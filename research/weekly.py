@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sources import HttpClient, parse_workers
 
-from .api import MAX_DAYS, MAX_LIMIT, profile_or_company, research_with
+from .api import MAX_DAYS, MAX_LIMIT, check_deadline, profile_or_company, research_with
 from .cache import Cache
 from .company import with_derived_aliases
 from .config import Settings, load_settings
@@ -71,14 +71,18 @@ async def weekly_digest_async(
     settings: Settings | None = None,
     now: datetime | None = None,
     progress: Progress | None = None,
+    deadline: float | None = None,
 ) -> Digest:
     """The good news of one ISO week (this week by default) for the watchlist or ``companies``.
 
     Every company is researched at once over one HTTP client, so per-host politeness holds
     across the whole watchlist. Events this week's saved digest already reported are kept as
     they were; an event another week reported is not listed again. Nothing is saved: see
-    :func:`save_digest`.
+    :func:`save_digest`. With a ``deadline`` (seconds) it returns by then; sources still busy
+    are reported as timed out.
     """
+    deadline = check_deadline(deadline)
+    give_up_at = None if deadline is None else asyncio.get_running_loop().time() + deadline
     now = now or datetime.now(timezone.utc)
     chosen = _week(week, now)
     settings = settings or load_settings()
@@ -102,6 +106,7 @@ async def weekly_digest_async(
                 now=now,
                 days=days,
                 limit=MAX_LIMIT,
+                give_up_at=give_up_at,
             )
         except ResearchError as exc:
             return exc

@@ -107,20 +107,26 @@ def _robots_of(body: bytes, headers: Mapping[str, str]) -> Robots:
 
 
 async def discover_newsroom(
-    domain: str, http: HttpClient, *, now: datetime, newsroom: str | None = None
+    domain: str,
+    http: HttpClient,
+    *,
+    now: datetime,
+    newsroom: str | None = None,
+    deadline: float = DISCOVERY_DEADLINE,
 ) -> Discovery:
     """Find the company's feeds and newsroom listing pages, obeying robots.txt, within
-    DISCOVERY_DEADLINE seconds."""
+    ``deadline`` seconds (at most DISCOVERY_DEADLINE)."""
     origin = site_origin(domain)
     start = http.requests_sent
     notes: list[str] = []
+    deadline = max(0.0, min(deadline, DISCOVERY_DEADLINE))
     try:
         async with parse_workers():
             return await asyncio.wait_for(
-                _discover(origin, http, now, newsroom, notes, start), timeout=DISCOVERY_DEADLINE
+                _discover(origin, http, now, newsroom, notes, start), timeout=deadline
             )
     except asyncio.TimeoutError:
-        notes.append(f"discovery took longer than {DISCOVERY_DEADLINE:g} s; it will be tried again")
+        notes.append(f"discovery took longer than {deadline:g} s; it will be tried again")
         return Discovery(origin, (), (), tuple(notes), http.requests_sent - start, reachable=False)
 
 

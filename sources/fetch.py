@@ -6,10 +6,11 @@ import asyncio
 import functools
 import hashlib
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Coroutine, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
-from .errors import Gone, RateLimited, SourceError
+from .errors import Gone, RateLimited, SourceError, TimedOut
 from .http import HttpClient, Response
 from .isolate import parse_workers, run_parse
 from .merge import merge_items
@@ -37,15 +38,44 @@ async def fetch_all(
     *,
     now: datetime,
     cache: Mapping[str, CachedFeed] | None = None,
+    deadline: float | None = None,
 ) -> FetchReport:
     """Fetch and parse every source at once; merge the items of those that worked. Parsing
-    happens in worker processes (``sources.isolate``), stopped before this returns."""
+    happens in worker processes (``sources.isolate``), stopped before this returns. With a
+    ``deadline`` (seconds), a source still busy then is stopped and reported as timed out;
+    the others keep what they found."""
     cache = cache or {}
     async with parse_workers():
         outcomes = await asyncio.gather(
-            *(fetch_source(source, query, http, now=now, cache=cache) for source in sources)
+            *(
+                _within(
+                    deadline, source, query, fetch_source(source, query, http, now=now, cache=cache)
+                )
+                for source in sources
+            )
         )
     return report_of(outcomes)
+
+
+async def _within(
+    deadline: float | None,
+    source: Source,
+    query: Query,
+    fetching: Coroutine[Any, Any, SourceOutcome],
+) -> SourceOutcome:
+    """The source's outcome, or a timed-out failure once the caller's deadline has passed."""
+    if deadline is None:
+        return await fetching
+    try:
+        return await asyncio.wait_for(fetching, max(deadline, 0.0))
+    except asyncio.TimeoutError:
+        url = source.url_for(query)
+        message = f"{host_of(url)} was still being read at the caller's deadline; it was stopped"
+        return SourceOutcome(
+            source=source.name,
+            url=url,
+            failure=SourceFailure(source.name, url, TimedOut.reason, message),
+        )
 
 
 def report_of(outcomes: Sequence[SourceOutcome]) -> FetchReport:
@@ -75,6 +105,8 @@ async def fetch_source(
             url,
             etag=cached.etag if cached else None,
             last_modified=cached.last_modified if cached else None,
+            # A listing page is a web page: the page cap, not the feed cap.
+            max_bytes=http.limits.max_page_bytes if isinstance(source, FollowsLinks) else None,
         )
     except SourceError as error:
         return _refused(source.name, url, error, cached, now, http.limits.max_retry_wait)

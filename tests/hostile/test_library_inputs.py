@@ -86,3 +86,42 @@ def test_metacharacters_in_names_match_literally_and_leave_the_store_intact(
     assert {"companies", "watchlist", "digests", "reported_events"} <= tables
     assert research.get_company("acme-corp").name == "Acme Corp"
     assert [e.company.name for e in research.watched()] == [name]
+
+
+def test_l3_a_callers_deadline_returns_partial_results_with_nothing_left_running(
+    feed_server: TestServer,
+) -> None:
+    """Five quick feeds and one host that trickles its answer: the call returns at the
+    deadline with the five counted and the slow one reported as timed out."""
+    import threading
+
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>'
+        "<title>Acme Corp wins 2026 Edison Award</title><link>https://n.example/{n}</link>"
+        "<pubDate>Fri, 20 Nov 2026 09:00:00 GMT</pubDate></item></channel></rss>"
+    )
+    quick = [
+        feed_server.route(f"/quick{n}.xml", Reply(200, body.replace("{n}", str(n)).encode()))
+        for n in range(5)
+    ]
+    slow = feed_server.route("/slow.xml", Reply(200, body.encode() * 50, trickle=0.2))
+    threads_before = set(threading.enumerate())
+    started = time.perf_counter()
+    result = research.research(
+        "acme-corp", feeds=[*quick, slow], builtin=False, deadline=2.0,
+        now=research.IsoWeek(2026, 47).end,
+    )  # fmt: skip
+    elapsed = time.perf_counter() - started
+    assert elapsed < 4.0, elapsed  # the deadline, plus stopping what was still running
+    assert [(f.url, f.reason) for f in result.failures] == [(slow, "timed_out")]
+    assert "the caller's deadline" in result.failures[0].error
+    assert result.sources_total == 6 and len(result.events) >= 1
+    time.sleep(0.3)
+    left = {t for t in threading.enumerate() if t not in threads_before and not t.daemon}
+    assert not left, left
+
+
+@pytest.mark.parametrize("deadline", [0, -1, 3601, "soon", True])
+def test_l3_a_deadline_that_is_not_a_sensible_number_is_refused(deadline: object) -> None:
+    with pytest.raises(InvalidInput, match="deadline"):
+        research.research("acme-corp", deadline=deadline)  # type: ignore[arg-type]
