@@ -40,11 +40,14 @@ HEADLINES = (
 )
 
 
-def _feed(name: str) -> bytes:
-    """Five items dated 16 to 20 November (this benchmark's week), one of them bad news."""
+def _feed(name: str, copies: int = 1) -> bytes:
+    """Five items dated 16 to 20 November (this benchmark's week), one of them bad news; a
+    search answer repeats them (200 items, about 40 KiB, as a real news search sends), which
+    sends its parsing to a worker process."""
     items = "".join(
-        f"<item><title>{name} {what}</title><link>https://news.example/{name.replace(' ', '-')}/{n}"
-        f"</link><pubDate>{16 + n} Nov 2026 09:00:00 GMT</pubDate></item>"
+        f"<item><title>{name} {what}</title><link>https://news.example/{name.replace(' ', '-')}/"
+        f"{n}-{copy}</link><pubDate>{16 + n} Nov 2026 09:00:00 GMT</pubDate></item>"
+        for copy in range(copies)
         for n, what in enumerate(HEADLINES)
     )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'.encode()
@@ -58,7 +61,7 @@ def _serve(ready: multiprocessing.Queue, stop: multiprocessing.Event) -> None:  
     ports: dict[str, int] = {}
     for host in SEARCH_HOSTS:
         server = TestServer(host).__enter__()
-        server.route("/search", Reply(200, _feed("Other Co"), delay=DELAY))
+        server.route("/search", Reply(200, _feed("Other Co", copies=40), delay=DELAY))
         servers.append(server)
         ports[host] = server.port
     for number in range(COMPANIES):
@@ -100,6 +103,8 @@ def main() -> None:
             started = time.perf_counter()
             digest = research.weekly_digest(settings=settings, now=NOW)
             elapsed = time.perf_counter() - started
+            # Parse workers have ended and been reaped; the servers' process has not.
+            worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     finally:
         stop.set()
         child.join(timeout=10)
@@ -111,8 +116,13 @@ def main() -> None:
         f"{COMPANIES} companies x 4 sources, {DELAY * 1000:.0f} ms each: {elapsed:.2f} s "
         f"= {elapsed / bound:.2f} x the politeness bound of {bound:.1f} s (target <= 1.3 x)"
     )
-    print(f"peak memory (max RSS): {peak_mb:.0f} MB (target < 300 MB)")
-    if elapsed > 1.3 * bound or peak_mb >= 300:
+    workers = research.load_settings().parse.workers
+    total_mb = peak_mb + workers * worker_mb
+    print(
+        f"peak memory (max RSS): this process {peak_mb:.0f} MB, the largest parse worker "
+        f"{worker_mb:.0f} MB; at most {total_mb:.0f} MB with {workers} workers (target < 300 MB)"
+    )
+    if elapsed > 1.3 * bound or total_mb >= 300:
         raise SystemExit("benchmark target missed")
 
 
