@@ -451,16 +451,27 @@ def watch_add(
     ],
 ) -> None:
     """Add companies to the watchlist (a saved profile, if any, is used for each)."""
-    from .company import resolve_company
     from .watchlist import watch
 
     try:
-        added = watch(companies)
+        placed = watch(companies)
     except ResearchError as exc:
         _fail(exc)
-    for company in companies:
-        slug = resolve_company(company).slug
-        typer.echo(f"{'watching' if slug in added else 'already watching'} {_safe(slug)}")
+    for company, (slug, added) in zip(companies, placed, strict=True):
+        if not added:
+            typer.echo(f"already watching {_safe(slug)}")
+        elif slug != _plain_slug(company):
+            typer.echo(
+                f"watching {_safe(slug)} ({_safe(company)}; {_plain_slug(company)} is taken)"
+            )
+        else:
+            typer.echo(f"watching {_safe(slug)}")
+
+
+def _plain_slug(company: str) -> str:
+    from .company import resolve_company
+
+    return resolve_company(company).slug
 
 
 @watch_app.command("remove")
@@ -530,10 +541,11 @@ def digest_command(
     allow_private: AllowPrivate = None,
 ) -> None:
     """Research every watched company and write the week's digest of good news."""
-    from .weekly import due_weeks, save_digest, weekly_digest
+    from .weekly import digest_formats, due_weeks, save_digest, weekly_digest
 
     try:
         settings = _settings(allow_private)
+        chosen_formats = digest_formats(formats.split(","))  # checked before any research
         weeks = due_weeks(week=week, settings=settings) if if_due else [week]
         if not weeks:
             typer.echo("nothing due: the digest is already written")
@@ -542,9 +554,14 @@ def digest_command(
             digest = weekly_digest(week=chosen, settings=settings, progress=_progress_line())
             for warning in _digest_problems(digest):
                 typer.echo(warning, err=True)
-            for path in save_digest(
-                digest, out=out, formats=formats.split(","), settings=settings
-            ):
+            if digest.nothing_answered:
+                typer.echo(
+                    f"error: no source answered for any watched company, so the {digest.week} "
+                    "digest was not written (it is still due); check the network connection",
+                    err=True,
+                )
+                raise typer.Exit(1)
+            for path in save_digest(digest, out=out, formats=chosen_formats, settings=settings):
                 typer.echo(str(path))
     except ResearchError as exc:
         _fail(exc)

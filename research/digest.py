@@ -1,17 +1,20 @@
 """Pure: the weekly digest's data, ISO weeks, and which events belong to which week's digest.
 
 An event belongs to the digest of the ISO week (in UTC) it was published in, and to no other:
-an undated event cannot be placed, so it is left out, and an event already reported in one
-week's digest is never listed again in another's. Regenerating a week keeps what that week's
+an undated event cannot be placed, so it is left out, and a story already reported in one
+week's digest (by any of its links or a near-identical headline) is never listed again. Regenerating a week keeps what that week's
 digest already reported and adds events of that week that arrived late.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+
+from sources.merge import similar_titles
+from sources.urls import canonical_url
 
 from .errors import InvalidInput
 from .models import Company, Event
@@ -107,6 +110,12 @@ class Digest:
         return tuple(s for s in self.sections if not s.events)
 
     @property
+    def nothing_answered(self) -> bool:
+        """True when no watched company could be researched at all (no network, say): such a
+        digest says nothing about the week and should not stand for it."""
+        return bool(self.sections) and not any(s.researched for s in self.sections)
+
+    @property
     def event_count(self) -> int:
         return sum(len(s.events) for s in self.sections)
 
@@ -142,25 +151,36 @@ def event_key(slug: str, event: Event) -> str:
     return f"{slug}\n{what}"
 
 
+def same_event(a: Event, b: Event) -> bool:
+    """One story, however it was reached: a link in common (its own or any outlet's) or
+    near-identical headlines. Which link a merged story shows depends on which sources
+    answered, so the link alone would let one story into a digest twice."""
+    return bool(_links(a) & _links(b)) or similar_titles(a.title, b.title)
+
+
+def _links(event: Event) -> set[str]:
+    return {canonical_url(u) for u in (event.url, *(o.url for o in event.outlets)) if u}
+
+
 def events_for_week(
-    slug: str,
     week: IsoWeek,
     found: Iterable[Event],
     already_in_week: Iterable[Event],
-    reported_elsewhere: Mapping[str, str],
+    reported_elsewhere: Iterable[Event],
 ) -> tuple[Event, ...]:
-    """The week's events for one company, best first.
+    """One company's events for the week, best first.
 
     ``already_in_week`` are the events this week's digest already reported: they are kept as
-    they were, so regenerating is idempotent. ``reported_elsewhere`` maps event keys to the
-    other week that reported them. A found event joins when it was published this week and
-    no digest has reported it yet (it arrived late, or this is the week's first digest).
+    they were, so regenerating is idempotent. ``reported_elsewhere`` are the company's events
+    other weeks reported. A found event joins when it was published this week and is not the
+    same story as any of those (it arrived late, or this is the week's first digest).
     """
-    kept = {event_key(slug, e): e for e in already_in_week}
+    kept = list(already_in_week)
+    elsewhere = list(reported_elsewhere)
     for event in found:
-        key = event_key(slug, event)
-        if not week.contains(event.published) or key in reported_elsewhere:
+        if not week.contains(event.published):
             continue
-        if key not in kept:
-            kept[key] = event
-    return tuple(sorted(kept.values(), key=lambda e: (-e.score, e.title, e.url or "")))
+        if any(same_event(event, other) for other in (*kept, *elsewhere)):
+            continue
+        kept.append(event)
+    return tuple(sorted(kept, key=lambda e: (-e.score, e.title, e.url or "")))

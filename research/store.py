@@ -181,11 +181,12 @@ def event_from_json(text: str) -> Event:
 
 @dataclass(frozen=True)
 class WeekRecord:
-    """What the store knows of one week's digest: the digest row and the events it reported."""
+    """What the store knows of one week's digest: the digest row and the events it reported,
+    and per company the events other weeks reported."""
 
     saved: SavedDigest | None
     events: dict[str, tuple[Event, ...]]  # by company slug, as first reported
-    reported_elsewhere: dict[str, str]  # event key -> the other week that reported it
+    elsewhere: dict[str, tuple[Event, ...]]  # by company slug, reported in other weeks
 
 
 class Store(Database):
@@ -255,9 +256,12 @@ class Store(Database):
         with self._connection(create=True) as connection:
             assert connection is not None
             with writing(connection):
+                first: dict[str, str] = {}
+                for slug, name in companies:
+                    first.setdefault(slug, name)  # a later spelling never renames an entry
                 return [
                     slug
-                    for slug, name in dict(companies).items()
+                    for slug, name in first.items()
                     if connection.execute(
                         "INSERT INTO watchlist (slug, name, added_at) VALUES (?, ?, ?) "
                         "ON CONFLICT(slug) DO NOTHING",
@@ -288,7 +292,7 @@ class Store(Database):
         return [(slug, name, datetime.fromisoformat(added)) for slug, name, added in rows]
 
     def week_record(self, week: IsoWeek, slugs: Sequence[str]) -> WeekRecord:
-        """The week's saved digest and reported events, and events other weeks reported."""
+        """The week's saved digest and reported events, and what other weeks reported."""
         with self._connection(create=False) as connection:
             if connection is None:
                 return WeekRecord(None, {}, {})
@@ -297,29 +301,30 @@ class Store(Database):
                 (str(week),),
             ).fetchone()
             events: dict[str, list[Event]] = {}
-            elsewhere: dict[str, str] = {}
+            elsewhere: dict[str, list[Event]] = {}
             for slug in dict.fromkeys(slugs):
-                for key, reported_week, data in connection.execute(
-                    "SELECT event_key, week, data FROM reported_events WHERE slug = ? "
-                    "ORDER BY rowid",
+                for reported_week, data in connection.execute(
+                    "SELECT week, data FROM reported_events WHERE slug = ? ORDER BY rowid",
                     (slug,),
                 ):
-                    if reported_week != str(week):
-                        elsewhere[key] = reported_week
-                        continue
+                    into = events if reported_week == str(week) else elsewhere
                     try:
-                        events.setdefault(slug, []).append(event_from_json(data))
+                        into.setdefault(slug, []).append(event_from_json(data))
                     except (ValueError, KeyError, TypeError, AttributeError) as exc:
                         raise StoreError(
                             f"the store {self.path} has a damaged digest entry for {slug!r} in "
-                            f"{week} ({exc!r}); move the file aside to start a fresh one"
+                            f"{reported_week} ({exc!r}); move the file aside to start a fresh one"
                         ) from exc
         saved = (
             SavedDigest(week, datetime.fromisoformat(row[0]), row[1], row[2], row[3])
             if row
             else None
         )
-        return WeekRecord(saved, {k: tuple(v) for k, v in events.items()}, elsewhere)
+        return WeekRecord(
+            saved,
+            {k: tuple(v) for k, v in events.items()},
+            {k: tuple(v) for k, v in elsewhere.items()},
+        )
 
     def record_digest(
         self, saved: SavedDigest, written_at: datetime, events: Sequence[tuple[str, Event]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from .cache import Cache
@@ -29,16 +30,53 @@ def _resolved(companies: Sequence[str]) -> list[Company]:
 
 def watch(
     companies: Sequence[str], *, settings: Settings | None = None, now: datetime | None = None
-) -> list[str]:
-    """Add companies (slugs or names) to the watchlist; the slugs that were newly added."""
+) -> list[tuple[str, bool]]:
+    """Add companies (slugs or names) to the watchlist: each one's slug, and whether it was
+    newly added. A name whose slug already belongs to another name ("C#" after "C++") gets a
+    numbered slug ("c-2") instead of silently becoming the other company."""
     resolved = _resolved(companies)
     store = Store((settings or load_settings()).store_path)
-    already = {slug for slug, _, _ in store.watchlist()}
-    if len(already | {c.slug for c in resolved}) > MAX_WATCHED:
+    taken = {slug: name for slug, name, _ in store.watchlist()}
+    placed: list[tuple[str, bool]] = []
+    for company in resolved:
+        slug = _slug_for(company, taken, store)
+        placed.append((slug, slug not in taken))
+        taken.setdefault(slug, company.name)
+    if len(taken) > MAX_WATCHED:
         raise InvalidInput(
             f"the watchlist would hold more than {MAX_WATCHED} companies; remove some first"
         )
-    return store.watch([(c.slug, c.name) for c in resolved], now or datetime.now(timezone.utc))
+    store.watch(
+        [(slug, company.name) for (slug, _), company in zip(placed, resolved, strict=True)],
+        now or datetime.now(timezone.utc),
+    )
+    return placed
+
+
+def _slug_for(company: Company, taken: dict[str, str], store: Store) -> str:
+    """The company's slug, or the first numbered one not held by a different name."""
+    if not company.exact_case:
+        return company.slug  # typed as a slug: it names the entry itself
+    slug, number = company.slug, 1
+    while True:
+        owner = taken.get(slug)
+        if owner is None:
+            profile = store.company(slug)
+            owner = profile.name if profile is not None else None
+        if owner is None or _same_name(owner, company.name):
+            return slug
+        number += 1
+        slug = f"{company.slug}-{number}"
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Spellings of one name: case, spacing and a final full stop aside ("Acme Corp." is
+    "acme corp"), but not symbols ("C++" is not "C#", "AT&T" is not "AT-T")."""
+
+    def key(name: str) -> str:
+        return " ".join(name.casefold().split()).rstrip(".")
+
+    return key(a) == key(b)
 
 
 def unwatch(companies: Sequence[str], *, settings: Settings | None = None) -> list[str]:
@@ -61,7 +99,7 @@ def watched(*, settings: Settings | None = None) -> list[WatchEntry]:
             profile, problem = None, str(exc)
         entries.append(
             WatchEntry(
-                company=profile or resolve_company(name),
+                company=profile or replace(resolve_company(name), slug=slug),
                 added_at=added,
                 last_researched=last.get(slug),
                 has_profile=profile is not None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,11 +13,11 @@ from sources import HttpClient, parse_workers
 
 from .api import MAX_DAYS, MAX_LIMIT, check_deadline, profile_or_company, research_with
 from .cache import Cache
-from .company import with_derived_aliases
+from .company import resolve_company, with_derived_aliases
 from .config import Settings, load_settings
 from .digest import CompanySection, Digest, DigestFailure, IsoWeek, SavedDigest, events_for_week
 from .digest_render import digest_feed, digest_fragment, digest_summary
-from .errors import InvalidInput, ResearchError
+from .errors import InvalidInput, ResearchError, StoreError
 from .files import write_atomic
 from .models import Company, Result
 from .runner import synchronous
@@ -45,15 +46,15 @@ def _companies(
     companies: Sequence[str | Company] | None, store: Store, warnings: list[str]
 ) -> list[Company]:
     if companies is None:
-        names: Sequence[str | Company] = [name for _, name, _ in store.watchlist()]
-        if not names:
+        rows = store.watchlist()
+        if not rows:
             raise InvalidInput(
                 "the watchlist is empty; add companies with: research watch add acme-corp"
             )
-    elif isinstance(companies, str):
+        return [_watched_company(slug, name, store, warnings) for slug, name, _ in rows]
+    if isinstance(companies, str):
         raise InvalidInput("companies must be a list of names, not a single string")
-    else:
-        names = companies
+    names = companies
     if len(names) > MAX_WATCHED:
         raise InvalidInput(f"{len(names)} companies given; a digest covers at most {MAX_WATCHED}")
     resolved: dict[str, Company] = {}
@@ -62,6 +63,19 @@ def _companies(
         warnings.extend(notes)
         resolved.setdefault(company.slug, company)
     return list(resolved.values())
+
+
+def _watched_company(slug: str, name: str, store: Store, warnings: list[str]) -> Company:
+    """A watched company under its watchlist slug: its profile, else the name as typed."""
+    try:
+        profile = store.company(slug)
+    except StoreError as exc:
+        warnings.append(f"{exc} (the saved profile was not used)")
+        profile = None
+    company = profile or replace(resolve_company(name), slug=slug)
+    company, notes = with_derived_aliases(company)
+    warnings.extend(notes)
+    return company
 
 
 async def weekly_digest_async(
@@ -126,7 +140,7 @@ async def weekly_digest_async(
             sections.append(CompanySection(company, kept, researched=False, problem=str(outcome)))
             continue
         events = events_for_week(
-            company.slug, chosen, outcome.events, kept, record.reported_elsewhere
+            chosen, outcome.events, kept, record.elsewhere.get(company.slug, ())
         )
         sections.append(CompanySection(outcome.company, events, researched=not outcome.all_failed))
         warnings += [f"{company.name}: {w}" for w in outcome.warnings]
@@ -146,7 +160,8 @@ weekly_digest.__doc__ = (
 )
 
 
-def _formats(formats: Sequence[str]) -> tuple[str, ...]:
+def digest_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """The checked output formats (md, html), in the order given, without repeats."""
     chosen = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
     unknown = [f for f in chosen if f not in DIGEST_FORMATS]
     if unknown or not chosen:
@@ -172,7 +187,7 @@ def save_digest(
     then records the digest and marks its events reported in one transaction. Returns the
     paths written, the feed last.
     """
-    chosen = _formats(formats)
+    chosen = digest_formats(formats)
     settings = settings or load_settings()
     now = now or datetime.now(timezone.utc)
     folder = Path(out).expanduser() if out is not None else settings.home / "digests"

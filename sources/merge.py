@@ -23,6 +23,11 @@ def title_tokens(title: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(title.casefold()))
 
 
+def similar_titles(a: str, b: str) -> bool:
+    """True when two headlines tell one story (the test merging uses)."""
+    return _similar(title_tokens(a), title_tokens(b))
+
+
 def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if a == b:
         return True

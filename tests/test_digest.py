@@ -12,9 +12,10 @@ import pytest
 
 import research
 from research import Digest, InvalidInput, IsoWeek
-from research.digest import event_key, events_for_week
+from research.digest import events_for_week, same_event
+from research.models import Event, EventKind
 from research.weekly import due_weeks
-from sources import HttpLimits
+from sources import HttpLimits, Outlet
 
 from .server import Reply, TestServer
 
@@ -114,20 +115,41 @@ def test_two_weeks_each_event_once_in_its_own_week_and_late_news_joins_its_week(
     assert [e.title for e in feed.entries] == ["Weekly digest 2026-W47", "Weekly digest 2026-W46"]
 
 
-def test_an_event_reported_in_one_week_is_never_listed_in_another() -> None:
-    """The store's memory wins over a date that moved: no event is reported twice."""
-    from research.models import Event, EventKind
-
-    event = Event(
-        title=AWARD[0], url=AWARD[1], publisher="News", publisher_domain="news.example",
-        published=at(17), kind=EventKind.AWARD, score=1.0, reasons=("award",),
+def make_event(title: str, url: str | None, published: datetime | None, *outlets: str) -> Event:
+    return Event(
+        title=title, url=url, publisher="News", publisher_domain="news.example",
+        published=published, kind=EventKind.AWARD, score=1.0, reasons=("award",),
         sentence="Congratulations.", source="feed",
+        outlets=tuple(Outlet("News", "news.example", o, "feed") for o in outlets),
     )  # fmt: skip
-    reported = {event_key("acme-corp", event): "2026-W46"}
-    assert events_for_week("acme-corp", WEEK_47, [event], (), reported) == ()
-    assert events_for_week("acme-corp", WEEK_47, [event], (), {}) == (event,)
-    undated = Event(**{**event.__dict__, "published": None})
-    assert events_for_week("acme-corp", WEEK_47, [undated], (), {}) == ()
+
+
+def test_a_story_reported_in_one_week_is_never_listed_in_another() -> None:
+    """The store's memory wins over a date that moved: no story is reported twice."""
+    event = make_event(AWARD[0], AWARD[1], at(17))
+    assert events_for_week(WEEK_47, [event], (), [make_event(AWARD[0], AWARD[1], at(13))]) == ()
+    assert events_for_week(WEEK_47, [event], (), ()) == (event,)
+    undated = make_event(AWARD[0], AWARD[1], None)
+    assert events_for_week(WEEK_47, [undated], (), ()) == ()
+
+
+def test_one_story_reached_by_another_link_or_headline_is_listed_once() -> None:
+    """Which link a merged story shows depends on which sources answered: an aggregator's link
+    on one run, the publisher's on the next. It is still the story the week already has."""
+    first = make_event(AWARD[0], "https://news.google.com/rss/articles/abc", at(10))
+    via_publisher = make_event(
+        AWARD[0] + " - The Daily Ledger", "https://news.example/acme-award?utm_source=x", at(10),
+        "https://news.google.com/rss/articles/abc",
+    )  # fmt: skip
+    reworded = make_event(
+        "Acme Corp wins the 2026 Edison Award for its recycling line", "https://other.example/a",
+        at(11),
+    )  # fmt: skip
+    other = make_event("Acme Corp opens new plant in Ohio", "https://news.example/plant", at(12))
+    kept = events_for_week(WEEK_46, [via_publisher, reworded, other], (first,), ())
+    assert sorted(e.url or "" for e in kept) == sorted([first.url or "", other.url or ""])
+    assert same_event(first, via_publisher) and same_event(first, reworded)
+    assert not same_event(first, other)
 
 
 def test_a_failing_source_is_listed_and_the_digest_still_written(

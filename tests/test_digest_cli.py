@@ -168,3 +168,31 @@ def test_hostile_feed_text_is_inert_in_every_digest_file(served: TestServer, tmp
     markdown = next(p for p in paths if p.suffix == ".md").read_text()
     assert "](javascript:" not in markdown
     assert not any(line.startswith("#") and "heading" in line for line in markdown.splitlines())
+
+
+def test_a_digest_run_where_nothing_answered_fails_and_stays_due(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A laptop waking without a network must not record an empty week as written."""
+    server.route("/down", Reply(503, b"down", {"Content-Type": "text/plain"}))
+    monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", server.url("/down"))
+    monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.url("/down"))
+    from sources import HttpLimits
+
+    fast = HttpLimits(retries=0)
+    monkeypatch.setattr("research.config.HttpLimits", lambda: fast)
+    run("watch", "add", "acme-corp", "Beta Labs")
+    code, out, err = run("digest", "--if-due", "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert "was not written (it is still due)" in err
+    assert out == "" and not (tmp_path / "out").exists()
+    from research.weekly import due_weeks
+
+    assert due_weeks() == [IsoWeek.of(datetime.now(timezone.utc))]
+
+
+def test_a_bad_format_is_refused_before_anything_is_fetched(served: TestServer) -> None:
+    run("watch", "add", "acme-corp")
+    code, _, err = run("digest", "--format", "md,pdf")
+    assert code == 2 and "pdf" in err
+    assert served.hits == []

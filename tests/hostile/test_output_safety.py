@@ -211,11 +211,28 @@ def test_o6_names_that_cannot_be_a_safe_slug_are_refused(name: str) -> None:
         research.watch([name])
 
 
-def test_o6_two_names_with_one_slug_are_one_watchlist_entry_and_say_so() -> None:
-    research.watch(["AT&T"])
-    result = runner.invoke(app, ["watch", "add", "AT-T"])
-    assert result.stdout == "already watching at-t\n"
-    assert [e.company.name for e in research.watched()] == ["AT&T"]
+def test_o6_colliding_names_get_a_numbered_slug_and_say_so(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    result = runner.invoke(app, ["watch", "add", "C++", "C#", "c++", "AT&T", "AT-T"])
+    assert result.stdout.splitlines() == [
+        "watching c",
+        "watching c-2 (C#; c is taken)",
+        "already watching c",
+        "watching at-t",
+        "watching at-t-2 (AT-T; at-t is taken)",
+    ]
+    assert sorted((e.company.slug, e.company.name) for e in research.watched()) == [
+        ("at-t", "AT&T"), ("at-t-2", "AT-T"), ("c", "C++"), ("c-2", "C#"),
+    ]  # fmt: skip
+    # The digest researches each under its own slug and name: none is lost.
+    server.route("/search", Reply(200, atom(), {"Content-Type": "application/atom+xml"}))
+    monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", server.url("/search"))
+    monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.url("/search"))
+    digest = research.weekly_digest(now=NOW)
+    assert sorted((s.company.slug, s.company.name) for s in digest.sections) == [
+        ("at-t", "AT&T"), ("at-t-2", "AT-T"), ("c", "C++"), ("c-2", "C#"),
+    ]  # fmt: skip
 
 
 def test_o7_terminal_output_and_warnings_carry_no_control_sequences(

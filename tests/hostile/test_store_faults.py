@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import signal
 import sqlite3
 import subprocess
@@ -200,5 +199,4 @@ def test_s5_no_transaction_is_open_while_a_request_is_in_flight(
     research.research("acme-corp", now=SATURDAY_46)  # first run: creates cache.db
     result = research.research("acme-corp", now=SATURDAY_46)  # second run: both files exist
     assert not result.failures, result.failures
-    assert "cache.db" in locked and "research.db" in locked
-    assert json.dumps(locked)  # every request could lock both files at once
+    assert locked.count("cache.db") >= 2 and locked.count("research.db") >= 2
