@@ -208,17 +208,8 @@ class HttpClient:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        try:
-            return await asyncio.wait_for(
-                self._get_with_retries(url, headers, retry, may_follow, cap),
-                timeout=self.limits.source_deadline,
-            )
-        except asyncio.TimeoutError:
-            raise TimedOut(
-                f"{host_of(url)} gave no complete answer within {self.limits.source_deadline:g} s "
-                "(retries included)",
-                url=url,
-            ) from None
+        budget = _Budget(self.limits.source_deadline)
+        return await self._get_with_retries(url, headers, retry, may_follow, cap, budget)
 
     async def _get_with_retries(
         self,
@@ -227,16 +218,16 @@ class HttpClient:
         retry: bool,
         may_follow: Callable[[str], Awaitable[bool]] | None,
         cap: int,
+        budget: _Budget,
     ) -> Response:
         loop = asyncio.get_running_loop()
-        give_up_at = loop.time() + self.limits.source_deadline
         attempt = 0
         while True:
             try:
-                return await self._follow_redirects(url, headers, may_follow, cap)
+                return await self._follow_redirects(url, headers, may_follow, cap, budget)
             except FetchError as error:
                 delay = self._retry_delay(error, attempt) if retry else None
-                if delay is None or loop.time() + delay >= give_up_at:
+                if delay is None or budget.left(loop.time()) <= delay:
                     raise
                 attempt += 1
                 await asyncio.sleep(delay)
@@ -264,11 +255,12 @@ class HttpClient:
         headers: dict[str, str],
         may_follow: Callable[[str], Awaitable[bool]] | None,
         cap: int,
+        budget: _Budget,
     ) -> Response:
         chain = [url]
         current = url
         while True:
-            response = await self._request_once(current, headers, cap)
+            response = await self._request_once(current, headers, cap, budget)
             if response.status not in _REDIRECTS:
                 return response
             location = response.headers.get("location")
@@ -300,15 +292,24 @@ class HttpClient:
                 )
             current = target
 
-    async def _request_once(self, url: str, headers: dict[str, str], cap: int) -> Response:
+    async def _request_once(
+        self, url: str, headers: dict[str, str], cap: int, budget: _Budget
+    ) -> Response:
         assert self._client is not None and self._slots is not None, "use `async with`"
         host_key = _httpx_url(url).netloc.decode("ascii", "replace")
-        deadline = self.limits.request_deadline
+        loop = asyncio.get_running_loop()
         async with self._slots.slot(host_key):
+            budget.start(loop.time())
+            left = budget.left(loop.time())
+            deadline = min(self.limits.request_deadline, left)
+            if deadline <= 0:
+                raise budget.exhausted(url)
             self.requests_sent += 1
             try:
                 return await asyncio.wait_for(self._stream(url, headers, cap), timeout=deadline)
             except asyncio.TimeoutError:
+                if deadline < self.limits.request_deadline:
+                    raise budget.exhausted(url) from None
                 raise TimedOut(
                     f"{host_of(url)} did not send the whole response within {deadline:g} s",
                     url=url,
@@ -371,6 +372,29 @@ class HttpClient:
                 chunks.append(piece)
         decoder.finish()
         return b"".join(chunks)
+
+
+@dataclass
+class _Budget:
+    """One source's time, retries and redirects included. It starts when its first request
+    gets a slot: time spent queuing behind other requests to a shared host (a news search
+    asked for fifty watched companies) is politeness, not the source being slow."""
+
+    seconds: float
+    ends: float | None = None
+
+    def start(self, now: float) -> None:
+        if self.ends is None:
+            self.ends = now + self.seconds
+
+    def left(self, now: float) -> float:
+        return self.seconds if self.ends is None else self.ends - now
+
+    def exhausted(self, url: str) -> TimedOut:
+        return TimedOut(
+            f"{host_of(url)} gave no complete answer within {self.seconds:g} s (retries included)",
+            url=url,
+        )
 
 
 def _httpx_url(url: str) -> httpx.URL:

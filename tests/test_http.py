@@ -773,10 +773,10 @@ def test_connection_refused_is_connect_failed_and_retried(
     original = HttpClient._request_once
 
     async def counting(
-        self: HttpClient, url: str, headers: dict[str, str], cap: int
+        self: HttpClient, url: str, headers: dict[str, str], cap: int, budget: object
     ) -> Response:
         attempts.append(url)
-        return await original(self, url, headers, cap)
+        return await original(self, url, headers, cap, budget)  # type: ignore[arg-type]
 
     monkeypatch.setattr(HttpClient, "_request_once", counting)
     url = f"http://127.0.0.1:{free_port()}/feed"

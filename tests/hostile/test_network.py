@@ -1158,3 +1158,23 @@ def test_n23_research_ca_file_trusts_an_intranet_authority_for_a_whole_run(
     monkeypatch.setenv("RESEARCH_CA_FILE", str(certificates.ca) + ".missing")
     with pytest.raises(research.ConfigError, match=r"RESEARCH_CA_FILE.*\.missing"):
         research.load_settings()
+
+
+def test_time_queued_behind_a_busy_host_is_not_charged_to_a_source(
+    server: TestServer, fast_limits: HttpLimits
+) -> None:
+    """Twenty sources on one host, two at a time, 0.4 s each: the last starts after 3.6 s of
+    politeness, yet none times out with a 2 s per-source deadline of its own time."""
+    url = server.route("/slow.atom", Reply(200, FEED_BODY, ATOM, delay=0.4))
+    limits = replace(fast_limits, source_deadline=2.0, request_deadline=2.0, max_per_host=2)
+
+    async def all_of_them() -> list[object]:
+        async with HttpClient(limits) as http:
+            return await asyncio.gather(
+                *(http.get(f"{url}?n={n}") for n in range(20)), return_exceptions=True
+            )
+
+    started = time.perf_counter()
+    answers = asyncio.run(all_of_them())
+    assert time.perf_counter() - started >= 3.6  # the politeness was real
+    assert [type(a).__name__ for a in answers] == ["Response"] * 20
