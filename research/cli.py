@@ -157,7 +157,9 @@ def news(
     _check_tone(tone)
 
     if verbose:
-        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        handler = logging.StreamHandler()
+        handler.setFormatter(_SafeFormatter("%(levelname)s %(name)s: %(message)s"))
+        logging.basicConfig(level=logging.WARNING, handlers=[handler])
         for ours in ("research", "sources"):
             logging.getLogger(ours).setLevel(logging.INFO)
 
@@ -601,6 +603,14 @@ def _print_company(company: Company, as_json: bool, prefix: str = "") -> None:
         typer.echo(json.dumps(company_to_dict(company), indent=2, ensure_ascii=False))
     else:
         typer.echo(prefix + format_company(company))
+
+
+class _SafeFormatter(logging.Formatter):
+    """Log lines quote what servers sent (a parser's complaint about a feed): keep the
+    terminal safe from escape sequences in them, as for every other line we print."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "\n".join(_safe(line) for line in super().format(record).splitlines())
 
 
 def _safe(text: str) -> str:

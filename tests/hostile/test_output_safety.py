@@ -261,3 +261,20 @@ def test_o7_terminal_output_and_warnings_carry_no_control_sequences(
     for stream in (result.stdout, result.stderr):
         for bad in ("\x1b", "\x9b", "\r", "\u202e", "\u202c", "\u200b", "\u200d", "\x07"):
             assert bad not in stream, repr(bad)
+
+
+def test_o7_log_lines_under_verbose_carry_no_control_sequences() -> None:
+    """Logs quote what servers sent (a parser's complaint about a feed's bytes)."""
+    import logging
+
+    from research.cli import _SafeFormatter
+
+    record = logging.LogRecord(
+        "sources.fetch", logging.ERROR, __file__, 1,
+        "unexpected error while reading %s", ("\x1b]8;;https://evil.example\x07x\x1b[2J\u202e\r",),
+        None,
+    )  # fmt: skip
+    line = _SafeFormatter("%(levelname)s %(name)s: %(message)s").format(record)
+    assert line.startswith("ERROR sources.fetch: unexpected error while reading")
+    for bad in ("\x1b", "\x07", "\u202e", "\r"):
+        assert bad not in line
