@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -99,18 +98,6 @@ def test_failed_sources_do_not_overwrite_what_was_stored(tmp_path: Path) -> None
     assert [i.key for i in store.cached_feeds([url])[url].items] == ["a"]
 
 
-def test_a_store_that_is_not_a_database_gives_a_clear_error_and_is_left_alone(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "research.db"
-    path.write_bytes(b"garbage" * 1000)
-    with pytest.raises(StoreError, match="damaged or not a research store") as caught:
-        Store(path).company("acme-corp")
-    assert str(path) in str(caught.value)
-    assert "move it aside" in str(caught.value)
-    assert path.read_bytes() == b"garbage" * 1000
-
-
 def test_a_damaged_cache_is_moved_aside_and_rebuilt_without_touching_the_store(
     tmp_path: Path,
 ) -> None:
@@ -147,39 +134,6 @@ def test_an_old_store_keeps_its_profiles_and_drops_the_cache_it_used_to_hold(
     assert Store(path).company("acme-corp") == Company("acme-corp", "Acme Corp")
     tables = {row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
     assert "http_cache" not in tables and {"companies", "watchlist", "digests"} <= tables
-
-
-def test_a_full_disk_is_a_clear_error_and_nothing_partial_is_kept(tmp_path: Path) -> None:
-    store = Store(tmp_path / "research.db")
-    store.save_company(Company("acme-corp", "Acme Corp"), NOW)
-    limit = sqlite3.connect(store.path)
-    pages = limit.execute("PRAGMA page_count").fetchone()[0]
-    limit.close()
-
-    def tiny(connection: sqlite3.Connection) -> None:
-        connection.execute(f"PRAGMA max_page_count = {pages}")
-
-    big = Company("big", "Big Co", aliases=tuple(f"alias {n} " + "x" * 10_000 for n in range(20)))
-    original = sqlite3.connect
-
-    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
-        connection = original(*args, **kwargs)  # type: ignore[arg-type]
-        tiny(connection)
-        return connection
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sqlite3, "connect", connect)
-        with pytest.raises(StoreError, match=r"disk is full.*free some space"):
-            store.save_company(big, NOW)
-    assert store.company("big") is None
-    assert store.company("acme-corp") == Company("acme-corp", "Acme Corp")
-
-
-def test_a_store_path_that_cannot_be_created_names_the_path(tmp_path: Path) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder")
-    with pytest.raises(StoreError, match=re.escape(str(blocker))):
-        Store(blocker / "research.db").save_company(Company("a", "A"), NOW)
 
 
 def test_a_store_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:

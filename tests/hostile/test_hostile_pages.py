@@ -135,6 +135,22 @@ def test_x2_pages_have_a_smaller_byte_cap_than_feeds_and_are_skipped_with_a_reas
     assert any("the limit is 3,145,728" in w for w in warnings), warnings
 
 
+def test_x2_a_table_with_huge_colspan_and_rowspan_is_read_quickly() -> None:
+    """Table layout arithmetic is where some parsers blow up; ours only walk the tree."""
+    rows = "".join(
+        f'<tr><td colspan="2147483647" rowspan="65534">Acme Corp news {n}</td>'
+        f'<td><a href="/news/release-{n}">Acme Corp opens plant {n}</a></td>'
+        "<td>November 18, 2026</td></tr>"
+        for n in range(200)
+    )
+    page = _page(f"<table>{rows}</table>")
+    started = time.perf_counter()
+    entries = listing_entries(page, BASE)
+    release_details(page, BASE + "/release-1")
+    assert time.perf_counter() - started < 5.0
+    assert len(entries) >= 1
+
+
 # --- X3 thousands of long data: URIs --------------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import sqlite3
 import subprocess
@@ -200,3 +201,90 @@ def test_s5_no_transaction_is_open_while_a_request_is_in_flight(
     result = research.research("acme-corp", now=SATURDAY_46)  # second run: both files exist
     assert not result.failures, result.failures
     assert locked.count("cache.db") >= 2 and locked.count("research.db") >= 2
+
+
+def test_s4_a_store_that_is_not_a_database_gives_a_clear_error_and_is_left_alone(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "research.db"
+    path.write_bytes(b"garbage" * 1000)
+    with pytest.raises(StoreError, match="damaged or not a research store") as caught:
+        Store(path).company("acme-corp")
+    assert str(path) in str(caught.value)
+    assert "move it aside" in str(caught.value)
+    assert path.read_bytes() == b"garbage" * 1000
+
+
+def test_s4_a_full_disk_is_a_clear_error_and_nothing_partial_is_kept(tmp_path: Path) -> None:
+    store = Store(tmp_path / "research.db")
+    store.save_company(Company("acme-corp", "Acme Corp"), SATURDAY_46)
+    limit = sqlite3.connect(store.path)
+    pages = limit.execute("PRAGMA page_count").fetchone()[0]
+    limit.close()
+
+    def tiny(connection: sqlite3.Connection) -> None:
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    big = Company("big", "Big Co", aliases=tuple(f"alias {n} " + "x" * 10_000 for n in range(20)))
+    original = sqlite3.connect
+
+    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        connection = original(*args, **kwargs)  # type: ignore[arg-type]
+        tiny(connection)
+        return connection
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sqlite3, "connect", connect)
+        with pytest.raises(StoreError, match=r"disk is full.*free some space"):
+            store.save_company(big, SATURDAY_46)
+    assert store.company("big") is None
+    assert store.company("acme-corp") == Company("acme-corp", "Acme Corp")
+
+
+def test_s4_a_store_path_that_cannot_be_created_names_the_path(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match=re.escape(str(blocker))):
+        Store(blocker / "research.db").save_company(Company("a", "A"), SATURDAY_46)
+
+
+def test_s2_a_writer_committing_between_our_read_and_write_never_makes_us_fail(
+    tmp_path: Path,
+) -> None:
+    """Another process commits throughout while we read and write: every write of ours
+    waits its turn (BEGIN IMMEDIATE, the busy timeout) and none fails."""
+    import threading
+
+    path = tmp_path / "research.db"
+    store = Store(path)
+    store.save_company(Company("acme-corp", "Acme Corp"), SATURDAY_46)
+    stop = threading.Event()
+    commits = 0
+
+    def rival() -> None:
+        nonlocal commits
+        connection = sqlite3.connect(path, timeout=5, isolation_level=None)
+        while not stop.is_set():
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute(
+                "UPDATE companies SET updated_at = ? WHERE slug = 'acme-corp'", (str(commits),)
+            )
+            connection.execute("COMMIT")
+            commits += 1
+            time.sleep(0.002)  # another process doing its own work between commits
+        connection.close()
+
+    thread = threading.Thread(target=rival)
+    thread.start()
+    try:
+        number = 0
+        give_up = time.monotonic() + 20
+        while (number < 20 or commits < 30) and time.monotonic() < give_up:
+            store.watch([(f"c{number}", f"C {number}")], SATURDAY_46)  # reads, then writes
+            store.save_company(Company(f"c{number}", f"C {number}"), SATURDAY_46)
+            number += 1
+    finally:
+        stop.set()
+        thread.join()
+    assert commits >= 30  # the rival really was committing throughout
+    assert len(store.watchlist()) == number
