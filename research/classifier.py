@@ -19,6 +19,7 @@ from .company import resolve_company, with_derived_aliases
 from .errors import InvalidInput
 from .match import Mention, first_sentence_of, mention_in_text
 from .models import Company, EventKind
+from .phrase import boilerplate_removed
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -526,9 +527,11 @@ _SCHEDULE = re.compile(
 )
 # A new-account trigger whose subject is the customer: "Beta selects Acme" is Acme's win.
 _CHOOSING = re.compile(r"(selects?|chooses|picks|taps)\b")
-# Legal verbs with the company as the one acting: "Acme sues Beta" is not trouble for Acme.
+# Legal verbs with the company as the one acting ("sued" only with an object: "Acme sued over
+# fires" and "Acme sued by shareholders" are Acme being sued): "Acme sues Beta" is not trouble for Acme.
 _ACTS_LEGALLY = _rx(
-    r"\b(sues|sued|files? (a )?(suit|lawsuit|complaint)|takes? [^.]{0,20} to court|accuses"
+    r"\b(sues|(?<!gets )(?<!got )(?<!was )(?<!is )(?<!been )(?<!being )(?<!be )sued(?!\s+(by|over|for|in|after|amid|on|as|from|following|and)\b|\s*[,;:])"
+    r"|files? (a )?(suit|lawsuit|complaint)|takes? [^.]{0,20} to court|accuses"
     r"|launch\w* (a )?legal|appeals)\b"
 )
 _BEING_BOUGHT = _rx(r"\b(acquired|bought|taken over) by\b")
@@ -664,8 +667,13 @@ def _good_for_subject(text: str, match: re.Match[str], family: str, subject_at: 
     """Negative words that are not bad news for this company: it is the one suing ("Acme sues
     Beta"), or the one a contract was lost to ("Beta loses contract to Acme")."""
     if family == "legal trouble" and subject_at < match.start():
-        acting = _ACTS_LEGALLY.search(text, subject_at, match.end())
-        return acting is not None and len(text[subject_at : acting.start()].split()) <= 4
+        # Searched past the match: whether "sued" has an object depends on what follows it.
+        acting = _ACTS_LEGALLY.search(text, subject_at)
+        return (
+            acting is not None
+            and acting.start() < match.end()
+            and len(text[subject_at : acting.start()].split()) <= 4
+        )
     if family == "a lost deal" and subject_at > match.end():
         return bool(re.search(r"\bto\s+$", text[match.end() : subject_at]))
     return False
@@ -743,7 +751,20 @@ def _company_named(name: str) -> Company:
 
 
 def classify_mentioned(title: str, mention: Mention, summary: str = "") -> Classification:
-    """The classification once we know how the company is mentioned."""
+    """The classification once we know how the company is mentioned (``mention.position``, if
+    any, is where the name starts in ``title`` as given). The rules read the headline without
+    press-release furniture (phrase.strip_boilerplate: ticker tags, wire names, datelines), with
+    the name's position moved to the same words in that text."""
+    text, position = headline_to_read(title, mention.position)
+    if mention.position is not None and (
+        position is None
+        or text[position : position + len(mention.name)]
+        != title[mention.position : mention.position + len(mention.name)]
+    ):
+        # e.g. "Nasdaq" found only in "(NASDAQ: ACME)": a listing, not news about Nasdaq
+        reason = "the headline names the company only in press-release furniture"
+        return Classification(None, NEUTRAL, False, False, (mention.reason, reason))
+    title = text
     if mention.where == "summary" and not _starts_with(first_sentence_of(summary), mention.name):
         reading = read_headline(title, None)
         if reading.congratulable:
@@ -752,17 +773,37 @@ def classify_mentioned(title: str, mention: Mention, summary: str = "") -> Class
                 (mention.reason, "the headline's event belongs to someone else"), reading.trigger,
             )  # fmt: skip
         return _with_reason(reading, mention.reason)
-    if mention.position is not None and (
-        _ROLE_AFTER_NAME.match(title, mention.position + len(mention.name))
-        or _FORMER_BEFORE_NAME.search(title, 0, mention.position)
+    if position is not None and (
+        _ROLE_AFTER_NAME.match(title, position + len(mention.name))
+        or _FORMER_BEFORE_NAME.search(title, 0, position)
     ):
         reading = read_headline(title, None)
         reason = "the event belongs to someone linked to the company, not to the company itself"
         return Classification(None, NEUTRAL, True, False, (mention.reason, reason), reading.trigger)
-    if mention.position is not None:
-        title = _masked(title, mention.position, len(mention.name))
-    reading = read_headline(title, mention.position)
+    if position is not None:
+        title = _masked(title, position, len(mention.name))
+    reading = read_headline(title, position)
     return _with_reason(reading, mention.reason)
+
+
+def headline_to_read(title: str, position: int | None = None) -> tuple[str, int | None]:
+    """The headline as the rules read it: without press-release furniture, spaces collapsed;
+    and where the character at ``position`` in ``title`` now stands (None when there is no
+    position, or when that character was furniture)."""
+    text, where = boilerplate_removed(title)
+    if where is None and text.isprintable() and "  " not in text:
+        return text, position  # no furniture, and single spaces only (the ends are stripped)
+    plain = " ".join(text.split())
+    if position is None:
+        return plain, None
+    if where is not None:
+        try:
+            position = where.index(position)
+        except ValueError:
+            return plain, None
+    before = text[:position]
+    # the words before it, and the one space that now separates them from it
+    return plain, len(" ".join(before.split())) + (before[-1:].isspace() and bool(before.strip()))
 
 
 def _masked(title: str, start: int, length: int) -> str:

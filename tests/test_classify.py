@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import pytest
 
-from research.classifier import classify, read_headline
+import research
+from research.classifier import classify, headline_to_read, read_headline
+from research.models import Company
 from research.models import EventKind as K
+from research.phrase import strip_boilerplate
+from research.rank import rank_items
+from sources import Item
 
 
 def judge_headline(title: str, subject_at: int | None = None) -> SimpleNamespace:
@@ -310,3 +316,182 @@ def test_who_wins_the_account_and_what_is_only_a_calendar_entry(
 ) -> None:
     reading = classify(title, company)
     assert (reading.kind if reading.congratulable else None) is kind, reading.reasons
+
+
+# --- press-release furniture: read the news, not the ticker tag, wire name or dateline ---------
+
+FURNISHED_GOOD_NEWS = [
+    # ticker tags
+    ("Acme Corp (NASDAQ: ACME) Wins 2026 Edison Award", K.AWARD),
+    ("Acme Corp (NASDAQ: ACME) wins 2026 Edison Award", K.AWARD),
+    ("Acme Corp (NYSE: ACME) Announces Partnership With Beta Labs", K.PARTNERSHIP),
+    ("Acme Corp (TSX: ACME) Closes $40 Million Series C Financing", K.FUNDING),
+    ("Acme Corp (LSE: ACME) Opens New Headquarters in Manchester", K.EXPANSION),
+    ("Acme Corp (NASDAQ:ACME) Reports Record Third Quarter Revenue", K.GROWTH),
+    ("Acme Corp NASDAQ:ACME Reports Record Third Quarter Revenue", K.GROWTH),
+    ("Acme Corp (OTCQB: ACMX) Launches HomeCell 3 Battery", K.LAUNCH),
+    ("Acme Corp (TSX: ACME; OTCQB: ACMX) Completes Acquisition of Voltaire Labs", K.ACQUISITION),
+    # wire and release names
+    ("Acme Corp (NASDAQ: ACME) Wins 2026 Edison Award - Press Release", K.AWARD),
+    ("Acme Corp Wins 2026 Edison Award | Business Wire", K.AWARD),
+    ("Acme Corp Signs Supply Agreement With Pacific Crest Utilities -- PR Newswire", K.NEW_ACCOUNT),
+    ("Acme Corp Wins 2026 Edison Award (GLOBE NEWSWIRE)", K.AWARD),
+    ("Press Release: Acme Corp Wins 2026 Edison Award", K.AWARD),
+    # datelines
+    ("NEW YORK, Nov. 20, 2026 /PRNewswire/ -- Acme Corp Wins 2026 Edison Award", K.AWARD),
+    ("NEW YORK, Nov. 20, 2026 /PRNewswire/ -- Acme Corp acquires Voltaire Labs", K.ACQUISITION),
+    ("NEW YORK, Nov. 20, 2026 (GLOBE NEWSWIRE) -- Acme Corp (NASDAQ: ACME) Wins 2026 Edison Award",
+     K.AWARD),
+    ("LONDON (Reuters) - Acme Corp wins 2026 Edison Award", K.AWARD),
+    # all capitals
+    ("ACME CORP (NASDAQ: ACME) WINS 2026 EDISON AWARD - PRESS RELEASE", K.AWARD),
+    ("ACME CORP (NYSE: ACME) ANNOUNCES PARTNERSHIP WITH BETA LABS | BUSINESS WIRE", K.PARTNERSHIP),
+    # words that carry news are kept: "Announces" is no furniture
+    ("Acme Corp Announces Record Revenue", K.GROWTH),
+    ("Acme Corp Announces Record Revenue - Press Release", K.GROWTH),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "kind"), FURNISHED_GOOD_NEWS)
+def test_good_news_in_press_release_furniture_is_read_as_its_news(title: str, kind: K) -> None:
+    reading = classify(title, "Acme Corp")
+    assert reading.congratulable and reading.kind is kind, reading.reasons
+    assert reading.reasons[0] == "the headline names Acme Corp"
+    # "Release" in "- Press Release" is never the trigger of a launch
+    assert "release" not in reading.trigger.lower()
+
+
+@pytest.mark.parametrize(("title", "kind"), FURNISHED_GOOD_NEWS[:12])
+def test_congratulate_accepts_a_press_release_headline(title: str, kind: K) -> None:
+    snippet = research.congratulate(title, "formal", company="Acme Corp")
+    assert "Acme Corp" in snippet.text
+    for furniture in ("NASDAQ", "NYSE", "TSX", "LSE", "OTCQB", "Press Release", "Wire", "WIRE"):
+        assert furniture not in snippet.text
+
+
+FURNISHED_BAD_NEWS = [
+    ("Acme Corp (NASDAQ: ACME) Cuts 200 Jobs - Press Release", LAYOFFS),
+    ("Acme Corp (NYSE: ACME) Recalls 12,000 HomeCell Chargers | Business Wire", RECALL),
+    ("NEW YORK, Nov. 20, 2026 /PRNewswire/ -- Acme Corp Reports Third Quarter Loss", LOSSES),
+    ("ACME CORP (TSX: ACME) FILES FOR CHAPTER 11 BANKRUPTCY (GLOBE NEWSWIRE)", BANKRUPTCY),
+    ("Acme Corp (LSE: ACME) CEO Steps Down -- PR Newswire", DEPARTURE),
+    ("Acme Corp (OTCQB: ACMX) Reports Record Revenue But Cuts 150 Jobs", LAYOFFS),
+    ("Acme Corp NASDAQ:ACME Faces Class Action Over Battery Fires", LEGAL),
+]
+
+
+@pytest.mark.parametrize(("title", "family"), FURNISHED_BAD_NEWS)
+def test_bad_news_in_press_release_furniture_stays_bad(title: str, family: str) -> None:
+    reading = classify(title, "Acme Corp")
+    assert not reading.congratulable and reading.tone == "negative", reading.reasons
+    assert reading.reasons[1].startswith(f"negative news ({family}: "), reading.reasons
+    with pytest.raises(research.NotCongratulable):
+        research.congratulate(title, company="Acme Corp")
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "kind"),
+    [
+        # the position of the name is the one in the text read: after a dateline of 41
+        # characters, Acme is still the buyer, and "Drop Labs" is still masked
+        ("NEW YORK, Nov. 20, 2026 /PRNewswire/ -- Acme Corp acquires Voltaire Labs",
+         "Acme Corp", K.ACQUISITION),
+        ("NEW YORK, Nov. 20, 2026 /PRNewswire/ -- Beta Labs acquires Acme Corp", "Acme Corp", None),
+        ("NEW YORK, Nov. 20, 2026 /PRNewswire/ -- Drop Labs wins 2026 Edison Award",
+         "Drop Labs", K.AWARD),
+        ("Beta Labs (NASDAQ: BETA) Selects Acme Corp (NYSE: ACME) for Fleet Storage",
+         "Acme Corp", K.NEW_ACCOUNT),
+        ("Beta Labs (NASDAQ: BETA) Selects Acme Corp (NYSE: ACME) for Fleet Storage",
+         "Beta Labs", None),
+        ("Beta Labs (NASDAQ: BETA) Wins 2026 Edison Award", "Acme Corp", None),
+        ("Acme Corp (NASDAQ: ACME) Customer Beta Labs Wins 2026 Edison Award", "Acme Corp", None),
+    ],
+)  # fmt: skip
+def test_the_name_is_found_where_the_cleaned_headline_has_it(
+    title: str, company: str, kind: K | None
+) -> None:
+    reading = classify(title, company)
+    assert (reading.kind if reading.congratulable else None) is kind, reading.reasons
+
+
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        ("Acme Corp (NASDAQ: ACME) Wins 2026 Edison Award", "Nasdaq"),
+        ("Acme Corp Wins 2026 Edison Award | Business Wire", "Business Wire"),
+        ("Acme Corp Wins 2026 Edison Award - Reuters", "Reuters"),
+    ],
+)
+def test_a_company_named_only_in_the_furniture_is_not_what_the_news_is_about(
+    title: str, company: str
+) -> None:
+    reading = classify(title, company)
+    assert not reading.congratulable and not reading.about_company
+    assert reading.reasons[-1] == "the headline names the company only in press-release furniture"
+
+
+def test_the_ranking_reads_the_same_cleaned_headline() -> None:
+    """Items from feeds go through rank_items, not classify: the same cleaning applies."""
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+
+    def item(title: str) -> Item:
+        return Item(title, title, "https://news.example/x", now, "", "Wire", "wire.example", "t")
+
+    titles = [
+        "Acme Corp (NASDAQ: ACME) Wins 2026 Edison Award - Press Release",
+        "NEW YORK, Nov. 20, 2026 /PRNewswire/ -- Acme Corp acquires Voltaire Labs",
+        "Acme Corp (NASDAQ: ACME) Cuts 200 Jobs | Business Wire",
+    ]
+    events, skipped = rank_items(
+        [item(t) for t in titles], Company("acme-corp", "Acme Corp"), now=now, days=30, limit=5
+    )
+    assert {(e.title, e.kind) for e in events} == {(titles[0], K.AWARD), (titles[1], K.ACQUISITION)}
+    assert [s.title for s in skipped] == [titles[2]]
+    assert "layoffs" in skipped[0].reason
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme Corp Announces Record Revenue",
+        "Acme Corp Delays Product Release",
+        "Acme Corp launches newswire service for utilities",
+        "Business Wire names Acme Corp veteran as CEO",
+        "Thomson Reuters wins Acme Corp contract",
+        "Nasdaq: Acme Corp shares hit record high",
+        "Acme Corp: record revenue - and more to come",
+    ],
+)
+def test_words_that_carry_news_are_not_furniture(title: str) -> None:
+    assert strip_boilerplate(title) == title
+    assert headline_to_read(title, title.index("Acme Corp")) == (title, title.index("Acme Corp"))
+
+
+@pytest.mark.parametrize("prefix", ["", "NEW YORK, Nov. 20, 2026 /PRNewswire/ -- ", "  "])
+@pytest.mark.parametrize("tag", ["", " (NASDAQ: ACME)", "(NYSE:ACME)", "  (TSX: ACME) "])
+@pytest.mark.parametrize(
+    "suffix", ["", " - Press Release", " | Business Wire ", " (GLOBE NEWSWIRE)"]
+)
+def test_the_position_of_the_name_follows_the_cleaning(prefix: str, tag: str, suffix: str) -> None:
+    title = f"{prefix}Beta Labs{tag} selects  Acme Corp{tag} for storage{suffix}"
+    text, position = headline_to_read(title, title.index("Acme Corp"))
+    assert text == "Beta Labs selects Acme Corp for storage"
+    assert position == text.index("Acme Corp")
+    # a position inside the furniture has no place in the text read
+    if tag:
+        assert headline_to_read(title, title.index(tag.strip()) + 1) == (text, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "tone"),
+    [
+        ("Acme Corp sued over battery fires", "negative"),
+        ("Acme Corp sued by shareholders", "negative"),
+        ("Acme Corp gets sued by a former supplier", "negative"),
+        ("Acme Corp was sued by Beta", "negative"),
+        ("Acme Corp sued Beta over a patent", "neutral"),  # Acme is the one suing
+        ("Acme Corp sues Beta over a patent", "neutral"),
+    ],
+)
+def test_sued_with_an_object_is_acting_and_without_one_is_being_sued(title: str, tone: str) -> None:
+    assert classify(title, "Acme Corp").tone == tone
