@@ -260,7 +260,9 @@ def note_command(
     _check_tone(tone)
     try:
         from .api import research
+        from .note import greeting
 
+        greeting(to, tone)  # a recipient that is only a title is refused before any fetching
         result = research(
             company,
             days=days,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from html.entities import html5
 
 from .details import Detail, detail, possessive
 from .errors import InvalidInput
@@ -107,12 +108,39 @@ _NEWS = {
     ),
 }
 _PLAIN_PHRASE = re.compile(r"[\w\s.,'&$%\u20ac\u00a3\u00a5\u20b9/:+\-]+")
+# Not to quote though made of plain characters: an entity left escaped ("&NBSP;" in a shouted
+# headline), or a dash between words (the headline's clause was not cut there, and what follows
+# may be a publisher: "award - Reuters").
+_NOT_PLAIN = re.compile(r"(?<!\w)&#?\w|&#|\s-\s")
+_ENTITY_NAMES = frozenset(name.rstrip(";").lower() for name in html5 if len(name) > 2)
 
 
-def _garbled(phrase: str) -> bool:
-    """Repeated words ("a a a") or a phrase too long to be a headline's: not worth quoting."""
-    words = phrase.lower().split()
-    return len(words) > MAX_WORDS or any(a == b for a, b in itertools.pairwise(words))
+def _plain(phrase: str) -> bool:
+    """Words and figures only: no markup, symbols or entities ("0&nbsp", unlike "AT&T"), and no
+    quote left open ("'0 award"; a closing one alone is an apostrophe: "builders' federation")."""
+    opened = len(re.findall(r"(?<!\w)'(?=\w)", phrase))
+    closed = len(re.findall(r"(?<=\w)'(?!\w)", phrase))
+    entity = any(w.lower() in _ENTITY_NAMES for w in re.findall(r"&([a-zA-Z]\w+)", phrase))
+    return (
+        bool(_PLAIN_PHRASE.fullmatch(phrase))
+        and not _NOT_PLAIN.search(phrase)
+        and not entity
+        and opened <= closed
+    )
+
+
+def _garbled(phrase: str, opening: str = "") -> bool:
+    """Not worth quoting: repeated words ("a a a"), a phrase too long to be a headline's, or a
+    headline printed twice (a run of three words again, or the headline's ``opening`` words
+    again: "winning an award Acme wins award")."""
+    words = [w.strip(".,;:!?") for w in phrase.lower().split()]  # "Inc. Inc" is doubled too
+    runs = list(zip(words, words[1:], words[2:], strict=False))
+    return (
+        len(words) > MAX_WORDS
+        or any(a == b for a, b in itertools.pairwise(words))
+        or len(set(runs)) < len(runs)
+        or (bool(opening) and f" {opening.lower()} " in f" {' '.join(words)} ")
+    )
 
 
 def _yours(phrase: str) -> str:
@@ -143,12 +171,16 @@ def phrasings(
     names = names or (company_name,)
     cleaned = clean_headline(title, names)
     phrase, done = event_phrase(title, names) or ("", "")
-    if not _PLAIN_PHRASE.fullmatch(phrase) or _garbled(phrase):
+    # "Acme Corp wins": a phrase or detail carrying these again has quoted a doubled headline.
+    opening = next(
+        (m[0] for n in names if (m := re.match(rf"{re.escape(n)}\s+\S+", cleaned, re.I))), ""
+    )
+    if not _plain(phrase) or _garbled(phrase, opening):
         phrase = ""  # never quote markup, symbols or garbled text: name the news instead
     found = detail(kind, cleaned, names, company_name) or _lead_detail(
         kind, lead, names, company_name
     )
-    if found is not None and (not _PLAIN_PHRASE.fullmatch(found.news) or _garbled(found.news)):
+    if found is not None and (not _plain(found.news) or _garbled(found.news, opening)):
         found = None
     owner = possessive(company_name)
     generic = Detail(f"{owner} {_KIND_NEWS[kind]}", KIND_CLAUSES[kind])

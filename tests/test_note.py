@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from typer.testing import CliRunner
 
 import research
 from research.cli import app
+from research.note import greeting, topic_phrase
 
 runner = CliRunner()
 
@@ -24,11 +27,17 @@ def test_note_thanks_names_the_topic_and_congratulates_with_the_clause(acme_repl
     )
     assert note.subject == "Thank you for the Marketing Specialist conversation"
     assert note.greeting == "Dear Jane Doe,"
-    assert (
-        "second conversation, and especially our discussion of Denver office" in note.paragraphs[0]
+    assert note.paragraphs[0].endswith(
+        "I enjoyed our second conversation, particularly our discussion of the Denver office."
     )
     assert note.event is not None and "Denver office" in note.event.topics
-    assert "especially now that you've opened the Denver office." in note.paragraphs[1]
+    assert note.paragraphs[1] == (
+        "I am all the more excited about the chance to join Acme Corp, especially now that "
+        "you've opened the Denver office. My congratulations to the whole team."
+    )
+    # The achievement is told once: not "congratulations on opening ..." and then "opened ...".
+    assert note.text.count("the Denver office") == 2  # the topic, then the achievement
+    assert "opening the Denver office" not in note.text
     assert "anything else I can share" in note.paragraphs[-1]
     assert note.closing.startswith("Kind regards,\n[Your name]")
     assert "!" not in note.text  # formal
@@ -37,10 +46,96 @@ def test_note_thanks_names_the_topic_and_congratulates_with_the_clause(acme_repl
 
 def test_warm_note_uses_the_first_name(acme_replay: Path) -> None:
     note = research.draft_note(
-        "acme-corp", to="Jane Doe", role="Analyst", tone="warm", replay=acme_replay
+        "acme-corp", to="Dr. Jane Doe", role="Analyst", tone="warm", replay=acme_replay
     )
     assert note.greeting == "Hi Jane,"
     assert note.closing.startswith("Best,")
+    assert "our second conversation." in note.paragraphs[0]  # no topic, no discussion of one
+
+
+@pytest.mark.parametrize("tone", ["formal", "warm"])
+def test_every_event_is_named_once_in_its_note(acme_replay: Path, tone: str) -> None:
+    """Whichever event the note rests on, its detail is in the key line and nowhere else, and
+    the congratulation paragraph passes the sentence lint."""
+    from .test_snippets import fragment_problems, lint
+
+    result = research.research("acme-corp", replay=acme_replay)
+    assert len(result.events) >= 5
+    for event in result.events:
+        note = research.draft_note(
+            dataclasses.replace(result, events=(event,)), to="Jane Doe", role="Analyst", tone=tone
+        )
+        assert note.congratulation is not None and note.event == event
+        paragraph = note.paragraphs[1]
+        assert f"especially now that you've {note.congratulation.clause}." in paragraph
+        assert note.text.count(note.congratulation.clause) == 1, note.text
+        assert note.congratulation.text not in note.text
+        words = [w.strip(",.;:!?") for w in paragraph.lower().split()]
+        runs = list(zip(words, words[1:], words[2:], strict=False))
+        assert len(set(runs)) == len(runs), paragraph
+        for sentence in re.split(r"(?<=[.!])\s+", paragraph):
+            assert not fragment_problems(sentence), sentence
+        assert not lint(paragraph.split(". ")[0] + ".", "Acme Corp", tone)
+
+
+@pytest.mark.parametrize(
+    ("to", "formal", "warm"),
+    [
+        ("Jane Doe", "Dear Jane Doe,", "Hi Jane,"),
+        ("Dr. Jane Doe", "Dear Dr. Jane Doe,", "Hi Jane,"),
+        ("Dr Jane Doe", "Dear Dr Jane Doe,", "Hi Jane,"),
+        ("Prof. Dr. Anna Schmidt", "Dear Prof. Dr. Anna Schmidt,", "Hi Anna,"),
+        ("Professor Ana de la Cruz", "Dear Professor Ana de la Cruz,", "Hi Ana,"),
+        ("Mx. Sam Lee", "Dear Mx. Sam Lee,", "Hi Sam,"),
+        ("Mrs. Doe", "Dear Mrs. Doe,", "Hi Mrs. Doe,"),  # a title with one name: a family name
+        ("Sir John Smith", "Dear Sir John,", "Hi John,"),
+        ("Dame Judi Dench", "Dear Dame Judi,", "Hi Judi,"),
+        ("Jane", "Dear Jane,", "Hi Jane,"),
+        ("John Smith Jr.", "Dear John Smith Jr.,", "Hi John,"),
+        ("Jane Doe, PhD", "Dear Jane Doe,", "Hi Jane,"),
+        ("Dr. Jane Doe, PhD", "Dear Dr. Jane Doe,", "Hi Jane,"),
+        ("Sam Lee MBA", "Dear Sam Lee,", "Hi Sam,"),
+        ("Jane Doe, Head of Sales", "Dear Jane Doe,", "Hi Jane,"),
+        ("Doe, Jane", "Dear Jane Doe,", "Hi Jane,"),
+        ("J. Robert Smith", "Dear J. Robert Smith,", "Hi Robert,"),
+        ("J. Smith", "Dear J. Smith,", "Hi J. Smith,"),
+        ("Иван Петров", "Dear Иван Петров,", "Hi Иван,"),
+        ("محمد علي", "Dear محمد علي,", "Hi محمد,"),
+        ("山田 太郎", "Dear 山田 太郎,", "Hi 山田 太郎,"),  # family name first: the whole name
+        ("王伟", "Dear 王伟,", "Hi 王伟,"),
+        ("Hiring Team", "Dear Hiring Team,", "Hi Hiring Team,"),
+    ],
+)
+def test_greeting_handles_titles_suffixes_and_scripts(to: str, formal: str, warm: str) -> None:
+    assert (greeting(to, "formal"), greeting(to, "warm")) == (formal, warm)
+
+
+@pytest.mark.parametrize("to", ["", "   ", "Dr.", "PhD", "Prof. Jr."])
+def test_a_recipient_without_a_name_is_refused(acme_replay: Path, to: str) -> None:
+    result = research.research("acme-corp", replay=acme_replay)
+    with pytest.raises(research.InvalidInput, match="recipient"):
+        research.draft_note(result, to=to, role="Analyst")
+
+
+@pytest.mark.parametrize(
+    ("topic", "phrase"),
+    [
+        ("Denver office", "the Denver office"),
+        ("supply chain planning", "supply chain planning"),
+        ("product launch", "the product launch"),
+        ("2027 roadmap", "the 2027 roadmap"),
+        ("pricing", "pricing"),
+        ("Q3 results", "Q3 results"),
+        ("Project Atlas", "Project Atlas"),
+        ("AI", "AI"),
+        ("the Denver office", "the Denver office"),
+        ("your team's roadmap", "your team's roadmap"),
+        ("Acme's roadmap", "Acme's roadmap"),
+        ("hiring and the Denver office", "hiring and the Denver office"),
+    ],
+)
+def test_a_topic_reads_naturally_after_our_discussion_of(topic: str, phrase: str) -> None:
+    assert topic_phrase(topic) == phrase
 
 
 def test_without_good_news_the_note_has_no_congratulation_and_says_so(server) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +198,9 @@ def test_note_command_prints_text_and_json(acme_replay: Path) -> None:
     }
 
 
-@pytest.mark.parametrize("args", [["--to", ""], ["--tone", "casual"], ["--role", "x" * 500]])
+@pytest.mark.parametrize(
+    "args", [["--to", ""], ["--to", "Dr."], ["--tone", "casual"], ["--role", "x" * 500]]
+)
 def test_note_command_usage_errors(acme_replay: Path, args: list[str]) -> None:
     base = {"--to": "Jane Doe", "--role": "Analyst"}
     for flag, value in zip(args[::2], args[1::2], strict=True):

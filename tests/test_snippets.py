@@ -5,40 +5,119 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from html.entities import html5
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import research
-from research.phrase import MAX_WORDS
 from research.snippets import VARIANTS
 
 LABELLED = Path(__file__).resolve().parent.parent / "fixtures" / "labelled" / "headlines.jsonl"
-_TICKER = re.compile(r"\((NASDAQ|NYSE|LSE|TSX|ASX)\s*:", re.IGNORECASE)
+# The issue's lint, written without the code under test: what must never reach a note.
+MAX_SENTENCE_WORDS = 35
+_TICKER = re.compile(
+    r"\((?:[A-Za-z]+\s*){1,2}:\s*[A-Z0-9.\-]+\s*\)"  # "(NASDAQ: ACME)", "(NYSE American: X)"
+    r"|\b(?:NASDAQ|NYSE|AMEX|LSE|AIM|TSXV?|ASX|NSE|BSE|OTC\w*|Euronext|XETRA|TSE|HKEX|SIX)\s*:",
+    re.IGNORECASE,
+)
+_PUBLISHER = re.compile(
+    r"\b(?:PR ?Newswire|Business ?Wire|Globe ?Newswire|Accesswire|EIN Presswire|Newswire|"
+    r"Reuters|Associated Press|Bloomberg|Press Release)\b",
+    re.IGNORECASE,
+)
+# Any named entity (with or without its ";"), in any case, or a numeric one; not "AT&T", "Q&A".
+_ENTITY = re.compile(
+    r"&#\d|&#x[0-9a-f]|&(?:"
+    + "|".join(sorted({re.escape(k.rstrip(";")) for k in html5 if len(k) > 2}, key=len)[::-1])
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _unbalanced_quotes(text: str) -> bool:
+    """Double quotes pair up; a single quote that opens a title must close (a lone closing one
+    is an apostrophe: "O'Donnell", "builders' federation")."""
+    opened = len(re.findall(r"(?<!\w)'(?=\w)", text))
+    closed = len(re.findall(r"(?<=[\w.!?])'(?!\w)", text))
+    return (
+        text.count('"') % 2 == 1
+        or text.count("\u201c") != text.count("\u201d")
+        or text.count("\u00ab") != text.count("\u00bb")
+        or text.count("\u2018") > text.count("\u2019")
+        or opened > closed
+    )
+
+
+def fragment_problems(text: str) -> list[str]:
+    """What is wrong with any generated text, a sentence or the clause after "now that you've"."""
+    problems = []
+    words = [w.lower().strip(",.;:!?") for w in text.split()]
+    if any(a == b and any(c.isalnum() for c in a) for a, b in itertools.pairwise(words)):
+        problems.append("doubled word")
+    if re.search(r"[<>\[\]{}]", text) or text.count("(") != text.count(")"):
+        problems.append("leftover markup or bracket")
+    if _unbalanced_quotes(text):
+        problems.append("unbalanced quote")
+    if _ENTITY.search(text):
+        problems.append("HTML entity")
+    if _TICKER.search(text):
+        problems.append("ticker tag")
+    if _PUBLISHER.search(text):
+        problems.append("publisher or wire name")
+    if re.search(r"\bInc\.?,? Inc\b", text, re.IGNORECASE):
+        problems.append("doubled suffix")
+    return problems
 
 
 def lint(text: str, company: str, tone: str) -> list[str]:
     """What is wrong with a sentence we would paste into a note."""
-    problems = []
-    words = text.split()
+    problems = fragment_problems(text)
     if not text.endswith((".", "!")):
         problems.append("does not end with punctuation")
-    if len(words) > MAX_WORDS:
-        problems.append(f"{len(words)} words")
-    lowered = [w.lower().strip(",.!") for w in words]
-    if any(a == b and a.isalpha() for a, b in itertools.pairwise(lowered)):
-        problems.append("doubled word")
-    if re.search(r"&[#a-z0-9]+;|[<>\[\]{}]", text) or text.count("(") != text.count(")"):
-        problems.append("markup or unbalanced bracket")
-    if _TICKER.search(text) or "Inc. Inc." in text:
-        problems.append("ticker tag or doubled suffix")
+    if len(text.split()) > MAX_SENTENCE_WORDS:
+        problems.append(f"{len(text.split())} words")
     if tone == "formal" and "!" in text:
         problems.append("exclamation mark in formal")
-    if company not in text:
+    spelled = re.findall(re.escape(company), text, re.IGNORECASE)
+    if company not in text or any(s != company for s in spelled):
         problems.append("company name not spelled as in the profile")
     return problems
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("Congratulations to the Acme Corp team on winning the award", "punctuation"),
+        ("Congratulations to the Acme Corp team on winning the the award.", "doubled word"),
+        ("Congratulations to the Acme Corp team on winning the <b>award</b>.", "markup"),
+        ("Congratulations to the Acme Corp team on winning the [award].", "bracket"),
+        ("Congratulations to the Acme Corp team on winning the \u201cBest award.", "quote"),
+        ('Congratulations to the Acme Corp team on winning the "Best award.', "quote"),
+        ("Congratulations to the Acme Corp team on winning the 'Best award.", "quote"),
+        ("Congratulations to the Acme Corp team on winning the &quot;award.", "entity"),
+        ("Congratulations to the Acme Corp team (NASDAQ: ACME) on winning.", "ticker"),
+        ("Congratulations to the Acme Corp team on winning the award | Business Wire.", "wire"),
+        ("Congratulations to the Acme Corp team on winning the award - Reuters.", "wire"),
+        ("Congratulations to the Acme Corp Inc. Inc. team on winning the award.", "suffix"),
+        ("Congratulations to the Acme Corp team on winning the award" + " again" * 30 + ".",
+         "words"),
+        ("Congratulations to the Acme Corp team on winning the award!", "exclamation"),
+        ("Congratulations to the ACME CORP team on winning the award.", "spelled"),
+        ("Congratulations to the team on winning the award.", "spelled"),
+    ],
+)  # fmt: skip
+def test_the_lint_catches_each_fault_it_lists(text: str, problem: str) -> None:
+    assert any(problem in p for p in lint(text, "Acme Corp", "formal")), lint(
+        text, "Acme Corp", "formal"
+    )
+
+
+def test_the_lint_passes_apostrophes_and_quoted_titles() -> None:
+    text = "Congratulations to the Acme Corp team on releasing 'Lantern Road 2' for builders' use."
+    assert lint(text, "Acme Corp", "formal") == []
 
 
 def _congratulable_rows() -> list[tuple[str, str]]:
@@ -59,7 +138,7 @@ def test_every_tone_and_variant_of_every_fixture_event_passes_the_lint() -> None
         for tone in ("warm", "formal"):
             for variant in range(VARIANTS):
                 snippet = research.congratulate(title, tone, variant, company=company)
-                problems = lint(snippet.text, name, tone)
+                problems = lint(snippet.text, name, tone) + fragment_problems(snippet.clause)
                 if problems or not snippet.clause:
                     failures.append((title, tone, variant, snippet.text, problems))
     assert not failures, failures[:5]
@@ -115,39 +194,59 @@ def test_events_carry_every_snippet_and_the_api_picks_one() -> None:
     assert chosen.url == event.url and chosen.published == event.published
 
 
-HOSTILE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=80)
-
-
+# Headline shapes the classifier accepts, with a slot for hostile text in the detail.
 TEMPLATES = (
-    "Acme Corp wins {} award",
-    "Acme Corp launches {}",
-    "Acme Corp partners with {} on delivery vans",
-    "Acme Corp. Announces Acquisition of {}",
-    "{} selects Acme Corp for new contract",
-    "Acme Corp opens new office in {}",
+    "{name} wins {x} award",
+    "{name} launches {x}",
+    "{name} partners with {x} on delivery vans",
+    "{name}. Announces Acquisition of {x}",
+    "{x} selects {name} for new contract",
+    "{name} opens new office in {x}",
 )
+# What press-release headlines and feeds carry: markup, entities, emoji, other scripts, quotes.
+HOSTILE_PIECES = (
+    "<b>", "</b>", "<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "&amp;",
+    "&quot;", "&#8217;", "&lt;i&gt;", "&nbsp;", "\U0001f389", "\U0001f680",
+    "\U0001f469\u200d\U0001f4bb", "\u202e", "\u200b", "Prix de l\u2019Innovation",
+    "\u00dcberraschung", "\u6771\u4eac", "\u0421\u0438\u0431\u0438\u0440\u044c",
+    "\u062c\u0627\u0626\u0632\u0629", "\u05e2\u05d1\u05e8\u05d9\u05ea", '"Best Workplace"',
+    "\u201cInnovator of the Year\u201d", "\u00abPrix\u00bb", "'", "\u2018", "[x]", "{y}", "(",
+    ")", "|", " - ", "Edison", "2026", "AI", "Inc.", "Acme Corp",
+)  # fmt: skip
+HOSTILE_DETAIL = st.tuples(
+    st.text(max_size=12), st.sampled_from(HOSTILE_PIECES), st.text(max_size=12)
+).map("".join)
+# Press-release furniture around the whole headline: the sentence must carry none of it.
+WRAPPERS = (
+    "{}", "{} | Business Wire", "{} - Press Release", "{} - PR Newswire", "{} | GlobeNewswire",
+    "{} - Reuters", "{} &amp; more", "DENVER, Nov. 18, 2026 /PRNewswire/ -- {}",
+)  # fmt: skip
+NAMES = ("Acme Corp", "Acme Corp (NASDAQ: ACME)", "Acme Corp Inc.")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
-    detail=HOSTILE,
-    shout=st.booleans(),
+    detail=HOSTILE_DETAIL,
     template=st.sampled_from(TEMPLATES),
-    repeat=st.integers(1, 40),
+    wrapper=st.sampled_from(WRAPPERS),
+    name=st.sampled_from(NAMES),
+    shout=st.booleans(),
+    repeat=st.sampled_from((1, 1, 2, 40)),
 )
 def test_any_accepted_headline_gives_lint_clean_sentences(
-    detail: str, shout: bool, template: str, repeat: int
+    detail: str, template: str, wrapper: str, name: str, shout: bool, repeat: int
 ) -> None:
-    title = template.format(" ".join([detail] * repeat) if repeat > 20 else detail)
+    """Every tone and variant of any hostile headline the classifier accepts passes the lint;
+    most drawn headlines are accepted (hypothesis fails the test when too many are filtered)."""
+    title = wrapper.format(template.format(name=name, x=" ".join([detail] * repeat)))
     if shout:
         title = title.upper()
-    found = research.classify(title, "Acme Corp")
-    if not found.congratulable:
-        return
+    assume(research.classify(title, "Acme Corp").congratulable)
     for tone in ("warm", "formal"):
         for variant in range(VARIANTS):
-            text = research.congratulate(title, tone, variant, company="Acme Corp").text
-            assert not lint(text, "Acme Corp", tone), text
+            snippet = research.congratulate(title, tone, variant, company="Acme Corp")
+            problems = lint(snippet.text, "Acme Corp", tone) + fragment_problems(snippet.clause)
+            assert not problems, (title, snippet.text, snippet.clause, problems)
 
 
 def test_pinned_sentences_for_every_kind_and_both_tones() -> None:
@@ -202,3 +301,29 @@ def test_the_kind_alone_claims_no_more_than_any_such_headline(
     snippet = research.congratulate(title, "formal", 1, company="Acme Corp")
     assert snippet.text.startswith(f"Please accept my congratulations on {news};")
     assert snippet.clause == clause
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme Corp wins Edison Award Acme Corp wins Edison Award",
+        "Acme wins award Acme wins award",
+        "City of Lakemont selects Acme Corp for solar contract City of Lakemont selects Acme Corp "
+        "for solar contract",
+    ],
+)
+def test_a_headline_printed_twice_is_never_quoted(title: str) -> None:
+    for tone in ("warm", "formal"):
+        for variant in range(VARIANTS):
+            snippet = research.congratulate(title, tone, variant, company="Acme Corp")
+            for text in (snippet.text, snippet.clause):
+                assert not re.search(r"\b(wins|selects)\b", text), text
+                words = [w.strip(",.!;").lower() for w in text.split()]
+                runs = list(zip(words, words[1:], words[2:], strict=False))
+                assert len(set(runs)) == len(runs), text
+
+
+def test_a_product_named_after_the_company_is_still_quoted() -> None:
+    title = "Acme Corp launches Acme Cloud 2"
+    snippet = research.congratulate(title, "formal", 0, company="Acme Corp")
+    assert snippet.text == "Congratulations to the Acme Corp team on launching Acme Cloud 2."
