@@ -31,9 +31,10 @@ def slugify(name: str) -> str:
     """
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
-    if slug:
-        return slug
-    return _NON_WORD.sub("-", unicodedata.normalize("NFKC", name).casefold()).strip("-_")
+    if not slug:
+        slug = _NON_WORD.sub("-", unicodedata.normalize("NFKC", name).casefold()).strip("-_")
+    # Normalising can multiply characters ("\ufdfa" is 18 letters): keep the name's own limit.
+    return slug[:MAX_NAME_LENGTH].rstrip("-_")
 
 
 def display_name_from_slug(slug: str) -> str:

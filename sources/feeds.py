@@ -22,7 +22,6 @@ from .models import Item, Outlet
 from .text import (
     SUMMARY_LIMIT,
     TITLE_LIMIT,
-    clean_text,
     html_to_text,
     parse_date,
     plausible_date,
@@ -140,7 +139,7 @@ def _parse_xml_feed(
     if ill_formed:
         warnings.append(f"the feed is not well-formed; {len(entries)} items were recovered")
     feed_info = parsed.get("feed", {})
-    feed_title = clean_text(str(feed_info.get("title", "")))
+    feed_title = html_to_text(str(feed_info.get("title", "")))
     feed_domain = host_of(str(feed_info.get("link", ""))) or host_of(feed_url)
 
     def build(entry: Mapping[str, Any], published: datetime | None) -> Item | None:
@@ -344,7 +343,7 @@ def _parse_json_feed(
         raise NotAFeed("the response is neither a feed nor valid JSON", url=feed_url) from exc
     if not isinstance(document, dict) or "jsonfeed.org" not in str(document.get("version", "")):
         raise NotAFeed("the server sent JSON that is not a JSON Feed", url=feed_url)
-    feed_title = clean_text(str(document.get("title", "")))
+    feed_title = html_to_text(str(document.get("title", "")))
     feed_domain = host_of(str(document.get("home_page_url", ""))) or host_of(feed_url)
     raw_items = document.get("items")
     if not isinstance(raw_items, list):

@@ -62,18 +62,22 @@ def html_to_text(markup: str) -> str:
     that looks like a tag, however many times the feed escaped its markup."""
     if not markup:
         return ""
-    if not _MARKUP_HINT.search(markup):
-        return clean_text(markup)
-    text = markup
+    # Invisible characters go first, in every round: "<\u200bimg ...>" would hide a tag.
+    text = _without_invisible(markup)
+    if not _MARKUP_HINT.search(text):
+        return clean_text(text)
     for _ in range(_UNESCAPING_ROUNDS):
         # Feeds often escape twice ("&amp;lt;b&amp;gt;"): one more round of unescaping turns
         # what is left into characters, and any markup that reveals is read as markup too.
-        text = html.unescape(_visible_text(text))
-        if not _TAG_HINT.search(text):
+        text = html.unescape(_visible_text(_without_invisible(text)))
+        if not _TAG_HINT.search(_without_invisible(text)):
             break
-    else:
-        text = _TAG.sub(" ", text)
-    return clean_text(text)
+    text = clean_text(text)
+    return clean_text(_TAG.sub(" ", text)) if _TAG_HINT.search(text) else text
+
+
+def _without_invisible(text: str) -> str:
+    return text if text.isprintable() else "".join(c for c in text if not _is_invisible(c))
 
 
 def _visible_text(markup: str) -> str:

@@ -25,6 +25,8 @@ def is_http_url(url: str | None) -> bool:
     """True for an absolute http(s) URL with a host, the only links we follow or show."""
     if not url or len(url) > MAX_URL_LENGTH:
         return False
+    if not url.strip().isprintable():
+        return False  # control or invisible characters: a link that shows one thing, goes to another
     try:
         parts = urlsplit(url.strip())
     except ValueError:
