@@ -286,6 +286,8 @@ def acquired(title: str, names: tuple[str, ...]) -> tuple[str, bool] | None:
 def milestone(title: str) -> str | None:
     """The anniversary or count a milestone headline names: "75th anniversary", "100-year
     milestone", "500th regional jet"."""
+    # A quoted title ("Two Centuries of Glass") names a work, not the company's age.
+    title = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", title)
     anniversary = re.search(
         r"\b(\d+(?:st|nd|rd|th)|silver|golden|diamond)\s+anniversary\b", title, re.I
     )

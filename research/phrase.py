@@ -654,10 +654,20 @@ def _cut(
     return "".join(pieces), kept
 
 
+# Inline emphasis a feed left in a title; any other tag makes the headline unquotable.
+_EMPHASIS = re.compile(r"</?(b|i|em|strong|u|mark|span)>", re.IGNORECASE)
+# An award or title in quotes inside a headline: the name reads the same without them.
+_QUOTED_NAME = re.compile(
+    r"(?<=\bwins )[\"\u201c]([A-Z][\w'\u2019&-]*(?: [\w'\u2019&-]+){0,7})[\"\u201d](?= award\b)"
+)
+
+
 def clean_headline(title: str, names: tuple[str, ...]) -> str:
     """The headline without HTML entities, ticker tags and wire names, and readable when it was
     written in capitals (Title Case, with the company's names spelled as the profile does)."""
     title = html.unescape(title)  # "&amp;" is "&", never a word to quote
+    title = _EMPHASIS.sub("", title)  # "<b>Edison</b> Award": the words, not the markup
+    title = _QUOTED_NAME.sub(r"the \1", title)  # 'wins "Innovator of the Year" award'
     title = strip_boilerplate(title)
     for name in names:
         # "Acme Corp. Announces ..." for "Acme Corp": the abbreviation's stop, not a sentence end

@@ -260,6 +260,9 @@ def pick(snippets: tuple[Snippet, ...], tone: str, variant: int) -> Snippet:
     return next(s for s in snippets if s.tone == tone and s.variant == variant)
 
 
+MAX_HEADLINE = 2000
+
+
 def congratulate_headline(
     title: str, company: object, *, tone: str = "warm", variant: int = 0
 ) -> Snippet:
@@ -270,6 +273,11 @@ def congratulate_headline(
     from .models import Company
 
     _check(tone, variant)
+    if len(title) > MAX_HEADLINE:
+        raise InvalidInput(
+            f"the headline is {len(title):,} characters long; a headline has at most "
+            f"{MAX_HEADLINE:,} (give the title, not the article)"
+        )
     resolved = (
         company
         if isinstance(company, Company)

@@ -223,3 +223,8 @@ def test_no_detail_for_a_headline_that_does_not_name_the_company() -> None:
 def test_possessive_of_a_name_ending_in_s() -> None:
     found = detail(K.PARTNERSHIP, "Siemens partners with Acme", ("Siemens",), "Siemens")
     assert found is not None and found.news == "Siemens' new partnership with Acme"
+
+
+def test_a_quoted_title_is_not_the_companys_age() -> None:
+    assert milestone('Acme publishes "Two Centuries Of Glass" report') is None
+    assert milestone("Acme celebrates two centuries of glassmaking") == "200-year milestone"

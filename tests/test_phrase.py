@@ -458,3 +458,15 @@ def test_a_joint_announcement_says_what_the_two_did(title: str, done: str) -> No
 
     found = event_phrase(title, (COMPANY,))
     assert found is not None and found[1] == done
+
+
+def test_quoted_award_names_and_emphasis_keep_their_detail() -> None:
+    import research
+
+    for headline, expected in (
+        ("Acme Corp wins \u201cInnovator of the Year\u201d award", "the Innovator of the Year award"),
+        ('Acme Corp wins "Innovator of the Year" award', "the Innovator of the Year award"),
+        ("Acme Corp wins <b>Edison</b> Award", "the Edison Award"),
+    ):
+        text = research.congratulate(headline, company="Acme Corp", tone="formal").text
+        assert expected in text, (headline, text)

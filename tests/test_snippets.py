@@ -13,7 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import research
-from research.snippets import VARIANTS
+from research.snippets import MAX_HEADLINE, VARIANTS
 
 LABELLED = Path(__file__).resolve().parent.parent / "fixtures" / "labelled" / "headlines.jsonl"
 # The lint, written without the code under test: what must never reach a note.
@@ -242,6 +242,10 @@ def test_any_accepted_headline_gives_lint_clean_sentences(
     if shout:
         title = title.upper()
     assume(research.classify(title, "Acme Corp").congratulable)
+    if len(title) > MAX_HEADLINE:  # no headline is that long: refused up front, not phrased
+        with pytest.raises(research.InvalidInput, match="characters long"):
+            research.congratulate(title, company="Acme Corp")
+        return
     for tone in ("warm", "formal"):
         for variant in range(VARIANTS):
             snippet = research.congratulate(title, tone, variant, company="Acme Corp")
@@ -327,3 +331,10 @@ def test_a_product_named_after_the_company_is_still_quoted() -> None:
     title = "Acme Corp launches Acme Cloud 2"
     snippet = research.congratulate(title, "formal", 0, company="Acme Corp")
     assert snippet.text == "Congratulations to the Acme Corp team on launching Acme Cloud 2."
+
+
+def test_a_headline_longer_than_any_headline_is_refused_up_front() -> None:
+    headline = "Acme Corp wins award " + "x" * 1980
+    with pytest.raises(research.InvalidInput, match=f"{len(headline):,} characters long"):
+        research.congratulate(headline, company="Acme Corp")
+    assert len(headline) > 2000
