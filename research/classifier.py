@@ -584,7 +584,8 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
     candidates = candidate_parts(lower)
     if text.endswith("?") or _QUESTION_START.match(text):
         return _neutral("phrased as a question, not news")
-    if _SCHEDULE.search(lower):
+    if ("date" in lower or "result" in lower or "earning" in lower or "call" in lower
+            or "webcast" in lower) and _SCHEDULE.search(lower):  # fmt: skip
         return _neutral("a date set for results or a call, not news to congratulate")
     for family, pattern in NEGATIVE_FAMILIES:
         if pattern.number not in candidates:
