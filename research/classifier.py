@@ -810,10 +810,19 @@ def headline_to_read(title: str, position: int | None = None) -> tuple[str, int 
 def _masked(title: str, start: int, length: int) -> str:
     """The headline with the company's own name made unreadable to the rules, same length and
     spacing: "Drop Labs" or "Loss Prevention Inc" must not read as bad news about themselves."""
-    name = "".join(
-        ch if ch.isspace() else ("z" if ch.islower() else "Z") for ch in title[start : start + length]
-    )
+    name = title[start : start + length]
+    if name.isascii():
+        name = name.translate(_ASCII_MASK)
+    else:
+        name = "".join(ch if ch.isspace() else ("z" if ch.islower() else "Z") for ch in name)
     return title[:start] + name + title[start + length :]
+
+
+_ASCII_MASK = {
+    code: ("z" if chr(code).islower() else "Z")
+    for code in range(128)
+    if not chr(code).isspace()
+}
 
 
 def _with_reason(reading: Classification, reason: str) -> Classification:
