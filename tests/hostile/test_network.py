@@ -32,9 +32,7 @@ from typing import Any
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 import research
 from research.cache import Cache
@@ -69,6 +67,7 @@ from sources.models import Query
 
 from ..helpers import RECORDED_AT
 from ..server import FIXTURES, RawServer, Reply, TestServer, read_request, reset
+from ..tls import certificate, pem_pair
 
 KIB = 1024
 MIB = 1024 * KIB
@@ -970,71 +969,21 @@ class Certificates:
     wrong_host: tuple[Path, Path]
 
 
-def _pem_pair(
-    folder: Path, name: str, cert: x509.Certificate, key: ec.EllipticCurvePrivateKey
-) -> tuple[Path, Path]:
-    cert_path, key_path = folder / f"{name}.pem", folder / f"{name}.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
-
-
-def _certificate(
-    subject: str,
-    key: ec.EllipticCurvePrivateKey,
-    *,
-    issuer: tuple[str, ec.EllipticCurvePrivateKey] | None = None,
-    names: Sequence[x509.GeneralName] = (),
-    days: tuple[int, int] = (-1, 30),
-    ca: bool = False,
-) -> x509.Certificate:
-    now = dt.datetime.now(dt.timezone.utc)
-    issuer_name, issuer_key = issuer or (subject, key)
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
-        .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, issuer_name)]))
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now + dt.timedelta(days=days[0]))
-        .not_valid_after(now + dt.timedelta(days=days[1]))
-        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
-    )
-    if names:
-        builder = builder.add_extension(x509.SubjectAlternativeName(list(names)), critical=False)
-    if ca:
-        builder = builder.add_extension(
-            x509.KeyUsage(
-                digital_signature=True, content_commitment=False, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                crl_sign=True, encipher_only=False, decipher_only=False,
-            ),
-            critical=True,
-        )  # fmt: skip
-    return builder.sign(issuer_key, hashes.SHA256())
-
-
 @pytest.fixture(scope="module")
 def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
     """A throwaway CA and leaves for 127.0.0.1: good, self-signed, expired, for another host."""
     folder = tmp_path_factory.mktemp("tls")
     loopback = [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_cert = _certificate("Network Tests CA", ca_key, ca=True)
+    ca_cert = certificate("Network Tests CA", ca_key, ca=True)
     ca = ("Network Tests CA", ca_key)
 
     def leaf(name: str, **kwargs: Any) -> tuple[Path, Path]:
         key = ec.generate_private_key(ec.SECP256R1())
-        return _pem_pair(folder, name, _certificate("127.0.0.1", key, **kwargs), key)
+        return pem_pair(folder, name, certificate("127.0.0.1", key, **kwargs), key)
 
     return Certificates(
-        ca=_pem_pair(folder, "ca", ca_cert, ca_key)[0],
+        ca=pem_pair(folder, "ca", ca_cert, ca_key)[0],
         good=leaf("good", issuer=ca, names=loopback),
         self_signed=leaf("self-signed", names=loopback),
         expired=leaf("expired", issuer=ca, names=loopback, days=(-30, -1)),

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec
 
 import research
 from research import ConfigError
@@ -43,6 +45,7 @@ from sources.netguard import GuardedTransport, Resolver
 
 from ..helpers import LOOPBACK, RECORDED_AT
 from ..server import FIXTURES, Reply, TestServer
+from ..tls import certificate, pem_pair
 
 NOTHING_ALLOWED = AllowList()
 HOME = "unused-home"  # settings only name the folder
@@ -522,38 +525,10 @@ class _Hello(BaseHTTPRequestHandler):
 
 def _self_signed(folder: Path, host: str) -> tuple[Path, Path]:
     """A throwaway certificate and key for ``host``, valid for a day."""
-    import datetime as dt
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)])
-    now = dt.datetime.now(dt.timezone.utc)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(host)]), critical=False)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
+    return pem_pair(
+        folder, "cert", certificate(host, key, names=[x509.DNSName(host)], days=(-1, 1)), key
     )
-    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
-    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
 
 
 def test_https_sends_and_verifies_the_host_name_not_the_address(
