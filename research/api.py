@@ -30,6 +30,7 @@ from sources import (
     parse_workers,
 )
 from sources.bing_news import NAME as BING_NEWS
+from sources.discover import DISCOVERY_DEADLINE
 from sources.fetch import report_of
 from sources.google_news import NAME as GOOGLE_NEWS
 from sources.urls import host_of, require_http_url
@@ -142,7 +143,7 @@ async def research_async(
     ``Result.failures``. With a ``deadline`` (seconds), the call returns by then: sources still
     busy are stopped and reported as timed out, the others count.
     """
-    give_up_at = _give_up_at(check_deadline(deadline))
+    give_up_at = deadline_at(check_deadline(deadline))
     feeds = _check_options(days, limit, feeds)
     topics = _check_topics(topics)
     if sum(bool(x) for x in (offline, replay, record)) > 1:
@@ -327,7 +328,7 @@ def _cached(
         return {}
 
 
-def _give_up_at(deadline: float | None) -> float | None:
+def deadline_at(deadline: float | None) -> float | None:
     """The event loop's time at which the caller's ``deadline`` (seconds from now) passes."""
     return None if deadline is None else asyncio.get_running_loop().time() + deadline
 
@@ -363,13 +364,13 @@ async def _discover(
     company: Company, http: HttpClient, now: datetime, warnings: list[str], left: float | None
 ) -> Company:
     """The company with what newsroom discovery found on its site recorded."""
-    domain = company.domain or company.newsroom or ""
-    if left is None:
-        discovery = await discover_newsroom(domain, http, now=now, newsroom=company.newsroom)
-    else:
-        discovery = await discover_newsroom(
-            domain, http, now=now, newsroom=company.newsroom, deadline=left
-        )
+    discovery = await discover_newsroom(
+        company.domain or company.newsroom or "",
+        http,
+        now=now,
+        newsroom=company.newsroom,
+        deadline=DISCOVERY_DEADLINE if left is None else left,
+    )
     warnings.extend(f"newsroom discovery: {note}" for note in discovery.notes)
     if not discovery.reachable:
         return company  # not recorded: the next run tries again

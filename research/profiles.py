@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 
-from sources import Discovery, HttpClient, SourceError, discover_newsroom, site_origin
+from sources import (
+    Discovery,
+    HttpClient,
+    SourceError,
+    discover_newsroom,
+    parse_workers,
+    site_origin,
+)
 from sources.urls import require_http_url
 
 from .company import resolve_company, unique_names
@@ -134,7 +141,7 @@ async def discover_company_async(
             f"research company add {profile.slug} --domain acme.com"
         )
     now = now or datetime.now(timezone.utc)
-    async with HttpClient(settings.http) as http:
+    async with parse_workers(settings.parse), HttpClient(settings.http) as http:
         discovery = await discover_newsroom(
             profile.domain or profile.newsroom or "", http, now=now, newsroom=profile.newsroom
         )

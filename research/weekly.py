@@ -11,7 +11,14 @@ from pathlib import Path
 
 from sources import HttpClient, parse_workers
 
-from .api import MAX_DAYS, MAX_LIMIT, check_deadline, profile_or_company, research_with
+from .api import (
+    MAX_DAYS,
+    MAX_LIMIT,
+    check_deadline,
+    deadline_at,
+    profile_or_company,
+    research_with,
+)
 from .cache import Cache
 from .company import resolve_company, with_derived_aliases
 from .config import Settings, load_settings
@@ -95,8 +102,7 @@ async def weekly_digest_async(
     :func:`save_digest`. With a ``deadline`` (seconds) it returns by then; sources still busy
     are reported as timed out.
     """
-    deadline = check_deadline(deadline)
-    give_up_at = None if deadline is None else asyncio.get_running_loop().time() + deadline
+    give_up_at = deadline_at(check_deadline(deadline))
     now = now or datetime.now(timezone.utc)
     chosen = _week(week, now)
     settings = settings or load_settings()
