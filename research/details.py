@@ -331,10 +331,11 @@ def place(title: str) -> tuple[str, str] | None:
     if where.split()[0] in _NOT_NAMES or (match.group(1) == "to" and not expands):
         return None  # "brings jobs to Denver", "sells unit to Beta": not where it expands
     preposition = "in" if match.group(1) == "in" else "into"
-    return preposition, f"the {where}" if where in _DEFINITE_PLACES else where
+    return preposition, f"the {where}" if where in DEFINITE_PLACES else where
 
 
-_DEFINITE_PLACES = frozenset(
+# Places whose names take "the": "expanding into the Middle East", "opening in the US".
+DEFINITE_PLACES = frozenset(
     ["Middle East", "Netherlands", "UK", "US", "United States", "United Kingdom", "Philippines",
      "Gulf", "Nordics", "Balkans", "Americas", "Caribbean", "Far East", "Baltics"]
 )  # fmt: skip
@@ -359,7 +360,13 @@ def _approval(title: str, owner: str) -> Detail | None:
     return Detail(f"{owner} {approval.group(2)}", f"{_PAST[approval.group(1)]} {approval.group(2)}")
 
 
-_PAST = {"wins": "won", "gets": "got", "receives": "received", "secures": "secured", "earns": "earned"}
+_PAST = {
+    "wins": "won",
+    "gets": "got",
+    "receives": "received",
+    "secures": "secured",
+    "earns": "earned",
+}
 
 
 def _award(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:

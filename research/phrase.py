@@ -15,7 +15,7 @@ import re
 
 from sources.text import strip_dateline
 
-from .details import AMOUNT, is_demonym
+from .details import AMOUNT, DEFINITE_PLACES, is_demonym
 from .details import indefinite_article as indefinite_article
 from .details import possessive as possessive
 from .models import EventKind
@@ -109,11 +109,6 @@ _INFINITIVES = frozenset(
 )
 _NAME_HEADS = ("Award", "Awards", "Prize", "Medal", "Trophy", "Cup", "Championships", "Expo")
 _INSTITUTIONS = frozenset("City Town Port University State Province Republic County".split())
-_DEFINITE_PLACES = {
-    ("Middle", "East"), ("Netherlands",), ("UK",), ("US",), ("Philippines",), ("Nordics",),
-    ("Americas",), ("Caribbean",), ("Baltics",), ("Far", "East"), ("Gulf",),
-}  # fmt: skip
-
 _SMALL_WORDS = frozenset(
     """a an and as at but by for from in into of on or over the to with million billion percent
     up its year""".split()
@@ -249,7 +244,7 @@ def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: 
         return None
     if first.endswith("'"):  # "builders' federation"
         return "the" if preposition else None
-    if tuple(w.strip(",") for w in chunk) in _DEFINITE_PLACES:
+    if " ".join(w.strip(",") for w in chunk) in DEFINITE_PLACES:
         return "the"
     if first in _INSTITUTIONS and followed_by_of:
         return "the"  # "the City of Lakemont"
