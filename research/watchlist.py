@@ -93,17 +93,26 @@ def watched(*, settings: Settings | None = None) -> list[WatchEntry]:
     last = Cache(settings.cache_path).last_researched([slug for slug, _, _ in rows])
     entries = []
     for slug, name, added in rows:
-        try:
-            profile, problem = store.company(slug), None
-        except StoreError as exc:
-            profile, problem = None, str(exc)
+        company, has_profile, problem = watched_company(store, slug, name)
         entries.append(
             WatchEntry(
-                company=profile or replace(resolve_company(name), slug=slug),
+                company=company,
                 added_at=added,
                 last_researched=last.get(slug),
-                has_profile=profile is not None,
+                has_profile=has_profile,
                 problem=problem,
             )
         )
     return entries
+
+
+def watched_company(store: Store, slug: str, name: str) -> tuple[Company, bool, str | None]:
+    """A watched company under its watchlist slug: its saved profile, else the name as typed;
+    whether it has a profile; and why a saved profile could not be read, if it could not."""
+    try:
+        profile = store.company(slug)
+    except StoreError as exc:
+        return replace(resolve_company(name), slug=slug), False, str(exc)
+    if profile is None:
+        return replace(resolve_company(name), slug=slug), False, None
+    return profile, True, None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -20,16 +19,16 @@ from .api import (
     research_with,
 )
 from .cache import Cache
-from .company import resolve_company, with_derived_aliases
+from .company import with_derived_aliases
 from .config import Settings, load_settings
 from .digest import CompanySection, Digest, DigestFailure, IsoWeek, SavedDigest, events_for_week
 from .digest_render import digest_feed, digest_fragment, digest_summary
-from .errors import InvalidInput, ResearchError, StoreError
+from .errors import InvalidInput, ResearchError
 from .files import write_atomic
 from .models import Company, Result
 from .runner import synchronous
 from .store import Store
-from .watchlist import MAX_WATCHED
+from .watchlist import MAX_WATCHED, watched_company
 
 DIGEST_FORMATS = ("md", "html")
 FEED_FILE = "feed.xml"
@@ -73,13 +72,10 @@ def _companies(
 
 
 def _watched_company(slug: str, name: str, store: Store, warnings: list[str]) -> Company:
-    """A watched company under its watchlist slug: its profile, else the name as typed."""
-    try:
-        profile = store.company(slug)
-    except StoreError as exc:
-        warnings.append(f"{exc} (the saved profile was not used)")
-        profile = None
-    company = profile or replace(resolve_company(name), slug=slug)
+    """A watched company under its watchlist slug, with its derived aliases."""
+    company, _, problem = watched_company(store, slug, name)
+    if problem:
+        warnings.append(f"{problem} (the saved profile was not used)")
     company, notes = with_derived_aliases(company)
     warnings.extend(notes)
     return company
