@@ -97,8 +97,14 @@ def item_from_json(text: str) -> Item:
     )
 
 
+class DamagedEntry(StoreError):
+    """A cache row that no longer reads (a value of the wrong type): the whole cache is rebuilt,
+    as for damage SQLite itself reports; everything in it can be fetched again."""
+
+
 def _rebuilt_when_damaged(method: Callable[P, T]) -> Callable[P, T]:
-    """Run a cache method; if SQLite finds the file damaged, move it aside and run it again."""
+    """Run a cache method; if the file or one of its rows is damaged, move the file aside and
+    run the method again on a fresh cache."""
 
     @functools.wraps(method)
     def run(*args: P.args, **kwargs: P.kwargs) -> T:
@@ -106,9 +112,12 @@ def _rebuilt_when_damaged(method: Callable[P, T]) -> Callable[P, T]:
             return method(*args, **kwargs)
         except StoreError as exc:
             cache = args[0]
-            if not isinstance(cache, Cache) or exc.__cause__ is None or not is_damage(exc.__cause__):
+            cause = exc if isinstance(exc, DamagedEntry) else exc.__cause__
+            if not isinstance(cache, Cache) or cause is None or not (
+                cause is exc or is_damage(cause)
+            ):
                 raise
-            cache.move_aside(exc.__cause__)
+            cache.move_aside(cause)
             return method(*args, **kwargs)
 
     return run
@@ -204,10 +213,7 @@ class Cache(Database):
             raise self._damaged(url, exc) from exc
 
     def _damaged(self, url: str, exc: Exception) -> StoreError:
-        return StoreError(
-            f"the store {self.path} has a damaged entry for {url} ({exc!r}); move the file "
-            "aside and run again to start a fresh one"
-        )
+        return DamagedEntry(f"a damaged entry for {url}: {exc!r}")
 
     @_rebuilt_when_damaged
     def save_outcomes(

@@ -274,24 +274,29 @@ def test_offline_finds_stored_answers_for_another_window_or_alias_list(
     assert all(e.published is None or (RECORDED_AT - e.published).days < 7 for e in offline.events)
 
 
-def test_a_damaged_store_row_is_a_warning_online_and_a_clear_error_offline(
+def test_a_damaged_cache_row_rebuilds_the_cache_and_says_so(
     server: TestServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """A row that no longer reads is damage like any other: the cache is moved aside (kept for
+    a bug report) and rebuilt, never a run stopped or a profile lost."""
     import sqlite3
 
     serve_acme_search(server, monkeypatch)
+    research.add_company("acme-corp", name="Acme Corp")
     research.research("acme-corp", now=RECORDED_AT)
     connection = sqlite3.connect(tmp_path / "home" / "cache.db")
     connection.execute("""UPDATE feed_items SET data = '{"title": 1}'""")
     connection.commit()
     connection.close()
-    with pytest.raises(research.StoreError, match="damaged entry"):
-        research.research("acme-corp", offline=True, now=RECORDED_AT)
+    offline = research.research("acme-corp", offline=True, now=RECORDED_AT)
+    assert offline.all_failed and {f.reason for f in offline.failures} == {"not_stored"}
+    assert any("damaged entry" in w and "cache.db.damaged-" in w for w in offline.warnings)
     online = research.research("acme-corp", now=RECORDED_AT)
-    assert online.events
-    assert any("damaged entry" in w for w in online.warnings)
-    # The online run stored fresh answers over the damaged ones: offline works again.
+    assert online.events and not online.failures
+    # The online run stored fresh answers: offline works again, and the profile is intact.
     assert research.research("acme-corp", offline=True, now=RECORDED_AT).events
+    assert research.get_company("acme-corp").name == "Acme Corp"
+    assert len(list((tmp_path / "home").glob("cache.db.damaged-*"))) == 1
 
 
 @pytest.mark.parametrize(
