@@ -228,12 +228,14 @@ async def research_with(
     use_cache: bool = True,
     warnings: list[str] | None = None,
     give_up_at: float | None = None,
+    shared_cache: bool = False,
 ) -> Result:
     """Research an already resolved company with a client the caller shares between companies.
 
     ``keep`` saves discovery in the store and fetched items in the cache; ``use_cache`` sends
     the cached validators (a replay never touches either; a recording must stand alone).
-    ``give_up_at`` (the event loop's clock) ends discovery and every source by then.
+    ``give_up_at`` (the event loop's clock) ends discovery and every source by then. With
+    ``shared_cache`` (one cache for many companies) the cache's notes are left to the caller.
     """
     warnings = [] if warnings is None else warnings
     if _needs_discovery(company):
@@ -251,8 +253,8 @@ async def research_with(
             cache.save_outcomes(report.outcomes, now, subject=company.slug)
         except StoreError as exc:
             warnings.append(f"{exc} (results were not saved)")
-    warnings.extend(cache.notes)
-    cache.notes.clear()
+    if not shared_cache:
+        warnings.extend(cache.notes)  # a shared cache's notes are the caller's to report, once
     return _result(company, report, now, days, limit, topics, warnings, replayed=not keep)
 
 

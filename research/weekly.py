@@ -123,6 +123,7 @@ async def weekly_digest_async(
                 days=days,
                 limit=MAX_LIMIT,
                 give_up_at=give_up_at,
+                shared_cache=True,
             )
         except ResearchError as exc:
             return exc
@@ -150,6 +151,7 @@ async def weekly_digest_async(
             DigestFailure(company.name, f.source, f.url, f.error, f.reason)
             for f in outcome.failures
         ]
+    warnings += cache.notes  # the shared cache's own notes (a damaged file replaced), once
     return Digest(
         chosen, tuple(sections), tuple(failures), generated_at=now, warnings=tuple(warnings)
     )
