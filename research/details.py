@@ -8,6 +8,7 @@ an ordinal copied as written, never a paraphrase that could claim more than the 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,12 @@ class Detail:
 
     news: str
     clause: str
+
+
+@functools.cache
+def _names_alternation(names: tuple[str, ...]) -> str:
+    """The company's names as one regex alternation, longest first (built once per company)."""
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 def indefinite_article(word: str) -> str:
@@ -144,7 +151,7 @@ def customer(title: str, names: tuple[str, ...]) -> str | None:
     """The customer a new-account headline names: "City of Lakemont selects Acme ..." or
     "Acme signs agreement with Ashgrove Bank" -> the customer; a description ("a major
     automaker", "state agency") is not a name and gives None."""
-    company = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    company = _names_alternation(names)
     chooser = re.match(
         rf"({_NAME})\s+(?:selects|chooses|picks|taps|hires|awards|names)\s+(?:{company})(?!\w)",
         title,
@@ -178,7 +185,7 @@ _JOINING_WORDS = frozenset(
 def partner(title: str, names: tuple[str, ...]) -> str | None:
     """The other party of a partnership: "Acme partners with Beta", "Acme and Beta form ...",
     "Beta, Acme team up", "Beta joins forces with Acme"."""
-    company = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    company = _names_alternation(names)
     ours = rf"(?:{company})(?!\w)"
     patterns = (
         rf"^{ours}\s+(?:partners|teams\s+up|teams|joins\s+forces|collaborates|allies|"
@@ -247,7 +254,7 @@ def growth_figure(title: str) -> tuple[str, str] | None:
 def product(title: str, names: tuple[str, ...]) -> str | None:
     """The named product of a launch: "Acme unveils HomeCell 2, a compact battery" -> "HomeCell
     2"; a description ("AI assistant", "Gdańsk office") gives None."""
-    company = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    company = _names_alternation(names)
     match = re.match(
         rf"(?:{company})(?!\w)\s+(?:launches|unveils|debuts|introduces|releases|rolls\s+out|"
         rf"ships|presents)\s+(?:the\s+|its\s+|new\s+)*(?:['\u2018\"\u201c]([^'\u2019\"\u201d]+)"
@@ -264,7 +271,7 @@ def product(title: str, names: tuple[str, ...]) -> str | None:
 def acquired(title: str, names: tuple[str, ...]) -> tuple[str, bool] | None:
     """(the company acquired, whether the deal is only agreed): "Acme to acquire Beta Labs" ->
     ("Beta Labs", True); "Acme acquires sensor maker Veltro" -> ("Veltro", False)."""
-    company = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    company = _names_alternation(names)
     target = re.match(
         rf"({_NAME}?)\s+to\s+be\s+(?:acquired|bought)\s+by\s+(?:{company})(?!\w)", title
     )
