@@ -51,6 +51,14 @@ class Database:
         finally:
             connection.close()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """The file, created if need be, in one writing transaction begun IMMEDIATE."""
+        with self._connection(create=True) as connection:
+            assert connection is not None  # create=True always opens the file
+            with writing(connection):
+                yield connection
+
     def _error(self, exc: BaseException) -> StoreError:
         text = str(exc)
         if "locked" in text or "busy" in text:

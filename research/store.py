@@ -196,15 +196,13 @@ class Store(Database):
 
     def save_company(self, company: Company, now: datetime) -> None:
         """Create or replace the profile of ``company.slug``."""
-        with self._connection(create=True) as connection:
-            assert connection is not None
-            with writing(connection):
-                connection.execute(
-                    "INSERT INTO companies (slug, data, updated_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT(slug) DO UPDATE SET data = excluded.data, "
-                    "updated_at = excluded.updated_at",
-                    (company.slug, company_to_json(company), now.isoformat()),
-                )
+        with self._transaction() as connection:
+            connection.execute(
+                "INSERT INTO companies (slug, data, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(slug) DO UPDATE SET data = excluded.data, "
+                "updated_at = excluded.updated_at",
+                (company.slug, company_to_json(company), now.isoformat()),
+            )
 
     def company(self, slug: str) -> Company | None:
         """The saved profile for ``slug``, or None."""
@@ -253,21 +251,19 @@ class Store(Database):
 
     def watch(self, companies: Sequence[tuple[str, str]], now: datetime) -> list[str]:
         """Add (slug, name) pairs to the watchlist; the slugs that were not on it yet."""
-        with self._connection(create=True) as connection:
-            assert connection is not None
-            with writing(connection):
-                first: dict[str, str] = {}
-                for slug, name in companies:
-                    first.setdefault(slug, name)  # a later spelling never renames an entry
-                return [
-                    slug
-                    for slug, name in first.items()
-                    if connection.execute(
-                        "INSERT INTO watchlist (slug, name, added_at) VALUES (?, ?, ?) "
-                        "ON CONFLICT(slug) DO NOTHING",
-                        (slug, name, now.isoformat()),
-                    ).rowcount
-                ]
+        with self._transaction() as connection:
+            first: dict[str, str] = {}
+            for slug, name in companies:
+                first.setdefault(slug, name)  # a later spelling never renames an entry
+            return [
+                slug
+                for slug, name in first.items()
+                if connection.execute(
+                    "INSERT INTO watchlist (slug, name, added_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT(slug) DO NOTHING",
+                    (slug, name, now.isoformat()),
+                ).rowcount
+            ]
 
     def unwatch(self, slugs: Sequence[str]) -> list[str]:
         """Take companies off the watchlist; the slugs that were on it."""
@@ -333,32 +329,30 @@ class Store(Database):
 
         Events the week already reported stay as first recorded, so a rerun changes nothing.
         """
-        with self._connection(create=True) as connection:
-            assert connection is not None
-            with writing(connection):
-                connection.execute(
-                    "INSERT INTO digests (week, written_at, updated_at, summary, body_html, link) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(week) DO UPDATE SET "
-                    "written_at = excluded.written_at, updated_at = excluded.updated_at, "
-                    "summary = excluded.summary, body_html = excluded.body_html, "
-                    "link = excluded.link",
-                    (
-                        str(saved.week),
-                        written_at.isoformat(),
-                        saved.updated.isoformat(),
-                        saved.summary,
-                        saved.body_html,
-                        saved.link,
-                    ),
-                )
-                connection.executemany(
-                    "INSERT INTO reported_events (event_key, week, slug, data) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT(event_key) DO NOTHING",
-                    [
-                        (event_key(slug, event), str(saved.week), slug, event_to_json(event))
-                        for slug, event in events
-                    ],
-                )
+        with self._transaction() as connection:
+            connection.execute(
+                "INSERT INTO digests (week, written_at, updated_at, summary, body_html, link) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(week) DO UPDATE SET "
+                "written_at = excluded.written_at, updated_at = excluded.updated_at, "
+                "summary = excluded.summary, body_html = excluded.body_html, "
+                "link = excluded.link",
+                (
+                    str(saved.week),
+                    written_at.isoformat(),
+                    saved.updated.isoformat(),
+                    saved.summary,
+                    saved.body_html,
+                    saved.link,
+                ),
+            )
+            connection.executemany(
+                "INSERT INTO reported_events (event_key, week, slug, data) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(event_key) DO NOTHING",
+                [
+                    (event_key(slug, event), str(saved.week), slug, event_to_json(event))
+                    for slug, event in events
+                ],
+            )
 
     def digest_written(self, week: IsoWeek) -> datetime | None:
         """When the week's digest was last written, or None if never."""
