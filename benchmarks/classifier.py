@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.real_data import DATASETS  # noqa: E402
-from research.classifier import classify  # noqa: E402
 from research.evaluate import classifier_verdict, evaluate, format_evaluation  # noqa: E402
+from research.judge.rules import classify  # noqa: E402
 from research.labelled import load_labelled  # noqa: E402
 
 OURS = ROOT / "fixtures" / "labelled" / "headlines.jsonl"

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from sources import Outlet, SourceFailure
 
     from .api import draft_note, research, research_async
-    from .classifier import Classification, classify
     from .company import resolve_company, slugify
     from .config import Settings, load_settings
     from .digest import CompanySection, Digest, DigestFailure, IsoWeek
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
         StoreError,
         UnknownCompany,
     )
+    from .judge.rules import Classification, classify
     from .models import Company, Event, EventKind, Result, Skipped, Snippet, WatchEntry
     from .note import NoteDraft
     from .profiles import (
@@ -75,8 +75,8 @@ _HOMES = {
     "NotCongratulable": "research.snippets",
     "congratulate": "research.snippets",
     "Snippet": "research.models",
-    "Classification": "research.classifier",
-    "classify": "research.classifier",
+    "Classification": "research.judge.rules",
+    "classify": "research.judge.rules",
     "DiscoveryFailed": "research.errors",
     "UnknownCompany": "research.errors",
     "add_company": "research.profiles",

@@ -39,14 +39,14 @@ from .cache import Cache
 from .company import resolve_company, unique_names, with_derived_aliases
 from .config import Settings, load_settings
 from .errors import InvalidInput, StoreError
-from .match import own_hosts
+from .judge.match import own_hosts
+from .judge.rank import rank_items
+from .judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS, topic_words
 from .models import Company, Result
 from .note import NoteDraft, compose_note
 from .profiles import with_discovery
-from .rank import rank_items
 from .runner import synchronous
 from .store import Store
-from .topics import MAX_TOPIC_LENGTH, MAX_TOPICS, topic_words
 
 P = ParamSpec("P")
 

@@ -268,8 +268,8 @@ def congratulate_headline(
 ) -> Snippet:
     """A snippet for a headline a program brings; NotCongratulable when it is not good news
     about the company (it is never praised anyway)."""
-    from .classifier import classify  # the classifier's rules load on first use
     from .company import resolve_company, with_derived_aliases
+    from .judge.rules import classify  # the classifier's rules load on first use
     from .models import Company
 
     _check(tone, variant)

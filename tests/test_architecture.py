@@ -49,10 +49,10 @@ def test_sources_never_imports_research() -> None:
 
 
 PURE_MODULES = {
-    "research/classifier.py", "research/phrase.py", "research/rank.py", "research/company.py",
-    "research/render.py", "research/models.py", "research/errors.py", "research/match.py",
+    "research/judge/rules.py", "research/phrase.py", "research/judge/rank.py", "research/company.py",
+    "research/render.py", "research/models.py", "research/errors.py", "research/judge/match.py",
     "research/words.py", "research/evaluate.py", "sources/pages.py", "sources/urls.py",
-    "sources/robots.py", "research/snippets.py", "research/topics.py", "research/outlets.py", "research/note.py",
+    "sources/robots.py", "research/snippets.py", "research/judge/topics.py", "research/judge/outlets.py", "research/note.py",
     "sources/endpoints.py", "sources/text.py", "sources/merge.py", "sources/feeds.py",
     "sources/models.py", "sources/errors.py", "research/digest.py", "research/digest_render.py",
     "sources/addresses.py", "research/details.py",

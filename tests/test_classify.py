@@ -8,11 +8,11 @@ from types import SimpleNamespace
 import pytest
 
 import research
-from research.classifier import classify, headline_to_read, read_headline
+from research.judge.rank import rank_items
+from research.judge.rules import classify, headline_to_read, read_headline
 from research.models import Company
 from research.models import EventKind as K
 from research.phrase import strip_boilerplate
-from research.rank import rank_items
 from sources import Item
 
 

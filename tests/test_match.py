@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from research.company import is_generic, strip_legal_suffix, with_derived_aliases
-from research.match import Mention, find_mention
+from research.judge.match import Mention, find_mention
 from research.models import Company
 from sources.feeds import make_item
 from sources.models import Item

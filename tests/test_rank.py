@@ -6,13 +6,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from research.models import Company, EventKind
-from research.rank import (
+from research.judge.rank import (
     CORROBORATION_BONUS,
     KIND_WEIGHTS,
     MAX_CORROBORATION,
     rank_items,
 )
+from research.models import Company, EventKind
 from sources import Item, Outlet
 
 UTC = timezone.utc
@@ -246,7 +246,7 @@ def test_event_carries_item_fields() -> None:
 
 
 def test_mentions_are_found_as_whole_words_with_their_position() -> None:
-    from research.match import Mention, find_mention
+    from research.judge.match import Mention, find_mention
 
     acme = Company(slug="acme-corp", name="Acme Corp", aliases=("Acme",))
     assert find_mention(item("Beta selects Acme Corp", NOW), acme) == Mention(
@@ -262,7 +262,7 @@ def test_mentions_are_found_as_whole_words_with_their_position() -> None:
 def test_age_is_counted_in_calendar_days() -> None:
     from datetime import datetime, timezone
 
-    from research.rank import _age_text
+    from research.judge.rank import _age_text
 
     now = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
     assert "yesterday" in _age_text(datetime(2026, 11, 19, 23, tzinfo=timezone.utc), now)

@@ -6,10 +6,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from research.judge.outlets import established_outlet
+from research.judge.rank import rank_items
+from research.judge.topics import touches
 from research.models import Company
-from research.outlets import established_outlet
-from research.rank import rank_items
-from research.topics import touches
 from sources import Item, Outlet
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from sources.models import Item
 from sources.urls import host_of
 
-from .company import LEGAL_SUFFIXES, is_generic
-from .models import Company
+from ..company import LEGAL_SUFFIXES, is_generic
+from ..models import Company
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"'\u201c])")
 _ABBREVIATIONS = frozenset(

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .company import resolve_company, with_derived_aliases
-from .errors import InvalidInput
+from ..company import resolve_company, with_derived_aliases
+from ..errors import InvalidInput
+from ..models import Company, EventKind
+from ..phrase import boilerplate_removed
 from .match import Mention, first_sentence_of, mention_in_text
-from .models import Company, EventKind
-from .phrase import boilerplate_removed
 
 
 def _rx(pattern: str) -> re.Pattern[str]:

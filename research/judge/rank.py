@@ -14,11 +14,11 @@ from datetime import datetime, timedelta
 
 from sources import Item
 
-from .classifier import classify_mentioned
+from ..models import Company, Event, EventKind, Skipped
+from ..snippets import default_snippet, snippets_for_event
 from .match import Mention, find_mention
-from .models import Company, Event, EventKind, Skipped
 from .outlets import ESTABLISHED_BONUS, established_outlet
-from .snippets import default_snippet, snippets_for_event
+from .rules import classify_mentioned
 from .topics import touches
 
 RECENCY_HALF_LIFE_DAYS = 7.0
