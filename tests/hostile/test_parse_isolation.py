@@ -111,7 +111,10 @@ def _worker_processes() -> list[int]:
     """This process's live children that are parse workers (Linux: read from /proc)."""
     children: list[int] = []
     for listing in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
-        children += [int(pid) for pid in listing.read_text().split()]
+        try:
+            children += [int(pid) for pid in listing.read_text().split()]
+        except OSError:
+            continue  # the thread ended while we looked
     workers = []
     for pid in children:
         try:
