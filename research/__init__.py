@@ -32,7 +32,7 @@ if TYPE_CHECKING:
         StoreError,
         UnknownCompany,
     )
-    from .judge.rules import Classification, classify
+    from .judge import Classification, classify
     from .models import Company, Event, EventKind, Result, Skipped, Snippet, WatchEntry
     from .note import NoteDraft
     from .profiles import (
@@ -75,8 +75,8 @@ _HOMES = {
     "NotCongratulable": "research.snippets",
     "congratulate": "research.snippets",
     "Snippet": "research.models",
-    "Classification": "research.judge.rules",
-    "classify": "research.judge.rules",
+    "Classification": "research.judge",
+    "classify": "research.judge",
     "DiscoveryFailed": "research.errors",
     "UnknownCompany": "research.errors",
     "add_company": "research.profiles",

@@ -124,7 +124,7 @@ def evaluate(
 
 def classifier_verdict(row: LabelledHeadline) -> Verdict:
     """What research.classify says about a row."""
-    from .judge.rules import classify
+    from .judge import classify
 
     found = classify(row.title, row.company)
     return Verdict(found.congratulable, found.kind)

@@ -269,7 +269,7 @@ def congratulate_headline(
     """A snippet for a headline a program brings; NotCongratulable when it is not good news
     about the company (it is never praised anyway)."""
     from .company import resolve_company, with_derived_aliases
-    from .judge.rules import classify  # the classifier's rules load on first use
+    from .judge import classify  # the judge loads on first use
     from .models import Company
 
     _check(tone, variant)

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 import research
+from research.judge import classify, headline_to_read, read_headline
 from research.judge.rank import rank_items
-from research.judge.rules import classify, headline_to_read, read_headline
 from research.models import Company
 from research.models import EventKind as K
 from research.phrase import strip_boilerplate
@@ -495,3 +495,65 @@ def test_the_position_of_the_name_follows_the_cleaning(prefix: str, tag: str, su
 )
 def test_sued_with_an_object_is_acting_and_without_one_is_being_sued(title: str, tone: str) -> None:
     assert classify(title, "Acme Corp").tone == tone
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "kind"),
+    [
+        # words are matched whole: a cue inside another name is not that cue
+        ("Acme wins contract from Dragonfield Labs", "Acme", K.NEW_ACCOUNT),
+        ("Acme raises $20 million in round led by Hackman Capital", "Acme", K.FUNDING),
+        # a company's own profit figure, even without a comparison
+        ("Acme posts Rs 120 crore net profit in Q3", "Acme", K.GROWTH),
+        ("Acme Q3 net profit at Rs 45 crore", "Acme", K.GROWTH),
+        ("Acme beats every estimate as cloud sales jump", "Acme", K.GROWTH),
+        ("Acme reports bumper results", "Acme", K.GROWTH),
+        ("Passengers rise 12% at Acme Airways", "Acme Airways", K.GROWTH),
+        # a share move is news when its cause is the company's own event
+        ("Acme shares up 5% on $300-million order", "Acme", K.NEW_ACCOUNT),
+        # bad words that only set the scene
+        ("Acme profit grows despite a gloomy market", "Acme", K.GROWTH),
+        # approvals and clearances of the company's own deal
+        ("Regulators clear Acme's takeover of Beta", "Acme", K.ACQUISITION),
+        ("Shareholders approve Acme's $2.7 billion deal for Beta", "Acme", K.ACQUISITION),
+        ("Acme gets orphan drug status for lead drug", "Acme", K.MILESTONE),
+        # a formal offer, a controlling stake, a listing, a memorandum
+        ("Acme launches $3 billion bid for Beta", "Acme", K.ACQUISITION),
+        ("Acme raises stake in Beta to 75% via open offer", "Acme", K.ACQUISITION),
+        ("Acme to list shares on NSE on Monday", "Acme", K.FUNDING),
+        ("Acme and Beta sign MoU on battery research", "Acme", K.PARTNERSHIP),
+        ("Beta loses contract to Acme", "Acme", K.NEW_ACCOUNT),
+    ],
+)
+def test_real_headline_shapes_that_are_good_news(title: str, company: str, kind: K) -> None:
+    verdict = classify(title, company)
+    assert verdict.congratulable and verdict.kind is kind, verdict
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme buys 2.5 lakh shares of Beta Industries",  # a portfolio trade
+        "Acme buys 4% stake in Beta Industries",
+        "Acme IPO price band fixed at Rs 240-250",  # the word IPO alone
+        "Acme Q2 profit seen up 20%",  # a forecast
+        "Acme set to post strong quarterly profit",
+        "Acme to register higher revenue this quarter",
+        "Acme launches refinancing of credit line",  # money, not a product
+        "Acme raises $2bn through share placing to cut debt load",
+        "Acme releases full-year results",
+        "Acme appoints Jane Doe as Partner",  # a person's title
+        "Acme is a great long-term bet for 5 years: Jane Doe",  # someone's view
+        "Buy Acme with a target of Rs 500: Jane Doe, Beta Securities",
+        "Acme plans IPO: sources",  # a report
+        "Acme Q1 results: five key takeaways",
+        "Acme offers to buy Beta for $3 billion",  # an approach
+        "Acme gets exchange nod to merge subsidiaries with itself",  # a reorganisation
+        "Acme Q2 profit up 10%; lags forecast",  # mixed
+        "Acme sheds $2 billion in market value",
+        "Acme's French expansion hits the rocks",
+        "Acme wins industry award amid securities lawsuit",  # its own trouble, not the scene
+    ],
+)
+def test_real_headline_shapes_that_are_not(title: str) -> None:
+    assert not classify(title, "Acme").congratulable, classify(title, "Acme")

@@ -150,7 +150,6 @@ def test_classify_is_public_and_reads_tone_toward_the_named_company() -> None:
         "Acme nears deal to acquire Beta",
         "Acme in advanced talks to buy Beta",
         "Acme shortlisted for design award",
-        "Acme files for IPO",
         "Goldman upgrades Acme to buy",
         "Acme stock climbs to all-time high",
         "Acme shares set new record",
@@ -181,6 +180,9 @@ def test_plausible_bad_or_unsettled_news_is_never_congratulated(title: str) -> N
         "Acme becomes first carbon-neutral airline",
         "Acme wins 10 new customers",
         "Acme Q2 net profit above estimates",
+        # Filing for a listing is the company's own funding step, as the hand labels judge it
+        # (benchmarks/labels/CARD.md); postponing one is not ("Acme postpones IPO" above).
+        "Acme files for IPO",
     ],
 )
 def test_real_events_next_to_market_talk_still_count(title: str) -> None:

@@ -1,15 +1,26 @@
 """Judging fetched news: is an item about the company, is it good news to congratulate it on,
-which kind, and how the events rank. Pure: decisions from data, no I/O.
+which kind, and how the events rank. Pure: decisions from data, no I/O (but ``weights``, which
+reads the learned weights shipped in this package, once).
 
 - ``match``: is the item about this company (names, aliases, namesakes, own site)?
 - ``rules``: what the headline says toward the company (kinds of good news, families of bad news,
   questions and hedges), as readable rules.
+- ``model``: the learned reading of a headline, trained on hand-labelled real headlines.
+- ``verdict``: the two together: ``classify``.
 - ``rank``: from items to ranked events, each with its reasons.
 - ``topics``, ``outlets``: what the interview touched, which outlets are established.
 """
 
 from __future__ import annotations
 
-from .rules import Classification, classify, classify_mentioned, headline_to_read, read_headline
+from .rules import Basis, Classification, headline_to_read, read_headline
+from .verdict import classify, classify_mentioned
 
-__all__ = ["Classification", "classify", "classify_mentioned", "headline_to_read", "read_headline"]
+__all__ = [
+    "Basis",
+    "Classification",
+    "classify",
+    "classify_mentioned",
+    "headline_to_read",
+    "read_headline",
+]

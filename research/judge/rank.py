@@ -18,8 +18,8 @@ from ..models import Company, Event, EventKind, Skipped
 from ..snippets import default_snippet, snippets_for_event
 from .match import Mention, find_mention
 from .outlets import ESTABLISHED_BONUS, established_outlet
-from .rules import classify_mentioned
 from .topics import touches
+from .verdict import classify_mentioned
 
 RECENCY_HALF_LIFE_DAYS = 7.0
 CORROBORATION_BONUS = 0.1

@@ -1,0 +1,101 @@
+"""Pure: the judge's verdict on a headline, from the rules and the learned reading together.
+
+The rules speak first, as spaCy places an entity ruler beside its statistical model: a family of
+bad news vetoes; a question, a date for results, someone else's event or a headline that is not
+about the company stays as the rules read it, and so does an event the rules find (a rule that is
+sure wins). Where the rules find nothing, or only speculation or a share move, the learned
+reading fills in: it may find an event of a kind it knows well (``Policy.learned_kinds``) when it
+is sure (``Policy.overrule``) and does not think congratulating would embarrass
+(``Policy.harmful``). It speaks only of headlines whose words it mostly knows
+(``Policy.familiar``): on others its probabilities say more about the press it learned from than
+about the headline. The thresholds are chosen on the training part of the labels, out of fold
+(``benchmarks/train_judge.py``).
+
+A vote of the learned reading against a rules event was measured and left out: trained mostly
+on Indian market headlines, it doubted plain growth and startup funding headlines of other
+presses (see research/judge/MODEL_CARD.md).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..company import resolve_company, with_derived_aliases
+from ..errors import InvalidInput
+from ..models import Company
+from .match import Mention, mention_in_text
+from .model import Model, ModelReading, read
+from .rules import NEUTRAL, POSITIVE, Basis, Classification, RulesReading, rules_reading
+
+# What the learned reading may not change: the rules are sure, or there is nothing to read.
+_RULES_ONLY = frozenset({Basis.NEGATIVE, Basis.QUESTION, Basis.ROLE, Basis.NOT_ABOUT})
+
+
+def classify(title: str, company: str | Company, summary: str = "") -> Classification:
+    """What ``title`` (and its summary) says about ``company``: kind, tone, whether it is about
+    the company, and whether it is news to congratulate it on. Pure: no network."""
+    if isinstance(company, str):
+        try:
+            company = _company_named(company)
+        except InvalidInput as exc:
+            return Classification(None, NEUTRAL, False, False, (str(exc),), basis=Basis.NOT_ABOUT)
+    mention = mention_in_text(title, summary, company)
+    if isinstance(mention, str):
+        return Classification(None, NEUTRAL, False, False, (mention,), basis=Basis.NOT_ABOUT)
+    return classify_mentioned(title, mention, summary)
+
+
+@functools.lru_cache(maxsize=65536)
+def _company_named(name: str) -> Company:
+    """A company from its name, with derived aliases; cached, as callers repeat names."""
+    return with_derived_aliases(resolve_company(name))[0]
+
+
+def classify_mentioned(
+    title: str, mention: Mention, summary: str = "", model: Model | None = None
+) -> Classification:
+    """The verdict once we know how the company is mentioned (see ``match.find_mention``);
+    ``model`` defaults to the one shipped with the package."""
+    reading = rules_reading(title, mention, summary)
+    if reading.classification.basis in _RULES_ONLY:
+        return reading.classification
+    if model is None:
+        from .weights import shipped_model  # the weights load on the first verdict that needs them
+
+        model = shipped_model()
+    length = len(mention.name) if reading.position is not None else 0
+    learned = read(model, reading.text, reading.position, length)
+    return combined(reading, learned, model)
+
+
+def combined(reading: RulesReading, learned: ModelReading, model: Model) -> Classification:
+    """The rules' reading where the learned one agrees or cannot add anything; else the learned
+    reading, with reasons that say so."""
+    rules = reading.classification
+    policy = model.policy
+    if learned.familiarity < policy.familiar:
+        return rules
+    if rules.basis is Basis.EVENT:
+        return rules  # a rule that is sure wins
+    needed = policy.overrule.get(rules.basis)
+    if (
+        needed is not None
+        and learned.good >= needed
+        and learned.kind in policy.learned_kinds
+        and learned.harmful < policy.harmful
+    ):
+        return Classification(
+            learned.kind, POSITIVE, True, True,
+            (*rules.reasons[:1], f"{learned.kind.value} (learned reading of the headline,"
+             f" {learned.good:.0%} sure; the rules found {_what_rules_found(rules)})"),
+            "", rules.basis, learned.good,
+        )  # fmt: skip
+    return rules
+
+
+def _what_rules_found(rules: Classification) -> str:
+    if rules.basis is Basis.HEDGE:
+        return f"only speculation ({rules.trigger!r})"
+    if rules.basis is Basis.SHARE_MOVE:
+        return "only a share move"
+    return "no event"
