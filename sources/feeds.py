@@ -22,6 +22,7 @@ from .models import Item, Outlet
 from .text import (
     SUMMARY_LIMIT,
     TITLE_LIMIT,
+    clean_text,
     html_to_text,
     parse_date,
     plausible_date,
@@ -267,16 +268,41 @@ def _item_from_entry(
     if not summary_html and entry.get("content"):
         summary_html = str(entry["content"][0].get("value", ""))
     summary = truncate(html_to_text(summary_html[: SUMMARY_LIMIT * 20]), SUMMARY_LIMIT)
+    domain = publisher_domain if not link else host_of(link) or publisher_domain
+    named, named_domain = _named_source(entry)
+    if named:
+        # <source url="...">Publisher</source>: the item is that publisher's, and a search feed
+        # puts its name after the headline (" - Publisher"): exactly that suffix goes.
+        title = split_publisher(title, named)
+        publisher, domain = named, named_domain or domain
     return make_item(
         title=title,
         url=link,
         published=published,
         summary=summary,
         publisher=publisher,
-        publisher_domain=publisher_domain if not link else host_of(link) or publisher_domain,
+        publisher_domain=domain,
         source=source,
         guid=str(entry.get("id", "")),
     )
+
+
+def _named_source(entry: Mapping[str, Any]) -> tuple[str, str]:
+    """The publisher an RSS ``<source>`` element names, and its host ("" when none)."""
+    named = entry.get("source")
+    if not isinstance(named, Mapping):
+        return "", ""
+    return clean_text(str(named.get("title", ""))), host_of(str(named.get("href", "")))
+
+
+def split_publisher(title: str, publisher: str) -> str:
+    """The headline without its " - Publisher" suffix, when the suffix is exactly that publisher
+    (publishers contain dashes and pipes, so splitting on the last dash would be a guess)."""
+    for separator in (" - ", " \u2013 ", " \u2014 ", " | "):
+        suffix = f"{separator}{publisher}"
+        if publisher and title.endswith(suffix) and len(title) > len(suffix):
+            return title[: -len(suffix)].rstrip()
+    return title
 
 
 def _entry_link(entry: Mapping[str, Any]) -> str | None:

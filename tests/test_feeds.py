@@ -398,3 +398,37 @@ def test_javascript_links_are_not_kept() -> None:
     (item,) = parsed.items
     assert item.url is None
     assert item.publisher_domain == "feed.example"
+
+
+def test_any_feed_naming_its_source_loses_the_publisher_suffix() -> None:
+    """Not only Google News: a press-wire or aggregator RSS item with <source> is credited to that
+    publisher and loses exactly its " - Publisher" suffix; other dashes stay."""
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        b"<link>https://wire.example/</link>"
+        b"<item><title>Acme - Beta merger closes - Harbor - Tribune</title>"
+        b"<link>https://wire.example/a</link>"
+        b'<source url="https://harbortribune.example/rss">Harbor - Tribune</source></item>'
+        b"<item><title>Acme opens plant - Not The Source</title>"
+        b"<link>https://wire.example/b</link>"
+        b'<source url="https://daily.example/">Daily</source></item>'
+        b"<item><title>Acme hires 40 - Daily</title><link>https://wire.example/c</link></item>"
+        b"</channel></rss>"
+    )
+    parsed = parse_feed(
+        body,
+        {"content-type": "application/rss+xml"},
+        source="feed:x",
+        feed_url="https://wire.example/rss",
+        now=NOW,
+    )
+    items = {i.url: i for i in parsed.items}
+    first = items["https://wire.example/a"]
+    assert first.title == "Acme - Beta merger closes"
+    assert (first.publisher, first.publisher_domain) == (
+        "Harbor - Tribune",
+        "harbortribune.example",
+    )
+    assert items["https://wire.example/b"].title == "Acme opens plant - Not The Source"
+    assert items["https://wire.example/b"].publisher == "Daily"
+    assert items["https://wire.example/c"].title == "Acme hires 40 - Daily"  # no <source>: kept

@@ -211,7 +211,7 @@ def test_alias_followed_by_another_legal_name_is_a_namesake(title: str, namesake
         ("Acme Corp. shares jump", 0),
         ("Brightwell partners with Acme Corp on vans", 25),
         ("Acme wins award", 0),
-        ("Acme Solar Plant opens in Texas", 0),  # capitalised words but no legal suffix
+        ("Acme solar plant opens in Texas", 0),  # lower-case words after the name
     ],
 )
 def test_own_full_name_and_plain_alias_are_accepted(title: str, position: int) -> None:
@@ -393,3 +393,46 @@ def test_generic_name_with_a_profile_is_not_warned_about(fields: dict[str, objec
     derived, notes = with_derived_aliases(company("Target", **fields))
     assert notes == ()
     assert derived.aliases == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "namesake"),
+    [
+        ("Acme Pencil Works posts record sales", "Acme Pencil Works"),
+        ("Acme Brick's plant wins a regional builders award", "Acme Brick"),
+        # capitalised words with no legal suffix: still a longer name, unless the profile lists it
+        ("Acme Solar Plant opens in Texas", "Acme Solar Plant"),
+    ],
+)
+def test_a_longer_proper_name_starting_with_the_name_is_another_company(
+    title: str, namesake: str
+) -> None:
+    """When the name found is a shortening of the company's ("Acme" of "Acme Corp") or our
+    guess from a slug (`research acme`)."""
+    full = company("Acme Corp", aliases=("Acme",))
+    guessed = company("Acme", exact_case=False)
+    for who in (full, guessed):
+        assert find_mention(item(title), who) == f"names another company, {namesake!r}"
+
+
+def test_a_name_typed_in_full_may_be_followed_by_a_units_name() -> None:
+    """ "Tesco Mobile" is Tesco's unit when the user typed "Tesco": units count as the company."""
+    assert isinstance(
+        find_mention(item("Tesco Mobile launches a new plan"), company("Tesco")), Mention
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme Pencil Works posts record sales",  # the profile lists it
+        "Acme Group posts record sales",  # the company's own form
+        "Acme CEO Jane Doe opens the Denver office",  # a title, not a name
+        "Acme Q3 net profit up 20% at Rs 120 crore",
+        "Acme, Beta sign supply deal",  # a list of companies
+        "Acme Posts Record Sales In Europe",  # Title Case: capitals say nothing
+    ],
+)
+def test_what_is_not_a_longer_name(title: str) -> None:
+    acme = company("Acme Corp", aliases=("Acme", "Acme Pencil Works"))
+    assert isinstance(find_mention(item(title), acme), Mention), title

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -189,7 +190,20 @@ def test_equal_scores_put_the_later_date_first() -> None:
 
 
 def test_limit_is_honoured_and_keeps_the_best() -> None:
-    items = [item(f"Acme Corp wins Edison Award number {n}", ago(n)) for n in range(8)]
+    awards = [
+        "Edison",
+        "Webby",
+        "Red Dot",
+        "Good Design",
+        "iF Design",
+        "Deloitte",
+        "Stevie",
+        "Clio",
+    ]
+    items = [
+        item(f"Acme Corp wins the {a} Award for its batteries", ago(n))
+        for n, a in enumerate(awards)
+    ]
     events, skipped = rank(items, limit=3)
     assert [e.title for e in events] == [i.title for i in items[:3]]
     assert skipped == ()
@@ -268,3 +282,36 @@ def test_age_is_counted_in_calendar_days() -> None:
     assert "yesterday" in _age_text(datetime(2026, 11, 19, 23, tzinfo=timezone.utc), now)
     assert "2 days ago" in _age_text(datetime(2026, 11, 18, 14, 5, tzinfo=timezone.utc), now)
     assert "today" in _age_text(datetime(2026, 11, 20, 0, 1, tzinfo=timezone.utc), now)
+
+
+def test_one_event_told_by_several_outlets_is_shown_once_with_every_outlet() -> None:
+    """Different words, one event: same kind, same amount or other party, within days."""
+    told = [
+        item("Acme Corp buys Voltaire Labs for $2.7 billion", ago(1), url="https://a.example/1"),
+        item("Acme Corp to Buy Voltaire Labs for $2.7 Billion", ago(2), url="https://b.example/2"),
+        item("UPDATE 1-Acme Corp buys Voltaire Labs in a deal", ago(1), url="https://c.example/3"),
+    ]
+    told = [
+        replace(t, outlets=(Outlet(f"Outlet {n}", f"o{n}.example", t.url, "test"),))
+        for n, t in enumerate(told)
+    ]
+    other = item("Acme Corp buys Brightwell Logistics for $400 million", ago(1))
+    much_later = item("Acme Corp completes Voltaire Labs purchase for $2.7 billion", ago(12))
+    events, _ = rank([*told, other, much_later])
+    titles = [e.title for e in events]
+    assert titles.count("Acme Corp buys Voltaire Labs for $2.7 billion") == 1
+    assert not any(t.startswith(("UPDATE", "Acme Corp to Buy")) for t in titles)
+    merged = next(e for e in events if e.title == "Acme Corp buys Voltaire Labs for $2.7 billion")
+    assert {o.domain for o in merged.outlets} == {"o0.example", "o1.example", "o2.example"}
+    assert merged.published == ago(2)  # when the event was first told
+    assert other.title in titles and much_later.title in titles
+
+
+def test_distinct_events_of_one_kind_stay_apart() -> None:
+    awards = [
+        item("Acme Corp wins the Edison Award for its batteries", ago(1)),
+        item("Acme Corp wins the Webby Award for its app", ago(1)),
+        item("Acme Corp named a top employer by the Daily Ledger", ago(2)),
+    ]
+    events, _ = rank(awards)
+    assert len(events) == 3

@@ -185,7 +185,10 @@ def _same_legal_form(suffix: str, name: str) -> bool:
 def _other_company(text: str, position: int, name: str, company: Company) -> str:
     """ "Acme Brick Co." when the name found is followed by capitalised words and then a legal
     suffix, and that longer name is not one of the company's own. The name directly followed by a
-    suffix ("Acme Corporation" for "Acme Corp") is the company itself, written out."""
+    suffix ("Acme Corporation" for "Acme Corp") is the company itself, written out. In a
+    sentence-case headline, a capitalised word after a shortened or guessed name makes a longer
+    proper name, another company unless the profile lists it: "Acme Brick wins award" for Acme
+    Corp, "Acme Pencil Works posts record sales" for `research acme`."""
     tail = [w for w in (t.strip(",;:") for t in text[position + len(name) :].split()[:4]) if w]
     words = [name]
     for word in tail:
@@ -196,6 +199,81 @@ def _other_company(text: str, position: int, name: str, company: Company) -> str
             own = {n.casefold() for n in company.names}
             return "" if candidate.casefold() in own else candidate
         if not word[:1].isupper():
-            return ""
+            break
         words.append(word)
-    return ""
+    return _longer_proper_name(text, position, name, company)
+
+
+def _longer_proper_name(text: str, position: int, name: str, company: Company) -> str:
+    words = [name]
+    for raw in text[position + len(name) :].split()[:4]:
+        word = _POSSESSIVE.sub("", raw.rstrip(",;:"))
+        if not _continues_a_name(word):
+            break
+        words.append(word)
+        if word != raw:
+            break  # "Acme Brick's", "Acme Brick, ...": the name ends there
+    if len(words) == 1 or not sentence_case(text) or not _name_is_partial(name, company):
+        return ""
+    candidate = " ".join(words).casefold()
+    if any(n.casefold().startswith(candidate) for n in company.names):
+        return ""
+    return " ".join(words)
+
+
+def _name_is_partial(name: str, company: Company) -> bool:
+    """Whether a longer name can only be someone else's: the name found is a shortening of the
+    company's full name ("Acme" for "Acme Corp": "Acme Brick" is not Acme Corp), or the name is
+    our guess from a slug ("acme"). A name typed in full may be followed by a unit's name
+    ("Tesco Mobile"), which counts as the company."""
+    full = company.name.casefold()
+    return not company.exact_case or (
+        full != name.casefold() and full.startswith(name.casefold() + " ")
+    )
+
+
+_POSSESSIVE = re.compile("['\u2019]s?$")
+
+
+def _continues_a_name(word: str) -> bool:
+    """A capitalised word that carries on a proper name: not a ticker-like abbreviation
+    ("IPO", "Q3", "CEO"), not a role, a month or a headline verb, not the company's own form
+    ("Group") or a country unit ("Acme India")."""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and not word.startswith(("'", ","))
+        and not (word.isupper() and len(word) <= 4)
+        and word.casefold() not in _NOT_A_NEW_NAME
+    )
+
+
+# Capitalised words after a company's name that do not make another company's name.
+_NOT_A_NEW_NAME = frozenset(
+    """group holdings holding industries international enterprises global india uk us usa
+    america americas europe china japan germany france australia canada asia africa
+    plans partners forms files gets wins signs launches posts reports buys sells raises opens
+    acquires names appoints unveils says sees eyes ipo ipos
+    pvt private ltds net profit
+    pat sales revenue revenues results earnings rs inr usd price chairman chairwoman chair
+    chief president director founder cofounder co-founder head boss executive officer board
+    shares share stock stocks scrip q1 q2 q3 q4 jan feb mar apr may jun jul aug sep sept oct nov
+    dec january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+def sentence_case(text: str) -> bool:
+    """A headline written as a sentence ("Acme Corp buys Voltaire Labs for $2.7 billion"), where
+    a capital inside marks a name; not Title Case ("Acme Corp to Buy Voltaire Labs For $2.7
+    Billion"), where every longer word has one, or a small word is capitalised."""
+    words = _WORDS.findall(text)[1:]
+    if not any(w[:1].islower() for w in words) or any(w in _SMALL_WORDS for w in words):
+        return False
+    longer = [w for w in words if len(w) > 3]
+    return len(longer) < 2 or not all(w[:1].isupper() for w in longer)
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'&.-]*")
+# Small words a Title Case headline capitalises and a sentence does not.
+_SMALL_WORDS = frozenset("To For In On With Of And At By From As The An Its Is After Over Into".split())

@@ -18,6 +18,8 @@ from ..models import Company, Event, EventKind, Skipped
 from ..snippets import default_snippet, snippets_for_event
 from .match import Mention, find_mention
 from .outlets import ESTABLISHED_BONUS, established_outlet
+from .rules import Classification
+from .same_event import Candidate, one_event_once
 from .topics import touches
 from .verdict import classify_mentioned
 
@@ -72,7 +74,7 @@ def rank_items(
     """The best ``limit`` events, best first, and every item that was not kept with its reason.
     Events that touch one of ``topics`` (what the interview was about) rank higher and say so."""
     oldest = now - timedelta(days=days)
-    events: list[Event] = []
+    kept: list[Candidate[tuple[Classification, Mention]]] = []
     skipped: list[Skipped] = []
     for item in items:
 
@@ -90,7 +92,11 @@ def rank_items(
         if not verdict.congratulable or verdict.kind is None:
             skip("; ".join(verdict.reasons[1:]) or "no event to congratulate")
             continue
-        events.append(_event(item, company, verdict.kind, verdict.trigger, mention, now, topics))
+        kept.append(Candidate(item, verdict.kind, (verdict, mention)))
+    events = [
+        _event(c.item, company, c.extra[0], c.extra[1], now, topics)
+        for c in one_event_once(kept, company.names)
+    ]
     events.sort(key=lambda e: (e.published is not None, e.score, e.published or now), reverse=True)
     return tuple(events[:limit]), tuple(skipped)
 
@@ -98,14 +104,22 @@ def rank_items(
 def _event(
     item: Item,
     company: Company,
-    kind: EventKind,
-    trigger: str,
+    verdict: Classification,
     mention: Mention,
     now: datetime,
     topics: tuple[str, ...],
 ) -> Event:
-    reasons = [mention.reason, f"{_KIND_LABELS[kind]} ({trigger!r})"]
-    score = KIND_WEIGHTS[kind]
+    kind = verdict.kind
+    assert kind is not None
+    label = _KIND_LABELS[kind]
+    what = (
+        f"{label} ({verdict.trigger!r})"
+        if verdict.trigger
+        else f"{label}, by the learned reading of the headline ({verdict.confidence:.0%} sure)"
+    )
+    reasons = [mention.reason, what]
+    # What the rules are sure of comes before what only the learned reading found.
+    score = KIND_WEIGHTS[kind] * verdict.confidence
     first_party = item.first_party or mention.where == "own site"
     if first_party:
         score += FIRST_PARTY_BONUS

@@ -18,7 +18,7 @@ from typing import Any
 from ..models import EventKind
 from ..phrase import boilerplate_removed
 from .inflections import INFLECTIONS
-from .match import Mention, first_sentence_of
+from .match import Mention, first_sentence_of, sentence_case
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z'-]*)\}")
 
@@ -403,7 +403,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
         EventKind.ACQUISITION,
         _Rule(
             r"\bacquires?\b|\bacquisition of\b|\bbuys\b|\bto buy\b|\bpurchases\b|\bpurchase of\b"
-            r"|\bsnaps up\b|\bscoops up\b|\bcompletes (the )?(acquisition|purchase|takeover)\b"
+            r"|\bsnaps up\b|\bscoops up\b|\b(completes?|completed|closes?|closed|finali[sz]es?|finali[sz]ed)\b[^.;]{0,40}\b(acquisition|purchase|takeover|buyout)\b"
             r"|\btakes over\b|\bto take over\b|\btakeover of\b|\bcloses (the )?(acquisition|purchase|deal for)\b"
             r"|\btakes? (a )?(majority|controlling|\d+(\.\d+)? ?%|\d+ per ?cent) stake in\b"
             r"|\bpicks up\b[^.;]{0,30}\bstake in\b|\bpicks up \d+(\.\d+)? ?(%|per ?cent) in\b"
@@ -764,7 +764,7 @@ def _attribution(text: str) -> str:
     if found:
         return found.group(0).strip(" :-\u2013\u2014")
     found = _ATTRIBUTED_TO_PERSON.search(text)
-    if found and _sentence_case(text[: found.start()]):
+    if found and sentence_case(text[: found.start()]):
         return found.group(0).strip(" :")
     return ""
 
@@ -787,12 +787,6 @@ def _conceded(text: str, match: re.Match[str]) -> bool:
     scene = text[marker.start() : match.end() + 30]
     clause_end = _CLAUSE_BREAK.search(scene, marker.end() - marker.start())
     return _BACKGROUND.search(scene[: clause_end.start() if clause_end else None]) is not None
-
-
-def _sentence_case(text: str) -> bool:
-    """Most words after the first start in lower case, as in "Acme posts record profit"."""
-    words = [w for w in text.split()[1:] if w[:1].isalpha() and len(w) > 3]
-    return bool(words) and sum(w[:1].islower() for w in words) * 2 > len(words)
 
 
 # "Acme customer Beta ...", "Acme-backed Beta ...", "former Acme engineer ...": someone else's news.
