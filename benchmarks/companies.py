@@ -133,14 +133,22 @@ def build_replays(folder: Path, research: str) -> None:
         items = []
         for i, head in enumerate(heads):
             publisher, domain = rng.choice(PUBLISHERS)
-            age = timedelta(days=0.15 + 24.8 * i / max(len(heads) - 1, 1), minutes=rng.randint(0, 180))
+            age = timedelta(
+                days=0.15 + 24.8 * i / max(len(heads) - 1, 1), minutes=rng.randint(0, 180)
+            )
             published = (RECORDED_AT - age).replace(second=0, microsecond=0)
             digest = hashlib.sha1((slug + head["title"]).encode()).hexdigest()[:10]
             path = slugify(head["title"])[:80]
             link = f"https://{domain}/{published:%Y/%m/%d}/{path}-{digest}"
             items.append(
-                {"title": head["title"], "publisher": publisher, "domain": domain,
-                 "link": link, "guid": digest, "published": published}  # fmt: skip
+                {
+                    "title": head["title"],
+                    "publisher": publisher,
+                    "domain": domain,
+                    "link": link,
+                    "guid": digest,
+                    "published": published,
+                }
             )
         items.sort(key=lambda it: it["published"], reverse=True)  # type: ignore[arg-type,return-value]
         label = " OR ".join(f'"{t}"' for t in [name, *aliases])
@@ -157,8 +165,12 @@ def build_replays(folder: Path, research: str) -> None:
                     seen.add(url)
                     body = "google-news.xml" if source == "google-news" else "bing-news.xml"
                     responses.append(
-                        {"url": url, "status": 200, "body": body,
-                         "headers": {"content-type": "application/rss+xml; charset=utf-8"}}  # fmt: skip
+                        {
+                            "url": url,
+                            "status": 200,
+                            "body": body,
+                            "headers": {"content-type": "application/rss+xml; charset=utf-8"},
+                        }
                     )
         index = {"recorded_at": RECORDED_AT.isoformat(), "responses": responses}
         (replay / "index.json").write_text(json.dumps(index, indent=1), encoding="utf-8")

@@ -52,7 +52,7 @@ LEARNED = frozenset(
     if count >= MIN_KIND_SUPPORT and kind is not None
 )
 # Rules' bases where the learned reading may find an event the rules did not.
-OVERRULABLE = (Basis.NO_EVENT, Basis.HEDGE, Basis.SHARE_MOVE)
+OVERRULABLE = (Basis.NO_EVENT, Basis.SHARE_MOVE)
 RULES_ONLY = frozenset({Basis.NEGATIVE, Basis.QUESTION, Basis.ROLE, Basis.NOT_ABOUT})
 THRESHOLDS = (*(round(0.05 * i, 2) for i in range(1, 20)), 1.01)
 HARM_CEILING = 0.01  # out of fold, the share of chosen pairs labelled harmful

@@ -132,8 +132,9 @@ def test_the_shipped_model_loads_and_reads() -> None:
         "Acme Q3 net profit rises 20% to Rs 450 crore", Mention("Acme", "headline", 0)
     )
     learned = read(model, reading.text, reading.position, 4)
-    assert 0.0 <= learned.good <= 1.0 and 0.0 <= learned.harmful <= 1.0
-    assert learned.good > 0.5 and learned.kind is EventKind.GROWTH
+    assert 0.0 <= learned.good <= 1.0 and 0.0 <= learned.harmful(model) <= 1.0
+    assert learned.good > 0.5 and learned.kind(model)[0] is EventKind.GROWTH
+    assert learned.familiarity > 0.8
 
 
 def test_the_model_file_is_small_json_with_no_code() -> None:

@@ -205,7 +205,9 @@ def test_limit_is_honoured_and_keeps_the_best() -> None:
         for n, a in enumerate(awards)
     ]
     events, skipped = rank(items, limit=3)
-    assert [e.title for e in events] == [i.title for i in items[:3]]
+    everything, _ = rank(items, limit=10)
+    assert len(everything) == 8 and events == everything[:3]
+    assert [e.score for e in everything] == sorted((e.score for e in everything), reverse=True)
     assert skipped == ()
     assert rank(items, limit=0)[0] == ()
 

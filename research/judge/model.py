@@ -84,13 +84,20 @@ class Model:
 
 @dataclass(frozen=True)
 class ModelReading:
-    """What the model says about one headline for one company."""
+    """What the model says about one headline for one company: the good-news probability and
+    how well it knows the words; the other heads are read on demand (``harmful``, ``kind``)."""
 
     good: float  # probability that it is news to congratulate the company on
-    harmful: float  # probability that congratulating would embarrass
-    kind: EventKind
-    kind_probability: float
     familiarity: float  # the share of the headline's words that the weights know
+    features: tuple[str, ...]
+
+    def harmful(self, model: Model) -> float:
+        """The probability that congratulating would embarrass."""
+        return model.harmful.probability(self.features)
+
+    def kind(self, model: Model) -> tuple[EventKind, float]:
+        """The likeliest kind of good news, and its probability among the kinds."""
+        return model.kinds.best(self.features)
 
 
 def tokens(text: str, company_at: int | None = None, company_length: int = 0) -> list[str]:
@@ -148,12 +155,7 @@ def familiarity(words: list[str], known: Mapping[str, float]) -> float:
 
 def read(model: Model, text: str, company_at: int | None, company_length: int) -> ModelReading:
     words = tokens(text, company_at, company_length)
-    listed = features(words)
-    kind, kind_probability = model.kinds.best(listed)
+    listed = tuple(features(words))
     return ModelReading(
-        model.good.probability(listed),
-        model.harmful.probability(listed),
-        kind,
-        kind_probability,
-        familiarity(words, model.good.features),
+        model.good.probability(listed), familiarity(words, model.good.features), listed
     )

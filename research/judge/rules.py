@@ -7,13 +7,10 @@ and questions and hedged headlines are never treated as events.
 
 from __future__ import annotations
 
-import heapq
-import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any
 
 from ..models import EventKind
 from ..phrase import boilerplate_removed
@@ -42,190 +39,16 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 class _Rule:
-    """A pattern searched in lower-cased text, as fast as a headline needs.
-
-    Each top-level alternative is its own small pattern. When every alternative starts with a
-    word boundary, the boundary is checked after the match, so the regex engine can skip ahead
-    by first letters. An alternative that must contain a known word beginning is only searched
-    in headlines that have a word beginning that way (see ``candidates``).
-    """
+    """A pattern searched in lower-cased text."""
 
     def __init__(self, pattern: str) -> None:
-        alternatives = _top_level_alternatives(_expand(pattern))
-        self.checks_start = all(a.startswith(r"\b") for a in alternatives)
-        self.number = len(_ALL_RULES)
-        _ALL_RULES.append(self)
-        self.parts: list[_Part] = []
-        for alternative in alternatives:
-            source = alternative[2:] if self.checks_start else alternative
-            gate = _opening_prefixes(alternative)
-            self.parts.append(_Part(self.number, len(self.parts), re.compile(source), gate))
+        self.pattern = re.compile(_expand(pattern))
 
-    def finditer(
-        self, text: str, candidates: dict[int, list[_Part]] | None = None
-    ) -> Iterator[re.Match[str]]:
-        """Matches of every part that may match (all parts, or this rule's ``candidates``), in
-        order of position."""
-        parts = self.parts if candidates is None else candidates.get(self.number, ())
-        runs = [self._part_matches(part, text) for part in parts]
-        if len(runs) == 1:
-            yield from runs[0]
-        elif runs:
-            yield from heapq.merge(*runs, key=lambda m: (m.start(), -m.end()))
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text)
 
-    def _part_matches(self, part: _Part, text: str) -> Iterator[re.Match[str]]:
-        position = 0
-        while True:
-            match = part.pattern.search(text, position)
-            if match is None:
-                return
-            start = match.start()
-            if (
-                not self.checks_start
-                or start == 0
-                or not _is_word_char(text[start - 1])
-                or (not _is_word_char(text[start]))
-            ):
-                yield match
-                position = max(match.end(), start + 1)
-            else:
-                position = start + 1
-
-    def search(
-        self, text: str, candidates: dict[int, list[_Part]] | None = None
-    ) -> re.Match[str] | None:
-        return next(self.finditer(text, candidates), None)
-
-
-@dataclass(frozen=True)
-class _Part:
-    rule: int
-    number: int  # its place among the rule's parts
-    pattern: re.Pattern[str]
-    gate: frozenset[str] | None
-
-
-_ALL_RULES: list[_Rule] = []
-
-
-def candidate_parts(lower: str) -> dict[int, list[_Part]]:
-    """The parts worth searching in a lower-cased headline, by rule number: those whose word
-    beginning some word of the headline has, and those that cannot be screened."""
-    index = _PART_INDEX
-    found = _UNSCREENED.union(
-        *[index[word[:_PREFIX]] for word in _TOKEN.findall(lower) if word[:_PREFIX] in index]
-    )
-    by_rule: dict[int, list[_Part]] = {}
-    for part in found:
-        by_rule.setdefault(part.rule, []).append(part)
-    for parts in by_rule.values():
-        if len(parts) > 1:
-            parts.sort(key=_part_order)
-    return by_rule
-
-
-def _part_order(part: _Part) -> int:
-    return part.number
-
-
-_PART_INDEX: dict[str, set[_Part]] = {}
-_UNSCREENED: set[_Part] = set()
-
-
-def _index_parts() -> None:
-    """Index every rule's parts by word beginning; done once, when the module is imported
-    (after all rules exist), so threads never see a half-built index."""
-    for rule in _ALL_RULES:
-        for part in rule.parts:
-            if part.gate is None:
-                _UNSCREENED.add(part)
-            for prefix in part.gate or ():
-                _PART_INDEX.setdefault(prefix, set()).add(part)
-
-
-_PREFIX = 3
-_TOKEN = re.compile(r"[^\W_]+")
-
-
-def _opening_prefixes(alternative: str) -> frozenset[str] | None:
-    """Three-letter word beginnings one of which any match of this alternative must contain;
-    None when the alternative promises no such word."""
-    try:
-        sre_parse = importlib.import_module("re._parser")  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        sre_parse = importlib.import_module("sre_parse")
-    words = _required_words(list(sre_parse.parse(alternative)), True)
-    return frozenset(words) if words else None
-
-
-def _required_words(items: list[Any], at_word_start: bool) -> set[str] | None:
-    """Beginnings of words (three letters or more, starting a word) that a match of this
-    sequence must contain: the first element that promises one decides."""
-    for index, (op, value) in enumerate(items):
-        name = str(op)
-        if name == "LITERAL":
-            char = chr(value)
-            if not char.isalnum():
-                at_word_start = True  # the tokenizer splits words at any other character
-                continue
-            if at_word_start:
-                words = _words_from(items, index)
-                if words:
-                    return words
-            at_word_start = False
-        elif name == "AT":
-            at_word_start = True
-        elif name == "SUBPATTERN":
-            words = _required_words(list(value[-1]), at_word_start)
-            if words:
-                return words
-            at_word_start = False
-        elif name == "BRANCH":
-            union: set[str] = set()
-            for branch in value[1]:
-                words = _required_words(list(branch), at_word_start)
-                if not words:
-                    union = set()
-                    break
-                union |= words
-            if union:
-                return union
-            at_word_start = False
-        elif name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] >= 1:
-            words = _required_words(list(value[2]), at_word_start)
-            if words:
-                return words
-            at_word_start = False
-        else:
-            at_word_start = name == "IN" and "CATEGORY_SPACE" in str(value)
-    return None
-
-
-def _words_from(items: list[Any], index: int, letters: str = "") -> set[str] | None:
-    """The three-letter beginnings of the word starting at ``items[index]`` (after ``letters``);
-    a short literal start followed by alternatives ("su" + "e|es|ed|ing", as the parser factors
-    "sue|sues|...") gives one beginning per alternative."""
-    for position in range(index, len(items)):
-        op, value = items[position]
-        if len(letters) >= _PREFIX:
-            break
-        if str(op) == "LITERAL" and chr(value).isalnum():
-            letters += chr(value)
-            continue
-        if str(op) == "BRANCH":
-            found: set[str] = set()
-            for branch in value[1]:
-                words = _words_from([*branch, *items[position + 1 :]], 0, letters)
-                if not words:
-                    return None
-                found |= words
-            return found
-        break
-    return {letters[:_PREFIX]} if len(letters) >= _PREFIX else None
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -341,7 +164,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
             r"\bavoid\b|\b(?:{caution}|cautious|cautiously)|\brisky\b|\bat risk\b|\brisks? (of|to)\b|\bhigh-risk\b|\bcrunch\b|\b(?:{irregularity})|\bhalv(es|ed|ing)\b"
             r"|\b(multi-year|record|all-time) lows?\b|\b\d+-(year|quarter|month|week) lows?\b|\bat (a low|lows?)\b|\bunlikely\b"
             r"|\blower\b[^.;]{0,15}\b(profit|net|income|revenue|sales|earnings|margins?|demand|guidance|forecast|outlook|volumes?)\b"
-            r"|\bharder\b|\btougher\b|\b(?:difficult|{difficulty})|\bnegative\b|\b(?:{disappoint}|disappointing|{disappointment})|\bdismal\b|\bpoor\b|\bfears?\b|\bpanic\b"
+            r"|\bwary\b|\bharder\b|\btougher\b|\b(?:difficult|{difficulty})|\bnegative\b|\b(?:{disappoint}|disappointing|{disappointment})|\bdismal\b|\bpoor\b|\bfears?\b|\bpanic\b"
         ),
     ),
     (
@@ -404,7 +227,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
         _Rule(
             r"\bacquires?\b|\bacquisition of\b|\bbuys\b|\bto buy\b|\bpurchases\b|\bpurchase of\b"
             r"|\bsnaps up\b|\bscoops up\b|\b(completes?|completed|closes?|closed|finali[sz]es?|finali[sz]ed)\b[^.;]{0,40}\b(acquisition|purchase|takeover|buyout)\b"
-            r"|\btakes over\b|\bto take over\b|\btakeover of\b|\bcloses (the )?(acquisition|purchase|deal for)\b"
+            r"|\btakes over\b(?! as\b)|\bto take over\b(?! as\b)|\btakeover of\b|\bcloses (the )?(acquisition|purchase|deal for)\b"
             r"|\btakes? (a )?(majority|controlling|\d+(\.\d+)? ?%|\d+ per ?cent) stake in\b"
             r"|\bpicks up\b[^.;]{0,30}\bstake in\b|\bpicks up \d+(\.\d+)? ?(%|per ?cent) in\b"
             r"|\badds\b[^.;]{0,40}\bthrough (an )?acquisition\b"
@@ -540,7 +363,8 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\bsets? up (shop|base|operations|an? office|a plant|a unit|a subsidiary)\b|\bforms? (a )?(new )?(subsidiary|unit)\b"
             r"|\bnew\b[^.;]{0,20}\b(office|headquarters|hq|plant|facility|campus|hub|factory|mill|mine|studios?|warehouse|routes?|site|centre|center)s?\b"
             r"|\bopens?\b[^.;]{0,40}\b(office|plant|facility|headquarters|hub|campus|factory|site|mill|mine|warehouse|centre|center)s?\b"
-            r"|\bhiring\b|\bto hire\b|\bhires? \d|\b(double|triple)s? (its )?(headcount|workforce|staff)\b"
+            r"|\bhiring\b(?! (of )?(a |an |the |new |top |senior )?(executives?|ceo|cfo|chief|head|chairman|directors?|president|managers?)\b)"
+            r"|\bto hire\b(?! (a |an |the |new |top |senior )?(executives?|ceo|cfo|chief|head|chairman|directors?|president|managers?)\b)|\bhires? \d|\b(double|triple)s? (its )?(headcount|workforce|staff)\b"
             r"|\b(adds?|adding|creates?|creating|brings?)\b[^.;]{0,20}\b\d[\d,]* (new )?(tech )?(jobs|routes|stores|locations)\b"
             r"|\benters?\b[^.;]{0,30}\bmarkets?\b|\bbreaks? ground\b|\b(?:{build})\b[^.;]{0,30}\b(plant|factory|mill|site|facility|mine|hub|campus|warehouse|centre|center)\b"
             r"|\bmoves? into (a )?(larger|bigger|new)\b|\bcommissions?\b[^.;]{0,15}\bnew\b|\b(?:{establish})\b[^.;]{0,20}\b(headquarters|hq|office|hub|presence)\b"
@@ -622,7 +446,9 @@ class Classification:
     """What a headline says about one company, with the reasons a user can read.
 
     ``confidence`` is how sure the judge is that the headline is news to congratulate the company
-    on (0 to 1; the learned reading's probability where it was asked), used to rank events.
+    on (1.0 for an event the rules find; the learned reading's probability for one only it
+    finds). ``learned`` is the learned reading's probability whenever it knows the headline's
+    words (None when it does not, or was not asked): events rank by it too.
     """
 
     kind: EventKind | None
@@ -633,6 +459,7 @@ class Classification:
     trigger: str = ""
     basis: Basis = Basis.NO_EVENT
     confidence: float = 0.0
+    learned: float | None = None
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:
@@ -645,7 +472,6 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
     (None when the headline does not name it: the company is then taken as the subject)."""
     text = " ".join(title.split())
     lower = _lower(text)
-    candidates = candidate_parts(lower)
     if text.endswith("?") or _QUESTION_START.match(text):
         return _neutral("phrased as a question, not news", Basis.QUESTION)
     if ("date" in lower or "result" in lower or "earning" in lower or "call" in lower
@@ -660,9 +486,7 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
             (f"someone's view or a report, not news ({attributed!r})",), attributed, Basis.HEDGE,
         )  # fmt: skip
     for family, pattern in NEGATIVE_FAMILIES:
-        if pattern.number not in candidates:
-            continue
-        for match in pattern.finditer(lower, candidates):
+        for match in pattern.finditer(lower):
             if _PREVENTS.search(text, 0, match.start()) or _OF_ANOTHER.match(text, match.end()):
                 continue
             if _conceded(text, match):
@@ -679,12 +503,10 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
                 None, NEGATIVE, True, False, (f"negative news ({family}: {words!r})",), words,
                 Basis.NEGATIVE,
             )  # fmt: skip
-    hedges = list(_HEDGE.finditer(lower, candidates))
+    hedges = list(_HEDGE.finditer(lower))
     hedge = hedges[0] if hedges else None
     for kind, pattern in KIND_RULES:
-        if pattern.number not in candidates:
-            continue
-        for match in pattern.finditer(lower, candidates):
+        for match in pattern.finditer(lower):
             if _about_the_share_price(lower, match):
                 continue
             # "launches a $3 billion bid for Beta": a formal offer; the bid is the trigger's own
@@ -715,7 +537,7 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
         return Classification(
             None, NEUTRAL, True, False, (f"speculation, not news ({words!r})",), words, Basis.HEDGE
         )
-    if _SHARE_MOVE.search(lower, candidates):
+    if _SHARE_MOVE.search(lower):
         return _neutral(
             "a share-price move alone is not an event to congratulate", Basis.SHARE_MOVE
         )
@@ -750,7 +572,8 @@ _BACKGROUND = re.compile(
 _ATTRIBUTED_TO_REPORT = re.compile(
     r"(?::|\s[-\u2013\u2014])\s*(sources?|sources say|source says|reports?|media reports?)\s*$"
     r"|:\s*(bloomberg|reuters|wsj|cnbc|analysts?|experts?|brokers?|brokerages?)\s*$"
-    r"|:\s*(\w+ )?(key )?(takeaways|highlights|things to (know|watch( out for)?)|what (experts|analysts|brokers) say)\b",
+    r"|:\s*(\w+ )?(key )?(takeaways|highlights|things to (know|watch( out for)?)|what (experts|analysts|brokers) say)\b"
+    r"|^\s*(decoding|explained|explainer|analysis|opinion|comment|view|preview)\b",
     re.IGNORECASE,
 )
 _ATTRIBUTED_TO_PERSON = re.compile(
@@ -847,11 +670,12 @@ def _continues_subject(text: str, subject_at: int, trigger_at: int) -> bool:
     return not any(word[:1].isupper() for word in clause.split()[1:])
 
 
-# What follows "buys" or "acquires" when it is an investment: shares, a small stake, a buyback.
+# What follows "buys" or "acquires" when it is an investment: shares, a stake it does not size or
+# one under ten per cent, a buyback. (Ten per cent or more reads as a strategic stake.)
 _AN_INVESTMENT = re.compile(
     r"\s*(back\b|[^;:|]{0,40}\b(shares?|stocks?|securities|bonds|units|debentures)\b"
-    r"|[^;:|]{0,15}\b(minority|small|strategic) stake\b"
-    r"|[^;:|]{0,20}(?<![\d.])[1-4]?\d(\.\d+)? ?(%|per ?cent|pc)( stake)? (stake|in)\b)",
+    r"|[^;:|]{0,15}\b(minority|small|strategic) stake\b|\s*(a |an |its )?stake\b(?! of (5[1-9]|[6-9]\d|100))"
+    r"|[^;:|]{0,20}(?<![\d.])\d(\.\d+)? ?(%|per ?cent|pc)( stake)? (stake|in)\b)",
     re.IGNORECASE,
 )
 # The company's name, then its deal: "Acme's $2.7 billion takeover", "Acme's deal for Beta".
@@ -860,12 +684,17 @@ _OWN_DEAL = re.compile(
     r"(takeover|acquisition|deal|merger|purchase|bid|buyout)\b",
     re.IGNORECASE,
 )
+# A connector and then another capitalised name just before a purchase: that name buys.
+_ANOTHER_ACTOR = re.compile(
+    r"\b(as|after|when|while|post|since)\s+(?:[A-Z][a-zA-Z&.'-]*\s+){1,3}$"
+)
 _INTERNAL = re.compile(
     r"\b(merge|merger|amalgamate|amalgamates|amalgamated|amalgamation)\b[^.;]{0,40}\b(with itself|subsidiaries|group (companies|firms|entities))",
     re.IGNORECASE,
 )
 _REPAIR_OR_SALE = re.compile(
-    r"\bto (help )?(cut|reduce|repay|pare|trim|retire|refinance|lower) (its |the )?(debt|loans?|borrowings?)"
+    r"\bin (an? )?(arbitration|lawsuit|suit|case|dispute|damages|settlement)\b"
+    r"|\bto (help )?(cut|reduce|repay|pare|trim|retire|refinance|lower) (its |the )?(debt|loans?|borrowings?)"
     r"|\bdebt (load|burden|pile)|\bfrom (\w+ ){0,3}(stake|share|asset|business|unit) sale"
     r"|\bvia (a )?(stake|asset) sale|\bby selling (a |its )?(\w+ )?stake|\bdivest",
     re.IGNORECASE,
@@ -900,6 +729,12 @@ def _subject_problem(
         return None
     if kind is EventKind.ACQUISITION and _OWN_DEAL.match(text, subject_at):
         return None  # "regulators clear Acme's takeover of Beta": Acme's deal
+    if (
+        kind is EventKind.ACQUISITION
+        and subject_at < match.start()
+        and _ANOTHER_ACTOR.search(text, subject_at, match.start())
+    ):
+        return ""  # "Acme rallies as Beta Capital buys stake": Beta Capital's doing
     if subject_at < match.start():
         if kind is EventKind.ACQUISITION and _BEING_BOUGHT.search(text):
             return "the company is being acquired, not buying"
@@ -1025,5 +860,3 @@ def _with_reason(reading: Classification, reason: str) -> Classification:
 def _starts_with(text: str, name: str) -> bool:
     return text.casefold().startswith(name.casefold())
 
-
-_index_parts()

@@ -19,6 +19,7 @@ presses (see research/judge/MODEL_CARD.md).
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 from ..company import resolve_company, with_derived_aliases
 from ..errors import InvalidInput
@@ -71,26 +72,24 @@ def classify_mentioned(
 def combined(reading: RulesReading, learned: ModelReading, model: Model) -> Classification:
     """The rules' reading where the learned one agrees or cannot add anything; else the learned
     reading, with reasons that say so."""
-    rules = reading.classification
     policy = model.policy
     if learned.familiarity < policy.familiar:
-        return rules
+        return reading.classification
+    rules = replace(reading.classification, learned=learned.good)
     if rules.basis is Basis.EVENT:
         return rules  # a rule that is sure wins
     needed = policy.overrule.get(rules.basis)
-    if (
-        needed is not None
-        and learned.good >= needed
-        and learned.kind in policy.learned_kinds
-        and learned.harmful < policy.harmful
-    ):
-        return Classification(
-            learned.kind, POSITIVE, True, True,
-            (*rules.reasons[:1], f"{learned.kind.value} (learned reading of the headline,"
-             f" {learned.good:.0%} sure; the rules found {_what_rules_found(rules)})"),
-            "", rules.basis, learned.good,
-        )  # fmt: skip
-    return rules
+    if needed is None or learned.good < needed or learned.harmful(model) >= policy.harmful:
+        return rules
+    kind, _ = learned.kind(model)
+    if kind not in policy.learned_kinds:
+        return rules
+    return Classification(
+        kind, POSITIVE, True, True,
+        (*rules.reasons[:1], f"{kind.value} (learned reading of the headline,"
+         f" {learned.good:.0%} sure; the rules found {_what_rules_found(rules)})"),
+        "", rules.basis, learned.good, learned.good,
+    )  # fmt: skip
 
 
 def _what_rules_found(rules: Classification) -> str:
