@@ -1,8 +1,13 @@
 """Benchmark: the classifier on real labelled headlines (../shared/data, never copied) and on our
 own labelled set, plus its throughput on one core.
 
-Targets (issue 4): on each real file harm <= 2 %, leak <= 1 %, coverage >= 20 %; on our set harm 0,
-leak 0, coverage >= 90 %, kind accuracy >= 90 %; at least 20,000 headlines per second.
+Targets: on each real file harm <= 2 %, leak <= 1 % (issue 4); on our set harm 0, leak 0,
+coverage >= 90 %, kind accuracy >= 90 %. Coverage of the real files' investor-positive rows is
+printed, no longer a target: issue 11 measures congratulability on hand labels instead
+(benchmarks/judge.py, benchmarks/companies.py), and by that standard most investor-positive
+rows (share moves, analysts' calls, forecasts) are rightly not picked. Throughput is printed for information: the old
+target of 20,000 headlines per second was dropped by issue 11, which measures judging a 200-item
+search answer instead (benchmarks/judge.py).
 Run from the repository root: ``python3 benchmarks/classifier.py``.
 
 Data: SEntFiN 1.0 (Sinha et al., 2022, JASIST, doi:10.1002/asi.24634); SemEval-2017 Task 5
@@ -20,11 +25,10 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.real_data import DATASETS  # noqa: E402
 from research.evaluate import classifier_verdict, evaluate, format_evaluation  # noqa: E402
-from research.judge.rules import classify  # noqa: E402
+from research.judge import classify  # noqa: E402
 from research.labelled import load_labelled  # noqa: E402
 
 OURS = ROOT / "fixtures" / "labelled" / "headlines.jsonl"
-THROUGHPUT_TARGET = 20_000
 PASSES = 6
 
 
@@ -35,7 +39,7 @@ def main() -> None:
         started = time.perf_counter()
         result = evaluate(rows, classifier_verdict)
         print(format_evaluation(name, result, time.perf_counter() - started))
-        if result.harm > 0.02 or result.leak > 0.01 or result.coverage < 0.20:
+        if result.harm > 0.02 or result.leak > 0.01:
             missed.append(name)
     ours = load_labelled(OURS)
     started = time.perf_counter()
@@ -55,10 +59,8 @@ def main() -> None:
     rate = len(pairs) / min(timings[1:])  # the first pass also builds the per-company caches
     print(
         f"throughput: {rate:,.0f} headlines/s, best of {PASSES - 1} warm passes over "
-        f"{len(pairs):,} headlines (target {THROUGHPUT_TARGET:,})"
+        f"{len(pairs):,} headlines"
     )
-    if rate < THROUGHPUT_TARGET:
-        missed.append("throughput")
     if missed:
         raise SystemExit(f"targets missed: {', '.join(missed)}")
 
