@@ -553,6 +553,12 @@ def test_real_headline_shapes_that_are_good_news(title: str, company: str, kind:
         "Acme sheds $2 billion in market value",
         "Acme's French expansion hits the rocks",
         "Acme wins industry award amid securities lawsuit",  # its own trouble, not the scene
+        "Acme to buy-back 14.5 per cent stake for Rs 231 crore",  # a buyback
+        "Jane Doe retires as Acme chairman, John Roe takes over",  # an appointment
+        "Acme Q1 profit at Rs 1,726 crore; in line with estimates",  # results only as expected
+        "Acme posts profit on one-time tax gain",  # a one-off
+        "Beta rallies on tie-up with Acme",  # Beta's news, Acme only its counterpart
+        "Acme divestment to help government raise Rs 8,000 crore",  # the seller is the state
     ],
 )
 def test_real_headline_shapes_that_are_not(title: str) -> None:

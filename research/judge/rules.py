@@ -227,7 +227,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
         _Rule(
             r"\bacquires?\b|\bacquisition of\b|\bbuys\b|\bto buy\b|\bpurchases\b|\bpurchase of\b"
             r"|\bsnaps up\b|\bscoops up\b|\b(completes?|completed|closes?|closed|finali[sz]es?|finali[sz]ed)\b[^.;]{0,40}\b(acquisition|purchase|takeover|buyout)\b"
-            r"|\btakes over\b(?! as\b)|\bto take over\b(?! as\b)|\btakeover of\b|\bcloses (the )?(acquisition|purchase|deal for)\b"
+            r"|\btakes over\b(?! as\b)(?!\s*$)|\bto take over\b(?! as\b)(?!\s*$)|\btakeover of\b|\bcloses (the )?(acquisition|purchase|deal for)\b"
             r"|\btakes? (a )?(majority|controlling|\d+(\.\d+)? ?%|\d+ per ?cent) stake in\b"
             r"|\bpicks up\b[^.;]{0,30}\bstake in\b|\bpicks up \d+(\.\d+)? ?(%|per ?cent) in\b"
             r"|\badds\b[^.;]{0,40}\bthrough (an )?acquisition\b"
@@ -523,6 +523,10 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
                     None, NEUTRAL, True, False, (f"speculation, not news ({words!r})",), words,
                     Basis.HEDGE,
                 )  # fmt: skip
+            if kind is EventKind.GROWTH and _NOT_REAL_GROWTH.search(lower):
+                found = _NOT_REAL_GROWTH.search(text)
+                said = found.group(0) if found else ""
+                return _neutral(f"results only in line with estimates, or a one-off ({said!r})")
             problem = _subject_problem(text, kind, match, subject_at)
             if problem is None:
                 trigger = text[match.start() : match.end()].strip()
@@ -673,7 +677,7 @@ def _continues_subject(text: str, subject_at: int, trigger_at: int) -> bool:
 # What follows "buys" or "acquires" when it is an investment: shares, a stake it does not size or
 # one under ten per cent, a buyback. (Ten per cent or more reads as a strategic stake.)
 _AN_INVESTMENT = re.compile(
-    r"\s*(back\b|[^;:|]{0,40}\b(shares?|stocks?|securities|bonds|units|debentures)\b"
+    r"\s*(-?back\b|[^;:|]{0,40}\b(shares?|stocks?|securities|bonds|units|debentures)\b"
     r"|[^;:|]{0,15}\b(minority|small|strategic) stake\b|\s*(a |an |its )?stake\b(?! of (5[1-9]|[6-9]\d|100))"
     r"|[^;:|]{0,20}(?<![\d.])\d(\.\d+)? ?(%|per ?cent|pc)( stake)? (stake|in)\b)",
     re.IGNORECASE,
@@ -684,6 +688,13 @@ _OWN_DEAL = re.compile(
     r"(takeover|acquisition|deal|merger|purchase|bid|buyout)\b",
     re.IGNORECASE,
 )
+# Results that only meet estimates, or a profit from a one-off, are not growth to congratulate.
+_NOT_REAL_GROWTH = re.compile(
+    r"\b(in line with|meets?|matches|matched)\b[^.;]{0,12}\b(estimates?|expectations|forecasts?|street)\b"
+    r"|\b(one-time|one-off|exceptional|extraordinary)\b",
+    re.IGNORECASE,
+)
+_WITH_BEFORE = re.compile(r"\bwith\s+(the\s+)?$", re.IGNORECASE)
 # A connector and then another capitalised name just before a purchase: that name buys.
 _ANOTHER_ACTOR = re.compile(
     r"\b(as|after|when|while|post|since)\s+(?:[A-Z][a-zA-Z&.'-]*\s+){1,3}$"
@@ -696,7 +707,8 @@ _REPAIR_OR_SALE = re.compile(
     r"\bin (an? )?(arbitration|lawsuit|suit|case|dispute|damages|settlement)\b"
     r"|\bto (help )?(cut|reduce|repay|pare|trim|retire|refinance|lower) (its |the )?(debt|loans?|borrowings?)"
     r"|\bdebt (load|burden|pile)|\bfrom (\w+ ){0,3}(stake|share|asset|business|unit) sale"
-    r"|\bvia (a )?(stake|asset) sale|\bby selling (a |its )?(\w+ )?stake|\bdivest",
+    r"|\bvia (a )?(\w+ )?(stake|asset) sale|\bby selling (a |its )?(\w+ )?stake|\bdivest"
+    r"|\b(govt|government)\b[^.;]{0,12}\b(raise|raises|raising|stake sale|disinvestment)",
     re.IGNORECASE,
 )
 
@@ -717,7 +729,9 @@ def _subject_problem(
     after = text[match.end() : match.end() + 70]
     if kind is EventKind.ACQUISITION and _AN_INVESTMENT.match(after):
         return "buying shares or a small stake is an investment, not an acquisition"
-    if kind is EventKind.FUNDING and _REPAIR_OR_SALE.search(text[match.start() : match.end() + 70]):
+    if kind is EventKind.FUNDING and _REPAIR_OR_SALE.search(
+        text[max(0, match.start() - 40) : match.end() + 70]
+    ):
         return "money raised to cut debt or by selling assets is not news to congratulate"
     if subject_at is None:
         return None
@@ -742,7 +756,9 @@ def _subject_problem(
             return ""  # the customer choosing a supplier ("Beta selects Acme"): not Beta's win
         return None
     if kind is EventKind.PARTNERSHIP:
-        return None  # partners are partners whichever is named first
+        # partners are partners whichever is named first, but "Beta rallies on tie-up with
+        # Acme" is told as Beta's news, Acme only its counterpart
+        return "" if _WITH_BEFORE.search(text, 0, subject_at) else None
     # The name comes after the trigger: fine for nouns ("record profit for Acme") and for verbs
     # that make the company the chosen one ("Beta selects Acme"), not otherwise.
     before_name = text[:subject_at]
