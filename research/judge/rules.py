@@ -503,12 +503,13 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
                 None, NEGATIVE, True, False, (f"negative news ({family}: {words!r})",), words,
                 Basis.NEGATIVE,
             )  # fmt: skip
-    hedges = list(_HEDGE.finditer(lower))
-    hedge = hedges[0] if hedges else None
+    hedges: list[re.Match[str]] | None = None  # found on the first trigger: most have none
     for kind, pattern in KIND_RULES:
         for match in pattern.finditer(lower):
             if _about_the_share_price(lower, match):
                 continue
+            if hedges is None:
+                hedges = list(_HEDGE.finditer(lower))
             # "launches a $3 billion bid for Beta": a formal offer; the bid is the trigger's own
             hedge = next((h for h in hedges if not _bid_in_trigger(lower, kind, match, h)), None)
             if hedge is not None and (
@@ -536,8 +537,9 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
                 )  # fmt: skip
             if problem:
                 return _neutral(problem, Basis.ROLE)
-    if hedge is not None:
-        words = text[hedge.start() : hedge.end()]
+    first = _HEDGE.search(lower) if hedges is None else next(iter(hedges), None)
+    if first is not None:
+        words = text[first.start() : first.end()]
         return Classification(
             None, NEUTRAL, True, False, (f"speculation, not news ({words!r})",), words, Basis.HEDGE
         )
