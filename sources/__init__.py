@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from .fetch import fetch_all, fetch_source
     from .http import HttpClient, HttpLimits, Response
     from .isolate import ParseLimits, parse_workers
-    from .merge import merge_items
+    from .merge import merge_items, told_together
     from .models import CachedFeed, FetchReport, Item, Outlet, Query, SourceFailure, SourceOutcome
     from .newsroom import NewsroomPage
     from .registry import (
@@ -120,6 +120,7 @@ _HOMES = {
     "fetch_source": "sources.fetch",
     "load_recording": "sources.replay",
     "merge_items": "sources.merge",
+    "told_together": "sources.merge",
     "parse_feed": "sources.feeds",
 }
 
@@ -183,6 +184,7 @@ __all__ = [
     "parse_feed",
     "parse_workers",
     "site_origin",
+    "told_together",
 ]
 
 

@@ -106,22 +106,24 @@ def _combine(items: list[Item]) -> Item:
     if len(items) == 1:
         return items[0]
     best = max(items, key=_representative_rank)
+    summary = best.summary or next((i.summary for i in items if i.summary), "")
+    return replace(told_together(best, items), summary=summary)
+
+
+def told_together(best: Item, items: Iterable[Item]) -> Item:
+    """``best`` as the one telling of a story the ``items`` also tell: every outlet of them all
+    (``best``'s first, each once), and the earliest date any of them gives."""
+    told = [best, *items]
     outlets: list[Outlet] = []
     seen: set[str] = set()
-    for item in [best, *items]:
+    for item in told:
         for outlet in item.outlets:
             key = (outlet.domain or outlet.name).casefold()
             if key not in seen:
                 seen.add(key)
                 outlets.append(outlet)
-    dates = [i.published for i in items if i.published is not None]
-    summary = best.summary or next((i.summary for i in items if i.summary), "")
-    return replace(
-        best,
-        published=min(dates) if dates else None,
-        summary=summary,
-        outlets=tuple(outlets),
-    )
+    dates = [i.published for i in told if i.published is not None]
+    return replace(best, published=min(dates) if dates else None, outlets=tuple(outlets))
 
 
 def _representative_rank(item: Item) -> tuple[bool, bool, bool, int]:

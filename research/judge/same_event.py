@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Generic, TypeVar
 
-from sources import Item, Outlet
+from sources import Item, told_together
 
 from ..models import EventKind
 from .match import sentence_case
@@ -124,17 +124,7 @@ def _folded(group: list[Candidate[Extra]]) -> Candidate[Extra]:
     if len(group) == 1:
         return group[0]
     best = max(group, key=_wording)
-    outlets: list[Outlet] = []
-    seen: set[str] = set()
-    for candidate in [best, *group]:
-        for outlet in candidate.item.outlets:
-            key = (outlet.domain or outlet.name).casefold()
-            if key not in seen:
-                seen.add(key)
-                outlets.append(outlet)
-    dates = [c.item.published for c in group if c.item.published is not None]
-    item = replace(best.item, outlets=tuple(outlets), published=min(dates) if dates else None)
-    return replace(best, item=item)
+    return replace(best, item=told_together(best.item, [c.item for c in group]))
 
 
 def _wording(candidate: Candidate[Extra]) -> tuple[bool, bool, bool, bool, int]:
