@@ -28,8 +28,10 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.labelled_pairs import LabelledPair, labelled_pairs  # noqa: E402
 from research.company import resolve_company, with_derived_aliases  # noqa: E402
 from research.judge.match import mention_in_text  # noqa: E402
+from research.judge.model import Policy as ModelPolicy  # noqa: E402
 from research.judge.model import familiarity, features, tokens  # noqa: E402
 from research.judge.rules import Basis, headline_to_read, rules_reading  # noqa: E402
+from research.judge.verdict import learned_event  # noqa: E402
 from research.models import EventKind  # noqa: E402
 
 MODEL = ROOT / "research" / "judge" / "model.json"
@@ -53,7 +55,6 @@ LEARNED = frozenset(
 )
 # Rules' bases where the learned reading may find an event the rules did not.
 OVERRULABLE = (Basis.NO_EVENT, Basis.SHARE_MOVE)
-RULES_ONLY = frozenset({Basis.NEGATIVE, Basis.QUESTION, Basis.ROLE, Basis.NOT_ABOUT})
 THRESHOLDS = (*(round(0.05 * i, 2) for i in range(1, 20)), 1.01)
 HARM_CEILING = 0.01  # out of fold, the share of chosen pairs labelled harmful
 
@@ -199,14 +200,12 @@ def scores(examples: Sequence[Example], chosen: Sequence[bool]) -> Scores:
 def decide(
     ex: Example, good: float, harmful: float, overrule: dict[str, float], harm: float
 ) -> bool:
-    """The verdict's combination (research/judge/verdict.py), on one example."""
-    if ex.basis in RULES_ONLY:
-        return False
-    if ex.basis is Basis.EVENT or ex.familiarity < FAMILIAR:
-        return ex.rules_good
-    return (
-        ex.learned_kind in LEARNED and good >= overrule.get(ex.basis.value, 2.0) and harmful < harm
-    )
+    """The verdict on one example: the rules' reading, or an event the learned reading adds by
+    the product's own rule (verdict.learned_event) under these thresholds."""
+    policy = ModelPolicy(overrule, harm, frozenset(EventKind(k) for k in LEARNED), FAMILIAR)
+    kind = EventKind(ex.learned_kind) if ex.learned_kind else None
+    added = learned_event(policy, ex.basis, good, ex.familiarity, lambda: harmful, lambda: kind)
+    return ex.rules_good or added is not None
 
 
 def source_of(ex: Example) -> str:

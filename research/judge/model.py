@@ -62,8 +62,8 @@ class KindWeights:
 
 @dataclass(frozen=True)
 class Policy:
-    """How sure the learned reading must be to agree with the rules or to add to them, chosen
-    with the weights (see ``verdict``): probabilities from 0 to 1, by rules' basis."""
+    """When the learned reading may add an event the rules did not find, chosen with the
+    weights (see ``verdict.learned_event``): probabilities from 0 to 1, by rules' basis."""
 
     overrule: Mapping[str, float]  # the learned reading alone finds an event, per rules' basis
     harmful: float  # never good news when the embarrassment probability reaches this

@@ -1,9 +1,9 @@
 """Pure: from fetched items to ranked events, each with the reasons it was kept.
 
 Score = kind weight + the learned reading's view + recency + corroboration. Recency halves every
-RECENCY_HALF_LIFE_DAYS days, so a story from today outranks an equally good one from three weeks ago; items older than the window
-are dropped; undated items are kept, marked, and ranked below every dated one (their age is
-unknown, and a stale story makes a note look lazy).
+RECENCY_HALF_LIFE_DAYS days, so a story from today outranks an equally good one from three weeks
+ago; items older than the window are dropped; undated items are kept, marked, and ranked below
+every dated one (their age is unknown, and a stale story makes a note look lazy).
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def rank_items(
     topics: tuple[str, ...] = (),
 ) -> tuple[tuple[Event, ...], tuple[Skipped, ...]]:
     """The best ``limit`` events, best first, and every item that was not kept with its reason.
-    Events that touch one of ``topics`` (what the interview was about) rank higher and say so."""
+    Events that touch one of ``topics`` (what the interview was about) come first and say so."""
     oldest = now - timedelta(days=days)
     kept: list[Candidate[tuple[Classification, Mention]]] = []
     skipped: list[Skipped] = []

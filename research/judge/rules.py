@@ -51,32 +51,6 @@ class _Rule:
         return self.pattern.search(text)
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    parts: list[str] = []
-    current: list[str] = []
-    depth, escaped, in_class = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    parts.append("".join(current))
-    return parts
-
-
 def _lower(text: str) -> str:
     """Lower case with every character kept in place, so positions match the original."""
     lowered = text.lower()
@@ -347,7 +321,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
         ),
     ),
     (
-        EventKind.GROWTH,  # apart from the rule above: it opens with no word to screen by
+        EventKind.GROWTH,  # "Q3 up 20%": tried only after the milestone rule above
         _Rule(
             r"\b(q[1-4]|quarter|qtr)\b[^.;]{0,4}\b(up|jumps?|rises?|grows?|soars?|surges?|climbs?)\b[^.;]{0,15}\d"
         ),

@@ -19,17 +19,18 @@ presses (see research/judge/MODEL_CARD.md).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..company import resolve_company, with_derived_aliases
 from ..errors import InvalidInput
-from ..models import Company
+from ..models import Company, EventKind
 from .match import Mention, mention_in_text
-from .model import Model, ModelReading, read
+from .model import Model, ModelReading, Policy, read
 from .rules import NEUTRAL, POSITIVE, Basis, Classification, RulesReading, rules_reading
 
 # What the learned reading may not change: the rules are sure, or there is nothing to read.
-_RULES_ONLY = frozenset({Basis.NEGATIVE, Basis.QUESTION, Basis.ROLE, Basis.NOT_ABOUT})
+RULES_ONLY = frozenset({Basis.NEGATIVE, Basis.QUESTION, Basis.ROLE, Basis.NOT_ABOUT})
 
 
 def classify(title: str, company: str | Company, summary: str = "") -> Classification:
@@ -58,7 +59,7 @@ def classify_mentioned(
     """The verdict once we know how the company is mentioned (see ``match.find_mention``);
     ``model`` defaults to the one shipped with the package."""
     reading = rules_reading(title, mention, summary)
-    if reading.classification.basis in _RULES_ONLY:
+    if reading.classification.basis in RULES_ONLY:
         return reading.classification
     if model is None:
         from .weights import shipped_model  # the weights load on the first verdict that needs them
@@ -70,19 +71,20 @@ def classify_mentioned(
 
 
 def combined(reading: RulesReading, learned: ModelReading, model: Model) -> Classification:
-    """The rules' reading where the learned one agrees or cannot add anything; else the learned
-    reading, with reasons that say so."""
-    policy = model.policy
-    if learned.familiarity < policy.familiar:
+    """The rules' reading, unless the learned one may add an event they did not find; either
+    way with the learned probability when it knows the headline's words."""
+    if learned.familiarity < model.policy.familiar:
         return reading.classification
     rules = replace(reading.classification, learned=learned.good)
-    if rules.basis is Basis.EVENT:
-        return rules  # a rule that is sure wins
-    needed = policy.overrule.get(rules.basis)
-    if needed is None or learned.good < needed or learned.harmful(model) >= policy.harmful:
-        return rules
-    kind, _ = learned.kind(model)
-    if kind not in policy.learned_kinds:
+    kind = learned_event(
+        model.policy,
+        rules.basis,
+        learned.good,
+        learned.familiarity,
+        lambda: learned.harmful(model),
+        lambda: learned.kind(model)[0],
+    )
+    if kind is None:
         return rules
     return Classification(
         kind, POSITIVE, True, True,
@@ -90,6 +92,26 @@ def combined(reading: RulesReading, learned: ModelReading, model: Model) -> Clas
          f" {learned.good:.0%} sure; the rules found {_what_rules_found(rules)})"),
         "", rules.basis, learned.good, learned.good,
     )  # fmt: skip
+
+
+def learned_event(
+    policy: Policy,
+    basis: Basis,
+    good: float,
+    familiarity: float,
+    harmful: Callable[[], float],
+    kind: Callable[[], EventKind | None],
+) -> EventKind | None:
+    """The kind of event the learned reading adds where the rules' reading rests on ``basis``,
+    or None. The heads other than the good-news one are read only when they can matter.
+    benchmarks/train_judge.py chooses the policy with this very function."""
+    if basis in RULES_ONLY or basis is Basis.EVENT or familiarity < policy.familiar:
+        return None  # a rule that is sure wins; unfamiliar words say little
+    needed = policy.overrule.get(basis)
+    if needed is None or good < needed or harmful() >= policy.harmful:
+        return None
+    found = kind()
+    return found if found is not None and found in policy.learned_kinds else None
 
 
 def _what_rules_found(rules: Classification) -> str:
