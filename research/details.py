@@ -12,7 +12,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .grammar import indefinite_article, possessive
 from .models import EventKind
+from .results import results
 
 # A capitalised word of a name ("Beta", "Helix.io", "O'Donnell", "3M", "J.B.", "SOC", "2"), and
 # the lower-case words that may join two of them ("Bank of Ireland", "Port of Spain").
@@ -47,28 +49,6 @@ class Detail:
 def _names_alternation(names: tuple[str, ...]) -> str:
     """The company's names as one regex alternation, longest first (built once per company)."""
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-
-
-def indefinite_article(word: str) -> str:
-    """ "a" or "an" by sound: "an award", "a utility", "an hour", "an 18% rise", "a 180% rise"."""
-    lowered = word.lower()
-    digits = re.match(r"[$\u20ac\u00a3\u00a5\u20b9]?([\d,]+)", lowered)  # "an $85 million round"
-    if digits:
-        number = digits.group(1).replace(",", "")
-        said_as = number[:2] if len(number) in (2, 5) else number[:1]  # "eighteen thousand"
-        return "an" if said_as in ("8", "11", "18") or number[:1] == "8" else "a"
-    if lowered.startswith(("hour", "honest", "honor", "honour", "heir")):
-        return "an"
-    if lowered.startswith(("eu", "one", "once", "ewe")) or re.match(
-        r"u[bcdfgjklmnpqrstvz][aeiou]", lowered
-    ):
-        return "a"  # "a utility", "a usage-based", "a unique", "a European" (a "you" or "w" sound)
-    return "an" if lowered[:1] in ("a", "e", "i", "o", "u") else "a"
-
-
-def possessive(name: str) -> str:
-    """ "Acme" -> "Acme's", "Siemens" -> "Siemens'"."""
-    return f"{name}'" if name.endswith("s") and not name.endswith("ss") else f"{name}'s"
 
 
 def is_demonym(word: str) -> bool:
@@ -390,6 +370,9 @@ def _award(title: str, names: tuple[str, ...], owner: str, company: str) -> Deta
 
 
 def _growth(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    said = results(title, names, owner)
+    if said is not None:
+        return Detail(said.news, said.clause)
     found = growth_figure(title)
     if found is None:
         return None

@@ -16,9 +16,10 @@ import re
 from sources.text import strip_dateline
 
 from .details import AMOUNT, DEFINITE_PLACES, is_demonym
-from .details import indefinite_article as indefinite_article
-from .details import possessive as possessive
+from .grammar import indefinite_article as indefinite_article
+from .grammar import possessive as possessive
 from .models import EventKind
+from .results import spelled_out
 
 MAX_WORDS = 35
 
@@ -68,7 +69,8 @@ _COUNTABLE_HEADS = frozenset(
     study report leader partner carrier agency district authority council federation airline
     automaker exchange region outlook forecast fleet ministry insurer bank manufacturer provider
     supplier customer client jet tower building centre café cafe flagship assessment rollout test
-    farm rpg farmer takeover port festival date kit celebration""".split()
+    farm rpg farmer takeover port festival date kit celebration engagement mandate bid
+    subsidiary portal pill debut""".split()
 )
 _DETERMINERS = frozenset(
     "a an the its their his her our this that these those each every another".split()
@@ -303,7 +305,7 @@ def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: 
     return indefinite_article(first)
 
 
-def _with_articles(words: list[str], verb: str = "") -> list[str]:
+def with_articles(words: list[str], verb: str = "") -> list[str]:
     """Put back the articles a headline dropped: "winning 2026 Edison Award" -> "the 2026 ...",
     "from Greek owner" -> "from a Greek owner", "expanding operations" -> "its operations"."""
     words = _quotes_whole(words)
@@ -449,17 +451,17 @@ def _gerund_words(rest: str, title_case: bool) -> str | None:
     if first == "to" and len(words) > 2:
         verb = words[1].lower()
         lead = "agreeing to" if verb in _AGREED_VERBS else "planning to"
-        return " ".join([lead, verb, *_with_articles(words[2:], verb)])
+        return " ".join([lead, verb, *with_articles(words[2:], verb)])
     if first in ("is", "was", "are") and len(words) > 2:
         if words[1].lower().endswith("ing"):
-            return _IN_PROGRESS + " ".join([words[1].lower(), *_with_articles(words[2:])])
+            return _IN_PROGRESS + " ".join([words[1].lower(), *with_articles(words[2:])])
         if words[1].lower() in _PASSIVES:
             words = words[1:]
             first = words[0].lower()
     if first in _PASSIVES and len(words) > 1:
-        return " ".join(["being", first, *_with_articles(words[1:], first)])
+        return " ".join(["being", first, *with_articles(words[1:], first)])
     if first in _KNOWN_GERUNDS and len(words) > 1 and _counted(words[1]):
-        return _IN_PROGRESS + " ".join([first, *_with_articles(words[1:], first)])
+        return _IN_PROGRESS + " ".join([first, *with_articles(words[1:], first)])
     gerund = _gerund(first)
     if gerund is None or len(words) < 2:
         return None
@@ -467,7 +469,7 @@ def _gerund_words(rest: str, title_case: bool) -> str | None:
     particle = after[0].lower()
     if len(after) > 1 and (particle in _PARTICLES or (gerund, particle) == ("switching", "on")):
         gerund, after = f"{gerund} {particle}", after[1:]  # "rolling out", "teaming up"
-    return " ".join([gerund, *_with_articles(after, gerund.split()[0])])
+    return " ".join([gerund, *with_articles(after, gerund.split()[0])])
 
 
 def _by_whom(who: str) -> str:
@@ -476,7 +478,7 @@ def _by_whom(who: str) -> str:
     words = who.split()
     if len(words) > 1 and all(w[:1].islower() for w in words[1:]) and not is_demonym(words[0]):
         words[0] = words[0].lower()
-    return " ".join(_with_articles(words, "by"))
+    return " ".join(with_articles(words, "by"))
 
 
 def _selected_by(title: str, names: tuple[str, ...]) -> str | None:
@@ -492,7 +494,7 @@ def _selected_by(title: str, names: tuple[str, ...]) -> str | None:
         if match:
             participle = {"selects": "selected", "chooses": "chosen", "picks": "picked",
                           "taps": "tapped", "hires": "hired", "awards": "awarded"}[match["verb"].lower()]  # fmt: skip
-            rest = " ".join(_with_articles(_first_clause(match["rest"]).split(), "by"))
+            rest = " ".join(with_articles(_first_clause(match["rest"]).split(), "by"))
             return f"being {participle} by {_by_whom(match['who'].strip())} {rest}"
     return None
 
@@ -660,7 +662,7 @@ _QUOTED_NAME = re.compile(
 def clean_headline(title: str, names: tuple[str, ...]) -> str:
     """The headline without HTML entities, ticker tags and wire names, and readable when it was
     written in capitals (Title Case, with the company's names spelled as the profile does)."""
-    title = html.unescape(title)  # "&amp;" is "&", never a word to quote
+    title = spelled_out(html.unescape(title))  # "&amp;" is "&"; "Rs 89 cr" is "Rs 89 crore"
     title = _EMPHASIS.sub("", title)  # "<b>Edison</b> Award": the words, not the markup
     title = _QUOTED_NAME.sub(r"the \1", title)  # 'wins "Innovator of the Year" award'
     title = strip_boilerplate(title)
@@ -684,7 +686,7 @@ def clean_headline(title: str, names: tuple[str, ...]) -> str:
 # Clauses that say what happened without any detail we could get wrong.
 KIND_CLAUSES: dict[EventKind, str] = {
     EventKind.AWARD: "earned new recognition",  # an award, a certification or a place on a list
-    EventKind.GROWTH: "posted strong results",
+    EventKind.GROWTH: "posted good results",
     EventKind.FUNDING: "secured new funding",
     EventKind.NEW_ACCOUNT: "won a new customer",
     EventKind.PARTNERSHIP: "formed a new partnership",
@@ -715,6 +717,17 @@ def participle_phrase(gerund_phrase: str) -> str:
         stem[:-1] + "ied" if stem.endswith("y") and stem[-2:-1] not in "aeiou" else stem + "ed"
     )
     return f"{_PARTICIPLES.get(first) or regular} {rest}".strip()
+
+
+def reason_phrase(reason: str) -> tuple[str, str] | None:
+    """The gerund phrase of a share move's reason that starts with a gerund ("on winning
+    10-year engagement with ATCO"): (phrase, done), told as done, or None."""
+    words = reason.split()
+    first = words[0].lower() if words else ""
+    if first not in _KNOWN_GERUNDS or len(words) < 2:
+        return None
+    phrase = " ".join([first, *with_articles(words[1:], first)])
+    return phrase, participle_phrase(phrase)
 
 
 def event_phrase(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:

@@ -8,10 +8,19 @@ import re
 from dataclasses import dataclass
 from html.entities import html5
 
-from .details import Detail, detail, possessive
+from .details import Detail, detail
 from .errors import InvalidInput
+from .grammar import indefinite_article, possessive
 from .models import Event, EventKind, Snippet
-from .phrase import KIND_CLAUSES, MAX_WORDS, clean_headline, event_phrase
+from .phrase import (
+    KIND_CLAUSES,
+    MAX_WORDS,
+    clean_headline,
+    event_phrase,
+    reason_phrase,
+    with_articles,
+)
+from .results import share_move_reason
 
 TONES = ("warm", "formal")
 VARIANTS = 3
@@ -20,7 +29,7 @@ VARIANTS = 3
 # an award, a certification or a place on a list).
 _KIND_NEWS: dict[EventKind, str] = {
     EventKind.AWARD: "recent recognition",
-    EventKind.GROWTH: "strong recent results",
+    EventKind.GROWTH: "latest results",  # "strong" only when the headline says so
     EventKind.FUNDING: "new funding",
     EventKind.NEW_ACCOUNT: "new customer win",
     EventKind.PARTNERSHIP: "new partnership",
@@ -73,6 +82,7 @@ _PLANNED = _Voice(
 _DONE_VOICES = frozenset(
     {
         EventKind.AWARD,
+        EventKind.FUNDING,  # a raise only planned is no vote of confidence yet
         EventKind.GROWTH,
         EventKind.NEW_ACCOUNT,
         EventKind.LAUNCH,
@@ -103,7 +113,7 @@ _NEWS = {
     ),
     "formal": (
         "I saw the news about {news} and wanted to offer my congratulations on {formal}.",
-        "Please accept my congratulations on {news}; it is {formal}.",
+        "Please accept my congratulations on {news}, {formal}.",
         "I read with great interest about {news}, and I congratulate the team on {formal}.",
     ),
 }
@@ -157,6 +167,48 @@ def _lead_detail(kind: EventKind, lead: str, names: tuple[str, ...], company: st
     return detail(kind, first, names, company)
 
 
+# A fund raising not yet done: "plans to raise", "IPO opens on Thursday", "set to launch IPO".
+_PLANNED_FUNDING = re.compile(
+    r"\b(?:to\s+(?:raise|launch|list|float|issue|tap|sell|go\s+public|seek)|plans?|planning|"
+    r"opens?|proposes?|seeks?|eyes|mulls|files\s+for)\b",
+    re.I,
+)
+
+
+def _generic(kind: EventKind, headline: str, owner: str) -> Detail:
+    """The news named by its kind alone, when no detail can be named safely."""
+    if kind is EventKind.FUNDING and _PLANNED_FUNDING.search(headline):
+        return Detail(f"{owner} planned fundraising", "announced plans to raise new funds")
+    return Detail(f"{owner} {_KIND_NEWS[kind]}", KIND_CLAUSES[kind])
+
+
+_WON_HEADS = frozenset(
+    "order orders contract contracts deal deals project mandate engagement".split()
+)
+
+
+def _reason_detail(kind: EventKind, reason: str, owner: str) -> Detail | None:
+    """The news a share move was explained by, when it is a plain noun phrase: "$200-million
+    order" for a new account, "launch of new search app" for a launch."""
+    words = _first_words(reason)
+    if not words:
+        return None
+    if kind is EventKind.NEW_ACCOUNT and words[-1].lower() in _WON_HEADS:
+        said = " ".join(words)
+        article = "" if words[-1].endswith("s") else f"{indefinite_article(said)} "
+        return Detail(f"{owner} {said}", f"won {article}{said}")
+    if kind is EventKind.LAUNCH and len(words) > 2 and " ".join(words[:2]).lower() == "launch of":
+        launched = " ".join(with_articles(words[2:], "launch"))
+        return Detail(f"{owner} launch of {launched}", f"launched {launched}")
+    return None
+
+
+def _first_words(text: str) -> list[str]:
+    """The words of ``text`` up to its first clause break or joining word ("from", "with")."""
+    head = re.split(r"\s*[,;:]\s|\s(?:from|with|for|in|amid|as|after)\s", text, maxsplit=1)[0]
+    return head.split()
+
+
 def phrasings(
     title: str,
     company_name: str,
@@ -170,21 +222,31 @@ def phrasings(
     sentence too long), the news is named with its detail, else by its kind alone."""
     names = names or (company_name,)
     cleaned = clean_headline(title, names)
-    phrase, done = event_phrase(title, names) or ("", "")
+    # "Acme shares jump on $200 million order": the order is the news, not the share move.
+    reason = share_move_reason(cleaned, names)
+    told = f"{company_name} {reason}" if reason else cleaned
+    phrase, done = (
+        (reason_phrase(reason) if reason else None) or event_phrase(told, names) or ("", "")
+    )
     # "Acme Corp wins": a phrase or detail carrying these again has quoted a doubled headline.
     opening = next(
         (m[0] for n in names if (m := re.match(rf"{re.escape(n)}\s+\S+", cleaned, re.I))), ""
     )
     if not _plain(phrase) or _garbled(phrase, opening):
         phrase = ""  # never quote markup, symbols or garbled text: name the news instead
-    found = detail(kind, cleaned, names, company_name) or _lead_detail(
-        kind, lead, names, company_name
+    found = (
+        detail(kind, cleaned, names, company_name)
+        or (_reason_detail(kind, reason, possessive(company_name)) if reason else None)
+        or (detail(kind, told, names, company_name) if reason else None)
+        or _lead_detail(kind, lead, names, company_name)
     )
     if found is not None and (not _plain(found.news) or _garbled(found.news, opening)):
         found = None
     owner = possessive(company_name)
-    generic = Detail(f"{owner} {_KIND_NEWS[kind]}", KIND_CLAUSES[kind])
-    planned = phrase.startswith("planning to ") and kind in _DONE_VOICES
+    generic = _generic(kind, cleaned, owner)
+    planned = (phrase.startswith("planning to ") and kind in _DONE_VOICES) or (
+        not phrase and found is None and generic.clause.startswith("announced plans")
+    )
     voice = _PLANNED if planned else _VOICES[kind]
     words = {"exclaim": voice.exclaim, "warm": voice.warm, "formal": voice.formal}
     team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"

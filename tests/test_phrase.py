@@ -166,7 +166,8 @@ def test_alias_at_start_of_headline_uses_the_display_name() -> None:
         ("Acme Corp's HomeCell wins Edison Award", K.AWARD, "Edison Award"),
         ("Acme Corp’s “HomeCell” wins Edison Award", K.AWARD, "Edison Award"),  # noqa: RUF001
         ("Acme Corp beats analyst estimates for the third quarter", K.GROWTH,
-         "strong recent results"),
+         "results beating analyst estimates"),
+        ("Acme Corp grows its user base across Europe", K.GROWTH, "latest results"),
         ("Acme Corp hiring spree brings 300 tech jobs to Denver", K.EXPANSION, "expansion"),
         ("Acme Corporation wins Edison Award", K.AWARD, "recent recognition"),
         ("Acme Corp's Series A extension brings total raised to $20M", K.FUNDING, "new funding"),
@@ -181,7 +182,7 @@ def test_without_a_phrase_the_sentence_names_the_news_never_quoting_it(
     assert sentence.startswith(
         f"I saw the news about Acme Corp's {words} and wanted to offer my congratulations on "
     )
-    for token in ("HomeCell", "Judges", "analyst", "Denver", "spree", "$20M", "2026"):
+    for token in ("HomeCell", "Judges", "Denver", "spree", "$20M", "2026"):
         assert token not in sentence
     assert_clean_sentence(sentence)
 

@@ -303,7 +303,7 @@ def test_the_kind_alone_claims_no_more_than_any_such_headline(
     title: str, news: str, clause: str
 ) -> None:
     snippet = research.congratulate(title, "formal", 1, company="Acme Corp")
-    assert snippet.text.startswith(f"Please accept my congratulations on {news};")
+    assert snippet.text.startswith(f"Please accept my congratulations on {news},")
     assert snippet.clause == clause
 
 

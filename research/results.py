@@ -1,0 +1,240 @@
+"""Pure: what a results headline says, in words a note can carry ("the 20% rise in Biocon's Q2
+net profit to Rs 89 crore", "Tesco's Christmas sales beating expectations").
+
+Results headlines are written in a shorthand ("Q2 net up 20 pc at Rs 89 cr", "PAT", "bln",
+"Dec qtr") that a reader of a note should not have to decode. Only what the headline says is
+kept: the figure, what rose, the period and the amount, each as written once the shorthand is
+spelled out. Anything else gives None and the sentence names the news without a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .grammar import indefinite_article
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTH_ABBREVIATIONS = {m[:3].lower(): m for m in _MONTHS} | {"sept": "September"}
+
+# Shorthand of results headlines, spelled out: (pattern, replacement).
+_SHORTHAND = (
+    (re.compile(r"(\d)\s*(?:pc|pct|per\s?cent|percent)\b", re.I), r"\1%"),
+    (re.compile(r"\b(Rs\.?|INR)\s*(\d)"), r"Rs \2"),
+    (re.compile(r"(\d)\s*(?:cr|crs|crore)\b\.?", re.I), r"\1 crore"),
+    (re.compile(r"(\d)\s*(?:bln|bn)\b", re.I), r"\1 billion"),
+    (re.compile(r"(\d)\s*(?:mln|mn)\b", re.I), r"\1 million"),
+    (re.compile(r"(\d)\s*(?:M|Million)\b"), r"\1 million"),
+    (re.compile(r"(\d)\s*(?:B|Billion)\b"), r"\1 billion"),
+    (re.compile(r"\bqtr\b", re.I), "quarter"),
+    (re.compile(r"\b(\d+(?:\.\d+)?)-fold\b", re.I), r"\1-fold"),
+)
+_PERIOD_WORD = (
+    r"(?:Q[1-4]|H[12]|FY\s?\d{2,4}|\d{4}|quarterly|annual|full-year|half-year|first-half|"
+    r"(?:first|second|third|fourth)[- ]quarter|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"(?:-(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December))?(?:\s+quarter)?|Christmas|festive|holiday|standalone|consolidated)"
+)
+# What a results headline says rose, longest first; the value is how a note names it.
+_METRICS = {
+    "net profit": "net profit", "net income": "net income", "operating profit":
+    "operating profit", "pre-tax profit": "pre-tax profit", "pretax profit": "pre-tax profit",
+    "profit after tax": "profit after tax", "same-store sales": "same-store sales",
+    "like-for-like sales": "like-for-like sales", "net sales": "net sales", "total income":
+    "total income", "net interest income": "net interest income", "pat": "net profit",
+    "net": "net profit", "profit": "profit", "profits": "profits", "revenue": "revenue",
+    "revenues": "revenue", "sales": "sales", "earnings": "earnings", "income": "income",
+    "ebitda": "EBITDA", "turnover": "turnover", "orders": "orders", "bookings": "bookings",
+    "deliveries": "deliveries", "exports": "exports", "subscribers": "subscribers",
+    "passengers": "passenger numbers", "traffic": "traffic", "volumes": "volumes",
+    "margins": "margins", "results": "results", "numbers": "numbers", "output": "output",
+    "production": "production", "shipments": "shipments", "premiums": "premiums",
+}  # fmt: skip
+_METRIC = "|".join(re.escape(m) for m in sorted(_METRICS, key=len, reverse=True))
+_RISE = (
+    r"(?:up|rises?|rose|jumps?|jumped|climbs?|climbed|soars?|soared|surges?|surged|grows?|grew|"
+    r"gains?|gained|increases?|increased|zooms?|spurts?|advances?|improves?|improved|swells?|"
+    r"leaps?|rockets?|multiplies)"
+)
+_MULTIPLY = {"doubles": "doubling", "doubled": "doubling", "trebles": "trebling",
+             "triples": "tripling", "tripled": "tripling", "trebled": "trebling",
+             "quadruples": "quadrupling"}  # fmt: skip
+_BEAT = r"(?:beats?|tops?|exceeds?|surpasses?|outstrips?|beat)"
+_EXPECTED = r"(?:expectations|estimates|forecasts?|consensus|street\s+estimates|views?|guidance)"
+_QUALIFIER = r"(?:over|nearly|almost|about|around|more\s+than|over|by|just\s+over|close\s+to)"
+_FIGURE = (
+    rf"(?:(?:{_QUALIFIER})\s+)*(?:\d+(?:\.\d+)?%|\d+(?:\.\d+)?-fold|(?:two|three|four|five|six|"
+    rf"seven|eight|nine|ten)[- ]?fold|(?:one|a)[- ]third|(?:one|a)[- ]quarter|half)"
+)
+_AMOUNT = r"(?:Rs|\$|US\$|\u00a3|\u20ac|\u20b9|[A-Z]{2}\$)\s?\d[\d,]*(?:\.\d+)?(?:\s(?:crore|lakh|million|billion|trillion))?"
+_GOOD_ADJECTIVES = (
+    r"(?:strong|robust|record|solid|healthy|bumper|stellar|better-than-expected|"
+    r"forecast-beating|impressive|upbeat|buoyant|good|higher|blockbuster)"
+)
+_MOVE = (
+    r"(?:jumps?|rises?|gains?|surges?|soars?|rall(?:y|ies)|climbs?|zooms?|up|spurts?|advances?|"
+    r"hits?\s+[\w\s-]*?high|firms?\s+up|trades?\s+higher|edges?\s+up|extends?\s+gains)"
+    r"(?:\s+(?:over|nearly|about|almost|by|as\s+much\s+as))*(?:\s+\d+(?:\.\d+)?%)?"
+    r"(?:\s+(?:intraday|in\s+early\s+trade|in\s+trade|today|in\s+\w+\s+sessions?))?"
+)
+_SHARES = re.compile(
+    rf"^(?P<lead>.*?)\s+(?:shares?|stock|scrip|share\s+price)?\s*{_MOVE}(?:,?\s+(?:and\s+)?{_MOVE})*"
+    r"\s+(?:on|after|as|post|following)\s+(?P<reason>.+)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Results:
+    """A results headline read: ``news`` completes "congratulations on ...", ``clause``
+    completes "now that you've ..."."""
+
+    news: str
+    clause: str
+
+
+def spelled_out(text: str) -> str:
+    """Results shorthand as words: "28 pc" -> "28%", "Rs 28.32 cr" -> "Rs 28.32 crore"."""
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
+    """The news behind a share move: "Tesco shares jump 6% after Christmas sales beat
+    expectations" -> "Christmas sales beat expectations"; None when the headline is not one."""
+    match = _SHARES.match(title)
+    if match is None:
+        return None
+    lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
+    if not any(lead.lower() == n.lower() for n in names):
+        return None
+    reason = re.split(r"\s*[;|]\s|\s+[-\u2013\u2014]\s", match.group("reason"), maxsplit=1)[0]
+    return reason.strip(" ,.")
+
+
+def _period(words: str) -> str:
+    """ "Dec quarter" -> "December-quarter", "March qtr" -> "March-quarter"; others as written."""
+    words = " ".join(words.split())
+    month = re.fullmatch(r"([A-Za-z]{3,4})\s+quarter", words)
+    if month and month.group(1).lower() in _MONTH_ABBREVIATIONS:
+        return f"{_MONTH_ABBREVIATIONS[month.group(1).lower()]}-quarter"
+    full = re.fullmatch(r"([A-Z][a-z]+)\s+quarter", words)
+    if full and full.group(1) in _MONTHS:
+        return f"{full.group(1)}-quarter"
+    if words.lower() in _MONTH_ABBREVIATIONS:
+        return _MONTH_ABBREVIATIONS[words.lower()]
+    words = re.sub(r"\b(first|second|third|fourth) quarter\b", r"\1-quarter", words, flags=re.I)
+    return words.replace("FY ", "FY")
+
+
+_NUMBER_WORDS = "two three four five six seven eight nine ten".split()
+
+
+def _figure(text: str) -> str:
+    """ "over 28%" -> "more than 28%", "3-fold" -> "threefold", "by 12%" -> "12%"."""
+    text = " ".join(text.lower().split())
+    text = re.sub(r"\b(\d+)-fold", lambda m: _fold(m.group(1)), text)
+    text = re.sub(rf"\b({'|'.join(_NUMBER_WORDS)})[- ]?fold", r"\1fold", text)
+    text = re.sub(r"\b(?:over|just\s+over)\b", "more than", text)
+    return re.sub(r"\bby\s+", "", text)
+
+
+def _fold(number: str) -> str:
+    index = int(number) - 2
+    return f"{_NUMBER_WORDS[index]}fold" if 0 <= index < len(_NUMBER_WORDS) else f"{number}-fold"
+
+
+def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
+    """The results news of a headline that starts with the company (or whose share move is
+    explained by results), named for ``owner`` ("Biocon's"); None when it says no figure,
+    metric or beat plainly."""
+    text = spelled_out(title)
+    reason = share_move_reason(text, names)
+    if reason is not None:
+        return _described(reason, owner)
+    subject = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    head = re.match(rf"\s*(?:{subject})(?!\w)(?:['\u2019]s?)?\s+(?P<rest>.+)$", text, re.I)
+    if head is None:
+        return None
+    return _said(head.group("rest"), owner)
+
+
+_CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s|\s+(?:as|amid|despite|but|while)\s")
+
+
+def _said(rest: str, owner: str) -> Results | None:
+    """ "Q2 net up 20% at Rs 89 crore" and its kin, after the company's name."""
+    rest = _CLAUSE_END.split(rest, maxsplit=1)[0]
+    match = re.match(
+        rf"(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})(?P<metric>{_METRIC})\s+"
+        rf"(?:(?P<multiply>{'|'.join(_MULTIPLY)})|(?P<rise>{_RISE})(?:\s+(?P<figure>{_FIGURE}))?|"
+        rf"(?P<beat>{_BEAT})\s+(?P<expected>(?:[\w-]+\s+){{0,2}}?{_EXPECTED})|"
+        rf"(?:at|of)\s+(?P<level>{_AMOUNT}))"
+        rf"(?:\s+(?:to|at)\s+(?P<amount>{_AMOUNT}))?"
+        rf"(?:\s+in\s+(?P<later>{_PERIOD_WORD}(?:\s+{_PERIOD_WORD})?))?(?!\w)",
+        rest,
+        re.I,
+    )
+    if match is None:
+        beat = re.match(rf"(?:{_BEAT})\s+((?:[\w-]+\s+){{0,2}}?{_EXPECTED})(?!\w)", rest, re.I)
+        if beat is None:
+            return None
+        return Results(f"{owner} results beating {beat.group(1).lower()}",
+                       f"beaten {beat.group(1).lower()}")  # fmt: skip
+    metric = _METRICS[match.group("metric").lower()]
+    period = _period(match.group("period") or match.group("later") or "")
+    what = f"{period} {metric}".strip()
+    to = f" to {match.group('amount')}" if match.group("amount") else ""
+    if match.group("level"):
+        return Results(f"{owner} {what} of {match.group('level')}",
+                       f"posted {indefinite_article(what)} {what} of {match.group('level')}")  # fmt: skip
+    if match.group("beat"):
+        expected = match.group("expected").lower()
+        return Results(f"{owner} {what} beating {expected}", f"seen your {what} beat {expected}")
+    if match.group("multiply"):
+        verb = _MULTIPLY[match.group("multiply").lower()]
+        return Results(f"the {verb} of {owner} {what}{to}", f"{_past(verb)} your {what}{to}")
+    if metric in ("results", "numbers", "margins"):
+        return None  # "results up": no figure to name, and "a rise in results" says nothing
+    figure = match.group("figure")
+    if figure:
+        figure = _figure(figure)
+        if re.match(r"\d", figure) or figure.endswith("fold"):  # "the more than tenfold rise"
+            return Results(
+                f"the {figure} rise in {owner} {what}{to}",
+                f"posted {indefinite_article(figure)} {figure} rise in {what}{to}",
+            )
+        return Results(
+            f"the rise of {figure} in {owner} {what}{to}",
+            f"posted a rise of {figure} in {what}{to}",
+        )
+    return Results(f"the rise in {owner} {what}{to}", f"posted a rise in {what}{to}")
+
+
+def _described(reason: str, owner: str) -> Results | None:
+    """The reason given for a share move: results said plainly ("robust November sales",
+    "strong Q4 results", "Christmas sales beat expectations")."""
+    said = _said(reason, owner)
+    if said is not None:
+        return said
+    match = re.fullmatch(
+        rf"(?P<adjective>{_GOOD_ADJECTIVES})\s+(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})"
+        rf"(?P<metric>{_METRIC})",
+        " ".join(reason.split()),
+        re.I,
+    )
+    if match is None:
+        return None
+    adjective = match.group("adjective").lower()
+    period = _period(match.group("period") or "")
+    what = " ".join(w for w in (adjective, period, _METRICS[match.group("metric").lower()]) if w)
+    return Results(f"{owner} {what}", f"posted {what}")
+
+
+def _past(gerund: str) -> str:
+    """ "doubling" -> "doubled", "trebling" -> "trebled"."""
+    return gerund[:-3] + "ed"

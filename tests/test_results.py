@@ -1,0 +1,117 @@
+"""Results headlines in words a note can carry: shorthand spelled out, the figure and the metric
+kept as written, and share moves read for the news behind them."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.models import EventKind as K
+from research.results import results, share_move_reason, spelled_out
+from research.snippets import phrasings
+
+NAMES = ("Acme Corp", "Acme")
+OWNER = "Acme Corp's"
+
+
+@pytest.mark.parametrize(
+    ("title", "news", "clause"),
+    [
+        ("Acme Corp Q2 net up 20 pc at Rs 89 cr", "the 20% rise in Acme Corp's Q2 net profit to Rs 89 crore",
+         "posted a 20% rise in Q2 net profit to Rs 89 crore"),
+        ("Acme Dec qtr net profit soars 11.5 per cent to Rs 690 crore",
+         "the 11.5% rise in Acme Corp's December-quarter net profit to Rs 690 crore",
+         "posted an 11.5% rise in December-quarter net profit to Rs 690 crore"),
+        ("Acme Corp third quarter profit jumps 3-fold to $46 mln",
+         "the threefold rise in Acme Corp's third-quarter profit to $46 million",
+         "posted a threefold rise in third-quarter profit to $46 million"),
+        ("Acme Corp net grows over ten-fold at Rs 31 crore",
+         "the more than tenfold rise in Acme Corp's net profit to Rs 31 crore",
+         "posted a more than tenfold rise in net profit to Rs 31 crore"),
+        ("Acme Corp quarterly revenue rises 12 percent", "the 12% rise in Acme Corp's quarterly revenue",
+         "posted a 12% rise in quarterly revenue"),
+        ("Acme Corp net trebles on strong demand", "the trebling of Acme Corp's net profit",
+         "trebled your net profit"),
+        ("Acme Corp Q3 net profit at Rs 9.99 crore", "Acme Corp's Q3 net profit of Rs 9.99 crore",
+         "posted a Q3 net profit of Rs 9.99 crore"),
+        ("Acme's annual results beat forecasts", "Acme Corp's annual results beating forecasts",
+         "seen your annual results beat forecasts"),
+        ("Acme Corp beats estimates, confirms outlook", "Acme Corp's results beating estimates",
+         "beaten estimates"),
+        ("Acme Corp sales rise as holiday demand returns", "the rise in Acme Corp's sales",
+         "posted a rise in sales"),
+        ("Acme Corp shares jump 6% after Christmas sales beat expectations",
+         "Acme Corp's Christmas sales beating expectations", "seen your Christmas sales beat expectations"),
+        ("Acme Corp surges nearly 60% in four sessions on robust results",
+         "Acme Corp's robust results", "posted robust results"),
+    ],
+)  # fmt: skip
+def test_results_are_named_with_their_figures(title: str, news: str, clause: str) -> None:
+    said = results(title, NAMES, OWNER)
+    assert said is not None
+    assert (said.news, said.clause) == (news, clause)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme Corp results up on the quarter",  # no figure, and "a rise in results" says nothing
+        "Rival Labs Q2 net up 20% at Rs 89 crore",  # another company's results
+        "Acme Corp capital ratio beats forecasts",  # not a result the note can name plainly
+        "Analysts expect Acme Corp profit to rise 10%",  # the company is not the subject
+    ],
+)
+def test_no_results_news_when_the_headline_does_not_say_it_plainly(title: str) -> None:
+    assert results(title, NAMES, OWNER) is None
+
+
+def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
+    assert spelled_out("Acme Q1 PAT Rs 10.5 cr, up 14 pct; $2.1 bln deal") == (
+        "Acme Q1 PAT Rs 10.5 crore, up 14%; $2.1 billion deal"
+    )
+    assert (
+        spelled_out("Crest Partners backs Acme's pc maker")
+        == "Crest Partners backs Acme's pc maker"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("Acme Corp shares up 4% on $200-million order", "$200-million order"),
+        ("Acme hits fresh 52-week high, gains over 8% intraday on plans to buy Beta unit",
+         "plans to buy Beta unit"),
+        ("Acme Corp's stock rallies after winning a contract with Beta; sector up", "winning a contract with Beta"),
+        ("Beta Labs shares jump 5% on Acme Corp order", None),  # another company's share move
+        ("Acme Corp wins order from Beta", None),  # no share move
+    ],
+)  # fmt: skip
+def test_the_news_behind_a_share_move(title: str, reason: str | None) -> None:
+    assert share_move_reason(title, NAMES) == reason
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "sentence", "clause"),
+    [
+        ("Acme Corp shares up 4% on $200-million order", K.NEW_ACCOUNT,
+         "I saw the news about Acme Corp's $200-million order and wanted to offer my "
+         "congratulations on a notable success.", "won a $200-million order"),
+        ("Acme rallies on launch of new search app", K.LAUNCH,
+         "I saw the news about Acme Corp's launch of a new search app and wanted to offer my "
+         "congratulations on an impressive achievement.", "launched a new search app"),
+        ("Acme hits fresh 52-week high, gains 8% intraday on plans to buy Beta unit",
+         K.ACQUISITION, "Congratulations to the Acme Corp team on planning to buy a Beta unit.",
+         "announced plans to buy a Beta unit"),
+    ],
+)  # fmt: skip
+def test_a_share_move_is_congratulated_for_its_news_never_for_the_price(
+    title: str, kind: K, sentence: str, clause: str
+) -> None:
+    assert phrasings(title, "Acme Corp", kind, NAMES)["formal"][0] == (sentence, clause)
+
+
+def test_a_planned_raise_is_not_praised_as_done() -> None:
+    text, clause = phrasings("Acme Corp IPO opens on Thursday", "Acme Corp", K.FUNDING, NAMES)[
+        "formal"
+    ][0]
+    assert clause == "announced plans to raise new funds"
+    assert "vote of confidence" not in text
