@@ -132,7 +132,7 @@ _ORDINARY_WORDS = frozenset(
     employee employees benefits third-quarter second-quarter first-quarter fourth-quarter
     leader bookings over precision largest deal yet top employer certified across countries
     beat margins shipments expectations anniversary silver golden countries partner
-    partners""".split()
+    partners nearly almost about more than despite lower higher rise rises after amid""".split()
 )
 # Words that end a company's name in Title Case ("Larchmont Partners"): kept after a name.
 _NAME_ENDINGS = frozenset(
@@ -377,8 +377,21 @@ def _first_clause(text: str) -> str:
     return clause.strip().rstrip(".!,;:")
 
 
+# What a headline calls the company before its name: "Drugmaker Shire to buy ...", "Drug major
+# Ranbaxy posts ...", "Budget airline easyJet opens ...".
+_DESCRIBED = re.compile(
+    r"\s*(?:[A-Z][a-z]+\s+)?[A-Za-z-]*(?:maker|makers|major|giant|firm|carrier|airline|lender|"
+    r"bank|insurer|grocer|retailer|miner|chain|brand|group|company|operator|developer|producer|"
+    r"supplier|startup)\s+(?=[A-Z])"
+)
+
+
 def _predicate(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
-    """(name as written, text after it) when the headline starts with the company's name."""
+    """(name as written, text after it) when the headline starts with the company's name, or
+    with a description of it and then its name."""
+    described = _DESCRIBED.match(title)
+    if described is not None:
+        title = title[described.end() :]
     for name in sorted(names, key=len, reverse=True):
         match = re.match(rf"\s*({re.escape(name)})(?!\w)(?:'s\b)?\s+(.+)$", title, re.IGNORECASE)
         if match and not title[match.end(1) :].startswith("'"):
@@ -659,10 +672,20 @@ _QUOTED_NAME = re.compile(
 )
 
 
+# A wire's label for a story's version: "UPDATE 1-", "CORRECTED-", "RPT-", "EXCLUSIVE-".
+_WIRE_LABEL = re.compile(
+    r"^(?:(?:RPT|REFILE|CORRECTED|UPDATE(?:\s*\d+)?|EXCLUSIVE|BUZZ|WRAPUP(?:\s*\d+)?|"
+    r"\d+(?:ST|ND|RD|TH)\s+UPDATE)\s*[-:]\s*)+",
+    re.IGNORECASE,
+)
+
+
 def clean_headline(title: str, names: tuple[str, ...]) -> str:
-    """The headline without HTML entities, ticker tags and wire names, and readable when it was
-    written in capitals (Title Case, with the company's names spelled as the profile does)."""
+    """The headline without HTML entities, wire labels, ticker tags and wire names, and readable
+    when it was written in capitals (Title Case, with the company's names spelled as the profile
+    does)."""
     title = spelled_out(html.unescape(title))  # "&amp;" is "&"; "Rs 89 cr" is "Rs 89 crore"
+    title = _WIRE_LABEL.sub("", title)
     title = _EMPHASIS.sub("", title)  # "<b>Edison</b> Award": the words, not the markup
     title = _QUOTED_NAME.sub(r"the \1", title)  # 'wins "Innovator of the Year" award'
     title = strip_boilerplate(title)

@@ -180,6 +180,16 @@ def _said(rest: str, owner: str) -> Results | None:
         re.I,
     )
     if match is None:
+        posted = re.match(
+            rf"(?:posts?|reports?|records?|sees?|logs?)\s+(?:an?\s+)?(?P<figure>{_FIGURE}\s+)?"
+            rf"(?:rise|jump|increase|growth|surge|gain)\s+in\s+"
+            rf"(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})(?P<metric>{_METRIC})(?!\w)",
+            rest,
+            re.I,
+        )
+        if posted is not None:
+            what = f"{_period(posted.group('period') or '')} {_METRICS[posted.group('metric').lower()]}"
+            return _risen(owner, what.strip(), posted.group("figure"), "")
         beat = re.match(rf"(?:{_BEAT})\s+((?:[\w-]+\s+){{0,2}}?{_EXPECTED})(?!\w)", rest, re.I)
         if beat is None:
             return None
@@ -200,9 +210,13 @@ def _said(rest: str, owner: str) -> Results | None:
         return Results(f"the {verb} of {owner} {what}{to}", f"{_past(verb)} your {what}{to}")
     if metric in ("results", "numbers", "margins"):
         return None  # "results up": no figure to name, and "a rise in results" says nothing
-    figure = match.group("figure")
+    return _risen(owner, what, match.group("figure"), to)
+
+
+def _risen(owner: str, what: str, figure: str | None, to: str) -> Results:
+    """The rise in ``what``, with its figure when the headline gives one."""
     if figure:
-        figure = _figure(figure)
+        figure = _figure(figure.strip())
         if re.match(r"\d", figure) or figure.endswith("fold"):  # "the more than tenfold rise"
             return Results(
                 f"the {figure} rise in {owner} {what}{to}",

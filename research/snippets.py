@@ -20,7 +20,7 @@ from .phrase import (
     reason_phrase,
     with_articles,
 )
-from .results import share_move_reason
+from .results import results, share_move_reason
 
 TONES = ("warm", "formal")
 VARIANTS = 3
@@ -243,6 +243,8 @@ def phrasings(
     if found is not None and (not _plain(found.news) or _garbled(found.news, opening)):
         found = None
     owner = possessive(company_name)
+    if kind is EventKind.GROWTH and results(cleaned, names, owner) is not None:
+        phrase = ""  # the figure read from the shorthand says it better than the quoted words
     generic = _generic(kind, cleaned, owner)
     planned = (phrase.startswith("planning to ") and kind in _DONE_VOICES) or (
         not phrase and found is None and generic.clause.startswith("announced plans")
