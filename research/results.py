@@ -23,7 +23,8 @@ _MONTH_ABBREVIATIONS = {m[:3].lower(): m for m in _MONTHS} | {"sept": "September
 _SHORTHAND = (
     (re.compile(r"(\d)\s*(?:pc|pct|per\s?cent|percent)\b", re.I), r"\1%"),
     (re.compile(r"\b(Rs\.?|INR)\s*(\d)"), r"Rs \2"),
-    (re.compile(r"(\d)\s*(?:cr|crs|crore)\b\.?", re.I), r"\1 crore"),
+    (re.compile(r"(\d)(\s*|-)(?:cr|crs|crore)\b\.?", re.I), r"\1\2crore"),
+    (re.compile(r"(\d)crore"), r"\1 crore"),
     (re.compile(r"(\d)\s*(?:bln|bn)\b", re.I), r"\1 billion"),
     (re.compile(r"(\d)\s*(?:mln|mn)\b", re.I), r"\1 million"),
     (re.compile(r"(\d)\s*(?:M|Million)\b"), r"\1 million"),
@@ -36,7 +37,8 @@ _PERIOD_WORD = (
     r"(?:first|second|third|fourth)[- ]quarter|(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"(?:-(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December))?(?:\s+quarter)?|Christmas|festive|holiday|standalone|consolidated)"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))?(?:\s+quarter)?|Christmas|"
+    r"festive|holiday|standalone|consolidated)"
 )
 # What a results headline says rose, longest first; the value is how a note names it.
 _METRICS = {
@@ -69,7 +71,10 @@ _FIGURE = (
     rf"(?:(?:{_QUALIFIER})\s+)*(?:\d+(?:\.\d+)?%|\d+(?:\.\d+)?-fold|(?:two|three|four|five|six|"
     rf"seven|eight|nine|ten)[- ]?fold|(?:one|a)[- ]third|(?:one|a)[- ]quarter|half)"
 )
-_AMOUNT = r"(?:Rs|\$|US\$|\u00a3|\u20ac|\u20b9|[A-Z]{2}\$)\s?\d[\d,]*(?:\.\d+)?(?:\s(?:crore|lakh|million|billion|trillion))?"
+_AMOUNT = (
+    r"(?:Rs|\$|US\$|\u00a3|\u20ac|\u20b9|[A-Z]{2}\$)\s?\d[\d,]*(?:\.\d+)?(?:[Kk](?!\w))?"
+    r"(?:\s(?:crore|lakh|million|billion|trillion))?(?![\d.])"
+)
 _GOOD_ADJECTIVES = (
     r"(?:strong|robust|record|solid|healthy|bumper|stellar|better-than-expected|"
     r"forecast-beating|impressive|upbeat|buoyant|good|higher|blockbuster)"
@@ -119,6 +124,16 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
 def _period(words: str) -> str:
     """ "Dec quarter" -> "December-quarter", "March qtr" -> "March-quarter"; others as written."""
     words = " ".join(words.split())
+    words = re.sub(
+        r"\b([A-Z][a-z]{2,3})(?=-|\s+quarter)",
+        lambda m: _MONTH_ABBREVIATIONS.get(m.group(1).lower(), m.group(1)),
+        words,
+    )
+    words = re.sub(
+        r"-([A-Z][a-z]{2,3})\b",
+        lambda m: "-" + _MONTH_ABBREVIATIONS.get(m.group(1).lower(), m.group(1)),
+        words,
+    )
     month = re.fullmatch(r"([A-Za-z]{3,4})\s+quarter", words)
     if month and month.group(1).lower() in _MONTH_ABBREVIATIONS:
         return f"{_MONTH_ABBREVIATIONS[month.group(1).lower()]}-quarter"

@@ -27,6 +27,11 @@ OWNER = "Acme Corp's"
         ("Acme Corp net grows over ten-fold at Rs 31 crore",
          "the more than tenfold rise in Acme Corp's net profit to Rs 31 crore",
          "posted a more than tenfold rise in net profit to Rs 31 crore"),
+        ("Acme Corp Jan-Mar qtr net up 12% at Rs 5 cr",
+         "the 12% rise in Acme Corp's January-March quarter net profit to Rs 5 crore",
+         "posted a 12% rise in January-March quarter net profit to Rs 5 crore"),
+        ("Acme Corp net at Rs 1.62K crore; eyes new plant",  # an amount is never cut short
+         "Acme Corp's net profit of Rs 1.62K crore", "posted a net profit of Rs 1.62K crore"),
         ("Acme Corp quarterly revenue rises 12 percent", "the 12% rise in Acme Corp's quarterly revenue",
          "posted a 12% rise in quarterly revenue"),
         ("Acme Corp net trebles on strong demand", "the trebling of Acme Corp's net profit",
@@ -68,6 +73,7 @@ def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
     assert spelled_out("Acme Q1 PAT Rs 10.5 cr, up 14 pct; $2.1 bln deal") == (
         "Acme Q1 PAT Rs 10.5 crore, up 14%; $2.1 billion deal"
     )
+    assert spelled_out("Acme closes Rs 2,069-cr deal") == "Acme closes Rs 2,069-crore deal"
     assert (
         spelled_out("Crest Partners backs Acme's pc maker")
         == "Crest Partners backs Acme's pc maker"
