@@ -43,6 +43,9 @@ class Detail:
 
     news: str
     clause: str
+    # How the news may be praised when it differs from its kind's usual words: "modest" (a 3%
+    # rise, a bare profit figure: not "impressive") or "approval" (a step, not an achievement).
+    praise: str = ""
 
 
 @functools.cache
@@ -347,6 +350,41 @@ def _approval(title: str, owner: str) -> Detail | None:
     return Detail(f"{owner} {approval.group(2)}", f"{_PAST[approval.group(1)]} {approval.group(2)}")
 
 
+# Regulators whose approval a headline names: "FDA approves ...", "... approved by EU".
+_REGULATOR = (
+    r"(?:U\.?S\.?\s+)?FDA|EMA|CHMP|EU|European Commission|US|U\.S\.|Japan|China|DCGI|Health Canada|"
+    r"MHRA|NICE|European regulators?|EU regulators?|US regulators?"
+)
+
+
+def _regulator_approval(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
+    """ "FDA approves Acme's Zolvix for migraine" -> the FDA approval for Acme's Zolvix for
+    migraine; "Acme says new pill Zolvix approved by EU" -> EU approval for the new pill Zolvix."""
+    company = _names_alternation(names)
+    approves = re.match(
+        rf"(?P<who>{_REGULATOR})\s+(?:approves|clears|okays)\s+"
+        rf"(?:{company})(?:['\u2019]s?)?\s+(?P<what>[^,;:]+)$",
+        title,
+        re.IGNORECASE,
+    )
+    if approves is None:
+        approves = re.match(
+            rf"(?:{company})\s+says\s+(?P<what>[^,;:]+?)\s+approved\s+(?:by|in)\s+"
+            rf"(?:the\s+)?(?P<who>{_REGULATOR})$",
+            title,
+            re.IGNORECASE,
+        )
+    if approves is None:
+        return None
+    who = approves.group("who")
+    what = approves.group("what").strip()
+    if len(what.split()) > 10:
+        return None
+    return Detail(
+        f"the {who} approval for {owner} {what}", f"won {who} approval for your {what}", "approval"
+    )
+
+
 _PAST = {
     "wins": "won",
     "gets": "got",
@@ -372,7 +410,7 @@ def _award(title: str, names: tuple[str, ...], owner: str, company: str) -> Deta
 def _growth(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
     said = results(title, names, owner)
     if said is not None:
-        return Detail(said.news, said.clause)
+        return Detail(said.news, said.clause, "" if said.strong else "modest")
     found = growth_figure(title)
     if found is None:
         return None
@@ -437,7 +475,7 @@ def _expansion(title: str, names: tuple[str, ...], owner: str, company: str) -> 
 def _milestone(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
     found = milestone(title)
     if found is None:
-        return _approval(title, owner)
+        return _approval(title, owner) or _regulator_approval(title, names, owner)
     if found.endswith(("anniversary", "milestone")):
         return Detail(f"{owner} {found}", f"reached your {found}")
     return Detail(f"{owner} {found} milestone", f"reached the milestone of your {found}")

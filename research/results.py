@@ -54,12 +54,13 @@ _METRICS = {
     "passengers": "passenger numbers", "traffic": "traffic", "volumes": "volumes",
     "margins": "margins", "results": "results", "numbers": "numbers", "output": "output",
     "production": "production", "shipments": "shipments", "premiums": "premiums",
+    "show": "results", "performance": "performance",
 }  # fmt: skip
 _METRIC = "|".join(re.escape(m) for m in sorted(_METRICS, key=len, reverse=True))
 _RISE = (
     r"(?:up|rises?|rose|jumps?|jumped|climbs?|climbed|soars?|soared|surges?|surged|grows?|grew|"
     r"gains?|gained|increases?|increased|zooms?|spurts?|advances?|improves?|improved|swells?|"
-    r"leaps?|rockets?|multiplies)"
+    r"leaps?|rockets?|multiplies|recovers?|rebounds?)"
 )
 _MULTIPLY = {"doubles": "doubling", "doubled": "doubling", "trebles": "trebling",
              "triples": "tripling", "tripled": "tripling", "trebled": "trebling",
@@ -72,8 +73,8 @@ _FIGURE = (
     rf"seven|eight|nine|ten)[- ]?fold|(?:one|a)[- ]third|(?:one|a)[- ]quarter|half)"
 )
 _AMOUNT = (
-    r"(?:Rs|\$|US\$|\u00a3|\u20ac|\u20b9|[A-Z]{2}\$)\s?\d[\d,]*(?:\.\d+)?(?:[Kk](?!\w))?"
-    r"(?:\s(?:crore|lakh|million|billion|trillion))?(?![\d.])"
+    r"(?:(?:Rs|\$|US\$|\u00a3|\u20ac|\u20b9|[A-Z]{2}\$)\s?\d[\d,]*(?:\.\d+)?(?:[Kk](?!\w))?"
+    r"(?:\s(?:crore|lakh|million|billion|trillion))?|\d[\d,]*(?:\.\d+)?\s(?:crore|lakh))(?![\d.])"
 )
 _GOOD_ADJECTIVES = (
     r"(?:strong|robust|record|solid|healthy|bumper|stellar|better-than-expected|"
@@ -99,6 +100,8 @@ class Results:
 
     news: str
     clause: str
+    strong: bool = False  # a beat, a double-digit rise, a record: praise may say "impressive"
+    as_written: bool = False  # the headline's own words say it as well ("posts record revenue")
 
 
 def spelled_out(text: str) -> str:
@@ -164,28 +167,44 @@ def _fold(number: str) -> str:
 
 
 def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
-    """The results news of a headline that starts with the company (or whose share move is
-    explained by results), named for ``owner`` ("Biocon's"); None when it says no figure,
-    metric or beat plainly."""
+    """The results news of a headline about the company (or whose share move is explained by
+    results), named for ``owner`` ("Biocon's"); None when it says no figure, metric or beat
+    plainly."""
     text = spelled_out(title)
     reason = share_move_reason(text, names)
     if reason is not None:
         return _described(reason, owner)
     subject = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    head = re.match(rf"\s*(?:{subject})(?!\w)(?:['\u2019]s?)?\s+(?P<rest>.+)$", text, re.I)
+    # "Tesco sales rise ...", and "Early victory for new CEO as Morrisons beats forecasts"
+    head = re.search(
+        rf"(?<!\w)(?:{subject})(?!\w)(?:['\u2019]s?)?(?:,[^,]{{1,60}},)?\s+(?P<rest>.+)$",
+        text,
+        re.I,
+    )  # "WPP, the world's largest ad agency, reports ..."
     if head is None:
         return None
-    return _said(head.group("rest"), owner)
+    for clause in _CLAUSE_END.split(head.group("rest"))[:3]:
+        said = _said(clause.strip(), owner)
+        if said is not None:
+            return said
+    return None
 
 
 _CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s|\s+(?:as|amid|despite|but|while)\s")
+_POSTS = r"(?:posts?|reports?|records?|sees?|logs?|delivers?|clocks?|books?|registers?)"
+_RETURN_TO_PROFIT = re.compile(
+    r"(?:is\s+)?(?:back\s+in\s+(?:the\s+)?black|returns?\s+to\s+(?:profit|the\s+black)|"
+    r"swings?\s+(?:back\s+)?to\s+(?:an?\s+)?(?:net\s+)?profit|turns?\s+profitable)(?!\w)",
+    re.I,
+)
 
 
 def _said(rest: str, owner: str) -> Results | None:
     """ "Q2 net up 20% at Rs 89 crore" and its kin, after the company's name."""
-    rest = _CLAUSE_END.split(rest, maxsplit=1)[0]
+    if _RETURN_TO_PROFIT.match(rest):
+        return Results(f"{owner} return to profit", "returned to profit", strong=True)
     match = re.match(
-        rf"(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})(?P<metric>{_METRIC})\s+"
+        rf"(?:{_POSTS}\s+)?(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})(?P<metric>{_METRIC})\s+"
         rf"(?:(?P<multiply>{'|'.join(_MULTIPLY)})|(?P<rise>{_RISE})(?:\s+(?P<figure>{_FIGURE}))?|"
         rf"(?P<beat>{_BEAT})\s+(?P<expected>(?:[\w-]+\s+){{0,2}}?{_EXPECTED})|"
         rf"(?:at|of)\s+(?P<level>{_AMOUNT}))"
@@ -195,53 +214,101 @@ def _said(rest: str, owner: str) -> Results | None:
         re.I,
     )
     if match is None:
-        posted = re.match(
-            rf"(?:posts?|reports?|records?|sees?|logs?)\s+(?:an?\s+)?(?P<figure>{_FIGURE}\s+)?"
-            rf"(?:rise|jump|increase|growth|surge|gain)\s+in\s+"
-            rf"(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})(?P<metric>{_METRIC})(?!\w)",
-            rest,
-            re.I,
-        )
-        if posted is not None:
-            what = f"{_period(posted.group('period') or '')} {_METRICS[posted.group('metric').lower()]}"
-            return _risen(owner, what.strip(), posted.group("figure"), "")
-        beat = re.match(rf"(?:{_BEAT})\s+((?:[\w-]+\s+){{0,2}}?{_EXPECTED})(?!\w)", rest, re.I)
-        if beat is None:
-            return None
-        return Results(f"{owner} results beating {beat.group(1).lower()}",
-                       f"beaten {beat.group(1).lower()}")  # fmt: skip
+        return _posted(rest, owner)
     metric = _METRICS[match.group("metric").lower()]
     period = _period(match.group("period") or match.group("later") or "")
     what = f"{period} {metric}".strip()
     to = f" to {match.group('amount')}" if match.group("amount") else ""
     if match.group("level"):
-        return Results(f"{owner} {what} of {match.group('level')}",
-                       f"posted {indefinite_article(what)} {what} of {match.group('level')}")  # fmt: skip
+        level = match.group("level")
+        return Results(f"{owner} {what} of {level}",
+                       f"posted {indefinite_article(what)} {what} of {level}")  # fmt: skip
     if match.group("beat"):
-        expected = match.group("expected").lower()
-        return Results(f"{owner} {what} beating {expected}", f"seen your {what} beat {expected}")
+        expected = _expected(match.group("expected"))
+        return Results(f"{owner} {what} beating {expected}", f"seen your {what} beat {expected}",
+                       strong=True)  # fmt: skip
     if match.group("multiply"):
         verb = _MULTIPLY[match.group("multiply").lower()]
-        return Results(f"the {verb} of {owner} {what}{to}", f"{_past(verb)} your {what}{to}")
+        return Results(f"the {verb} of {owner} {what}{to}", f"{_past(verb)} your {what}{to}",
+                       strong=True)  # fmt: skip
     if metric in ("results", "numbers", "margins"):
         return None  # "results up": no figure to name, and "a rise in results" says nothing
+    if re.match(r"recover", match.group("rise") or "", re.I):
+        return Results(f"the recovery in {owner} {what}", f"seen your {what} recover")
     return _risen(owner, what, match.group("figure"), to)
 
 
-def _risen(owner: str, what: str, figure: str | None, to: str) -> Results:
-    """The rise in ``what``, with its figure when the headline gives one."""
-    if figure:
-        figure = _figure(figure.strip())
-        if re.match(r"\d", figure) or figure.endswith("fold"):  # "the more than tenfold rise"
-            return Results(
-                f"the {figure} rise in {owner} {what}{to}",
-                f"posted {indefinite_article(figure)} {figure} rise in {what}{to}",
-            )
-        return Results(
-            f"the rise of {figure} in {owner} {what}{to}",
-            f"posted a rise of {figure} in {what}{to}",
+def _posted(rest: str, owner: str) -> Results | None:
+    """ "posts rise in earnings", "delivers 9.8% profit growth", "reports strong 2015 growth",
+    "beats estimates", "a 27% jump in profits"."""
+    said = rest
+    figure_first = re.match(
+        rf"(?:{_POSTS}\s+)?(?:an?\s+)?(?P<figure>{_FIGURE})\s+(?P<metric>{_METRIC})\s+"
+        rf"(?:growth|rise|jump|increase|gain)(?:\s+in\s+(?P<period>{_PERIOD_WORD}(?:\s+quarter)?))?"
+        r"(?!\w)",
+        said,
+        re.I,
+    )
+    if figure_first is not None:
+        what = f"{_period(figure_first.group('period') or '')} {_METRICS[figure_first.group('metric').lower()]}"
+        return _risen(owner, what.strip(), figure_first.group("figure"), "")
+    rise_in = re.search(
+        rf"(?:^|{_POSTS}\s+|\ban?\s+)(?:an?\s+)?(?P<figure>{_FIGURE}\s+)?"
+        rf"(?:rise|jump|increase|growth|surge|gain)\s+in\s+"
+        rf"(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})(?P<metric>{_METRIC})(?!\w)",
+        said,
+        re.I,
+    )
+    if rise_in is not None:
+        what = (
+            f"{_period(rise_in.group('period') or '')} {_METRICS[rise_in.group('metric').lower()]}"
         )
-    return Results(f"the rise in {owner} {what}{to}", f"posted a rise in {what}{to}")
+        return _risen(owner, what.strip(), rise_in.group("figure"), "")
+    adjective = re.match(
+        rf"{_POSTS}\s+(?P<adjective>{_GOOD_ADJECTIVES})\s+(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})"
+        rf"(?P<metric>{_METRIC}|growth)(?!\w)",
+        said,
+        re.I,
+    )
+    if adjective is not None:
+        metric = adjective.group("metric").lower()
+        what = " ".join(
+            w for w in (adjective.group("adjective").lower(), _period(adjective.group("period")),
+                        _METRICS.get(metric, metric)) if w
+        )  # fmt: skip
+        return Results(f"{owner} {what}", f"posted {what}", strong=True, as_written=True)
+    beat = re.match(rf"(?:{_BEAT})\s+((?:[\w-]+\s+){{0,2}}?{_EXPECTED})(?!\w)", said, re.I)
+    if beat is None:
+        return None
+    expected = _expected(beat.group(1))
+    return Results(f"{owner} results beating {expected}", f"beaten {expected}", strong=True)
+
+
+def _expected(words: str) -> str:
+    """ "Forecast" -> "forecasts": what a beat beat, in the plural a sentence uses."""
+    words = words.lower()
+    return re.sub(r"\b(forecast|estimate|expectation|view)$", r"\1s", words)
+
+
+def _risen(owner: str, what: str, figure: str | None, to: str) -> Results:
+    """The rise in ``what``, with its figure when the headline gives one; strong when the
+    figure is ten per cent or more."""
+    if not figure:
+        return Results(f"the rise in {owner} {what}{to}", f"posted a rise in {what}{to}")
+    figure = _figure(figure.strip())
+    percent = re.match(r"(?:more than\s+)?(\d+(?:\.\d+)?)%", figure)
+    strong = percent is None or float(percent.group(1)) >= 10
+    if re.match(r"\d", figure) or figure.endswith("fold"):  # "the more than tenfold rise"
+        return Results(
+            f"the {figure} rise in {owner} {what}{to}",
+            f"posted {indefinite_article(figure)} {figure} rise in {what}{to}",
+            strong=strong,
+        )
+    return Results(
+        f"the rise of {figure} in {owner} {what}{to}",
+        f"posted a rise of {figure} in {what}{to}",
+        strong=strong,
+    )
 
 
 def _described(reason: str, owner: str) -> Results | None:
@@ -252,16 +319,16 @@ def _described(reason: str, owner: str) -> Results | None:
         return said
     match = re.fullmatch(
         rf"(?P<adjective>{_GOOD_ADJECTIVES})\s+(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})"
-        rf"(?P<metric>{_METRIC})",
+        rf"(?P<metric>{_METRIC})(?:\s+(?:in|for)\s+(?P<later>{_PERIOD_WORD}))?",
         " ".join(reason.split()),
         re.I,
     )
     if match is None:
         return None
     adjective = match.group("adjective").lower()
-    period = _period(match.group("period") or "")
+    period = _period(match.group("period") or match.group("later") or "")
     what = " ".join(w for w in (adjective, period, _METRICS[match.group("metric").lower()]) if w)
-    return Results(f"{owner} {what}", f"posted {what}")
+    return Results(f"{owner} {what}", f"posted {what}", strong=True)
 
 
 def _past(gerund: str) -> str:

@@ -63,7 +63,8 @@ _VOICES: dict[EventKind, _Voice] = {
     EventKind.PARTNERSHIP: _Voice(
         "what exciting news", "an exciting step", "a promising development"
     ),
-    EventKind.LAUNCH: _Voice("how exciting", "an exciting moment", "an impressive achievement"),
+    # Not "an impressive achievement": most launches are routine, and the note should not gush.
+    EventKind.LAUNCH: _Voice("how exciting", "an exciting moment", "an exciting development"),
     # Not "for the company": the company acquired is a company too.
     EventKind.ACQUISITION: _Voice(
         "what a bold move", "an exciting step", "a significant strategic step"
@@ -74,6 +75,13 @@ _VOICES: dict[EventKind, _Voice] = {
     EventKind.MILESTONE: _Voice(
         "what an achievement", "a proud moment", "a remarkable achievement"
     ),
+}
+# Praise a detail asks for instead of its kind's (details.Detail.praise): good news the
+# headline does not call strong (a small rise, a profit figure, a recovery), and a regulator's
+# approval (an important step, not yet an achievement).
+_PRAISE = {
+    "modest": _Voice("great news", "a fine result", "a welcome result"),
+    "approval": _Voice("great news", "a big step", "an important step forward"),
 }
 # A plan ("planning to open a studio") is not yet an achievement, a result or an honour.
 _PLANNED = _Voice(
@@ -240,16 +248,21 @@ def phrasings(
         or (detail(kind, told, names, company_name) if reason else None)
         or _lead_detail(kind, lead, names, company_name)
     )
-    if found is not None and (not _plain(found.news) or _garbled(found.news, opening)):
-        found = None
     owner = possessive(company_name)
-    if kind is EventKind.GROWTH and results(cleaned, names, owner) is not None:
+    # The news names its owner ("the 12% rise in Acme Corp's revenue"): only the rest is quoted.
+    if found is not None and (
+        not _plain(found.news) or _garbled(found.news.replace(owner, ""), opening)
+    ):
+        found = None
+    said = results(cleaned, names, owner) if kind is EventKind.GROWTH else None
+    if said is not None and not said.as_written:
         phrase = ""  # the figure read from the shorthand says it better than the quoted words
     generic = _generic(kind, cleaned, owner)
     planned = (phrase.startswith("planning to ") and kind in _DONE_VOICES) or (
         not phrase and found is None and generic.clause.startswith("announced plans")
     )
-    voice = _PLANNED if planned else _VOICES[kind]
+    praise = found.praise if found is not None and not phrase else ""
+    voice = _PLANNED if planned else _PRAISE[praise] if praise else _VOICES[kind]
     words = {"exclaim": voice.exclaim, "warm": voice.warm, "formal": voice.formal}
     team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
     result: dict[str, tuple[tuple[str, str], ...]] = {}

@@ -103,7 +103,7 @@ def test_the_news_behind_a_share_move(title: str, reason: str | None) -> None:
          "congratulations on a notable success.", "won a $200-million order"),
         ("Acme rallies on launch of new search app", K.LAUNCH,
          "I saw the news about Acme Corp's launch of a new search app and wanted to offer my "
-         "congratulations on an impressive achievement.", "launched a new search app"),
+         "congratulations on an exciting development.", "launched a new search app"),
         ("Acme hits fresh 52-week high, gains 8% intraday on plans to buy Beta unit",
          K.ACQUISITION, "Congratulations to the Acme Corp team on planning to buy a Beta unit.",
          "announced plans to buy a Beta unit"),
@@ -121,3 +121,43 @@ def test_a_planned_raise_is_not_praised_as_done() -> None:
     ][0]
     assert clause == "announced plans to raise new funds"
     assert "vote of confidence" not in text
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "clause"),
+    [
+        ("FDA approves Acme Corp's Zolvix for migraine",
+         "I saw the news about the FDA approval for Acme Corp's Zolvix for migraine and wanted to "
+         "offer my congratulations on an important step forward.",
+         "won FDA approval for your Zolvix for migraine"),
+        ("Acme Corp says new migraine pill Zolvix approved by EU",
+         "I saw the news about the EU approval for Acme Corp's new migraine pill Zolvix and wanted "
+         "to offer my congratulations on an important step forward.",
+         "won EU approval for your new migraine pill Zolvix"),
+    ],
+)  # fmt: skip
+def test_a_regulators_approval_is_named_with_what_it_approved(
+    title: str, sentence: str, clause: str
+) -> None:
+    assert phrasings(title, "Acme Corp", K.MILESTONE, NAMES)["formal"][0] == (sentence, clause)
+
+
+def test_a_recommendation_is_not_called_an_approval() -> None:
+    text, clause = phrasings(
+        "EU regulator backs approval for Acme Corp migraine pill", "Acme Corp", K.MILESTONE, NAMES
+    )["formal"][0]
+    assert "approval" not in text and "approval" not in clause
+
+
+@pytest.mark.parametrize(
+    ("title", "praise"),
+    [
+        ("Acme Corp sales rise 3% in quarter", "a welcome result"),  # small: not "impressive"
+        ("Acme Corp Q2 net profit at Rs 9.9 crore", "a welcome result"),  # a figure, no rise
+        ("Acme Corp Q2 net profit up 35% to Rs 9.9 crore", "an impressive performance"),
+        ("Acme Corp annual results beat forecasts", "an impressive performance"),
+    ],
+)
+def test_praise_scales_with_what_the_results_say(title: str, praise: str) -> None:
+    text, _clause = phrasings(title, "Acme Corp", K.GROWTH, NAMES)["formal"][0]
+    assert text.endswith(f"congratulations on {praise}."), text
