@@ -16,6 +16,7 @@ import re
 from sources.text import strip_dateline
 
 from .details import AMOUNT, DEFINITE_PLACES, is_demonym
+from .english import is_countable, is_ordinary, participles, verb_forms
 from .grammar import indefinite_article as indefinite_article
 from .grammar import possessive as possessive
 from .models import EventKind
@@ -136,10 +137,22 @@ _ORDINARY_WORDS = frozenset(
 )
 # Words that end a company's name in Title Case ("Larchmont Partners"): kept after a name.
 _NAME_ENDINGS = frozenset(
-    "partners partner group capital bank holdings ventures labs systems society mutual".split()
+    """partners partner group capital bank holdings ventures labs systems society mutual company
+    pharmaceuticals industries motors airline airlines airways foods technologies networks brands
+    resources healthcare""".split()
 )
 _ORDINARY_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ance", "ence")
 _CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s")
+
+
+# Words after a company's name that are verbs in form but never the news to quote: a share
+# move ("Acme surges", "flies to a record"), a noun ("Acme shares", "Acme results"), or talk
+# about the future ("backs its 2015 view", "aims", "gives guidance").
+_NOT_PREDICATES = frozenset(
+    """shares stocks results profits gains losses falls drops slips rallies surges jumps soars
+    climbs rises zooms spurts tumbles plunges slumps dips sinks slides gains trades extends
+    flies says notes sees expects backs aims guides gives reaps eyes mulls weighs""".split()
+)
 
 
 def _gerund(verb: str) -> str | None:
@@ -147,7 +160,10 @@ def _gerund(verb: str) -> str | None:
     if lowered in _GERUNDS:
         return _GERUNDS[lowered]
     if lowered not in _REGULAR_VERBS:
-        return None
+        if lowered in _NOT_PREDICATES:
+            return None
+        forms = verb_forms().get(lowered)
+        return forms[0] if forms else None
     if lowered.endswith("ies") and len(lowered) > 4:
         return lowered[:-3] + "ying"  # "carries" -> "carrying"
     if lowered.endswith(("ches", "shes", "sses", "xes", "zes")):
@@ -160,7 +176,9 @@ def _gerund(verb: str) -> str | None:
 
 
 # A headline may start with the gerund itself ("Acme hiring 200 engineers").
-_KNOWN_GERUNDS = frozenset([*_GERUNDS.values(), *(_gerund(v) or "" for v in _REGULAR_VERBS)])
+_KNOWN_GERUNDS = frozenset(
+    [*_GERUNDS.values(), *(_gerund(v) or "" for v in _REGULAR_VERBS if v not in _NOT_PREDICATES)]
+)
 
 
 def is_title_case(title: str, names: tuple[str, ...]) -> bool:
@@ -178,34 +196,53 @@ def _ordinary(word: str) -> bool:
     lowered = word.lower().strip(",.:;")
     if word[1:2].isupper():
         return False  # "AI", "SDK", "HomeCell"
-    if lowered in _ORDINARY_WORDS or lowered in _SMALL_WORDS:
+    if lowered in _ORDINARY_WORDS or lowered in _SMALL_WORDS or is_ordinary(lowered):
         return True
     if "-" in lowered:
         return all(_ordinary(part) for part in lowered.split("-") if part)
     return (len(lowered) >= 8 and lowered.endswith("ing")) or lowered.endswith(_ORDINARY_SUFFIXES)
 
 
+_LEGAL_SUFFIXES = frozenset("corp corp. inc inc. ltd ltd. plc llc co co. ag sa nv".split())
+
+
+def _before_legal_suffix(words: list[str]) -> set[int]:
+    """The capitalised words of a name that ends in a legal suffix ("International Business
+    Machines Corp."): ordinary words, but a name."""
+    named: set[int] = set()
+    for index, word in enumerate(words):
+        if word.lower().rstrip(",;:") in _LEGAL_SUFFIXES and index:
+            start = index
+            while (
+                start > 0
+                and words[start - 1][:1].isupper()
+                and _bare(words[start - 1]) not in _PREPOSITIONS
+                and index - start < 5
+            ):
+                start -= 1
+            named.update(range(start, index + 1))
+    return named
+
+
 def sentence_case(words: list[str]) -> list[str]:
-    """Title Case words -> sentence case: ordinary words lowered ("Two Centuries Of Glassmaking"
-    -> "two centuries of glassmaking"), names kept ("Larchmont Partners", "Data Pipelines SDK"),
-    quoted titles kept whole."""
-    ordinary = [_ordinary(w) for w in words]
-    content = [o and w.lower() not in _SMALL_WORDS for o, w in zip(ordinary, words, strict=True)]
+    """Title Case words -> sentence case: ordinary words lowered ("Posts Rise in Earnings
+    Despite Lower Oil Prices" -> "posts rise in earnings despite lower oil prices"), names kept
+    ("Omnis Pharmaceuticals", "BG Group", "Data Pipelines SDK"), quoted titles kept whole."""
+    named = _before_legal_suffix(words)
     result: list[str] = []
     quoted = False
     for index, word in enumerate(words):
-        keep = quoted or word[:1] in "'\"\u2018\u201c"
-        if keep:  # inside a quoted title until a word ends with the closing quote
+        in_quotes = quoted or word[:1] in "'\"\u2018\u201c"
+        if in_quotes:  # inside a quoted title until a word ends with the closing quote
             quoted = not (word[-1:] in "'\"\u2019\u201d" and (quoted or len(word) > 1))
-        after_name = bool(result) and result[-1][:1].isupper() and not ordinary[index - 1]
-        # A word between two ordinary ones is ordinary too: "Building Energy Solutions".
-        flanked = 0 < index < len(words) - 1 and content[index - 1] and content[index + 1]
-        if keep or (word.lower() in _NAME_ENDINGS and after_name) or word[1:2].isupper():
+        keep = in_quotes or index in named
+        # "Edison Award", "Omnis Pharmaceuticals": a name's last word is part of the name
+        after_name = bool(result) and result[-1][:1].isupper() and not result[-1].endswith("'")
+        ends_name = _bare(word) in _NAME_ENDINGS or word.rstrip(",.:;") in _NAME_HEADS
+        if keep or (ends_name and after_name) or word[1:2].isupper() or not _ordinary(word):
             result.append(word)
-        elif ordinary[index] or (flanked and word.isalpha()):
-            result.append(word.lower())
         else:
-            result.append(word)
+            result.append(word.lower())
     return result
 
 
@@ -230,6 +267,22 @@ def _chunk(words: list[str], start: int) -> list[str]:
     return chunk
 
 
+def _countable_object(chunk: list[str], heads: list[str], preposition: str) -> bool:
+    """A short noun phrase whose head the generated lexicon says always counts ("subsidiary",
+    "team"), where "a" is the article it lacks: not after "to" (a verb may follow: "to raise"),
+    "since" or "over" (there "the" or nothing is right), not a number's phrase ("over 3%
+    premium") and not an acronym or a longer run whose last word may be a verb ("as battery
+    sales surge")."""
+    head = heads[-1].strip(".,;:")
+    return (
+        len(heads) <= 2
+        and preposition not in ("to", "since", "over", "under", "about", "until")
+        and chunk[0][:1].isalpha()
+        and head[:1].islower()
+        and is_countable(_bare(head))
+    )
+
+
 def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: str) -> str | None:
     """The article a bare noun phrase needs where it stands, or None to leave it bare."""
     first = chunk[0].strip(",")
@@ -238,6 +291,8 @@ def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: 
     lowered = _bare(first)
     if lowered in _DETERMINERS or lowered.endswith(("'s", "\u2019s")):
         return None
+    if lowered in ("up", "about", "nearly", "around", "almost"):
+        return None  # "raising up to $1 billion": a limit, not a thing
     quoted = first.startswith(("'", "\u2018", '"', "\u201c"))
     named = quoted or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", first)  # "HomeCell"
     if named and len(heads) > 1 and head[:1].islower() and not followed_by_of:
@@ -264,7 +319,7 @@ def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: 
         not preposition
         and verb in _OWN_OBJECT_VERBS
         and first[:1].isalpha()
-        and lowered != "new"
+        and lowered not in ("new", "up", "over", "about", "nearly", "around")
         and _bare(head) not in _UNOWNED_OBJECTS
     ):
         return "its"  # "raising its guidance", "expanding its operations"
@@ -281,7 +336,8 @@ def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: 
         head = "round"  # "a $45 million Series B"
     elif head.isupper():
         head = head.lower()  # "an IPO", "an open-source SDK"
-    if _bare(head) not in _COUNTABLE_HEADS or head[:1].isupper():
+    countable = _bare(head) in _COUNTABLE_HEADS or _countable_object(chunk, heads, preposition)
+    if not countable or head[:1].isupper():
         return None  # uncountable, plural, or a name ("sensor maker Veltro")
     if lowered == "record" and len(chunk) == 1 and not preposition:
         return "a"
@@ -482,7 +538,35 @@ def _gerund_words(rest: str, title_case: bool) -> str | None:
     particle = after[0].lower()
     if len(after) > 1 and (particle in _PARTICLES or (gerund, particle) == ("switching", "on")):
         gerund, after = f"{gerund} {particle}", after[1:]  # "rolling out", "teaming up"
-    return " ".join([gerund, *with_articles(after, gerund.split()[0])])
+    phrase = [gerund, *with_articles(after, gerund.split()[0])]
+    hand_listed = first in _GERUNDS or first in _REGULAR_VERBS
+    if not hand_listed and _bare_singular(phrase[1:]):
+        return None  # "cutting ribbon on ...": the articles we know how to put back are missing
+    return " ".join(phrase)
+
+
+_NOUN_PHRASE_BREAKS = _PREPOSITIONS | {"and", "or", "as", "that", "which", "while"}
+
+
+def _bare_singular(words: list[str]) -> bool:
+    """A countable noun in the singular with nothing before it in its phrase that could stand
+    for an article ("ribbon" in "cutting ribbon", "team" in "as team passes 800"); the phrasing
+    would read as a headline. A phrase with a determiner, possessive, number or name is fine."""
+    for index, word in enumerate(words):
+        if not is_countable(_bare(word)) or word[:1].isupper():
+            continue
+        before = []
+        for earlier in reversed(words[:index]):
+            if _bare(earlier) in _NOUN_PHRASE_BREAKS:
+                break
+            before.append(earlier)
+        if not any(
+            _bare(w) in _DETERMINERS or w.endswith(("'s", "\u2019s", "'")) or w[:1].isdigit()
+            or w[:1] in "$\u00a3\u20ac\u20b9" or w[:1].isupper()
+            for w in before
+        ):  # fmt: skip
+            return True
+    return False
 
 
 def _by_whom(who: str) -> str:
@@ -739,7 +823,7 @@ def participle_phrase(gerund_phrase: str) -> str:
     regular = (
         stem[:-1] + "ied" if stem.endswith("y") and stem[-2:-1] not in "aeiou" else stem + "ed"
     )
-    return f"{_PARTICIPLES.get(first) or regular} {rest}".strip()
+    return f"{_PARTICIPLES.get(first) or participles().get(first) or regular} {rest}".strip()
 
 
 def reason_phrase(reason: str) -> tuple[str, str] | None:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from html.entities import html5
 
-from .details import Detail, detail
+from .details import AMOUNT, Detail, detail
 from .errors import InvalidInput
 from .grammar import indefinite_article, possessive
 from .models import Event, EventKind, Snippet
@@ -254,6 +254,8 @@ def phrasings(
         not _plain(found.news) or _garbled(found.news.replace(owner, ""), opening)
     ):
         found = None
+    if found is not None and AMOUNT.search(found.news) and not AMOUNT.search(phrase):
+        phrase = ""  # "pricing its IPO above range" says less than "its $610 million IPO"
     said = results(cleaned, names, owner) if kind is EventKind.GROWTH else None
     if said is not None and not said.as_written:
         phrase = ""  # the figure read from the shorthand says it better than the quoted words
