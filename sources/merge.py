@@ -10,11 +10,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
+from fractions import Fraction
 
 from .models import Item, Outlet
 from .urls import canonical_url, host_of
 
 NEAR_IDENTICAL = 0.9
+# What the ratio alone tells of two similar titles of a and b words with M words matched: from
+# 2M / (a + b) >= r and M <= a, b follow b >= r / (2 - r) * a (9/11 for r = 0.9), so other
+# lengths are never similar, and a - M <= 2 (1 - r) / r * a: a title similar to one of a words
+# lacks at most 2/9 of them.
+_RATIO = Fraction(str(NEAR_IDENTICAL))
+_SHORTER, _LONGER = (_RATIO / (2 - _RATIO)).as_integer_ratio()
+_MISSED, _OF = (2 * (1 - _RATIO) / _RATIO).as_integer_ratio()
 _WORD = re.compile(r"\w+")
 _AGGREGATOR_HOSTS = ("news.google.com", "bing.com")
 
@@ -39,73 +47,155 @@ def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_IDENTICAL
 
 
+class _Title:
+    """What matching needs of a title, worked out once however many copies of it come."""
+
+    def __init__(self, tokens: tuple[str, ...]) -> None:
+        self.tokens = tokens
+        self.words = frozenset(tokens)
+        index = _index_tokens(tokens)
+        self.longest = index[0] if index else ""
+        self.index = frozenset(index)
+        size = len(tokens)
+        # The bounds above in whole words: lengths a similar title can have, words it can lack.
+        self.similar_lengths = range(-(-size * _SHORTER // _LONGER), size * _LONGER // _SHORTER + 1)
+        self.may_miss = size * _MISSED // _OF
+
+
 class _Story:
-    def __init__(self, item: Item) -> None:
+    """One story being gathered. What title matching asks of a candidate is kept up to date as
+    items join: recomputing it for every candidate made merging quadratic."""
+
+    def __init__(self, number: int, item: Item, title: _Title, via_aggregator: bool) -> None:
+        self.number = number
+        self.title = title
         self.items = [item]
-        self.tokens = title_tokens(item.title)
+        self.publisher_links = [bool(item.url) and not via_aggregator]
+        self.outlet_names = _outlet_names(item)
+        self.via_aggregator = via_aggregator
 
-    @property
-    def via_aggregator(self) -> bool:
-        return any(i.url and _is_aggregator(i.url) for i in self.items)
+    def add(self, item: Item, via_aggregator: bool) -> None:
+        self.items.append(item)
+        self.publisher_links.append(bool(item.url) and not via_aggregator)
+        self.outlet_names |= _outlet_names(item)
+        self.via_aggregator = self.via_aggregator or via_aggregator
 
-    @property
-    def outlet_names(self) -> set[str]:
-        return {(o.domain or o.name).casefold() for i in self.items for o in i.outlets}
+
+class _Stories:
+    """The stories gathered so far, found by link and by the words of their first title."""
+
+    def __init__(self) -> None:
+        self.all: list[_Story] = []
+        self.by_url: dict[str, _Story] = {}
+        self.by_word: dict[str, list[_Story]] = {}
+        self.titles: dict[str, _Title] = {}
+
+    def title(self, text: str) -> _Title:
+        """The title of this text, worked out once for all its copies."""
+        known = self.titles.get(text)
+        if known is None:
+            known = self.titles[text] = _Title(title_tokens(text))
+        return known
+
+    def _rarest_needed_words(self, title: _Title) -> list[str]:
+        """Words of this title of which every title similar to it holds one, the rarest so far
+        so that few candidates are compared: one more than it may miss, and all of them when it
+        has no more, since titles sharing no word are never similar."""
+        by_rarity = sorted(title.words, key=lambda w: len(self.by_word.get(w, ())))
+        return by_rarity[: title.may_miss + 1]
+
+    def new(self, item: Item, title: _Title, via_aggregator: bool) -> _Story:
+        story = _Story(len(self.all), item, title, via_aggregator)
+        self.all.append(story)
+        for word in title.words:
+            self.by_word.setdefault(word, []).append(story)
+        return story
+
+    def candidates(self, title: _Title) -> list[_Story]:
+        """The stories this title may join, in the order that decides which one it joins: those
+        whose two longest words hold its longest word, then those holding its second, each
+        earliest first. Only stories holding one of its needed words are looked at, and only
+        those of a length that can be similar are kept."""
+        found = {
+            story.number: story
+            for word in self._rarest_needed_words(title)
+            for story in self.by_word.get(word, ())
+            if len(story.title.tokens) in title.similar_lengths
+            and not story.title.index.isdisjoint(title.index)
+        }
+        return sorted(found.values(), key=lambda s: (title.longest not in s.title.index, s.number))
 
 
 def merge_items(items: Iterable[Item]) -> list[Item]:
     """Items with duplicates folded together, in order of first appearance."""
-    stories: list[_Story] = []
-    by_url: dict[str, _Story] = {}
-    by_token: dict[str, list[_Story]] = {}
+    stories = _Stories()
     for item in items:
-        url_key = canonical_url(item.url) if item.url and not _is_aggregator(item.url) else None
-        story = by_url.get(url_key) if url_key else None
-        tokens = title_tokens(item.title)
+        via_aggregator = bool(item.url and _is_aggregator(item.url))
+        url_key = canonical_url(item.url) if item.url and not via_aggregator else None
+        story = stories.by_url.get(url_key) if url_key else None
+        title = stories.title(item.title)
         if story is None:
-            story = _find_by_title(item, tokens, by_token)
+            story = _find_by_title(item, title, via_aggregator, stories)
         if story is None:
-            story = _Story(item)
-            stories.append(story)
-            for token in _index_tokens(tokens):
-                by_token.setdefault(token, []).append(story)
+            story = stories.new(item, title, via_aggregator)
         else:
-            story.items.append(item)
+            story.add(item, via_aggregator)
         if url_key:
-            by_url.setdefault(url_key, story)
-    return [_combine(story.items) for story in stories]
+            stories.by_url.setdefault(url_key, story)
+    return [_combine(story) for story in stories.all]
 
 
 def _index_tokens(tokens: tuple[str, ...]) -> list[str]:
     """The two longest words: near-identical titles share at least one of them."""
-    return sorted(set(tokens), key=lambda t: (-len(t), t))[:2]
+    words = sorted(set(tokens))
+    words.sort(key=len, reverse=True)  # a stable sort: alphabetical among words of one length
+    return words[:2]
+
+
+def _outlet_names(item: Item) -> set[str]:
+    return {(o.domain or o.name).casefold() for o in item.outlets}
 
 
 def _find_by_title(
-    item: Item, tokens: tuple[str, ...], by_token: dict[str, list[_Story]]
+    item: Item, title: _Title, via_aggregator: bool, stories: _Stories
 ) -> _Story | None:
-    own = {(o.domain or o.name).casefold() for o in item.outlets}
-    via_aggregator = bool(item.url and _is_aggregator(item.url))
-    for token in _index_tokens(tokens):
-        for story in by_token.get(token, ()):
-            # One outlet's two stories with the same title stay apart, unless one of them came
-            # through a news aggregator: then it is the same article reached two ways.
-            if own & story.outlet_names and not (via_aggregator or story.via_aggregator):
-                continue
-            if _similar(tokens, story.tokens):
-                return story
+    own = _outlet_names(item)
+    for story in stories.candidates(title):
+        # One outlet's two stories with the same title stay apart, unless one of them came
+        # through a news aggregator: then it is the same article reached two ways.
+        if own & story.outlet_names and not (via_aggregator or story.via_aggregator):
+            continue
+        if _near_identical(title, story.title):
+            return story
     return None
 
 
+def _near_identical(a: _Title, b: _Title) -> bool:
+    """``_similar``, after a bound on the ratio far cheaper than matching the words: a word of
+    one title that the other lacks is never matched."""
+    size = len(a.tokens) + len(b.tokens)
+    matched = min(len(a.tokens) - len(a.words - b.words), len(b.tokens) - len(b.words - a.words))
+    if a.tokens != b.tokens and 2.0 * matched / size < NEAR_IDENTICAL:
+        return False
+    return _similar(a.tokens, b.tokens)
+
+
 def _is_aggregator(url: str) -> bool:
+    """True for a news aggregator's link. Most links are told apart without parsing them (which
+    was a third of merging): only one holding an aggregator's host name, once lower case and
+    without the tabs and line breaks that parsing drops, can be one."""
+    folded = url.lower().replace("\t", "").replace("\r", "").replace("\n", "")
+    if not any(h in folded for h in _AGGREGATOR_HOSTS):
+        return False
     host = host_of(url)
     return any(host == h or host.endswith("." + h) for h in _AGGREGATOR_HOSTS)
 
 
-def _combine(items: list[Item]) -> Item:
+def _combine(story: _Story) -> Item:
+    items = story.items
     if len(items) == 1:
         return items[0]
-    best = max(items, key=_representative_rank)
+    best, _ = max(zip(items, story.publisher_links, strict=True), key=_representative_rank)
     summary = best.summary or next((i.summary for i in items if i.summary), "")
     return replace(told_together(best, items), summary=summary)
 
@@ -126,10 +216,11 @@ def told_together(best: Item, items: Iterable[Item]) -> Item:
     return replace(best, published=min(dates) if dates else None, outlets=tuple(outlets))
 
 
-def _representative_rank(item: Item) -> tuple[bool, bool, bool, int]:
+def _representative_rank(told: tuple[Item, bool]) -> tuple[bool, bool, bool, int]:
     """Prefer a real publisher link, a known date and a summary."""
+    item, publisher_link = told
     return (
-        bool(item.url) and not _is_aggregator(item.url or ""),
+        publisher_link,
         item.published is not None,
         bool(item.summary),
         -len(item.title),

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from sources import Item, merge_items
 from sources.feeds import make_item
+from sources.urls import host_of
 
 from .regen_golden import FEEDS, NOW
 
@@ -279,3 +280,59 @@ def test_same_outlet_reached_through_an_aggregator_and_directly_merges() -> None
     merged = merge_items([via_google, direct])
     assert len(merged) == 1
     assert merged[0].url == "https://www.dailyledger.example/acme-award"
+
+
+def test_forty_outlets_of_each_headline_make_one_story_each_listing_all_forty() -> None:
+    # Syndicated copies, mixed as a search answer mixes them: every fourth through Google News,
+    # some in capitals, some with words added or dropped (at the edge of near-identical), beside
+    # a headline that shares most of their words but tells another story.
+    award = "Acme Corp wins 2026 Edison Award for its HomeCell solar battery"
+    retelling = {
+        3: award.upper(),
+        5: "Acme Corp takes 2026 Edison Award for its HomeCell solar battery",
+        7: "Acme Corp wins Edison Award for HomeCell solar battery",
+        9: "Acme Corp reportedly wins 2026 Edison Award for its HomeCell solar battery today",
+    }
+    headlines = [
+        award,
+        "Acme Corp opens new Denver headquarters with 400 jobs",
+        "Acme Corp wins 2026 Edison Award for its HomeCell solar inverter line",
+    ]
+    items = [
+        item(
+            retelling.get(outlet % 10, title) if title == award and outlet else title,
+            f"https://news.google.com/rss/articles/CBMi{story}x{outlet}?oc=5"
+            if outlet % 4 == 0
+            else f"https://www.outlet{outlet}.example/{story}",
+            f"Outlet {outlet}",
+            f"outlet{outlet}.example",
+            T0 + timedelta(minutes=outlet),
+        )
+        for outlet in range(40)
+        for story, title in enumerate(headlines)
+    ]
+    merged = merge_items(items)
+    # Each told by its shortest headline with a publisher's link, that publisher first.
+    assert [(m.title, m.url) for m in merged] == [
+        (retelling[7], "https://www.outlet7.example/0"),
+        (headlines[1], "https://www.outlet1.example/1"),
+        (headlines[2], "https://www.outlet1.example/2"),
+    ]
+    every_outlet = {f"outlet{n}.example" for n in range(40)}
+    for told in merged:
+        assert len(told.outlets) == 40
+        assert {o.domain for o in told.outlets} == every_outlet
+        assert told.outlets[0].domain == host_of(told.url)
+        assert told.published == T0
+
+
+def test_an_outlet_repeating_a_headline_others_carried_stays_a_story_of_its_own() -> None:
+    title = "Acme Corp quarterly results beat expectations"
+    first = item(title, "https://a.example/q2", "A", "a.example", T0 - timedelta(days=90))
+    carried = item(title, "https://b.example/q2", "B", "b.example", T0 - timedelta(days=90))
+    again = item(title, "https://b.example/q3", "B", "b.example", T0)
+    merged = merge_items([first, carried, again])
+    assert [([o.domain for o in m.outlets], m.published) for m in merged] == [
+        (["a.example", "b.example"], T0 - timedelta(days=90)),
+        (["b.example"], T0),
+    ]
