@@ -151,7 +151,7 @@ _CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s")
 _NOT_PREDICATES = frozenset(
     """shares stocks results profits gains losses falls drops slips rallies surges jumps soars
     climbs rises zooms spurts tumbles plunges slumps dips sinks slides gains trades extends
-    flies says notes sees expects backs aims guides gives reaps eyes mulls weighs""".split()
+    flies ends says notes sees expects backs aims guides gives reaps eyes mulls weighs""".split()
 )
 
 
@@ -540,9 +540,23 @@ def _gerund_words(rest: str, title_case: bool) -> str | None:
         gerund, after = f"{gerund} {particle}", after[1:]  # "rolling out", "teaming up"
     phrase = [gerund, *with_articles(after, gerund.split()[0])]
     hand_listed = first in _GERUNDS or first in _REGULAR_VERBS
+    if not hand_listed and _continues_the_name(words, title_case):
+        return None  # "Balrampur Chini Mills Q2 net up": "Mills" is the name, not a verb
     if not hand_listed and _bare_singular(phrase[1:]):
         return None  # "cutting ribbon on ...": the articles we know how to put back are missing
     return " ".join(phrase)
+
+
+def _continues_the_name(words: list[str], title_case: bool) -> bool:
+    """A capitalised word after the company's name that only looks like a verb: in a headline in
+    sentence case, verbs are not capitalised ("Edelweiss Financial Services Q2 net up"); in
+    Title Case, a name's last word is followed by the verb ("Chini Mills Posts ...")."""
+    if not words[0][:1].isupper():
+        return False
+    if not title_case:
+        return True
+    after = words[1].lower() if len(words) > 1 else ""
+    return after in _GERUNDS or after in _REGULAR_VERBS or after in verb_forms()
 
 
 _NOUN_PHRASE_BREAKS = _PREPOSITIONS | {"and", "or", "as", "that", "which", "while"}

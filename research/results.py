@@ -29,11 +29,11 @@ _SHORTHAND = (
     (re.compile(r"(\d)\s*(?:mln|mn)\b", re.I), r"\1 million"),
     (re.compile(r"(\d)\s*(?:M|Million)\b"), r"\1 million"),
     (re.compile(r"(\d)\s*(?:B|Billion)\b"), r"\1 billion"),
-    (re.compile(r"\bqtr\b", re.I), "quarter"),
+    (re.compile(r"\b(?:qtr|qrt)\b", re.I), "quarter"),
     (re.compile(r"\b(\d+(?:\.\d+)?)-fold\b", re.I), r"\1-fold"),
 )
 _PERIOD_WORD = (
-    r"(?:Q[1-4]|H[12]|FY\s?\d{2,4}|\d{4}|quarterly|annual|full-year|half-year|first-half|"
+    r"(?:Q[1-4]|[1-4]Q|H[12]|FY\s?'?\d{2,4}|\d{4}|quarterly|annual|full-year|half-year|first-half|"
     r"(?:first|second|third|fourth)[- ]quarter|(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"(?:-(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -54,18 +54,21 @@ _METRICS = {
     "passengers": "passenger numbers", "traffic": "traffic", "volumes": "volumes",
     "margins": "margins", "results": "results", "numbers": "numbers", "output": "output",
     "production": "production", "shipments": "shipments", "premiums": "premiums",
-    "show": "results", "performance": "performance",
+    "show": "results", "performance": "performance", "trading profit": "trading profit",
 }  # fmt: skip
 _METRIC = "|".join(re.escape(m) for m in sorted(_METRICS, key=len, reverse=True))
 _RISE = (
     r"(?:up|rises?|rose|jumps?|jumped|climbs?|climbed|soars?|soared|surges?|surged|grows?|grew|"
     r"gains?|gained|increases?|increased|zooms?|spurts?|advances?|improves?|improved|swells?|"
-    r"leaps?|rockets?|multiplies|recovers?|rebounds?)"
+    r"leaps?|rockets?|multiplies|recovers?|rebounds?|(?:moves?|inches?|edges?|goes)\s+up)"
 )
-_MULTIPLY = {"doubles": "doubling", "doubled": "doubling", "trebles": "trebling",
+# How a rise is told, when the headline says it was small: "marginally up".
+_ADVERB = r"(?:marginally|slightly|sharply|strongly|significantly)"
+_MULTIPLY = {"doubles": "doubling", "more than doubles": "more than doubling",
+             "almost doubles": "almost doubling", "nearly doubles": "nearly doubling", "doubled": "doubling", "trebles": "trebling",
              "triples": "tripling", "tripled": "tripling", "trebled": "trebling",
              "quadruples": "quadrupling"}  # fmt: skip
-_BEAT = r"(?:beats?|tops?|exceeds?|surpasses?|outstrips?|beat)"
+_BEAT = r"(?:beats?|tops?|exceeds?|surpasses?|outstrips?|beat|(?:fly|flies|flew|come|comes|came)\s+(?:in\s+)?above)"
 _EXPECTED = r"(?:expectations|estimates|forecasts?|consensus|street\s+estimates|views?|guidance)"
 _QUALIFIER = r"(?:over|nearly|almost|about|around|more\s+than|over|by|just\s+over|close\s+to)"
 _FIGURE = (
@@ -82,6 +85,7 @@ _GOOD_ADJECTIVES = (
 )
 _MOVE = (
     r"(?:jumps?|rises?|gains?|surges?|soars?|rall(?:y|ies)|climbs?|zooms?|up|spurts?|advances?|"
+    r"spikes?|(?:is\s+)?at\s+\d+%\s+upper\s+circuit|hits?\s+(?:\d+%\s+)?upper\s+circuit|"
     r"hits?\s+[\w\s-]*?high|firms?\s+up|trades?\s+higher|edges?\s+up|extends?\s+gains)"
     r"(?:\s+(?:over|nearly|about|almost|by|as\s+much\s+as))*(?:\s+\d+(?:\.\d+)?%)?"
     r"(?:\s+(?:intraday|in\s+early\s+trade|in\s+trade|today|in\s+\w+\s+sessions?))?"
@@ -177,7 +181,8 @@ def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
     subject = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # "Tesco sales rise ...", and "Early victory for new CEO as Morrisons beats forecasts"
     head = re.search(
-        rf"(?<!\w)(?:{subject})(?!\w)(?:['\u2019]s?)?(?:,[^,]{{1,60}},)?\s+(?P<rest>.+)$",
+        rf"(?<!\w)(?:{subject})(?!\w)(?:\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?)?(?:['\u2019]s?)?"
+        rf"(?:,[^,]{{1,60}},)?\s+(?P<rest>.+)$",
         text,
         re.I,
     )  # "WPP, the world's largest ad agency, reports ..."
@@ -204,8 +209,10 @@ def _said(rest: str, owner: str) -> Results | None:
     if _RETURN_TO_PROFIT.match(rest):
         return Results(f"{owner} return to profit", "returned to profit", strong=True)
     match = re.match(
-        rf"(?:{_POSTS}\s+)?(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})(?P<metric>{_METRIC})\s+"
-        rf"(?:(?P<multiply>{'|'.join(_MULTIPLY)})|(?P<rise>{_RISE})(?:\s+(?P<figure>{_FIGURE}))?|"
+        rf"(?:{_POSTS}\s+)?(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})"
+        rf"(?:(?P<metric>{_METRIC})(?:\s+(?:in|for)\s+(?P<within>{_PERIOD_WORD}))?\s+)?"
+        rf"(?:(?P<multiply>{'|'.join(_MULTIPLY)})|(?P<adverb>{_ADVERB}\s+)?(?P<rise>{_RISE})"
+        rf"(?:\s+(?P<figure>{_FIGURE}))?|"
         rf"(?P<beat>{_BEAT})\s+(?P<expected>(?:[\w-]+\s+){{0,2}}?{_EXPECTED})|"
         rf"(?:at|of)\s+(?P<level>{_AMOUNT}))"
         rf"(?:\s+(?:to|at)\s+(?P<amount>{_AMOUNT}))?"
@@ -215,8 +222,14 @@ def _said(rest: str, owner: str) -> Results | None:
     )
     if match is None:
         return _posted(rest, owner)
-    metric = _METRICS[match.group("metric").lower()]
-    period = _period(match.group("period") or match.group("later") or "")
+    if match.group("metric") is None:
+        # "Q2 up 12% to Rs 118 crore": the figure of a period is its earnings
+        if not match.group("period") or not (match.group("figure") or match.group("multiply")):
+            return _posted(rest, owner)
+        metric = "earnings"
+    else:
+        metric = _METRICS[match.group("metric").lower()]
+    period = _period(match.group("period") or match.group("within") or match.group("later") or "")
     what = f"{period} {metric}".strip()
     to = f" to {match.group('amount')}" if match.group("amount") else ""
     if match.group("level"):
@@ -228,14 +241,25 @@ def _said(rest: str, owner: str) -> Results | None:
         return Results(f"{owner} {what} beating {expected}", f"seen your {what} beat {expected}",
                        strong=True)  # fmt: skip
     if match.group("multiply"):
-        verb = _MULTIPLY[match.group("multiply").lower()]
-        return Results(f"the {verb} of {owner} {what}{to}", f"{_past(verb)} your {what}{to}",
-                       strong=True)  # fmt: skip
+        verb = _MULTIPLY[" ".join(match.group("multiply").lower().split())]
+        if " " in verb:  # "more than doubling": said of the figure, not as a noun
+            qualifier, gerund = verb.rsplit(" ", 1)
+            return Results(
+                f"{owner} {what} {verb}{to}",
+                f"seen your {what} {qualifier} {gerund[:-3]}e{to}",
+                strong=True,
+            )
+        return Results(
+            f"the {verb} of {owner} {what}{to}", f"{_past(verb)} your {what}{to}", strong=True
+        )
     if metric in ("results", "numbers", "margins"):
         return None  # "results up": no figure to name, and "a rise in results" says nothing
     if re.match(r"recover", match.group("rise") or "", re.I):
         return Results(f"the recovery in {owner} {what}", f"seen your {what} recover")
-    return _risen(owner, what, match.group("figure"), to)
+    risen = _risen(owner, what, match.group("figure"), to)
+    if re.match(r"marginally|slightly", match.group("adverb") or "", re.I):
+        return Results(risen.news, risen.clause)  # a small rise: never "impressive"
+    return risen
 
 
 def _posted(rest: str, owner: str) -> Results | None:
@@ -319,7 +343,8 @@ def _described(reason: str, owner: str) -> Results | None:
         return said
     match = re.fullmatch(
         rf"(?P<adjective>{_GOOD_ADJECTIVES})\s+(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})"
-        rf"(?P<metric>{_METRIC})(?:\s+(?:in|for)\s+(?P<later>{_PERIOD_WORD}))?",
+        rf"(?P<metric>{_METRIC})(?:\s+(?:in|for)\s+(?P<later>{_PERIOD_WORD}))?"
+        r"(?:\s+(?:show|numbers|figures))?",
         " ".join(reason.split()),
         re.I,
     )

@@ -32,6 +32,24 @@ OWNER = "Acme Corp's"
          "posted a 12% rise in January-March quarter net profit to Rs 5 crore"),
         ("Acme Corp net at Rs 1.62K crore; eyes new plant",  # an amount is never cut short
          "Acme Corp's net profit of Rs 1.62K crore", "posted a net profit of Rs 1.62K crore"),
+        ("Acme Corp Q4 net marginally up at Rs 82.8 crore",
+         "the rise in Acme Corp's Q4 net profit to Rs 82.8 crore",
+         "posted a rise in Q4 net profit to Rs 82.8 crore"),
+        ("Acme Corp Q2 up 3.5 per cent to Rs 93 crore",  # a period's figure is its earnings
+         "the 3.5% rise in Acme Corp's Q2 earnings to Rs 93 crore",
+         "posted a 3.5% rise in Q2 earnings to Rs 93 crore"),
+        ("Acme Corp Q3 profit more than doubles to Rs 54 crore",
+         "Acme Corp's Q3 profit more than doubling to Rs 54 crore",
+         "seen your Q3 profit more than double to Rs 54 crore"),
+        ("Acme Corp Ltd. records 46% rise in net profit in Q1",
+         "the 46% rise in Acme Corp's net profit", "posted a 46% rise in net profit"),
+        ("Acme Corp's net profit in Q1 rises 22% to Rs 172 crore",
+         "the 22% rise in Acme Corp's Q1 net profit to Rs 172 crore",
+         "posted a 22% rise in Q1 net profit to Rs 172 crore"),
+        ("Acme Corp shares spike as 4Q results fly above expectations",
+         "Acme Corp's 4Q results beating expectations", "seen your 4Q results beat expectations"),
+        ("Acme Corp at 20% upper circuit on strong Q1 results", "Acme Corp's strong Q1 results",
+         "posted strong Q1 results"),
         ("Acme Corp quarterly revenue rises 12 percent", "the 12% rise in Acme Corp's quarterly revenue",
          "posted a 12% rise in quarterly revenue"),
         ("Acme Corp net trebles on strong demand", "the trebling of Acme Corp's net profit",
@@ -156,6 +174,7 @@ def test_a_recommendation_is_not_called_an_approval() -> None:
         ("Acme Corp Q2 net profit at Rs 9.9 crore", "a welcome result"),  # a figure, no rise
         ("Acme Corp Q2 net profit up 35% to Rs 9.9 crore", "an impressive performance"),
         ("Acme Corp annual results beat forecasts", "an impressive performance"),
+        ("Acme Corp Q4 net marginally up 12% at Rs 8 crore", "a welcome result"),  # "marginally"
     ],
 )
 def test_praise_scales_with_what_the_results_say(title: str, praise: str) -> None:
