@@ -421,10 +421,44 @@ def _growth(title: str, names: tuple[str, ...], owner: str, company: str) -> Det
     )
 
 
+_TIMES = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times"
+_OVERSUBSCRIBED = re.compile(
+    rf"\b(?:IPO|FPO|issue|offer)\b[^,;:]*?\b(?:(?:is|was|gets|got)\s+)?(?:"
+    rf"(?:over-?subscribed|subscribed)\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+)?(?P<after>{_TIMES})|"
+    rf"(?P<before>{_TIMES})\s+over-?subscribed)",
+    re.IGNORECASE,
+)
+_REGULATOR_NOD = re.compile(
+    r"\b(?:gets?|receives?|wins?|secures?|bags?)\s+(?P<who>Sebi|SEBI|RBI|CCI|FIPB|DCGI|USFDA|"
+    r"US\s?FDA|FDA|EMA)(?:'s)?\s+(?:nod|approval|clearance|go-ahead)\s+for\s+(?:its\s+|an?\s+|the\s+)?"
+    r"(?P<what>(?:[\w,.-]+\s+){0,3}?(?:IPO|FPO|issue|listing))\b|"
+    r"\b(?P<what2>IPO|FPO)\s+gets\s+(?P<who2>Sebi|SEBI)(?:'s)?\s+(?:nod|approval|go-ahead)",
+)
+
+
+def _ipo_news(title: str, owner: str) -> Detail | None:
+    """An issue's demand ("IPO oversubscribed 8.63 times") or a regulator's nod for it ("gets
+    Sebi nod for IPO"), as the headline says them."""
+    demand = _OVERSUBSCRIBED.search(title)
+    if demand is not None:
+        times = demand.group("after") or demand.group("before")
+        return Detail(
+            f"{owner} IPO being oversubscribed {times}", f"seen your IPO oversubscribed {times}"
+        )
+    nod = _REGULATOR_NOD.search(title)
+    if nod is None:
+        return None
+    who = nod.group("who") or nod.group("who2")
+    what = nod.group("what") or nod.group("what2")
+    return Detail(
+        f"{who}'s approval for {owner} {what}", f"won {who}'s approval for your {what}", "approval"
+    )
+
+
 def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
     money = amount(title)
     if money is None:
-        return None
+        return _ipo_news(title, owner)
     kind = funding_round(title, money)
     if kind == "IPO":  # an IPO priced is not yet closed: say what was raised
         return Detail(f"{owner} {money} IPO", f"raised {money} in your IPO")
@@ -475,7 +509,11 @@ def _expansion(title: str, names: tuple[str, ...], owner: str, company: str) -> 
 def _milestone(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
     found = milestone(title)
     if found is None:
-        return _approval(title, owner) or _regulator_approval(title, names, owner)
+        return (
+            _approval(title, owner)
+            or _regulator_approval(title, names, owner)
+            or _ipo_news(title, owner)
+        )
     if found.endswith(("anniversary", "milestone")):
         return Detail(f"{owner} {found}", f"reached your {found}")
     return Detail(f"{owner} {found} milestone", f"reached the milestone of your {found}")

@@ -92,7 +92,9 @@ _MOVE = (
 )
 _SHARES = re.compile(
     rf"^(?P<lead>.*?)\s+(?:shares?|stock|scrip|share\s+price)?\s*{_MOVE}(?:,?\s+(?:and\s+)?{_MOVE})*"
-    r"\s+(?:on|after|as|post|following)\s+(?P<reason>.+)$",
+    r"(?:\s+from\s+(?:its\s+)?IPO\s+price)?"
+    r"\s+(?:on|after|as|post|following|in(?=\s+(?:its\s+|a\s+)?(?:\w+\s+){0,2}debut))\s+"
+    r"(?P<reason>.+)$",
     re.I,
 )
 
@@ -122,6 +124,7 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
     if match is None:
         return None
     lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
+    lead = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)  # "Venus Remedies Ltd"
     if not any(lead.lower() == n.lower() for n in names):
         return None
     reason = re.split(r"\s*[;|]\s|\s+[-\u2013\u2014]\s", match.group("reason"), maxsplit=1)[0]

@@ -10,7 +10,7 @@ from html.entities import html5
 
 from .details import AMOUNT, Detail, detail
 from .errors import InvalidInput
-from .grammar import indefinite_article, possessive
+from .grammar import possessive
 from .models import Event, EventKind, Snippet
 from .phrase import (
     KIND_CLAUSES,
@@ -18,8 +18,8 @@ from .phrase import (
     clean_headline,
     event_phrase,
     reason_phrase,
-    with_articles,
 )
+from .reasons import reason_detail
 from .results import results, share_move_reason
 
 TONES = ("warm", "formal")
@@ -175,6 +175,8 @@ def _lead_detail(kind: EventKind, lead: str, names: tuple[str, ...], company: st
     return detail(kind, first, names, company)
 
 
+# Market-page shorthand a note should not repeat when a detail can say it plainly.
+_JARGON = re.compile(r"\b(?:nod|bourses?|mcap|scrip|biz|yoy|qoq|stk)\b", re.IGNORECASE)
 # A fund raising not yet done: "plans to raise", "IPO opens on Thursday", "set to launch IPO".
 _PLANNED_FUNDING = re.compile(
     r"\b(?:to\s+(?:raise|launch|list|float|issue|tap|sell|go\s+public|seek)|plans?|planning|"
@@ -188,33 +190,6 @@ def _generic(kind: EventKind, headline: str, owner: str) -> Detail:
     if kind is EventKind.FUNDING and _PLANNED_FUNDING.search(headline):
         return Detail(f"{owner} planned fundraising", "announced plans to raise new funds")
     return Detail(f"{owner} {_KIND_NEWS[kind]}", KIND_CLAUSES[kind])
-
-
-_WON_HEADS = frozenset(
-    "order orders contract contracts deal deals project mandate engagement".split()
-)
-
-
-def _reason_detail(kind: EventKind, reason: str, owner: str) -> Detail | None:
-    """The news a share move was explained by, when it is a plain noun phrase: "$200-million
-    order" for a new account, "launch of new search app" for a launch."""
-    words = _first_words(reason)
-    if not words:
-        return None
-    if kind is EventKind.NEW_ACCOUNT and words[-1].lower() in _WON_HEADS:
-        said = " ".join(words)
-        article = "" if words[-1].endswith("s") else f"{indefinite_article(said)} "
-        return Detail(f"{owner} {said}", f"won {article}{said}")
-    if kind is EventKind.LAUNCH and len(words) > 2 and " ".join(words[:2]).lower() == "launch of":
-        launched = " ".join(with_articles(words[2:], "launch"))
-        return Detail(f"{owner} launch of {launched}", f"launched {launched}")
-    return None
-
-
-def _first_words(text: str) -> list[str]:
-    """The words of ``text`` up to its first clause break or joining word ("from", "with")."""
-    head = re.split(r"\s*[,;:]\s|\s(?:from|with|for|in|amid|as|after)\s", text, maxsplit=1)[0]
-    return head.split()
 
 
 def phrasings(
@@ -244,7 +219,7 @@ def phrasings(
         phrase = ""  # never quote markup, symbols or garbled text: name the news instead
     found = (
         detail(kind, cleaned, names, company_name)
-        or (_reason_detail(kind, reason, possessive(company_name)) if reason else None)
+        or (reason_detail(kind, reason, possessive(company_name)) if reason else None)
         or (detail(kind, told, names, company_name) if reason else None)
         or _lead_detail(kind, lead, names, company_name)
     )
@@ -256,6 +231,8 @@ def phrasings(
         found = None
     if found is not None and AMOUNT.search(found.news) and not AMOUNT.search(phrase):
         phrase = ""  # "pricing its IPO above range" says less than "its $610 million IPO"
+    if found is not None and _JARGON.search(phrase):
+        phrase = ""  # "getting Sebi nod for its IPO": the detail says it in plain words
     said = results(cleaned, names, owner) if kind is EventKind.GROWTH else None
     if said is not None and not said.as_written:
         phrase = ""  # the figure read from the shorthand says it better than the quoted words

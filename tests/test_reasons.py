@@ -1,0 +1,50 @@
+"""A share move is congratulated for the news behind it, named as the headline names it; an
+issue's demand and a regulator's nod for it are named too."""
+
+from __future__ import annotations
+
+import pytest
+
+from research.models import EventKind as K
+from research.snippets import phrasings
+
+NAMES = ("Acme Corp", "Acme")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "news", "clause"),
+    [
+        ("Acme Corp Ltd rallies on strategic tie-up with Teva", K.PARTNERSHIP,
+         "Acme Corp's strategic tie-up with Teva", "formed a strategic tie-up with Teva"),
+        ("Acme Corp spurts 5% on MoU with Japan-based rating company", K.PARTNERSHIP,
+         "Acme Corp's MoU with a Japan-based rating company",
+         "signed an MoU with a Japan-based rating company"),
+        ("Acme Corp spurts over 12% on big order win", K.NEW_ACCOUNT, "Acme Corp's big order win",
+         "won a big order"),
+        ("Acme Corp rallies 5% on Rs 500 crore orders win", K.NEW_ACCOUNT,
+         "Acme Corp's Rs 500 crore orders win", "won orders worth Rs 500 crore"),
+        ("Acme Corp rallies 13% on order win for transmission lines", K.NEW_ACCOUNT,
+         "Acme Corp's order win for transmission lines", "won an order for transmission lines"),
+        ("Acme Corp surges 17% from IPO price in market debut", K.LAUNCH,
+         "Acme Corp's stock-market debut", "made your stock-market debut"),
+        ("Acme Corp rallies 8% on USFDA nod for Zolvix tablets", K.MILESTONE,
+         "the USFDA approval for Acme Corp's Zolvix tablets",
+         "won USFDA approval for your Zolvix tablets"),
+        ("Acme Corp IPO oversubscribed 8.6 times", K.FUNDING,
+         "Acme Corp's IPO being oversubscribed 8.6 times", "seen your IPO oversubscribed 8.6 times"),
+        ("Acme Corp gets Sebi nod for IPO", K.MILESTONE, "Sebi's approval for Acme Corp's IPO",
+         "won Sebi's approval for your IPO"),
+    ],
+)  # fmt: skip
+def test_the_news_is_named_never_the_price(title: str, kind: K, news: str, clause: str) -> None:
+    sentence, said = phrasings(title, "Acme Corp", kind, NAMES)["formal"][0]
+    assert sentence.startswith(f"I saw the news about {news} and wanted to offer"), sentence
+    assert said == clause
+    assert "%" not in sentence.replace("8.6", "")  # the price move never appears
+
+
+def test_another_companys_share_move_gives_no_detail() -> None:
+    _sentence, clause = phrasings(
+        "Beta Labs rallies on tie-up with Acme Corp", "Acme Corp", K.PARTNERSHIP, NAMES
+    )["formal"][0]
+    assert clause == "formed a new partnership"  # the kind alone: whose tie-up it is is unclear
