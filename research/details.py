@@ -340,14 +340,28 @@ def detail(kind: EventKind, title: str, names: tuple[str, ...], company: str) ->
 
 
 def _approval(title: str, owner: str) -> Detail | None:
-    """A regulator's approval is a milestone, named as the headline names it."""
+    """A regulator's approval is a milestone, named as the headline names it: "gets USFDA
+    approval for cancer drug", "receives PMDA approval from Japan" ("nod" is said "approval")."""
     approval = re.search(
-        r"\b(wins|gets|receives|secures|earns)\s+((?:regulatory|FDA|EMA|marketing)\s+approval)\b",
+        r"\b(?P<verb>wins?|gets?|receives?|secures?|earns?|bags?)\s+"
+        r"(?P<who>(?:regulatory|marketing|[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)?)\s+)"
+        r"(?:approval|nod|clearance)\b(?P<what>\s+(?:for|from)\s+[^,;:|]+)?",
         title,
     )
-    if approval is None:
-        return None
-    return Detail(f"{owner} {approval.group(2)}", f"{_PAST[approval.group(1)]} {approval.group(2)}")
+    if approval is None or approval.group("who").split()[0] in ("Sebi", "SEBI"):
+        return None  # an issue's approval is named by details._ipo_news
+    what = (approval.group("what") or "").rstrip()
+    bare = re.fullmatch(r"(\s+for\s+)([a-z][\w-]*(?:\s+[a-z][\w-]*)*)", what)
+    if (
+        bare
+        and bare.group(2).split()[0] not in ("a", "an", "the", "its", "two", "three")
+        and not (bare.group(2).endswith("s"))
+    ):
+        what = f"{bare.group(1)}{indefinite_article(bare.group(2))} {bare.group(2)}"  # a drug
+    said = f"{approval.group('who')}approval{what}"
+    verb = approval.group("verb").lower()
+    past = _PAST.get(verb) or _PAST.get(f"{verb}s", "won")
+    return Detail(f"{owner} {said}", f"{past} {said}", "approval")
 
 
 # Regulators whose approval a headline names: "FDA approves ...", "... approved by EU".

@@ -36,7 +36,7 @@ _GERUNDS = {
 _REGULAR_VERBS = frozenset(
     """acquires adds announces celebrates closes completes debuts earns enters expands introduces
     joins lands launches marks opens partners posts raises reaches receives releases reports
-    secures signs surpasses unveils rolls teams breaks books doubles triples extends forms
+    secures signs surpasses unveils rolls teams breaks books doubles triples extends forms rebrands
     achieves clinches captures welcomes names appoints establishes commissions delivers
     installs pours publishes bakes carries attracts scoops purchases collaborates lifts fires
     switches ranks hires""".split()
@@ -48,7 +48,7 @@ _PARTICLES = frozenset({"out", "up", "off", "down", "over"})
 # Verbs whose bare object is the company's own ("expands operations" -> "expanding its operations").
 _OWN_OBJECT_VERBS = frozenset(
     "expanding extending lifting raising doubling tripling growing upgrading expand extend "
-    "double raise lift grow advance".split()
+    "double raise lift grow advance hike boost increase".split()
 )
 # Verbs after which a place-named object is one of several ("buying an Osaka studio"), where an
 # opening's is the company's own ("opening the Denver office").
@@ -283,7 +283,9 @@ def _countable_object(chunk: list[str], heads: list[str], preposition: str) -> b
     )
 
 
-def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: str) -> str | None:
+def _determiner(
+    chunk: list[str], followed_by_of: bool, verb: str, preposition: str, guess: bool = True
+) -> str | None:
     """The article a bare noun phrase needs where it stands, or None to leave it bare."""
     first = chunk[0].strip(",")
     heads = [w for w in chunk if _bare(w) not in _ADVERBS] or chunk
@@ -336,7 +338,9 @@ def _determiner(chunk: list[str], followed_by_of: bool, verb: str, preposition: 
         head = "round"  # "a $45 million Series B"
     elif head.isupper():
         head = head.lower()  # "an IPO", "an open-source SDK"
-    countable = _bare(head) in _COUNTABLE_HEADS or _countable_object(chunk, heads, preposition)
+    countable = _bare(head) in _COUNTABLE_HEADS or (
+        guess and _countable_object(chunk, heads, preposition)
+    )
     if not countable or head[:1].isupper():
         return None  # uncountable, plural, or a name ("sensor maker Veltro")
     if lowered == "record" and len(chunk) == 1 and not preposition:
@@ -366,15 +370,16 @@ def with_articles(words: list[str], verb: str = "") -> list[str]:
     "from Greek owner" -> "from a Greek owner", "expanding operations" -> "its operations"."""
     words = _quotes_whole(words)
     result: list[str] = []
-    index, preposition, object_verb = 0, "", verb
+    index, preposition, object_verb, guessed = 0, "", verb, False
     while index < len(words):
         lowered = _bare(words[index])
         if lowered in _PREPOSITIONS:
             result.append(words[index])
             index += 1
-            preposition, object_verb = lowered, ""
-            if lowered == "to" and index < len(words) and _bare(words[index]) in _INFINITIVES:
+            preposition, object_verb, guessed = lowered, "", False
+            if lowered == "to" and index < len(words) and _infinitive(words[index]):
                 object_verb, preposition = _bare(words[index]), ""
+                guessed = object_verb not in _INFINITIVES
                 result.append(words[index])
                 index += 1
             continue
@@ -385,11 +390,21 @@ def with_articles(words: list[str], verb: str = "") -> list[str]:
             continue
         after = index + len(chunk)
         followed_by_of = after < len(words) and _bare(words[after]) == "of"
-        article = _determiner(chunk, followed_by_of, object_verb, preposition)
+        # After a verb only the lexicon says is one, the object keeps the headline's articles.
+        article = _determiner(chunk, followed_by_of, object_verb, preposition, not guessed)
         result.extend([article, *chunk] if article else chunk)
         index = after
-        preposition, object_verb = "", ""
+        preposition, object_verb, guessed = "", "", False
     return " ".join(result).replace(_JOINED, " ").split(" ")
+
+
+def _infinitive(word: str) -> bool:
+    """A verb after "to" ("to hike its stake"), whose object is a noun phrase of its own; never
+    a name ("to Middle East")."""
+    bare, forms = _bare(word), verb_forms()
+    if bare in _INFINITIVES:
+        return True
+    return word[:1].islower() and (f"{bare}s" in forms or f"{bare}es" in forms)
 
 
 _JOINED = "\u00a0"
@@ -517,6 +532,8 @@ def _gerund_words(rest: str, title_case: bool) -> str | None:
     first = words[0].lower()
     if first == "agrees" and len(words) > 2 and words[1].lower() == "to":
         words, first = words[1:], "to"
+    if first in ("set", "poised", "slated") and len(words) > 2 and words[1].lower() == "to":
+        words, first = words[1:], "to"  # "set to open 200 stores": a plan
     if first == "to" and len(words) > 2:
         verb = words[1].lower()
         lead = "agreeing to" if verb in _AGREED_VERBS else "planning to"
@@ -784,6 +801,7 @@ def clean_headline(title: str, names: tuple[str, ...]) -> str:
     does)."""
     title = spelled_out(html.unescape(title))  # "&amp;" is "&"; "Rs 89 cr" is "Rs 89 crore"
     title = _WIRE_LABEL.sub("", title)
+    title = re.sub(r"(?<=[a-z]);(?=[a-z])", "; ", title)  # "deal;stk rallies": a clause break
     title = _EMPHASIS.sub("", title)  # "<b>Edison</b> Award": the words, not the markup
     title = _QUOTED_NAME.sub(r"the \1", title)  # 'wins "Innovator of the Year" award'
     title = strip_boilerplate(title)

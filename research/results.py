@@ -128,7 +128,53 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
     if not any(lead.lower() == n.lower() for n in names):
         return None
     reason = re.split(r"\s*[;|]\s|\s+[-\u2013\u2014]\s", match.group("reason"), maxsplit=1)[0]
+    # "as company bags orders": the company is the subject already
+    reason = re.sub(
+        r"^(?:the\s+)?(?:company|firm|group|it)\s+(?=\w)", "", reason.strip(), flags=re.I
+    )
     return reason.strip(" ,.")
+
+
+# "Acme surges 6%, bags Rs 125 crore order": the share move said first, then the news.
+_MOVE_FIRST = re.compile(
+    rf"^(?P<lead>.*?)\s+(?:shares?\s+|stock\s+)?{_MOVE}(?:,?\s+(?:and\s+)?{_MOVE})*\s*[,;]\s*"
+    r"(?:and\s+)?(?P<news>[a-z].+)$",
+    re.IGNORECASE,
+)
+# "Sainsbury's share price: Grocer launches click-and-collect": the company, then a word for it.
+_PRICE_PAGE = re.compile(
+    r"^(?P<lead>.+?)(?:['\u2019]s?)?\s+share\s+price\s*:\s*(?:the\s+)?(?P<word>[A-Za-z]+)\s+"
+    r"(?P<news>.+)$",
+    re.IGNORECASE,
+)
+_WORDS_FOR_A_COMPANY = frozenset(
+    """company group firm grocer retailer bank lender insurer miner airline carrier operator
+    brewer drugmaker carmaker supermarket chain utility""".split()
+)
+
+
+def _bare_name(name: str) -> str:
+    """ "Sainsbury's" and "Sainsbury" alike."""
+    return re.sub(r"['\u2019]s?$", "", name.strip()).lower()
+
+
+def told_of_company(title: str, names: tuple[str, ...]) -> str | None:
+    """The headline as news of the company, when a share move or a price page wraps it:
+    "Acme surges 6%, bags order" -> "Acme bags order"; "Acme share price: Group gets approval"
+    -> "Acme gets approval"; None when neither wraps it."""
+    for pattern in (_MOVE_FIRST, _PRICE_PAGE):
+        match = pattern.match(title)
+        if match is None:
+            continue
+        lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
+        lead = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
+        named = next((n for n in names if _bare_name(lead) == _bare_name(n)), None)
+        if named is None:
+            continue
+        if pattern is _PRICE_PAGE and match.group("word").lower() not in _WORDS_FOR_A_COMPANY:
+            continue
+        return f"{named} {match.group('news')}"
+    return None
 
 
 def _period(words: str) -> str:

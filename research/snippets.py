@@ -20,7 +20,7 @@ from .phrase import (
     reason_phrase,
 )
 from .reasons import reason_detail
-from .results import results, share_move_reason
+from .results import results, share_move_reason, told_of_company
 
 TONES = ("warm", "formal")
 VARIANTS = 3
@@ -207,7 +207,7 @@ def phrasings(
     cleaned = clean_headline(title, names)
     # "Acme shares jump on $200 million order": the order is the news, not the share move.
     reason = share_move_reason(cleaned, names)
-    told = f"{company_name} {reason}" if reason else cleaned
+    told = f"{company_name} {reason}" if reason else told_of_company(cleaned, names) or cleaned
     phrase, done = (
         (reason_phrase(reason) if reason else None) or event_phrase(told, names) or ("", "")
     )
@@ -220,7 +220,7 @@ def phrasings(
     found = (
         detail(kind, cleaned, names, company_name)
         or (reason_detail(kind, reason, possessive(company_name)) if reason else None)
-        or (detail(kind, told, names, company_name) if reason else None)
+        or (detail(kind, told, names, company_name) if told != cleaned else None)
         or _lead_detail(kind, lead, names, company_name)
     )
     owner = possessive(company_name)

@@ -48,3 +48,25 @@ def test_another_companys_share_move_gives_no_detail() -> None:
         "Beta Labs rallies on tie-up with Acme Corp", "Acme Corp", K.PARTNERSHIP, NAMES
     )["formal"][0]
     assert clause == "formed a new partnership"  # the kind alone: whose tie-up it is is unclear
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "sentence"),
+    [
+        ("Acme Corp surges 6%, bags Rs 125 crore export order", K.NEW_ACCOUNT,
+         "Congratulations to the Acme Corp team on bagging the Rs 125 crore export order."),
+        ("Acme Corp shares surge 7% as company bags orders worth Rs 560 crore", K.NEW_ACCOUNT,
+         "Congratulations to the Acme Corp team on bagging orders worth Rs 560 crore."),
+        ("Acme Corp share price: Group gets approval to hike stake in Beta JV", K.MILESTONE,
+         "Congratulations to the Acme Corp team on getting approval to hike its stake in Beta JV."),
+        ("Acme Corp set to open another 200 HomeCell stores", K.EXPANSION,
+         "Congratulations to the Acme Corp team on planning to open another 200 HomeCell stores."),
+        ("Acme Corp signs licensing deal;stk rallies", K.NEW_ACCOUNT,
+         "Congratulations to the Acme Corp team on signing a licensing deal."),
+        ("Acme Corp get UK approval for migraine drug; stock up", K.MILESTONE,
+         "I saw the news about Acme Corp's UK approval for a migraine drug and wanted to offer my "
+         "congratulations on an important step forward."),
+    ],
+)  # fmt: skip
+def test_the_news_inside_a_market_headline(title: str, kind: K, sentence: str) -> None:
+    assert phrasings(title, "Acme Corp", kind, NAMES)["formal"][0][0] == sentence
