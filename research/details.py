@@ -436,9 +436,10 @@ def _growth(title: str, names: tuple[str, ...], owner: str, company: str) -> Det
 
 
 _TIMES = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times"
+# Only an IPO is called one; "subscribed 0.55 times" is not oversubscribed.
 _OVERSUBSCRIBED = re.compile(
-    rf"\b(?:IPO|FPO|issue|offer)\b[^,;:]*?\b(?:(?:is|was|gets|got)\s+)?(?:"
-    rf"(?:over-?subscribed|subscribed)\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+)?(?P<after>{_TIMES})|"
+    rf"\bIPO\b[^,;:]*?\b(?:(?:is|was|gets|got)\s+)?(?:"
+    rf"over-?subscribed\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+)?(?P<after>{_TIMES})|"
     rf"(?P<before>{_TIMES})\s+over-?subscribed)",
     re.IGNORECASE,
 )

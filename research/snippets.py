@@ -166,13 +166,27 @@ def _yours(phrase: str) -> str:
     return re.sub(r"\bits\b", "your", phrase)
 
 
+# What a release's lead says between the company and its news: "Acme Corp, a maker of home
+# batteries, today announced that it has won ..." is "Acme Corp won ...".
+_LEAD_FILLER = re.compile(
+    r"^(?:\s*,[^,]{1,100},)?\s+(?:(?:today|this\s+week)\s+)?"
+    r"(?:(?:announced|said|reported|confirmed)\s+(?:today\s+)?(?:that\s+)?(?:it\s+)?(?:has\s+)?)?"
+    r"(?P<news>.+)$"
+)
+
+
 def _lead_detail(kind: EventKind, lead: str, names: tuple[str, ...], company: str) -> Detail | None:
     """A detail from the lead's first sentence, only when that sentence starts with the company
-    (so it is about the same news, told by the company's side)."""
+    (so it is about the same news, told by the company's side), once a release's dateline and
+    the words between the company and its news are set aside."""
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lead.strip(), maxsplit=1)[0]
-    if not any(first.lower().startswith(n.lower()) for n in names):
+    first = clean_headline(first, names).rstrip(".")
+    name = next((n for n in names if first.lower().startswith(n.lower())), None)
+    if name is None:
         return None
-    return detail(kind, first, names, company)
+    told = _LEAD_FILLER.match(first[len(name) :])
+    sentence = f"{name} {told.group('news')}" if told else first
+    return detail(kind, sentence, names, company) or detail(kind, first, names, company)
 
 
 # Market-page shorthand a note should not repeat when a detail can say it plainly.
@@ -221,8 +235,10 @@ def phrasings(
         detail(kind, cleaned, names, company_name)
         or (reason_detail(kind, reason, possessive(company_name)) if reason else None)
         or (detail(kind, told, names, company_name) if told != cleaned else None)
-        or _lead_detail(kind, lead, names, company_name)
     )
+    from_lead = found is None and bool(lead)
+    if from_lead:
+        found = _lead_detail(kind, lead, names, company_name)
     owner = possessive(company_name)
     # The news names its owner ("the 12% rise in Acme Corp's revenue"): only the rest is quoted.
     if found is not None and (
@@ -233,6 +249,8 @@ def phrasings(
         phrase = ""  # "pricing its IPO above range" says less than "its $610 million IPO"
     if found is not None and _JARGON.search(phrase):
         phrase = ""  # "getting Sebi nod for its IPO": the detail says it in plain words
+    if from_lead and found is not None and not re.search(r"[A-Z0-9$\u00a3\u20ac\u20b9]", phrase):
+        phrase = ""  # "announcing a new partnership": the lead names the partner
     said = results(cleaned, names, owner) if kind is EventKind.GROWTH else None
     if said is not None and not said.as_written:
         phrase = ""  # the figure read from the shorthand says it better than the quoted words

@@ -70,3 +70,24 @@ def test_another_companys_share_move_gives_no_detail() -> None:
 )  # fmt: skip
 def test_the_news_inside_a_market_headline(title: str, kind: K, sentence: str) -> None:
     assert phrasings(title, "Acme Corp", kind, NAMES)["formal"][0][0] == sentence
+
+
+def test_only_an_ipo_bid_for_more_than_once_is_called_oversubscribed() -> None:
+    for title in (
+        "Acme Corp bond issue subscribed 0.55 times",
+        "Acme Corp NCD issue subscribed 1.3 times",
+    ):
+        _text, clause = phrasings(title, "Acme Corp", K.FUNDING, NAMES)["formal"][0]
+        assert "oversubscribed" not in clause and "IPO" not in clause
+
+
+def test_a_release_lead_gives_the_detail_its_headline_lacks() -> None:
+    lead = (
+        "NEW YORK, Nov. 20, 2026 /PRNewswire/ -- Acme Corp, a maker of home batteries, today "
+        "reported that revenue rose 18% to $40 million in the third quarter."
+    )
+    text, clause = phrasings("Acme Corp reports results", "Acme Corp", K.GROWTH, NAMES, lead)[
+        "formal"
+    ][0]
+    assert clause == "posted an 18% rise in revenue to $40 million"
+    assert "the 18% rise in Acme Corp's revenue to $40 million" in text
