@@ -20,11 +20,19 @@ from .results import results
 # the lower-case words that may join two of them ("Bank of Ireland", "Port of Spain").
 _NAME_WORD = r"(?:[A-Z\u00c0-\u00de][\w.'&\u2019-]*|\d(?:[\w.,]*\w)?)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:(?:of(?:\s+the)?|de|la|and|&)\s+)?{_NAME_WORD})*"
-_CURRENCY = (
-    r"(?:[A-Z]{0,2}\$|US\$|[\u20ac\u00a3\u00a5\u20b9]|(?:SEK|NOK|DKK|CHF|EUR|GBP|USD|JPY|INR)\s)"
+_CURRENCY = r"(?:[A-Z]{0,2}\$|US\$|[\u20ac\u00a3\u00a5\u20b9]|Rs\.?\s?|(?:SEK|NOK|DKK|CHF|EUR|GBP|USD|JPY|INR)\s)"
+_UNIT = r"(?:[\s-]?(?:million|billion|trillion|crore|lakh|bn|[mMbBkK])\b)?"
+# "Rs 600-700 crore": a range is one amount
+AMOUNT = re.compile(rf"{_CURRENCY}\d[\d,]*(?:\.\d+)?(?:-\d[\d,]*(?:\.\d+)?)?{_UNIT}")
+# A raise not yet done: "to raise", "plans", "files for", "IPO opens", "gets nod for raising".
+_DONE_RAISE = re.compile(
+    r"\b(?:raises|raised|closes|closed|completes|completed|bags|secures|mops\s+up)\b", re.I
 )
-_UNIT = r"(?:\s?(?:million|billion|trillion|crore|lakh|bn|[mMbBkK])\b)?"
-AMOUNT = re.compile(rf"{_CURRENCY}\d[\d,]*(?:\.\d+)?{_UNIT}")
+_PLANNED_RAISE = re.compile(
+    r"\b(?:to\s+(?:raise|launch|list|float|issue|tap|sell|go\s+public|seek)|plans?|planning|"
+    r"opens?|proposes?|seeks?|eyes|mulls|files?|nod|approv\w*|subscribed|set\s+to)\b",
+    re.IGNORECASE,
+)
 _PERCENT = r"\d+(?:\.\d+)?%"
 # Headline words that are never part of the name that follows or precedes them.
 _NOT_NAMES = frozenset(
@@ -471,10 +479,21 @@ def _ipo_news(title: str, owner: str) -> Detail | None:
 
 
 def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    news = _ipo_news(title, owner)
     money = amount(title)
-    if money is None:
-        return _ipo_news(title, owner)
+    if news is not None or money is None:
+        return news
     kind = funding_round(title, money)
+    subscribed = re.search(r"\b(fully|over-?)\s*subscribed\b", title, re.IGNORECASE)
+    if kind == "IPO" and subscribed:  # bids are in; the money is not raised until it closes
+        said = f"{subscribed.group(1).lower().rstrip('-')}subscribed".replace(
+            "fullysub", "fully sub"
+        )
+        return Detail(f"{owner} {money} IPO", f"seen your {money} IPO {said}")
+    if _PLANNED_RAISE.search(title) and not _DONE_RAISE.search(title):  # not raised yet
+        if kind == "IPO":
+            return Detail(f"{owner} planned {money} IPO", f"announced plans for a {money} IPO")
+        return Detail(f"{owner} plan to raise {money}", f"announced plans to raise {money}")
     if kind == "IPO":  # an IPO priced is not yet closed: say what was raised
         return Detail(f"{owner} {money} IPO", f"raised {money} in your IPO")
     if kind:

@@ -322,6 +322,7 @@ def _determiner(
         and verb in _OWN_OBJECT_VERBS
         and first[:1].isalpha()
         and lowered not in ("new", "up", "over", "about", "nearly", "around")
+        and not AMOUNT.match(" ".join(chunk))  # "raising Rs 667 crore", never "its Rs 667 crore"
         and _bare(head) not in _UNOWNED_OBJECTS
     ):
         return "its"  # "raising its guidance", "expanding its operations"
@@ -380,6 +381,15 @@ def with_articles(words: list[str], verb: str = "") -> list[str]:
             if lowered == "to" and index < len(words) and _infinitive(words[index]):
                 object_verb, preposition = _bare(words[index]), ""
                 guessed = object_verb not in _INFINITIVES
+                result.append(words[index])
+                index += 1
+            elif (
+                lowered in ("by", "without")
+                and index < len(words)
+                and _bare(words[index]) in participles()
+            ):
+                object_verb, preposition = _bare(words[index]), ""  # "by selling a stake"
+                guessed = True
                 result.append(words[index])
                 index += 1
             continue
@@ -480,12 +490,36 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
     phrase = _gerund_words(rest, title_case)
     if phrase is None:
         return None
-    phrase = _past_after_conjunction(phrase)
+    phrase = _without_scene(_past_after_conjunction(phrase))
     if phrase.startswith(_IN_PROGRESS):
         return phrase[len(_IN_PROGRESS) :], f"begun {phrase[len(_IN_PROGRESS) :]}"
     if phrase.split(" ", 1)[0] in _ONGOING:
         return phrase, f"begun {phrase}"
     return phrase, participle_phrase(phrase)
+
+
+# Words that set the scene after the news ("after 6-month pursuit", "amid investor frenzy"): a
+# headline's shorthand that a sentence need not carry, cut unless a clause follows. Not "since":
+# "25 years since its founding" is the news.
+_SCENE = frozenset("after amid over despite following".split())
+# Days that are wrong by the time a note is read: "to list its shares tomorrow".
+_RELATIVE_DAYS = frozenset("today tomorrow yesterday tonight".split())
+
+
+def _without_scene(phrase: str) -> str:
+    """The phrase without a trailing scene-setting noun phrase or a relative day; a clause
+    after the connective ("after orders jumped 40%") is news and stays."""
+    words = [w for w in phrase.split(" ") if _bare(w) not in _RELATIVE_DAYS]
+    for index in range(len(words) - 1, 1, -1):
+        if _bare(words[index]) not in _SCENE:
+            continue
+        rest = words[index + 1 :]
+        told = any(_bare(w) in _PAST.values() for w in rest)
+        money = bool(rest) and bool(AMOUNT.match(rest[0]))  # "over $70 billion"
+        if not told and not money and index >= 3:
+            words = words[:index]
+        break
+    return " ".join(words).rstrip(",;:")
 
 
 _IN_PROGRESS = "\0"  # marks "is hiring ...": under way, not done ("begun hiring ...")
@@ -809,7 +843,7 @@ def clean_headline(title: str, names: tuple[str, ...]) -> str:
         # "Acme Corp. Announces ..." for "Acme Corp": the abbreviation's stop, not a sentence end
         if not name.endswith("."):
             title = re.sub(rf"(?<!\w)({re.escape(name)})\.(?=\s)", r"\1", title)
-    letters = [c for c in title if c.isalpha()]
+    letters = [c for c in title if c.isupper() or c.islower()]  # letters with a case ("ก" has none)
     if letters and all(c.isupper() for c in letters):
         # Capitals hide which words are names: Title Case keeps them readable, and the
         # phrasing lower-cases the ordinary words.

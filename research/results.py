@@ -25,6 +25,8 @@ _SHORTHAND = (
     (re.compile(r"\b(Rs\.?|INR)\s*(\d)"), r"Rs \2"),
     (re.compile(r"(\d)(\s*|-)(?:cr|crs|crore)\b\.?", re.I), r"\1\2crore"),
     (re.compile(r"(\d)crore"), r"\1 crore"),
+    # crore and lakh count rupees: "298.23 crore" is "Rs 298.23 crore"
+    (re.compile(r"(?<![\w$\u20b9.,-])(?<!Rs )(\d[\d,]*(?:\.\d+)?\s(?:crore|lakh))\b"), r"Rs \1"),
     (re.compile(r"(\d)\s*(?:bln|bn)\b", re.I), r"\1 billion"),
     (re.compile(r"(\d)\s*(?:mln|mn)\b", re.I), r"\1 million"),
     (re.compile(r"(\d)\s*(?:M|Million)\b"), r"\1 million"),

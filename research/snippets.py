@@ -255,8 +255,9 @@ def phrasings(
     if said is not None and not said.as_written:
         phrase = ""  # the figure read from the shorthand says it better than the quoted words
     generic = _generic(kind, cleaned, owner)
+    told_plan = found.clause if found is not None else generic.clause
     planned = (phrase.startswith("planning to ") and kind in _DONE_VOICES) or (
-        not phrase and found is None and generic.clause.startswith("announced plans")
+        not phrase and told_plan.startswith("announced plans")
     )
     praise = found.praise if found is not None and not phrase else ""
     voice = _PLANNED if planned else _PRAISE[praise] if praise else _VOICES[kind]

@@ -91,3 +91,18 @@ def test_a_release_lead_gives_the_detail_its_headline_lacks() -> None:
     ][0]
     assert clause == "posted an 18% rise in revenue to $40 million"
     assert "the 18% rise in Acme Corp's revenue to $40 million" in text
+
+
+@pytest.mark.parametrize(
+    ("title", "clause"),
+    [
+        ("Acme Corp files papers to raise Rs 600-700 cr via IPO", "announced plans for a Rs 600-700 crore IPO"),
+        ("Acme Corp shareholders' nod for raising Rs 150 cr", "announced plans to raise Rs 150 crore"),
+        ("Acme Corp $200 mln IPO fully subscribed", "seen your $200 million IPO fully subscribed"),
+        ("Acme Corp raises Rs 667 crore through QIP", "raised Rs 667 crore through QIP"),
+        ("Acme Corp Q4 net up 9% at 1,411 crore", "posted a 9% rise in Q4 net profit to Rs 1,411 crore"),
+    ],
+)  # fmt: skip
+def test_money_is_raised_only_when_the_headline_says_so(title: str, clause: str) -> None:
+    kind = K.GROWTH if "net up" in title else K.FUNDING
+    assert phrasings(title, "Acme Corp", kind, NAMES)["formal"][0][1] == clause
