@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, ParamSpec
+from typing import TYPE_CHECKING, Any, ParamSpec
 
 from sources import (
     CachedFeed,
@@ -22,7 +22,6 @@ from sources import (
     SourceFailure,
     SourceOutcome,
     builtin_sources,
-    discover_newsroom,
     feed_source,
     fetch_all,
     load_recording,
@@ -30,7 +29,6 @@ from sources import (
     parse_workers,
 )
 from sources.bing_news import NAME as BING_NEWS
-from sources.discover import DISCOVERY_DEADLINE
 from sources.fetch import report_of
 from sources.google_news import NAME as GOOGLE_NEWS
 from sources.urls import host_of, require_http_url
@@ -43,10 +41,11 @@ from .judge.match import own_hosts
 from .judge.rank import rank_items
 from .judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS, topic_words
 from .models import Company, Result
-from .note import NoteDraft, compose_note
-from .profiles import with_discovery
 from .runner import synchronous
 from .store import Store
+
+if TYPE_CHECKING:
+    from .note import NoteDraft
 
 P = ParamSpec("P")
 
@@ -365,7 +364,12 @@ def _needs_discovery(company: Company) -> bool:
 async def _discover(
     company: Company, http: HttpClient, now: datetime, warnings: list[str], left: float | None
 ) -> Company:
-    """The company with what newsroom discovery found on its site recorded."""
+    """The company with what newsroom discovery found on its site recorded. Imported here:
+    discovery's page-reading code is needed only for profiles with a domain or newsroom."""
+    from sources.discover import DISCOVERY_DEADLINE, discover_newsroom
+
+    from .profiles import with_discovery
+
     discovery = await discover_newsroom(
         company.domain or company.newsroom or "",
         http,
@@ -452,6 +456,8 @@ def draft_note(
     **research_options: Any,
 ) -> NoteDraft:
     """A follow-up email for a Result, or for a company (researched first, with ``topic``)."""
+    from .note import compose_note  # imported here: `research COMPANY` writes no note
+
     if isinstance(result_or_company, Result):
         result = result_or_company
     else:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sources.text import clean_text
 
 from .models import Company, Event, Result, WatchEntry
-from .note import NoteDraft
+
+if TYPE_CHECKING:
+    from .note import NoteDraft
 
 JSON_SCHEMA_VERSION = 1
 

@@ -45,7 +45,6 @@ from .errors import (
     TooManyRedirects,
     UnsupportedEncoding,
 )
-from .netguard import GuardedTransport
 from .replay import Recorder
 from .slots import HostSlots
 from .text import parse_date
@@ -78,6 +77,14 @@ def _trusted(ca_file: str | None) -> ssl.SSLContext:
         raise TLSFailed(
             f"cannot load the certificate authorities in {ca_file}: {exc}; check HttpLimits.ca_file"
         ) from exc
+
+
+def _guarded_transport(limits: HttpLimits, pool: httpx.Limits) -> httpx.AsyncBaseTransport:
+    """The private-address guard, for requests that really go out. Imported here: it loads
+    httpcore, which a replay (it brings its own transport) never needs."""
+    from .netguard import GuardedTransport
+
+    return GuardedTransport(limits.allow_private, verify=_trusted(limits.ca_file), limits=pool)
 
 
 def _user_agent() -> str:
@@ -153,9 +160,7 @@ class HttpClient:
         pool = httpx.Limits(
             max_connections=limits.max_in_flight, max_keepalive_connections=limits.max_in_flight
         )
-        transport = self._transport or GuardedTransport(
-            limits.allow_private, verify=_trusted(limits.ca_file), limits=pool
-        )
+        transport = self._transport or _guarded_transport(limits, pool)
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(
                 connect=limits.connect_timeout,

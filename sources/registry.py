@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from . import bing_news, feed, google_news, newsroom
+from . import bing_news, feed, google_news
 from .feeds import ParsedFeed
 from .models import Query
 
@@ -68,5 +68,9 @@ def feed_source(url: str, *, name: str = "", first_party: bool = False) -> Sourc
 
 
 def newsroom_source(url: str) -> Source:
-    """A source for a company newsroom page that lists press releases without a feed."""
-    return newsroom.NewsroomPage(url)
+    """A source for a company newsroom page that lists press releases without a feed.
+    Imported here: reading pages loads the page and discovery code, which only profiles with
+    a newsroom need."""
+    from .newsroom import NewsroomPage
+
+    return NewsroomPage(url)

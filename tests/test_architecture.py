@@ -102,3 +102,28 @@ def test_help_does_not_import_heavy_libraries() -> None:
     loaded = _modules_after_import("research.cli")
     for heavy in ("feedparser", "bs4", "trafilatura", "sqlite3", "httpx"):
         assert heavy not in loaded, heavy
+
+
+def test_cli_annotations_are_objects_not_text() -> None:
+    """Typer reads each command's annotations at every start: as text they are compiled and
+    evaluated again each time (see research/cli.py)."""
+    tree = ast.parse((ROOT / "research/cli.py").read_text())
+    future = [n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == "__future__"]
+    assert not any(alias.name == "annotations" for node in future for alias in node.names)
+
+
+def test_a_replay_loads_only_what_it_needs(acme_replay: Path) -> None:
+    """A replay brings its own transport and reads feeds: no connection guard (httpcore), no
+    newsroom discovery or page reading, no note."""
+    code = (
+        "import sys; from research.cli import main; "
+        f"sys.argv = ['research', 'acme-corp', '--replay', {str(acme_replay)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('\\n'.join(sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stderr.split())
+    assert "research.judge.weights" in loaded  # it did judge
+    for unneeded in ("httpcore", "sources.netguard", "sources.discover", "sources.pages",
+                     "sources.newsroom", "research.note", "research.profiles", "trafilatura"):  # fmt: skip
+        assert unneeded not in loaded, unneeded
