@@ -9,8 +9,8 @@ digest already reported and adds events of that week that arrived late.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from sources.merge import similar_titles
@@ -184,3 +184,32 @@ def events_for_week(
             continue
         kept.append(event)
     return tuple(sorted(kept, key=lambda e: (-e.score, e.title, e.url or "")))
+
+
+def with_reported(
+    digest: Digest,
+    reported: Mapping[str, Sequence[Event]],
+    reported_elsewhere: Mapping[str, Sequence[Event]],
+) -> Digest:
+    """``digest`` with every event its week already reported, by company slug.
+
+    The store passes what it holds as it is written (under its write lock), so a digest made
+    from an older reading (another process recorded the week meanwhile, with news this one did
+    not see) adds its news to the week's and never replaces it; a story another week reported
+    meanwhile is dropped. Failures and quiet companies stay this digest's own.
+    """
+    return replace(
+        digest,
+        sections=tuple(
+            replace(
+                section,
+                events=events_for_week(
+                    digest.week,
+                    section.events,
+                    reported.get(section.company.slug, ()),
+                    reported_elsewhere.get(section.company.slug, ()),
+                ),
+            )
+            for section in digest.sections
+        ),
+    )

@@ -2,12 +2,14 @@
 
 One file under RESEARCH_HOME, created on the first write. The HTTP cache lived here up to
 schema 4; it has its own file now (research/cache.py), so migration 5 drops its tables.
+Migration 6 marks a digest whose files are still to be written (see :meth:`Store.record_week`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -80,6 +82,9 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TABLE feed_items;
     DROP TABLE items_seen;
     DROP TABLE http_cache;
+    """,
+    """
+    ALTER TABLE digests ADD COLUMN files_pending INTEGER NOT NULL DEFAULT 0;
     """,
 )
 
@@ -189,6 +194,12 @@ class WeekRecord:
     elsewhere: dict[str, tuple[Event, ...]]  # by company slug, reported in other weeks
 
 
+# From what the store holds of a week: the digest to record and its events, by company slug.
+BuildDigest = Callable[[WeekRecord], tuple[SavedDigest, Sequence[tuple[str, Event]]]]
+# Writes the files of the digest just built, given every saved digest (for the feed).
+PublishDigest = Callable[[list[SavedDigest]], None]
+
+
 class Store(Database):
     """Profiles, the watchlist and saved digests: what the user made, kept apart from the cache."""
 
@@ -292,25 +303,30 @@ class Store(Database):
         with self._connection(create=False) as connection:
             if connection is None:
                 return WeekRecord(None, {}, {})
-            row = connection.execute(
-                "SELECT updated_at, summary, body_html, link FROM digests WHERE week = ?",
-                (str(week),),
-            ).fetchone()
-            events: dict[str, list[Event]] = {}
-            elsewhere: dict[str, list[Event]] = {}
-            for slug in dict.fromkeys(slugs):
-                for reported_week, data in connection.execute(
-                    "SELECT week, data FROM reported_events WHERE slug = ? ORDER BY rowid",
-                    (slug,),
-                ):
-                    into = events if reported_week == str(week) else elsewhere
-                    try:
-                        into.setdefault(slug, []).append(event_from_json(data))
-                    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                        raise StoreError(
-                            f"the store {self.path} has a damaged digest entry for {slug!r} in "
-                            f"{reported_week} ({exc!r}); move the file aside to start a fresh one"
-                        ) from exc
+            return self._week_record(connection, week, slugs)
+
+    def _week_record(
+        self, connection: sqlite3.Connection, week: IsoWeek, slugs: Sequence[str]
+    ) -> WeekRecord:
+        row = connection.execute(
+            "SELECT updated_at, summary, body_html, link FROM digests WHERE week = ?",
+            (str(week),),
+        ).fetchone()
+        events: dict[str, list[Event]] = {}
+        elsewhere: dict[str, list[Event]] = {}
+        for slug in dict.fromkeys(slugs):
+            for reported_week, data in connection.execute(
+                "SELECT week, data FROM reported_events WHERE slug = ? ORDER BY rowid",
+                (slug,),
+            ):
+                into = events if reported_week == str(week) else elsewhere
+                try:
+                    into.setdefault(slug, []).append(event_from_json(data))
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    raise StoreError(
+                        f"the store {self.path} has a damaged digest entry for {slug!r} in "
+                        f"{reported_week} ({exc!r}); move the file aside to start a fresh one"
+                    ) from exc
         saved = (
             SavedDigest(week, datetime.fromisoformat(row[0]), row[1], row[2], row[3])
             if row
@@ -322,20 +338,37 @@ class Store(Database):
             {k: tuple(v) for k, v in elsewhere.items()},
         )
 
-    def record_digest(
-        self, saved: SavedDigest, written_at: datetime, events: Sequence[tuple[str, Event]]
+    def record_week(
+        self,
+        week: IsoWeek,
+        slugs: Sequence[str],
+        written_at: datetime,
+        build: BuildDigest,
+        publish: PublishDigest | None = None,
     ) -> None:
-        """Save a week's digest and mark its events (by company slug) as reported, at once.
+        """Record a week's digest, built from what the store holds, in one write transaction.
 
-        Events the week already reported stay as first recorded, so a rerun changes nothing.
+        ``build`` gets the week's record (for ``slugs``) as read under the write lock, so what
+        another process recorded since this one read the week is merged, never overwritten; the
+        events it returns are marked reported (those the week had stay as first recorded).
+
+        Without ``publish`` the digest is marked as having files still to write, so the week
+        stays due (:meth:`digest_written` is None, :meth:`digest_files_pending` True) until a
+        later call with ``publish`` commits. ``publish`` writes the files of what ``build``
+        returned, given every saved digest (this one included), still under the write lock:
+        writers of the files take turns, each writing what the store holds, and the mark is
+        cleared only when it returns. If it raises, this transaction is rolled back and the
+        mark stays.
         """
         with self._transaction() as connection:
+            saved, events = build(self._week_record(connection, week, slugs))
             connection.execute(
-                "INSERT INTO digests (week, written_at, updated_at, summary, body_html, link) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(week) DO UPDATE SET "
+                "INSERT INTO digests "
+                "(week, written_at, updated_at, summary, body_html, link, files_pending) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(week) DO UPDATE SET "
                 "written_at = excluded.written_at, updated_at = excluded.updated_at, "
                 "summary = excluded.summary, body_html = excluded.body_html, "
-                "link = excluded.link",
+                "link = excluded.link, files_pending = excluded.files_pending",
                 (
                     str(saved.week),
                     written_at.isoformat(),
@@ -343,6 +376,7 @@ class Store(Database):
                     saved.summary,
                     saved.body_html,
                     saved.link,
+                    int(publish is None),
                 ),
             )
             connection.executemany(
@@ -353,25 +387,43 @@ class Store(Database):
                     for slug, event in events
                 ],
             )
+            if publish is not None:
+                publish(self._saved_digests(connection))
 
     def digest_written(self, week: IsoWeek) -> datetime | None:
-        """When the week's digest was last written, or None if never."""
+        """When the week's digest was last written with its files, or None if never, or if the
+        files of its last recording are still to be written."""
         with self._connection(create=False) as connection:
             if connection is None:
                 return None
             row = connection.execute(
-                "SELECT written_at FROM digests WHERE week = ?", (str(week),)
+                "SELECT written_at FROM digests WHERE week = ? AND NOT files_pending",
+                (str(week),),
             ).fetchone()
         return datetime.fromisoformat(row[0]) if row else None
+
+    def digest_files_pending(self, week: IsoWeek) -> bool:
+        """True when the week's digest was recorded but its files could not all be written."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return False
+            row = connection.execute(
+                "SELECT files_pending FROM digests WHERE week = ?", (str(week),)
+            ).fetchone()
+        return bool(row and row[0])
 
     def saved_digests(self) -> list[SavedDigest]:
         """Every saved digest, newest week first."""
         with self._connection(create=False) as connection:
             if connection is None:
                 return []
-            rows = connection.execute(
-                "SELECT week, updated_at, summary, body_html, link FROM digests ORDER BY week DESC"
-            ).fetchall()
+            return self._saved_digests(connection)
+
+    @staticmethod
+    def _saved_digests(connection: sqlite3.Connection) -> list[SavedDigest]:
+        rows = connection.execute(
+            "SELECT week, updated_at, summary, body_html, link FROM digests ORDER BY week DESC"
+        ).fetchall()
         return [
             SavedDigest(IsoWeek.parse(week), datetime.fromisoformat(updated), summary, body, link)
             for week, updated, summary, body, link in rows

@@ -21,13 +21,21 @@ from .api import (
 from .cache import Cache
 from .company import with_derived_aliases
 from .config import Settings, load_settings
-from .digest import CompanySection, Digest, DigestFailure, IsoWeek, SavedDigest, events_for_week
+from .digest import (
+    CompanySection,
+    Digest,
+    DigestFailure,
+    IsoWeek,
+    SavedDigest,
+    events_for_week,
+    with_reported,
+)
 from .digest_render import digest_feed, digest_fragment, digest_summary
 from .errors import InvalidInput, ResearchError
 from .files import write_atomic
-from .models import Company, Result
+from .models import Company, Event, Result
 from .runner import synchronous
-from .store import Store
+from .store import Store, WeekRecord
 from .watchlist import MAX_WATCHED, watched_company
 
 DIGEST_FORMATS = ("md", "html")
@@ -184,39 +192,57 @@ def save_digest(
     settings: Settings | None = None,
     now: datetime | None = None,
 ) -> tuple[Path, ...]:
-    """Write the digest files and the Atom feed of saved digests; record the digest.
+    """Record the digest, then write its files and the Atom feed of saved digests.
 
-    Files go to ``out`` (default: ``digests/`` under the data folder), each written to a
-    temporary file and renamed, so a crash or full disk never leaves half a digest. The store
-    then records the digest and marks its events reported in one transaction. Returns the
-    paths written, the feed last.
+    What a week's digest reported stays in it, whoever writes last, and the files never show
+    news the store does not hold:
+
+    1. The store first, in one write transaction: the digest is merged with what the week holds
+       as it is written (another process may have recorded news this digest did not see since
+       it read the week), its events are marked reported, and the week is marked as having its
+       files still to write, so it stays due (``--if-due``) until they are.
+    2. Then, in a second write transaction (which makes writers of the files take turns), the
+       digest is merged again with what the store now holds, and the files are written from
+       that, each to a temporary file and renamed, so a crash or full disk never leaves half a
+       file. The mark is cleared only when every file was written.
+
+    A failure between the two (a full disk, a killed process) leaves the news recorded and the
+    week due; the next run writes the files from the store. Files go to ``out`` (default:
+    ``digests/`` under the data folder). Returns the paths written, the feed last.
     """
     chosen = digest_formats(formats)
     settings = settings or load_settings()
     now = now or datetime.now(timezone.utc)
     folder = Path(out).expanduser() if out is not None else settings.home / "digests"
     store = Store(settings.store_path)
-    renderers = {"md": digest.to_markdown, "html": digest.to_html}
-    paths = []
-    for extension in chosen:
-        path = folder / f"{digest.week}.{extension}"
-        write_atomic(path, renderers[extension]())
-        paths.append(path)
-    body = digest_fragment(digest)
-    before = store.week_record(digest.week, ()).saved
-    saved = SavedDigest(
-        week=digest.week,
-        updated=before.updated if before and before.body_html == body else now,
-        summary=digest_summary(digest),
-        body_html=body,
-        link=paths[-1].name if "html" in chosen else paths[0].name,
-    )
-    store.record_digest(
-        saved, now, [(s.company.slug, e) for s in digest.sections for e in s.events]
-    )
-    every = store.saved_digests()
+    paths = [folder / f"{digest.week}.{extension}" for extension in chosen]
     feed = folder / FEED_FILE
-    write_atomic(feed, digest_feed(every, updated=max(s.updated for s in every)))
+    link = paths[chosen.index("html")].name if "html" in chosen else paths[0].name
+    merged = digest
+
+    def build(record: WeekRecord) -> tuple[SavedDigest, list[tuple[str, Event]]]:
+        nonlocal merged
+        merged = with_reported(digest, record.events, record.elsewhere)
+        body = digest_fragment(merged)
+        before = record.saved
+        saved = SavedDigest(
+            week=digest.week,
+            updated=before.updated if before and before.body_html == body else now,
+            summary=digest_summary(merged),
+            body_html=body,
+            link=link,
+        )
+        return saved, [(s.company.slug, e) for s in merged.sections for e in s.events]
+
+    def publish(every: list[SavedDigest]) -> None:
+        renderers = {"md": merged.to_markdown, "html": merged.to_html}
+        for extension, path in zip(chosen, paths, strict=True):
+            write_atomic(path, renderers[extension]())
+        write_atomic(feed, digest_feed(every, updated=max(s.updated for s in every)))
+
+    slugs = [s.company.slug for s in digest.sections]
+    store.record_week(digest.week, slugs, now, build)
+    store.record_week(digest.week, slugs, now, build, publish)
     return (*paths, feed)
 
 
@@ -230,7 +256,8 @@ def due_weeks(
 
     With no ``week``: this week's, if it was never written, and last week's, if its last
     writing came before the week ended (so it is completed once). With a ``week``: that week,
-    if it was never written.
+    if it was never written. A week whose files could not all be written counts as not
+    written, so the next run writes them.
     """
     now = now or datetime.now(timezone.utc)
     store = Store((settings or load_settings()).store_path)
@@ -241,7 +268,7 @@ def due_weeks(
     last_week = IsoWeek.of(this_week.start - timedelta(days=1))
     due: list[IsoWeek | str] = []
     written = store.digest_written(last_week)
-    if written is not None and written < last_week.end:
+    if (written is not None and written < last_week.end) or store.digest_files_pending(last_week):
         due.append(last_week)
     if store.digest_written(this_week) is None:
         due.append(this_week)

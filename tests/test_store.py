@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from research.cache import CACHE_MIGRATIONS, Cache, item_from_json, item_to_json
+from research.digest import IsoWeek
 from research.errors import StoreBusy, StoreError
 from research.models import Company
 from research.store import MIGRATIONS, Store
@@ -134,6 +135,26 @@ def test_an_old_store_keeps_its_profiles_and_drops_the_cache_it_used_to_hold(
     assert Store(path).company("acme-corp") == Company("acme-corp", "Acme Corp")
     tables = {row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
     assert "http_cache" not in tables and {"companies", "watchlist", "digests"} <= tables
+
+
+def test_digests_saved_before_migration_6_count_as_written_with_their_files(
+    tmp_path: Path,
+) -> None:
+    """Migration 6 marks digests whose files are still to write; older ones had theirs."""
+    path = tmp_path / "research.db"
+    old = sqlite3.connect(path)
+    for number, migration in enumerate(MIGRATIONS[:5], 1):
+        old.executescript(migration)
+        old.execute(f"PRAGMA user_version = {number}")
+    old.execute(
+        "INSERT INTO digests VALUES ('2026-W46', ?, ?, '2026-W46: no good news', '<p></p>', NULL)",
+        (NOW.isoformat(), NOW.isoformat()),
+    )
+    old.commit()
+    old.close()
+    store = Store(path)
+    assert store.digest_written(IsoWeek(2026, 46)) == NOW
+    assert not store.digest_files_pending(IsoWeek(2026, 46))
 
 
 def test_a_store_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:

@@ -61,9 +61,11 @@ def test_a_folder_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> Non
         write_atomic(blocker / "2026-W46.md", "x")
 
 
-def test_a_crash_between_fetching_and_writing_reports_nothing_and_the_rerun_is_the_same(
+def test_a_crash_writing_the_files_keeps_the_news_recorded_and_the_rerun_is_the_same(
     server: TestServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """The store records first; when no file can be written the week stays due, and the rerun
+    writes the files the failed run would have written (real faults: test_digest_writers)."""
     server.route("/empty", Reply(200, rss()))
     monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", server.url("/empty"))
     monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.url("/empty"))
@@ -81,12 +83,13 @@ def test_a_crash_between_fetching_and_writing_reports_nothing_and_the_rerun_is_t
         research.save_digest(digest, out=out, now=SATURDAY_46)
     store = Store(research.load_settings().store_path)
     record = store.week_record(WEEK_46, ["acme-corp"])
-    assert record.saved is None and record.events == {}
+    assert [e.title for e in record.events["acme-corp"]] == [AWARD[0]]
     assert not out.exists()
+    assert store.digest_files_pending(WEEK_46) and store.digest_written(WEEK_46) is None
 
     monkeypatch.setattr("research.weekly.write_atomic", write_atomic)
     rerun = research.weekly_digest(week=WEEK_46, now=SATURDAY_46)
     assert rerun.to_markdown() == digest.to_markdown()
     research.save_digest(rerun, out=out, now=datetime(2026, 11, 14, 13, tzinfo=timezone.utc))
-    record = store.week_record(WEEK_46, ["acme-corp"])
-    assert [e.title for e in record.events["acme-corp"]] == [AWARD[0]]
+    assert (out / "2026-W46.md").read_text() == digest.to_markdown()
+    assert not store.digest_files_pending(WEEK_46) and store.digest_written(WEEK_46) is not None

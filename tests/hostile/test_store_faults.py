@@ -119,7 +119,7 @@ def test_s3_killed_between_fetching_and_recording_leaves_a_clean_store_and_the_s
         import research
         from research.store import Store
         from tests.test_digest import SATURDAY_46, WEEK_46
-        Store.record_digest = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+        Store.record_week = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
         digest = research.weekly_digest(week=WEEK_46, now=SATURDAY_46)
         research.save_digest(digest, out={str(out)!r}, now=SATURDAY_46)
     """)
@@ -128,11 +128,11 @@ def test_s3_killed_between_fetching_and_recording_leaves_a_clean_store_and_the_s
     store = Store(research.load_settings().store_path)
     record = store.week_record(WEEK_46, ["acme-corp"])
     assert record.saved is None and record.events == {}  # nothing marked reported
-    first = (out / "2026-W46.md").read_text()  # the files were complete before the kill
+    assert not out.exists()  # the store is recorded first, so no file was written either
 
     rerun = research.weekly_digest(week=WEEK_46, now=SATURDAY_46)
     research.save_digest(rerun, out=out, now=SATURDAY_46)
-    assert (out / "2026-W46.md").read_text() == first
+    assert (out / "2026-W46.md").read_text() == rerun.to_markdown()
     assert [e.title for e in store.week_record(WEEK_46, ["acme-corp"]).events["acme-corp"]] == [
         AWARD[0]
     ]
