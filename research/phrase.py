@@ -515,7 +515,7 @@ def _without_scene(phrase: str) -> str:
             continue
         rest = words[index + 1 :]
         told = any(_bare(w) in _PAST.values() for w in rest)
-        money = bool(rest) and bool(AMOUNT.match(rest[0]))  # "over $70 billion"
+        money = bool(AMOUNT.match(" ".join(rest)))  # "over $70 billion", "over Rs 1,160 crore"
         if not told and not money and index >= 3:
             words = words[:index]
         break
