@@ -6,7 +6,8 @@
     ...     print(event.sentence)
 
 Names are imported on first use, so ``research --help`` starts without loading the HTTP and
-parsing libraries.
+parsing libraries. Every public function checks its arguments' types first (see
+``research.arguments``): a wrong type raises :class:`InvalidInput` naming the argument.
 """
 
 from __future__ import annotations
@@ -57,10 +58,10 @@ _HOMES = {
     "draft_note": "research.api",
     "NoteDraft": "research.note",
     "research_async": "research.api",
-    "resolve_company": "research.company",
-    "slugify": "research.company",
+    "resolve_company": "research.arguments",  # checked twin of research.company.resolve_company
+    "slugify": "research.arguments",  # checked twin of research.company.slugify
     "Settings": "research.config",
-    "load_settings": "research.config",
+    "load_settings": "research.arguments",  # checked twin of research.config.load_settings
     "ConfigError": "research.errors",
     "InvalidInput": "research.errors",
     "ResearchError": "research.errors",
@@ -71,12 +72,12 @@ _HOMES = {
     "EventKind": "research.models",
     "Result": "research.models",
     "Skipped": "research.models",
-    "result_to_dict": "research.render",
+    "result_to_dict": "research.arguments",  # checked twin of research.render.result_to_dict
     "NotCongratulable": "research.snippets",
     "congratulate": "research.snippets",
     "Snippet": "research.models",
     "Classification": "research.judge",
-    "classify": "research.judge",
+    "classify": "research.arguments",  # checked twin of research.judge.classify
     "DiscoveryFailed": "research.errors",
     "UnknownCompany": "research.errors",
     "add_company": "research.profiles",

@@ -22,17 +22,17 @@ from sources import (
     SourceFailure,
     SourceOutcome,
     builtin_sources,
-    feed_source,
     fetch_all,
     load_recording,
-    newsroom_source,
     parse_workers,
 )
 from sources.bing_news import NAME as BING_NEWS
 from sources.fetch import report_of
 from sources.google_news import NAME as GOOGLE_NEWS
+from sources.registry import saved_source
 from sources.urls import host_of, require_http_url
 
+from . import arguments
 from .cache import Cache
 from .company import resolve_company, unique_names, with_derived_aliases
 from .config import Settings, load_settings
@@ -108,11 +108,11 @@ def _sources(
         # A feed found on the company's own site speaks for the company; one it links
         # elsewhere (a news aggregator, a partner) does not.
         first_party = url in company.discovered_feeds and host_of(url) in own
-        try:
-            chosen.append(feed_source(str(url), first_party=first_party))
-        except SourceError as exc:
-            raise InvalidInput(f"feed {str(url)[:200]!r} is not usable: {exc.message}") from exc
-    chosen.extend(newsroom_source(url) for url in dict.fromkeys(company.discovered_pages))
+        # A saved URL no longer accepted fails as its own source (typed feeds were checked).
+        chosen.append(saved_source(str(url), first_party=first_party))
+    chosen.extend(
+        saved_source(str(url), newsroom=True) for url in dict.fromkeys(company.discovered_pages)
+    )
     return chosen
 
 
@@ -142,6 +142,16 @@ async def research_async(
     ``Result.failures``. With a ``deadline`` (seconds), the call returns by then: sources still
     busy are stopped and reported as timed out, the others count.
     """
+    arguments.company("company", company)
+    feeds = arguments.items("feeds", feeds, "URLs", limit=MAX_FEEDS, item=arguments.text)
+    aliases = arguments.names("aliases", aliases)
+    topics = arguments.names("topics", topics)
+    arguments.flag("builtin", builtin)
+    arguments.flag("offline", offline)
+    arguments.path("replay", replay)
+    arguments.path("record", record)
+    arguments.settings(settings)
+    arguments.aware("now", now)
     give_up_at = deadline_at(check_deadline(deadline))
     feeds = _check_options(days, limit, feeds)
     topics = _check_topics(topics)
@@ -456,6 +466,16 @@ def draft_note(
     **research_options: Any,
 ) -> NoteDraft:
     """A follow-up email for a Result, or for a company (researched first, with ``topic``)."""
+    arguments.one_of(
+        "result_or_company",
+        result_or_company,
+        (Result, str, Company),
+        "a Result, a company name (str) or a Company",
+    )
+    arguments.text("to", to)
+    arguments.text("role", role)
+    arguments.optional_text("topic", topic)
+    arguments.text("tone", tone)
     from .note import compose_note  # imported here: `research COMPANY` writes no note
 
     if isinstance(result_or_company, Result):

@@ -29,8 +29,31 @@ class Database:
         self.path = path
         self.busy_timeout = busy_timeout
 
+    def check_folder(self) -> None:
+        """Raise StoreError naming the path if the file's folder cannot exist because a file
+        stands where it or one of the folders above it should be (RESEARCH_HOME set to a
+        file): read as "nothing saved yet", that would pass for an empty watchlist."""
+        for folder in (self.path.parent, *self.path.parent.parents):
+            try:
+                if folder.is_dir():
+                    return
+                if folder.exists() or folder.is_symlink():
+                    break
+            except OSError:
+                return  # unreadable: opening the file reports it with the cause
+        else:
+            return
+        kind = "a file" if folder.exists() else "a broken link"
+        raise StoreError(
+            f"{self.what} {self.path} cannot be used: {folder} is {kind}, not a folder; set "
+            f"RESEARCH_HOME to a folder (it is created if missing), or unset it to use the "
+            "default one"
+        )
+
     @contextmanager
     def _connection(self, *, create: bool) -> Iterator[sqlite3.Connection | None]:
+        if not self.path.exists():
+            self.check_folder()
         if not create and not self.path.exists():
             yield None
             return

@@ -17,6 +17,7 @@ from sources import (
 )
 from sources.urls import require_http_url
 
+from . import arguments
 from .company import resolve_company, unique_names
 from .config import Settings, load_settings
 from .errors import DiscoveryFailed, InvalidInput, UnknownCompany
@@ -82,6 +83,15 @@ def add_company(
     Options given replace what the profile had; options left out keep it. A new domain or
     newsroom clears what discovery found, so the next run discovers again.
     """
+    arguments.company_name("company", company)
+    arguments.optional_text("name", name)
+    aliases = arguments.names("aliases", aliases)
+    arguments.optional_text("domain", domain)
+    arguments.optional_text("newsroom", newsroom)
+    feeds = arguments.names("feeds", feeds, limit=MAX_LIST_ITEMS)
+    exclude = arguments.names("exclude", exclude, limit=MAX_LIST_ITEMS)
+    arguments.settings(settings)
+    arguments.aware("now", now)
     store = Store((settings or load_settings()).store_path)
     key = resolve_company(company)
     existing = store.company(key.slug)
@@ -107,6 +117,8 @@ def add_company(
 
 def get_company(company: str, *, settings: Settings | None = None) -> Company:
     """The saved profile; UnknownCompany when there is none."""
+    arguments.company_name("company", company)
+    arguments.settings(settings)
     slug = resolve_company(company).slug
     profile = Store((settings or load_settings()).store_path).company(slug)
     if profile is None:
@@ -119,11 +131,14 @@ def get_company(company: str, *, settings: Settings | None = None) -> Company:
 
 def list_companies(*, settings: Settings | None = None) -> tuple[list[Company], list[str]]:
     """Every readable saved profile by slug, and the slugs of damaged profiles."""
+    arguments.settings(settings)
     return Store((settings or load_settings()).store_path).companies()
 
 
 def remove_company(company: str, *, settings: Settings | None = None) -> None:
     """Delete the profile (even a damaged one); UnknownCompany when there was none."""
+    arguments.company_name("company", company)
+    arguments.settings(settings)
     slug = resolve_company(company).slug
     if not Store((settings or load_settings()).store_path).remove_company(slug):
         raise UnknownCompany(f"no saved profile for {company!r}; nothing was removed")
@@ -133,6 +148,9 @@ async def discover_company_async(
     company: str, *, settings: Settings | None = None, now: datetime | None = None
 ) -> tuple[Company, Discovery]:
     """Redo newsroom discovery for a saved profile, save what was found, and report it."""
+    arguments.company_name("company", company)
+    arguments.settings(settings)
+    arguments.aware("now", now)
     settings = settings or load_settings()
     profile = get_company(company, settings=settings)
     if not (profile.domain or profile.newsroom):

@@ -343,6 +343,10 @@ def congratulate_headline(
 ) -> Snippet:
     """A snippet for a headline a program brings; NotCongratulable when it is not good news
     about the company (it is never praised anyway)."""
+    from . import arguments
+
+    arguments.text("title", title)
+    arguments.company("company", company)
     from .company import resolve_company, with_derived_aliases
     from .judge import classify  # the judge loads on first use
     from .models import Company
@@ -376,6 +380,11 @@ def congratulate(
 ) -> Snippet:
     """A congratulatory sentence for an event from a Result, or for a plain headline about
     ``company`` (``congratulate("Acme wins 2026 Edison Award", company="Acme Corp")``)."""
+    from . import arguments
+
+    arguments.one_of("event", event, (Event, str), "an Event from a Result, or a headline (str)")
+    if company is not None:
+        arguments.company("company", company)
     if isinstance(event, Event):
         _check(tone, variant)
         return pick(event.snippets, tone, variant)

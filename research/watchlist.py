@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 
+from . import arguments
 from .cache import Cache
 from .company import resolve_company
 from .config import Settings, load_settings
@@ -17,8 +18,7 @@ MAX_WATCHED = 200
 
 
 def _resolved(companies: Sequence[str]) -> list[Company]:
-    if isinstance(companies, str):
-        raise InvalidInput("companies must be a list of names, not a single string")
+    companies = arguments.names("companies", companies, limit=MAX_WATCHED)
     if not companies:
         raise InvalidInput("name at least one company, e.g. acme-corp")
     if len(companies) > MAX_WATCHED:
@@ -34,6 +34,8 @@ def watch(
     """Add companies (slugs or names) to the watchlist: each one's slug, and whether it was
     newly added. A name whose slug already belongs to another name ("C#" after "C++") gets a
     numbered slug ("c-2") instead of silently becoming the other company."""
+    arguments.settings(settings)
+    arguments.aware("now", now)
     resolved = _resolved(companies)
     store = Store((settings or load_settings()).store_path)
     taken = {slug: name for slug, name, _ in store.watchlist()}
@@ -81,12 +83,14 @@ def _same_name(a: str, b: str) -> bool:
 
 def unwatch(companies: Sequence[str], *, settings: Settings | None = None) -> list[str]:
     """Take companies off the watchlist; the slugs that were on it."""
+    arguments.settings(settings)
     resolved = _resolved(companies)
     return Store((settings or load_settings()).store_path).unwatch([c.slug for c in resolved])
 
 
 def watched(*, settings: Settings | None = None) -> list[WatchEntry]:
     """The watchlist, oldest first, each with its profile and when it was last researched."""
+    arguments.settings(settings)
     settings = settings or load_settings()
     store = Store(settings.store_path)
     rows = store.watchlist()

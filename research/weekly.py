@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sources import HttpClient, parse_workers
 
+from . import arguments
 from .api import (
     MAX_DAYS,
     MAX_LIMIT,
@@ -106,6 +107,14 @@ async def weekly_digest_async(
     :func:`save_digest`. With a ``deadline`` (seconds) it returns by then; sources still busy
     are reported as timed out.
     """
+    if companies is not None:
+        companies = arguments.companies("companies", companies, limit=MAX_WATCHED)
+    arguments.one_of(
+        "week", week, (str, IsoWeek, type(None)), "an ISO week such as 2026-W14 or None"
+    )
+    arguments.settings(settings)
+    arguments.aware("now", now)
+    arguments.callable_or_none("progress", progress)
     give_up_at = deadline_at(check_deadline(deadline))
     now = now or datetime.now(timezone.utc)
     chosen = _week(week, now)
@@ -210,6 +219,11 @@ def save_digest(
     week due; the next run writes the files from the store. Files go to ``out`` (default:
     ``digests/`` under the data folder). Returns the paths written, the feed last.
     """
+    arguments.one_of("digest", digest, (Digest,), "a Digest from weekly_digest()")
+    arguments.path("out", out)
+    formats = arguments.items("formats", formats, "formats such as 'md'", item=arguments.text)
+    arguments.settings(settings)
+    arguments.aware("now", now)
     chosen = digest_formats(formats)
     settings = settings or load_settings()
     now = now or datetime.now(timezone.utc)
@@ -259,6 +273,11 @@ def due_weeks(
     if it was never written. A week whose files could not all be written counts as not
     written, so the next run writes them.
     """
+    arguments.one_of(
+        "week", week, (str, IsoWeek, type(None)), "an ISO week such as 2026-W14 or None"
+    )
+    arguments.settings(settings)
+    arguments.aware("now", now)
     now = now or datetime.now(timezone.utc)
     store = Store((settings or load_settings()).store_path)
     if week is not None:

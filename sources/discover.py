@@ -81,8 +81,8 @@ def site_origin(domain: str) -> str:
 async def fetch_robots(url: str, http: HttpClient) -> Robots:
     """The robots.txt rules of ``url``'s site: none (all allowed) when it has no robots.txt
     (4xx), everything forbidden when it cannot be read (5xx or no answer)."""
-    origin = site_origin(url)
     try:
+        origin = site_origin(url)
         response = await http.get(
             origin + "/robots.txt", retry=False, max_bytes=http.limits.max_page_bytes
         )
@@ -116,9 +116,13 @@ async def discover_newsroom(
 ) -> Discovery:
     """Find the company's feeds and newsroom listing pages, obeying robots.txt, within
     ``deadline`` seconds (at most DISCOVERY_DEADLINE)."""
-    origin = site_origin(domain)
     start = http.requests_sent
     notes: list[str] = []
+    try:
+        origin = site_origin(domain)
+    except SourceError as error:  # a saved domain or newsroom no longer accepted: say so
+        notes.append(f"{domain[:200]!r} cannot be fetched: {error.message}")
+        return Discovery(domain[:200], (), (), tuple(notes), 0, reachable=False)
     deadline = max(0.0, min(deadline, DISCOVERY_DEADLINE))
     try:
         async with parse_workers():

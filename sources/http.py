@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from http.cookiejar import Cookie, CookieJar, CookiePolicy
 from importlib import metadata
 from types import TracebackType
 
@@ -48,7 +49,7 @@ from .errors import (
 from .replay import Recorder
 from .slots import HostSlots
 from .text import parse_date
-from .urls import host_of, is_http_url, require_http_url
+from .urls import host_of, require_http_url, url_problem
 
 HOME_PAGE = "https://github.com/research-notes/research"
 MAX_RETRY_AFTER = 24 * 3600.0
@@ -93,6 +94,40 @@ def _user_agent() -> str:
     except metadata.PackageNotFoundError:
         version = "dev"
     return f"research/{version} (+{HOME_PAGE})"
+
+
+class _NoCookies(CookiePolicy):
+    """Keeps no cookie and sends none: requests of different sources stay unlinkable."""
+
+    netscape = True
+    rfc2965 = False
+    hide_cookie2 = True
+
+    def set_ok(self, cookie: Cookie, request: object) -> bool:
+        return False
+
+    def return_ok(self, cookie: Cookie, request: object) -> bool:
+        return False
+
+    def domain_return_ok(self, domain: str, request: object) -> bool:
+        return False
+
+    def path_return_ok(self, path: str, request: object) -> bool:
+        return False
+
+
+class _Client(httpx.AsyncClient):
+    """httpx's client, minus its preparation of the next request of a redirect: redirects are
+    followed (and their targets checked) by HttpClient, and httpx would raise its own errors
+    (IDNA, malformed URL) for a Location it cannot parse before HttpClient could refuse it."""
+
+    def _build_redirect_request(
+        self, request: httpx.Request, response: httpx.Response
+    ) -> httpx.Request:
+        try:
+            return super()._build_redirect_request(request, response)
+        except (httpx.InvalidURL, UnicodeError, ValueError, OverflowError):
+            return request  # a placeholder, never sent: HttpClient refuses the target itself
 
 
 @dataclass(frozen=True)
@@ -161,7 +196,7 @@ class HttpClient:
             max_connections=limits.max_in_flight, max_keepalive_connections=limits.max_in_flight
         )
         transport = self._transport or _guarded_transport(limits, pool)
-        self._client = httpx.AsyncClient(
+        self._client = _Client(
             timeout=httpx.Timeout(
                 connect=limits.connect_timeout,
                 read=limits.read_timeout,
@@ -176,6 +211,9 @@ class HttpClient:
                 "Accept-Encoding": "gzip, deflate",
             },
             transport=transport,
+            # One client serves every source of a run: a cookie set in one source's answer
+            # (a search service's, for one company) must never go out with another's request.
+            cookies=CookieJar(policy=_NoCookies()),
         )
         self._slots = HostSlots(limits.max_in_flight, limits.max_per_host)
         return self
@@ -214,7 +252,16 @@ class HttpClient:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         budget = _Budget(self.limits.source_deadline)
-        return await self._get_with_retries(url, headers, retry, may_follow, cap, budget)
+        try:
+            return await self._get_with_retries(url, headers, retry, may_follow, cap, budget)
+        except SourceError:
+            raise
+        except (UnicodeError, ValueError, OverflowError) as exc:
+            # A URL the checks let through but httpx, IDNA or the socket layer could not use:
+            # this request fails, never the caller's whole run.
+            raise InvalidURL(
+                f"not a usable URL: {url[:200]!r} ({type(exc).__name__}: {exc})", url=url
+            ) from exc
 
     async def _get_with_retries(
         self,
@@ -273,13 +320,7 @@ class HttpClient:
                 raise ProtocolError(
                     f"{host_of(current)} answered with a redirect that names no target", url=url
                 )
-            target = str(httpx.URL(current).join(location.strip()))
-            if not is_http_url(target):
-                raise ProtocolError(
-                    f"{host_of(current)} redirected to something that is not an http(s) URL: "
-                    f"{target[:200]!r}",
-                    url=url,
-                )
+            target = _redirect_target(current, location, url)
             if target in chain:
                 raise TooManyRedirects("redirect loop: " + " -> ".join([*chain, target]), url=url)
             if may_follow is not None and not await may_follow(target):
@@ -335,7 +376,8 @@ class HttpClient:
                 raise _protocol_error(url, exc) from exc
             except httpx.NetworkError as exc:
                 raise ConnectFailed(f"the connection to {host_of(url)} was reset", url=url) from exc
-            except httpx.InvalidURL as exc:
+            except (httpx.InvalidURL, UnicodeError, ValueError, OverflowError) as exc:
+                # IDNA, a label too long for the resolver, a port the socket refuses
                 raise InvalidURL(f"not a usable URL: {url[:200]!r} ({exc})", url=url) from exc
             except (httpx.HTTPError, OSError) as exc:
                 raise FetchError(
@@ -400,6 +442,34 @@ class _Budget:
             f"{host_of(url)} gave no complete answer within {self.seconds:g} s (retries included)",
             url=url,
         )
+
+
+def _redirect_target(current: str, location: str, url: str) -> str:
+    """The absolute URL a redirect from ``current`` points to, or a ProtocolError naming that
+    target and why it is refused (``url`` is the one first asked, whose source fails)."""
+    location = location.strip()
+    host = host_of(current)
+    scheme = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", location)
+    if scheme and scheme.group().lower() not in ("http:", "https:"):
+        raise ProtocolError(
+            f"{host} redirected to {location[:200]!r}, which is not an http(s) URL; "
+            "the redirect was refused",
+            url=url,
+        )
+    try:
+        target = str(httpx.URL(current).join(location))
+    except (httpx.InvalidURL, UnicodeError, ValueError, OverflowError) as exc:
+        raise ProtocolError(
+            f"{host} redirected to {location[:200]!r}, which is not a usable URL ({exc}); "
+            "the redirect was refused",
+            url=url,
+        ) from None
+    problem = url_problem(target, credentials=False)
+    if problem is not None:
+        raise ProtocolError(
+            f"{host} redirected to {target[:200]!r}, which was refused: {problem}", url=url
+        )
+    return target
 
 
 def _httpx_url(url: str) -> httpx.URL:
@@ -550,7 +620,10 @@ def _connect_failed(url: str, exc: httpx.ConnectError) -> ConnectFailed:
         or "nodename nor servname" in lowered
         or ("temporary failure in name resolution" in lowered or "getaddrinfo" in lowered)
     ):
-        hostname = httpx.URL(url).host
+        try:
+            hostname = httpx.URL(url).host
+        except (httpx.InvalidURL, UnicodeError, ValueError):
+            hostname = host
         return NameNotResolved(f"could not look up {hostname} (no internet connection?)", url=url)
     return ConnectFailed(f"could not connect to {host}: {text or 'connection refused'}", url=url)
 

@@ -93,7 +93,10 @@ def _same_site(url: str, base_url: str) -> bool:
 def _absolute(href: Any, base_url: str) -> str | None:
     if not isinstance(href, str) or not href.strip() or href.strip().startswith("#"):
         return None
-    url = urljoin(base_url, href.strip())
+    try:
+        url = urljoin(base_url, href.strip())
+    except ValueError:  # "http://[/" and the like: one bad link, not a bad page
+        return None
     return strip_tracking(url) if is_http_url(url) else None
 
 

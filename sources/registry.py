@@ -7,12 +7,15 @@ job: ``sources.fetch`` does that for all sources at once through one HTTP client
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from . import bing_news, feed, google_news
+from .errors import InvalidURL
 from .feeds import ParsedFeed
 from .models import Query
+from .urls import host_of, url_problem
 
 if TYPE_CHECKING:
     from .http import HttpClient
@@ -74,3 +77,33 @@ def newsroom_source(url: str) -> Source:
     from .newsroom import NewsroomPage
 
     return NewsroomPage(url)
+
+
+@dataclass(frozen=True)
+class RefusedFeed:
+    """A saved feed or newsroom URL that is no longer accepted (saved by an older version, or
+    written into the store by hand): it fails as its own source, with the reason, when fetched
+    (the fetch checks every URL again) instead of stopping the run."""
+
+    url: str
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", f"feed:{host_of(self.url) or 'invalid'}")
+
+    def url_for(self, query: Query) -> str:
+        return self.url
+
+    def parse(
+        self, body: bytes, headers: Mapping[str, str], *, url: str, now: datetime
+    ) -> ParsedFeed:
+        raise InvalidURL(f"not an accepted URL: {self.url[:200]!r}", url=self.url[:200])
+
+
+def saved_source(url: str, *, first_party: bool = False, newsroom: bool = False) -> Source:
+    """The source for a URL saved in a profile: a feed or newsroom page, or a RefusedFeed
+    when the URL is not accepted any more."""
+    if url_problem(url) is not None:
+        return RefusedFeed(str(url))
+    return newsroom_source(url) if newsroom else feed_source(url, first_party=first_party)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import ipaddress
+import re
 from urllib.parse import parse_qsl, unquote_plus, urlsplit, urlunsplit
 
 from .errors import InvalidURL
@@ -22,40 +24,106 @@ _TRACKING_NAMES = frozenset(
 
 
 def is_http_url(url: str | None) -> bool:
-    """True for an absolute http(s) URL with a host, the only links we follow or show."""
-    if not url or len(url) > MAX_URL_LENGTH:
-        return False
+    """True for an absolute http(s) URL whose host and port could be dialled, the only links we
+    follow or show (a user name and password in it are not checked here)."""
+    return url_problem(url, credentials=False) is None
+
+
+def url_problem(url: object, *, credentials: bool = True) -> str | None:
+    """Why ``url`` cannot be fetched, or None when it can: the one check every URL passes,
+    whether typed, saved, met in a redirect or found in a page. It checks the scheme (http or
+    https), the length, the host (an IP literal, or a DNS name of labels of 1 to 63 characters,
+    253 in all, that IDNA can encode, with well-formed ``xn--`` labels), the port (1 to 65535)
+    and, unless ``credentials`` is False, that there is no user name or password."""
+    if not isinstance(url, str) or not url:
+        return "not an http(s) URL: " + repr(url)[:200]
+    if len(url) > MAX_URL_LENGTH:
+        return f"URL is {len(url)} characters long; at most {MAX_URL_LENGTH} are accepted"
     if not url.strip().isprintable():
-        return False  # control or invisible characters: a link that shows one thing, goes to another
+        # control or invisible characters: a link that shows one thing, goes to another
+        return f"not an http(s) URL: {url[:200]!r}"
     try:
         parts = urlsplit(url.strip())
+        host = parts.hostname
     except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+        return f"not an http(s) URL: {url[:200]!r}"
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return f"not an http(s) URL: {url[:200]!r}"
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if port is not None and not 0 < port <= 65535:
+        return f"the port in {url[:200]!r} is not a number from 1 to 65535"
+    host_and_port = parts.netloc.rpartition("@")[2]
+    bracketed = "[" in host_and_port or "]" in host_and_port
+    if bracketed and not _BRACKETED.fullmatch(host_and_port):
+        return f"not an http(s) URL: {url[:200]!r}"
+    trouble = host_problem(host, bracketed=bracketed)
+    if trouble:
+        return f"the host in {url[:200]!r} is not usable: {trouble}"
+    if credentials and (parts.username is not None or parts.password is not None):
+        return (
+            f"{host}: URLs with a user name or password are not accepted; "
+            "they would be stored and shown"
+        )
+    return None
+
+
+_LABEL = re.compile(r"[a-z0-9_-]{1,63}")
+_IPV4_STYLE = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+")
+_BRACKETED = re.compile(r"\[[0-9A-Fa-f:.]+\](?::[0-9]*)?")
+
+
+def host_problem(host: str, *, bracketed: bool = False) -> str | None:
+    """Why a URL's host (as ``urlsplit`` gives it: lower case, without brackets) cannot be
+    dialled, or None. IP literals are left to the private-address guard to judge."""
+    if bracketed:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return f"{host[:100]!r} is not an IPv6 address"
+        return None
+    if not host.isascii():
+        import idna  # an httpx dependency; loaded only for the hosts that need it
+
+        try:
+            host = idna.encode(host.lower()).decode("ascii")
+        except (UnicodeError, ValueError) as exc:  # idna.IDNAError is a UnicodeError
+            return f"{host[:100]!r} cannot be written in IDNA ({exc})"
+    if _IPV4_STYLE.fullmatch(host):  # four numbers: an IPv4 address or nothing (as httpx has it)
+        try:
+            ipaddress.IPv4Address(host)
+        except ValueError:
+            return f"{host[:100]!r} is not a valid IPv4 address"
+        return None
+    name = host[:-1] if host.endswith(".") else host
+    if not name or len(name) > 253:
+        return f"a host name is 1 to 253 characters long, not {len(name)}"
+    for label in name.split("."):
+        if not _LABEL.fullmatch(label):
+            if not label or len(label) > 63:
+                return (
+                    f"{host[:100]!r} has a label of {len(label)} characters; "
+                    "each part between dots must be 1 to 63 long"
+                )
+            return f"{host[:100]!r} has characters a host name cannot contain"
+        if label.startswith("xn--"):
+            import idna
+
+            try:
+                idna.decode(label)
+            except (UnicodeError, ValueError) as exc:
+                return f"{label[:100]!r} is not a valid IDNA label ({exc})"
+    return None
 
 
 def require_http_url(url: str) -> str:
-    """The URL, stripped, or InvalidURL naming it and what is accepted."""
-    if len(url) > MAX_URL_LENGTH:
-        raise InvalidURL(
-            f"URL is {len(url)} characters long; at most {MAX_URL_LENGTH} are accepted",
-            url=url[:80],
-        )
-    if not is_http_url(url):
-        raise InvalidURL(f"not an http(s) URL: {url[:200]!r}", url=url[:200])
-    parts = urlsplit(url.strip())
-    try:
-        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
-    except ValueError:
-        raise InvalidURL(
-            f"the port in {url[:200]!r} is not a number from 0 to 65535", url=url[:200]
-        ) from None
-    if parts.username is not None or parts.password is not None:
-        raise InvalidURL(
-            f"{parts.hostname}: URLs with a user name or password are not accepted; "
-            "they would be stored and shown",
-            url=url[:200],
-        )
+    """The URL, stripped, or InvalidURL naming it and what is wrong with it."""
+    problem = url_problem(url)
+    if problem is not None:
+        shown = url[:200] if isinstance(url, str) else repr(url)[:200]
+        raise InvalidURL(problem, url=shown)
     return url.strip()
 
 
