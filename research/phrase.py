@@ -92,6 +92,8 @@ _OWNED_AFTER = {
 }  # fmt: skip
 # Nouns a company has one of, its own whatever the modifier ("its US headquarters").
 _OWN_HEADS = frozenset("headquarters hq ipo".split())
+# What money is raised through, one of them at a time: "via an IPO", "through a rights issue".
+_ISSUES = frozenset("ipo fpo issue offering placement qip sale".split())
 # What a company does not own though it expands it ("to expand access to care").
 _UNOWNED_OBJECTS = frozenset("access".split())
 # An amount before these makes one countable deal ("a €70 million financing").
@@ -316,7 +318,8 @@ def _determiner(
     if first.split("-")[0] in _ORDINALS or re.fullmatch(r"[\d,]+(st|nd|rd|th)", first):
         return "the" if _bare(head) in _THE_ORDINAL_HEADS or preposition == "in" else "its"
     if preposition in ("through", "via"):
-        return None  # "through acquisition"
+        # "through acquisition" names a way; "via an IPO", "through a rights issue" name a thing
+        return indefinite_article(first) if _bare(head) in _ISSUES and len(heads) <= 3 else None
     if (
         not preposition
         and verb in _OWN_OBJECT_VERBS

@@ -99,9 +99,9 @@ def test_a_release_lead_gives_the_detail_its_headline_lacks() -> None:
         ("Acme Corp files papers to raise Rs 600-700 cr via IPO", "announced plans for a Rs 600-700 crore IPO"),
         ("Acme Corp shareholders' nod for raising Rs 150 cr", "announced plans to raise Rs 150 crore"),
         ("Acme Corp $200 mln IPO fully subscribed", "seen your $200 million IPO fully subscribed"),
-        ("Acme Corp raises Rs 667 crore through QIP", "raised Rs 667 crore through QIP"),
+        ("Acme Corp raises Rs 667 crore through QIP", "raised Rs 667 crore through a QIP"),
         ("Acme Corp to raise over Rs 1,160 cr through rights issue",  # "over" an amount stays
-         "announced plans to raise over Rs 1,160 crore through rights issue"),
+         "announced plans to raise over Rs 1,160 crore through a rights issue"),
         ("Acme Corp Q4 net up 9% at 1,411 crore", "posted a 9% rise in Q4 net profit to Rs 1,411 crore"),
     ],
 )  # fmt: skip
