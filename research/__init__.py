@@ -58,10 +58,10 @@ _HOMES = {
     "draft_note": "research.api",
     "NoteDraft": "research.note",
     "research_async": "research.api",
-    "resolve_company": "research.arguments",  # checked twin of research.company.resolve_company
-    "slugify": "research.arguments",  # checked twin of research.company.slugify
+    "resolve_company": "research.company",
+    "slugify": "research.company",
     "Settings": "research.config",
-    "load_settings": "research.arguments",  # checked twin of research.config.load_settings
+    "load_settings": "research.config",
     "ConfigError": "research.errors",
     "InvalidInput": "research.errors",
     "ResearchError": "research.errors",
@@ -72,12 +72,12 @@ _HOMES = {
     "EventKind": "research.models",
     "Result": "research.models",
     "Skipped": "research.models",
-    "result_to_dict": "research.arguments",  # checked twin of research.render.result_to_dict
+    "result_to_dict": "research.render",
     "NotCongratulable": "research.snippets",
     "congratulate": "research.snippets",
     "Snippet": "research.models",
     "Classification": "research.judge",
-    "classify": "research.arguments",  # checked twin of research.judge.classify
+    "classify": "research.judge",
     "DiscoveryFailed": "research.errors",
     "UnknownCompany": "research.errors",
     "add_company": "research.profiles",

@@ -7,9 +7,7 @@ types it was written for, so a wrong type never surfaces as a raw TypeError, an
 AttributeError, or a string split into its letters.
 
 This module is pure and light: the types it checks against that live in modules doing I/O
-are imported when first needed. It also holds checked twins of the public functions whose
-modules take no part in argument checking (``classify``, ``resolve_company``, ``slugify``,
-``load_settings``, ``result_to_dict``): ``research.<name>`` is the checked twin.
+are imported when first needed.
 """
 
 from __future__ import annotations
@@ -23,13 +21,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .errors import InvalidInput
 
 if TYPE_CHECKING:
-    from pathlib import Path
 
-    from sources import HttpLimits, ParseLimits
 
     from .config import Settings
-    from .judge import Classification
-    from .models import Company, Result
+    from .models import Company
 
 T = TypeVar("T")
 
@@ -172,87 +167,3 @@ def company_name(name: str, value: object) -> str:
 def companies(name: str, value: object, *, limit: int = MAX_ITEMS) -> tuple[str | Company, ...]:
     """A list of company names (or Companies), never a bare string."""
     return items(name, value, "names", limit=limit, item=company)
-
-
-# Checked twins of public functions whose own modules do no argument checking: research.<name>
-# is the twin, with the original's signature; the original stays as it was for internal callers.
-
-_text, _company, _path = text, company, path
-
-
-def classify(title: str, company: str | Company, summary: str = "") -> Classification:
-    """What ``title`` (and its summary) says about ``company``: kind, tone, whether it is about
-    the company, and whether it is news to congratulate it on. Pure: no network."""
-    from .judge import classify as original
-
-    _text("title", title)
-    _company("company", company)
-    _text("summary", summary)
-    return original(title, company, summary)
-
-
-def resolve_company(text: str, aliases: tuple[str, ...] | list[str] = ()) -> Company:
-    """A Company from a slug (``acme-corp``) or a name (``"Acme Corp"``), with optional aliases.
-
-    A slug is all lower case with hyphens or underscores and no spaces; it becomes the display
-    name word by word. Anything else is taken as the name, exactly as written.
-    """
-    from .company import resolve_company as original
-
-    company_name("text", text)
-    return original(text, names("aliases", aliases))
-
-
-def slugify(name: str) -> str:
-    """Lower case, words joined by hyphens: "L'Oréal" -> "l-oreal", "AT&T" -> "at-t"."""
-    from .company import slugify as original
-
-    return original(_text("name", name))
-
-
-def load_settings(
-    environ: Mapping[str, str] | None = None,
-    *,
-    home: Path | str | None = None,
-    google_news_url: str | None = None,
-    bing_news_url: str | None = None,
-    http: HttpLimits | None = None,
-    allow_private: str | None = None,
-    parse: ParseLimits | None = None,
-) -> Settings:
-    """Settings from the arguments, else the environment, else the defaults.
-
-    ``allow_private`` (``all`` or addresses and networks) replaces the allow list in ``http``;
-    RESEARCH_ALLOW_PRIVATE applies when neither argument allows anything.
-    """
-    from sources import HttpLimits, ParseLimits
-
-    from .config import load_settings as original
-
-    if environ is not None and not isinstance(environ, Mapping):
-        raise _fail("environ", "a mapping of names to values (like os.environ) or None", environ)
-    _path("home", home)
-    optional_text("google_news_url", google_news_url)
-    optional_text("bing_news_url", bing_news_url)
-    optional_text("allow_private", allow_private)
-    if http is not None:
-        instance("http", http, HttpLimits, "HttpLimits or None")
-    if parse is not None:
-        instance("parse", parse, ParseLimits, "ParseLimits or None")
-    return original(
-        environ,
-        home=home,
-        google_news_url=google_news_url,
-        bing_news_url=bing_news_url,
-        http=http,
-        allow_private=allow_private,
-        parse=parse,
-    )
-
-
-def result_to_dict(result: Result) -> dict[str, Any]:
-    """The documented JSON document (see README, "JSON output")."""
-    from .models import Result
-    from .render import result_to_dict as original
-
-    return original(instance("result", result, Result, "a Result from research()"))

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from . import arguments
 from .errors import InvalidInput
 from .models import Company
 from .words import COMMON_WORDS
@@ -29,6 +30,7 @@ def slugify(name: str) -> str:
     Latin letters lose their accents; names in other scripts keep their letters ("Яндекс" ->
     "яндекс"), so every name that has letters or digits gets a slug.
     """
+    arguments.text("name", name)
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
     if not slug:
@@ -64,6 +66,8 @@ def resolve_company(text: str, aliases: tuple[str, ...] | list[str] = ()) -> Com
     A slug is all lower case with hyphens or underscores and no spaces; it becomes the display
     name word by word. Anything else is taken as the name, exactly as written.
     """
+    arguments.company_name("text", text)
+    aliases = arguments.names("aliases", aliases)
     raw = _clean_name(text, "the company name")
     is_slug = " " not in raw and raw == raw.lower() and bool(re.fullmatch(r"[a-z0-9_-]+", raw))
     name = display_name_from_slug(raw) if is_slug else raw

@@ -12,7 +12,8 @@ from sources.addresses import ALLOW_PRIVATE_ENV, AllowList
 from sources.endpoints import BING_NEWS_SEARCH, GOOGLE_NEWS_SEARCH
 from sources.urls import is_http_url
 
-from .errors import ConfigError
+from . import arguments
+from .errors import ConfigError, InvalidInput
 
 ENV_HOME = "RESEARCH_HOME"
 ENV_CA_FILE = "RESEARCH_CA_FILE"
@@ -97,6 +98,19 @@ def load_settings(
     ``allow_private`` (``all`` or addresses and networks) replaces the allow list in ``http``;
     RESEARCH_ALLOW_PRIVATE applies when neither argument allows anything.
     """
+    if environ is not None and not isinstance(environ, Mapping):
+        raise InvalidInput(
+            "environ must be a mapping of names to values (like os.environ) or None; "
+            f"got {arguments.shown(environ)}"
+        )
+    arguments.path("home", home)
+    arguments.optional_text("google_news_url", google_news_url)
+    arguments.optional_text("bing_news_url", bing_news_url)
+    arguments.optional_text("allow_private", allow_private)
+    if http is not None:
+        arguments.instance("http", http, HttpLimits, "HttpLimits or None")
+    if parse is not None:
+        arguments.instance("parse", parse, ParseLimits, "ParseLimits or None")
     env = os.environ if environ is None else environ
     home_value = home if home is not None else env.get(ENV_HOME) or None
     if home_value is not None and not str(home_value).strip():

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sources.text import clean_text
 
+from . import arguments
 from .models import Company, Event, Result, WatchEntry
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ def format_discovery(
 
 def result_to_dict(result: Result) -> dict[str, Any]:
     """The documented JSON document (see README, "JSON output")."""
+    arguments.instance("result", result, Result, "a Result from research()")
     return {
         "schema_version": JSON_SCHEMA_VERSION,
         "company": company_to_dict(result.company),

@@ -22,6 +22,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import replace
 
+from .. import arguments
 from ..company import resolve_company, with_derived_aliases
 from ..errors import InvalidInput
 from ..models import Company, EventKind
@@ -36,6 +37,9 @@ RULES_ONLY = frozenset({Basis.NEGATIVE, Basis.QUESTION, Basis.ROLE, Basis.NOT_AB
 def classify(title: str, company: str | Company, summary: str = "") -> Classification:
     """What ``title`` (and its summary) says about ``company``: kind, tone, whether it is about
     the company, and whether it is news to congratulate it on. Pure: no network."""
+    arguments.text("title", title)
+    arguments.company("company", company)
+    arguments.text("summary", summary)
     if isinstance(company, str):
         try:
             company = _company_named(company)
