@@ -51,10 +51,7 @@ def table() -> str:
 
 
 if __name__ == "__main__":
-    text = table()
-    if "--check" in sys.argv:
-        current = TABLE.read_text(encoding="utf-8") if TABLE.exists() else ""
-        print("inflections.py is current" if current == text else "inflections.py is out of date")
-        sys.exit(0 if current == text else 1)
-    TABLE.write_text(text, encoding="utf-8")
-    print(f"wrote {TABLE.relative_to(ROOT)}: {len(lemmas())} words")
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generated import write_or_check
+
+    write_or_check(TABLE, table(), f"wrote {TABLE.relative_to(ROOT)}: {len(lemmas())} words")

@@ -114,10 +114,8 @@ def table() -> str:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generated import write_or_check
+
     text = table()
-    if "--check" in sys.argv:
-        current = TABLE.read_text(encoding="utf-8") if TABLE.exists() else ""
-        print("lexicon.py is current" if current == text else "lexicon.py is out of date")
-        sys.exit(0 if current == text else 1)
-    TABLE.write_text(text, encoding="utf-8")
-    print(f"wrote {TABLE.relative_to(ROOT)} ({len(text) // 1024} KiB)")
+    write_or_check(TABLE, text, f"wrote {TABLE.relative_to(ROOT)} ({len(text) // 1024} KiB)")

@@ -40,14 +40,6 @@ PARTNER_46 = (PARTNER, "https://news.example/acme-contoso", at(13))
 FILES_46 = ("2026-W46.md", "2026-W46.html")
 
 
-@pytest.fixture
-def quiet_searches(server: TestServer, monkeypatch: pytest.MonkeyPatch) -> TestServer:
-    server.route("/search", Reply(200, rss()))
-    monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", server.url("/search"))
-    monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.url("/search"))
-    return server
-
-
 def readable(path: Path) -> str:
     """A digest file as a reader sees it: without Markdown escapes or HTML entities."""
     return html.unescape(path.read_text().replace("\\", ""))

@@ -27,14 +27,6 @@ from ..test_digest import AWARD, SATURDAY_46, WEEK_46, rss
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def quiet_searches(server: TestServer, monkeypatch: pytest.MonkeyPatch) -> TestServer:
-    server.route("/search", Reply(200, rss()))
-    monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", server.url("/search"))
-    monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.url("/search"))
-    return server
-
-
 def test_s1_another_process_holding_the_lock_gives_store_busy_and_no_partial_write(
     tmp_path: Path,
 ) -> None:
