@@ -1,0 +1,10 @@
+"""The `research` command: a thin Typer layer over the library, one module per command.
+
+Importing this package registers every command on ``app``; ``main`` is the console script.
+"""
+
+from . import company, digest, evaluate, news, note, watch  # noqa: F401  (registers commands)
+from .app import app
+from .main import main
+
+__all__ = ["app", "main"]

@@ -1,0 +1,149 @@
+"""`research company ...`: saved company profiles and newsroom discovery."""
+
+import json
+from typing import Annotated
+
+import typer
+
+from ..errors import ResearchError
+from .app import app
+from .common import AllowPrivate, fail, print_company, safe, settings_for
+
+company_app = typer.Typer(
+    no_args_is_help=True,
+    help="Saved company profiles: names, domain, newsroom, feeds and exclude terms.",
+)
+app.add_typer(company_app, name="company")
+
+
+@company_app.command("add")
+def company_add(
+    company: Annotated[str, typer.Argument(help="The profile's slug (acme-corp) or name.")],
+    name: Annotated[str | None, typer.Option(help='Display name, e.g. "Acme Corp".')] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", metavar="NAME", help="Another name (repeatable).")
+    ] = None,
+    domain: Annotated[
+        str | None,
+        typer.Option(help="The company's web site, e.g. acme.com; its items always count."),
+    ] = None,
+    newsroom: Annotated[
+        str | None, typer.Option(metavar="URL", help="The company's newsroom or press page.")
+    ] = None,
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", metavar="URL", help="A feed to read (repeatable).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            metavar="TERM",
+            help="Skip items naming this, e.g. a namesake (repeatable).",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
+) -> None:
+    """Create or update a profile; options given replace the saved ones."""
+    from ..profiles import add_company
+
+    try:
+        saved = add_company(
+            company,
+            name=name,
+            aliases=alias or [],
+            domain=domain,
+            newsroom=newsroom,
+            feeds=feed or [],
+            exclude=exclude or [],
+        )
+    except ResearchError as exc:
+        fail(exc)
+    print_company(saved, as_json, prefix="saved ")
+
+
+@company_app.command("show")
+def company_show(
+    company: Annotated[str, typer.Argument(help="The profile's slug or name.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
+) -> None:
+    """Show a saved profile and what newsroom discovery found."""
+    from ..profiles import get_company
+
+    try:
+        print_company(get_company(company), as_json)
+    except ResearchError as exc:
+        fail(exc)
+
+
+@company_app.command("list")
+def company_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the profiles as JSON.")] = False,
+) -> None:
+    """List saved profiles."""
+    from ..profiles import list_companies
+    from ..render import company_to_dict
+
+    try:
+        companies, damaged = list_companies()
+    except ResearchError as exc:
+        fail(exc)
+    for slug in damaged:
+        typer.echo(
+            f"warning: the saved profile {slug!r} is damaged; remove it with "
+            f"'research company remove {slug}' and add it again",
+            err=True,
+        )
+    if as_json:
+        typer.echo(
+            json.dumps([company_to_dict(c) for c in companies], indent=2, ensure_ascii=False)
+        )
+        return
+    if not companies:
+        typer.echo(
+            "No saved profiles. Add one with: research company add acme-corp --domain acme.com"
+        )
+    for company in companies:
+        typer.echo(
+            f"{safe(company.slug):<24} {safe(company.name):<32} {safe(company.domain or '-')}"
+        )
+
+
+@company_app.command("remove")
+def company_remove(
+    company: Annotated[str, typer.Argument(help="The profile's slug or name.")],
+) -> None:
+    """Delete a saved profile (the cached news stays)."""
+    from ..profiles import remove_company
+
+    try:
+        remove_company(company)
+    except ResearchError as exc:
+        fail(exc)
+    typer.echo(f"removed {company}")
+
+
+@company_app.command("discover")
+def company_discover(
+    company: Annotated[str, typer.Argument(help="The profile's slug or name.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was found as JSON.")] = False,
+    allow_private: AllowPrivate = None,
+) -> None:
+    """Look for the company's feeds and newsroom pages again, and save what was found."""
+    from ..profiles import discover_company
+    from ..render import company_to_dict, format_discovery
+
+    try:
+        profile, discovery = discover_company(company, settings=settings_for(allow_private))
+    except ResearchError as exc:
+        fail(exc)
+    if as_json:
+        document = {
+            **company_to_dict(profile),
+            "notes": list(discovery.notes),
+            "requests": discovery.requests,
+        }
+        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"{profile.slug}: discovery on {discovery.site} ({discovery.requests} requests)")
+    for line in format_discovery(discovery.feeds, discovery.pages, discovery.notes, "  "):
+        typer.echo(line)

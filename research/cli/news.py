@@ -1,0 +1,117 @@
+"""`research COMPANY` (the `news` command): the events worth congratulating, with sentences."""
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import InvalidInput, ResearchError
+from .app import DEFAULT_COMMAND, app
+from .common import AllowPrivate, SafeFormatter, check_home, check_tone, settings_for
+
+
+@app.command(DEFAULT_COMMAND)
+def news(
+    company: Annotated[
+        str, typer.Argument(help='A slug (acme-corp) or a quoted name ("Acme Corp").')
+    ],
+    days: Annotated[int, typer.Option(min=1, max=365, help="Look back this many days.")] = 30,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="Show at most this many events.")] = 10,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed", metavar="URL", help="Also read this RSS, Atom or JSON Feed URL (repeatable)."
+        ),
+    ] = None,
+    alias: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--alias", metavar="NAME", help="Another name the company goes by (repeatable)."
+        ),
+    ] = None,
+    topic: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--topic",
+            metavar="TEXT",
+            help='What the interview was about, e.g. "supply chain"; events touching it rank first (repeatable).',
+        ),
+    ] = None,
+    tone: Annotated[
+        str,
+        typer.Option(help="The sentence's register: formal or warm (warm may address the reader)."),
+    ] = "formal",
+    variant: Annotated[
+        int, typer.Option(min=0, max=2, help="Another phrasing of the sentence: 0, 1 or 2.")
+    ] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Answer from the store only; no network.")
+    ] = False,
+    replay: Annotated[
+        Path | None,
+        typer.Option(help="Answer requests from a recording folder instead of the network."),
+    ] = None,
+    record: Annotated[
+        Path | None,
+        typer.Option(help="Save every response into this folder, for --replay or a bug report."),
+    ] = None,
+    verbose: Annotated[
+        bool,
+        typer.Option("-v", "--verbose", help="Also list skipped items and why, and log details."),
+    ] = False,
+    allow_private: AllowPrivate = None,
+) -> None:
+    """Research COMPANY's recent good news and suggest a sentence for each event."""
+    from ..api import research
+    from ..render import format_problems, format_text, result_to_dict
+
+    check_tone(tone)
+
+    if verbose:
+        handler = logging.StreamHandler()
+        handler.setFormatter(SafeFormatter("%(levelname)s %(name)s: %(message)s"))
+        logging.basicConfig(level=logging.WARNING, handlers=[handler])
+        for ours in ("research", "sources"):
+            logging.getLogger(ours).setLevel(logging.INFO)
+
+    try:
+        check_home()
+        result = research(
+            company,
+            days=days,
+            limit=limit,
+            feeds=feed or [],
+            aliases=alias or [],
+            offline=offline,
+            replay=replay,
+            record=record,
+            topics=topic or [],
+            settings=settings_for(allow_private),
+        )
+    except InvalidInput as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except ResearchError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    for line in format_problems(result):
+        typer.echo(line, err=True)
+    if as_json:
+        typer.echo(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_text(result, verbose=verbose, tone=tone, variant=variant))
+    if result.all_failed:
+        if result.offline:
+            advice = "Nothing is stored for it yet: run once without --offline."
+        elif result.replayed:
+            advice = "The recording has no usable answer for this company and these options."
+        else:
+            advice = "Check the network connection, or use --offline or --replay DIR."
+        typer.echo(
+            f"error: every source failed ({len(result.failures)}); nothing could be checked. {advice}",
+            err=True,
+        )
+        raise typer.Exit(1)
