@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sources import Outlet, SourceFailure
 
-    from .api import draft_note, research, research_async
+    from .api import research, research_async
     from .company import resolve_company, slugify
     from .config import Settings, load_settings
     from .digest import CompanySection, Digest, DigestFailure, IsoWeek
+    from .drafting import draft_note
     from .errors import (
         ConfigError,
         DiscoveryFailed,
@@ -55,7 +56,7 @@ _HOMES = {
     "Outlet": "sources",
     "SourceFailure": "sources",
     "research": "research.api",
-    "draft_note": "research.api",
+    "draft_note": "research.drafting",
     "NoteDraft": "research.note",
     "research_async": "research.api",
     "resolve_company": "research.company",

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ParamSpec
+from typing import ParamSpec
 
 from sources import (
     CachedFeed,
@@ -43,9 +43,6 @@ from .judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS, topic_words
 from .models import Company, Result
 from .runner import synchronous
 from .store import Store
-
-if TYPE_CHECKING:
-    from .note import NoteDraft
 
 P = ParamSpec("P")
 
@@ -454,32 +451,3 @@ research.__doc__ = """Synchronous twin of :func:`research_async`, safe to call f
 
 Takes the same arguments and returns the same :class:`Result`.
 """
-
-
-def draft_note(
-    result_or_company: Result | str | Company,
-    *,
-    to: str,
-    role: str,
-    topic: str | None = None,
-    tone: str = "formal",
-    **research_options: Any,
-) -> NoteDraft:
-    """A follow-up email for a Result, or for a company (researched first, with ``topic``)."""
-    arguments.one_of(
-        "result_or_company",
-        result_or_company,
-        (Result, str, Company),
-        "a Result, a company name (str) or a Company",
-    )
-    arguments.text("to", to)
-    arguments.text("role", role)
-    arguments.optional_text("topic", topic)
-    arguments.text("tone", tone)
-    from .note import compose_note  # imported here: `research COMPANY` writes no note
-
-    if isinstance(result_or_company, Result):
-        result = result_or_company
-    else:
-        result = research(result_or_company, topics=[topic] if topic else (), **research_options)
-    return compose_note(result, to=to, role=role, topic=topic, tone=tone)

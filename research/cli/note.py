@@ -31,7 +31,7 @@ def note_command(
     allow_private: AllowPrivate = None,
 ) -> None:
     """Draft a short follow-up email that congratulates COMPANY on its best recent news."""
-    from ..api import draft_note
+    from ..drafting import draft_note
     from ..render import format_problems, note_to_dict
 
     check_tone(tone)
