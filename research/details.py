@@ -444,13 +444,17 @@ def _growth(title: str, names: tuple[str, ...], owner: str, company: str) -> Det
 
 
 _TIMES = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times"
-# Only an IPO is called one; "subscribed 0.55 times" is not oversubscribed.
-_OVERSUBSCRIBED = re.compile(
-    rf"\bIPO\b[^,;:]*?\b(?:(?:is|was|gets|got)\s+)?(?:"
-    rf"over-?subscribed\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+)?(?P<after>{_TIMES})|"
+# The demand for a share issue as the headline tells it: "IPO oversubscribed 8.63 times", "FPO
+# fully subscribed", "IPO subscribed 1.47 times" (at least once over: 0.55 times is not news).
+_SUBSCRIBED = re.compile(
+    rf"\b(?P<issue>IPO|FPO)\b[^,;:]*?\b(?:(?:is|was|gets|got)\s+)?(?:"
+    rf"(?P<how>fully\s+|over-?\s?)subscribed(?:\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+)?"
+    rf"(?P<after>{_TIMES}))?|"
+    rf"subscribed\s+(?P<plain>{_TIMES})|"
     rf"(?P<before>{_TIMES})\s+over-?subscribed)",
     re.IGNORECASE,
 )
+_ISSUE_WORDS = {"IPO": "IPO", "FPO": "follow-on share offer"}
 _REGULATOR_NOD = re.compile(
     r"\b(?:gets?|receives?|wins?|secures?|bags?)\s+(?P<who>Sebi|SEBI|RBI|CCI|FIPB|DCGI|USFDA|"
     r"US\s?FDA|FDA|EMA)(?:'s)?\s+(?:nod|approval|clearance|go-ahead)\s+for\s+(?:its\s+|an?\s+|the\s+)?"
@@ -461,13 +465,14 @@ _REGULATOR_NOD = re.compile(
 
 def _ipo_news(title: str, owner: str) -> Detail | None:
     """An issue's demand ("IPO oversubscribed 8.63 times") or a regulator's nod for it ("gets
-    Sebi nod for IPO"), as the headline says them."""
-    demand = _OVERSUBSCRIBED.search(title)
+    Sebi nod for IPO"), as the headline says them; bids are in, the money not yet raised."""
+    demand = _demand(title)
     if demand is not None:
-        times = demand.group("after") or demand.group("before")
-        return Detail(
-            f"{owner} IPO being oversubscribed {times}", f"seen your IPO oversubscribed {times}"
-        )
+        issue, said = demand
+        money = amount(title)
+        if money is not None and issue == "IPO":
+            issue = f"{money} IPO"
+        return Detail(f"{owner} {issue} being {said}", f"seen your {issue} {said}")
     nod = _REGULATOR_NOD.search(title)
     if nod is None:
         return None
@@ -478,18 +483,30 @@ def _ipo_news(title: str, owner: str) -> Detail | None:
     )
 
 
+def _demand(title: str) -> tuple[str, str] | None:
+    """(the issue in plain words, how it was subscribed) when the headline tells the demand."""
+    match = _SUBSCRIBED.search(title)
+    if match is None:
+        return None
+    issue = _ISSUE_WORDS[match.group("issue").upper()]
+    plain = match.group("plain")
+    if plain is not None:
+        number = plain.split()[0]
+        if number[0].isdigit() and float(number) < 1:
+            return None  # undersubscribed so far: not news to congratulate
+        return issue, f"subscribed {plain}"
+    times = match.group("after") or match.group("before")
+    how = (match.group("how") or "over").strip(" -").lower()
+    said = "fully subscribed" if how == "fully" else "oversubscribed"
+    return issue, f"{said} {times}" if times else said
+
+
 def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
     news = _ipo_news(title, owner)
     money = amount(title)
     if news is not None or money is None:
         return news
     kind = funding_round(title, money)
-    subscribed = re.search(r"\b(fully|over-?)\s*subscribed\b", title, re.IGNORECASE)
-    if kind == "IPO" and subscribed:  # bids are in; the money is not raised until it closes
-        said = f"{subscribed.group(1).lower().rstrip('-')}subscribed".replace(
-            "fullysub", "fully sub"
-        )
-        return Detail(f"{owner} {money} IPO", f"seen your {money} IPO {said}")
     if _PLANNED_RAISE.search(title) and not _DONE_RAISE.search(title):  # not raised yet
         if kind == "IPO":
             return Detail(f"{owner} planned {money} IPO", f"announced plans for a {money} IPO")

@@ -239,11 +239,26 @@ def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
     )  # "WPP, the world's largest ad agency, reports ..."
     if head is None:
         return None
-    for clause in _CLAUSE_END.split(head.group("rest"))[:3]:
+    for clause in _CLAUSE_END.split(_change_first(head.group("rest")))[:3]:
         said = _said(clause.strip(), owner)
         if said is not None:
             return said
     return None
+
+
+# "Q3 PAT Rs 101.6 crore, up 147% YoY": the level first, then the change; told as "Q3 PAT up
+# 147% to Rs 101.6 crore", the order the rest of this module reads.
+_LEVEL_THEN_CHANGE = re.compile(
+    rf"^(?P<what>(?:(?:{_PERIOD_WORD})\s+){{0,3}}(?:{_METRIC}))\s+(?:(?:at|of)\s+)?"
+    rf"(?P<level>{_AMOUNT})\s*,?\s+(?P<change>(?:{_RISE})\s+{_FIGURE})",
+    re.I,
+)
+_YEAR_ON_YEAR = re.compile(r"\s+(?:YoY|y-o-y|y/y|year-on-year|on\s+year)(?!\w)", re.I)
+
+
+def _change_first(rest: str) -> str:
+    rest = _YEAR_ON_YEAR.sub("", rest)
+    return _LEVEL_THEN_CHANGE.sub(r"\g<what> \g<change> to \g<level>", rest, count=1)
 
 
 _CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s|\s+(?:as|amid|despite|but|while)\s")
@@ -259,9 +274,12 @@ def _said(rest: str, owner: str) -> Results | None:
     """ "Q2 net up 20% at Rs 89 crore" and its kin, after the company's name."""
     if _RETURN_TO_PROFIT.match(rest):
         return Results(f"{owner} return to profit", "returned to profit", strong=True)
+    dividend = _DIVIDEND.match(rest)
+    if dividend is not None:
+        return _dividend(dividend, owner)
     match = re.match(
         rf"(?:{_POSTS}\s+)?(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})"
-        rf"(?:(?P<metric>{_METRIC})(?:\s+(?:in|for)\s+(?P<within>{_PERIOD_WORD}))?\s+)?"
+        rf"(?:(?P<metric>{_METRIC})(?:\s+(?:(?:in|for)\s+)?(?P<within>{_PERIOD_WORD}))?\s+)?"
         rf"(?:(?P<multiply>{'|'.join(_MULTIPLY)})|(?P<adverb>{_ADVERB}\s+)?(?P<rise>{_RISE})"
         rf"(?:\s+(?P<figure>{_FIGURE}))?|"
         rf"(?P<beat>{_BEAT})\s+(?P<expected>(?:[\w-]+\s+){{0,2}}?{_EXPECTED})|"
@@ -313,10 +331,49 @@ def _said(rest: str, owner: str) -> Results | None:
     return risen
 
 
+_DIVIDEND = re.compile(
+    rf"(?:hikes?|raises?|lifts?|increases?|ups|boosts?)\s+(?:its\s+)?"
+    rf"(?P<period>(?:(?:{_PERIOD_WORD}|interim|final|special)\s+){{0,2}})(?:dividend|payout)"
+    rf"(?:\s+(?:by\s+)?(?P<figure>{_FIGURE}))?(?!\w)",
+    re.I,
+)
+
+
+def _dividend(match: re.Match[str], owner: str) -> Results:
+    """ "hikes dividend 20%" -> "the 20% rise in Acme's dividend"; a payout raised is a sign
+    of confidence, strong when the figure is ten per cent or more."""
+    period = re.sub(r"\b(?:Interim|Final|Special)\b", lambda m: m.group(0).lower(),
+                    _period(match.group("period") or ""))  # fmt: skip
+    what = f"{period} dividend".strip()
+    figure = match.group("figure")
+    if not figure:
+        return Results(f"the rise in {owner} {what}", f"raised your {what}", strong=True)
+    risen = _risen(owner, what, figure, "")
+    told = _figure(figure.strip())
+    return Results(risen.news, f"raised your {what} by {told}", strong=risen.strong)
+
+
+# "books second consecutive quarter of sales growth", "posts three straight years of growth"
+_STREAK = re.compile(
+    rf"(?:{_POSTS}\s+)?(?:an?\s+|its\s+)?(?P<streak>"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
+    r"(?:consecutive|straight|successive)\s+(?:quarter|year|month|half)|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:consecutive|straight|successive)"
+    r"\s+(?:quarters|years|months|halves))"
+    r"\s+of\s+(?P<what>(?:[\w-]+\s+){0,2}?(?:growth|profits?|gains))(?!\w)(?!\s+growth)",
+    re.I,
+)
+
+
 def _posted(rest: str, owner: str) -> Results | None:
     """ "posts rise in earnings", "delivers 9.8% profit growth", "reports strong 2015 growth",
     "beats estimates", "a 27% jump in profits"."""
     said = rest
+    streak = _STREAK.match(said)
+    if streak is not None:
+        what = f"{streak.group('streak').lower()} of {streak.group('what').lower()}"
+        article = "" if what.split()[0] in _NUMBER_WORDS or what[0].isdigit() else "a "
+        return Results(f"{owner} {what}", f"posted {article}{what}", strong=True, as_written=True)
     figure_first = re.match(
         rf"(?:{_POSTS}\s+)?(?:an?\s+)?(?P<figure>{_FIGURE})\s+(?P<metric>{_METRIC})\s+"
         rf"(?:growth|rise|jump|increase|gain)(?:\s+in\s+(?P<period>{_PERIOD_WORD}(?:\s+quarter)?))?"

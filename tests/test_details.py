@@ -188,6 +188,15 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
         # Pricing an IPO is not closing it: the clause says what was raised.
         (K.FUNDING, "Acme prices IPO above range, raising $610 million",
          "Acme Corp's $610 million IPO", "raised $610 million in your IPO"),
+        # The demand for an issue, however the headline words it; bids in, money not raised.
+        (K.FUNDING, "Acme IPO fully subscribed on day two", "Acme Corp's IPO being fully subscribed",
+         "seen your IPO fully subscribed"),
+        (K.FUNDING, "Acme FPO over-subscribed 2.5 times", "Acme Corp's follow-on share offer being "
+         "oversubscribed 2.5 times", "seen your follow-on share offer oversubscribed 2.5 times"),
+        (K.FUNDING, "Acme IPO subscribed 3.1 times on final day",
+         "Acme Corp's IPO being subscribed 3.1 times", "seen your IPO subscribed 3.1 times"),
+        (K.FUNDING, "Acme's Rs 400 crore IPO oversubscribed", "Acme Corp's Rs 400 crore IPO being "
+         "oversubscribed", "seen your Rs 400 crore IPO oversubscribed"),
         (K.FUNDING, "Acme raises $85 million to expand", "the $85 million in new funding for Acme Corp",
          "secured $85 million in new funding"),
         (K.GROWTH, "Acme sales up 18% on demand", "the 18% rise in Acme Corp's sales",
@@ -211,6 +220,11 @@ def test_detail_names_the_news_for_each_kind(kind: K, title: str, news: str, cla
     found = detail(kind, title, ACME, "Acme Corp")
     assert found is not None
     assert (found.news, found.clause) == (news, clause)
+
+
+def test_an_issue_bid_less_than_once_is_not_told_as_demand() -> None:
+    found = detail(K.FUNDING, "Acme IPO subscribed 0.4 times on day one", ACME, "Acme Corp")
+    assert found is None or "subscribed" not in found.clause
 
 
 def test_no_detail_for_a_headline_that_does_not_name_the_company() -> None:

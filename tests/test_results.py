@@ -35,6 +35,20 @@ OWNER = "Acme Corp's"
         ("Acme Corp Q4 net marginally up at Rs 82.8 crore",
          "the rise in Acme Corp's Q4 net profit to Rs 82.8 crore",
          "posted a rise in Q4 net profit to Rs 82.8 crore"),
+        ("Acme Corp Q1 PAT Rs 12.5 cr, up 48% YoY",  # the level first, then the change
+         "the 48% rise in Acme Corp's Q1 net profit to Rs 12.5 crore",
+         "posted a 48% rise in Q1 net profit to Rs 12.5 crore"),
+        ("Acme Corp net profit Q3 up 7.5 per cent at Rs 40 cr",  # the period after the metric
+         "the 7.5% rise in Acme Corp's Q3 net profit to Rs 40 crore",
+         "posted a 7.5% rise in Q3 net profit to Rs 40 crore"),
+        ("Acme Corp Lifts Final Dividend 15% On Record Orders",
+         "the 15% rise in Acme Corp's final dividend", "raised your final dividend by 15%"),
+        ("Acme raises dividend", "the rise in Acme Corp's dividend", "raised your dividend"),
+        ("Acme Corp posts third straight quarter of profit growth",
+         "Acme Corp's third straight quarter of profit growth",
+         "posted a third straight quarter of profit growth"),
+        ("Acme Corp logs four consecutive years of growth",
+         "Acme Corp's four consecutive years of growth", "posted four consecutive years of growth"),
         ("Acme Corp Q2 up 3.5 per cent to Rs 93 crore",  # a period's figure is its earnings
          "the 3.5% rise in Acme Corp's Q2 earnings to Rs 93 crore",
          "posted a 3.5% rise in Q2 earnings to Rs 93 crore"),
