@@ -197,6 +197,39 @@ def partner(title: str, names: tuple[str, ...]) -> str | None:
     return None
 
 
+_DEAL_VERBS = r"(?:strike|sign|ink|seal|clinch|enter\s+into|bag|agree)"
+_DEAL_NOUNS = {"deal": "deal", "pact": "agreement", "agreement": "agreement", "mou": "MoU",
+               "alliance": "alliance", "partnership": "partnership", "tie-up": "tie-up"}  # fmt: skip
+_DEAL_NOUN = r"(?P<noun>deal|pact|agreement|MoU|alliance|partnership|tie-up)"
+_DEAL_WHAT = r"(?:an?\s+|another\s+|new\s+)*(?P<what>(?:[A-Za-z][\w-]*\s+){0,4}?)"
+
+
+def deal(title: str, names: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """(what kind, the deal's noun, the other party) of a deal between two named parties:
+    "Acme, Beta strike psoriasis drug deal" -> ("psoriasis drug", "deal", "Beta"); "Acme bags
+    cancer drug deal with Beta" likewise. Which side is the customer is not said, so the
+    sentence says a deal was signed, never that a customer was won."""
+    ours = rf"(?:{_names_alternation(names)})(?!\w)"
+    verb_s = r"(?:strikes|signs|inks|seals|clinches|enters\s+into|bags|agrees|wins|lands)"
+    patterns = (
+        rf"^{ours}(?:\s+and|,)\s+(?P<other>{_NAME}?)\s+{_DEAL_VERBS}\s+{_DEAL_WHAT}{_DEAL_NOUN}\b",
+        rf"(?:^|,\s)(?P<other>{_NAME}?)(?:\s+and|,)\s+{ours}\s+{_DEAL_VERBS}\s+{_DEAL_WHAT}"
+        rf"{_DEAL_NOUN}\b",
+        rf"^{ours}\s+{verb_s}\s+{_DEAL_WHAT}{_DEAL_NOUN},?\s+(?:this\s+time\s+)?with\s+"
+        rf"(?P<other>{_NAME})",
+    )
+    for pattern in patterns:
+        match = re.search(pattern, title)
+        if match is None:
+            continue
+        other = _proper(match.group("other"), names)
+        what = match.group("what").strip()
+        if other is None or (what and not what.islower()):
+            continue  # a name or Title Case in the deal's words: not safe to carry
+        return what, _DEAL_NOUNS[match.group("noun").lower()], other
+    return None
+
+
 def amount(title: str) -> str | None:
     """The sum a funding headline says was raised: "$45 million" in "raises $45 million Series
     B"; never a total or valuation ("brings total raised to $20M", "at $1.5 billion valuation")."""
@@ -522,15 +555,28 @@ def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> De
 
 def _new_account(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
     who = customer(title, names)
-    return (
-        Detail(f"{owner} new business with {who}", f"won new business with {who}") if who else None
+    if who is None:
+        return _deal(title, names, owner)
+    return Detail(f"{owner} new business with {who}", f"won new business with {who}")
+
+
+def _deal(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
+    found = deal(title, names)
+    if found is None:
+        return None
+    what, noun, other = found
+    named = f"{what} {noun}".strip()
+    verb = "entered into" if noun in ("alliance", "partnership", "tie-up") else "signed"
+    return Detail(
+        f"{owner} new {named} with {other}",
+        f"{verb} {indefinite_article(named)} {named} with {other}",
     )
 
 
 def _partnership(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
     other = partner(title, names)
     if other is None:
-        return None
+        return _deal(title, names, owner)
     return Detail(f"{owner} new partnership with {other}", f"formed a new partnership with {other}")
 
 

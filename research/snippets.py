@@ -206,6 +206,48 @@ def _generic(kind: EventKind, headline: str, owner: str) -> Detail:
     return Detail(f"{owner} {_KIND_NEWS[kind]}", KIND_CLAUSES[kind])
 
 
+# Headline slang for a verb, in the words a note would use: "Acme bags order" -> "wins".
+_SLANG_VERBS = {
+    "bags": "wins", "bagged": "won", "bag": "win", "inks": "signs", "inked": "signed",
+    "ink": "sign", "hikes": "raises", "hiked": "raised", "hike": "raise",
+}  # fmt: skip
+_SLANG = "|".join(_SLANG_VERBS)
+
+
+# Money is secured, not won: "bags $22M Series A" -> "secures".
+_SLANG_FUNDING = {"bags": "secures", "bagged": "secured", "bag": "secure"}
+
+
+def _names_more(news: str, phrase: str, names: tuple[str, ...]) -> bool:
+    """Whether ``news`` names someone (a capitalised word inside it, not the company's own
+    name) that ``phrase`` leaves out."""
+    for name in sorted(names, key=len, reverse=True):
+        news = re.sub(rf"{re.escape(name)}(?:['\u2019]s?)?", "", news)
+    named = {w.strip(".,;:'\u2019") for w in news.split()[1:] if w[:1].isupper()}
+    return bool(phrase) and any(name and name not in phrase for name in named)
+
+
+def plain_verbs(told: str, names: tuple[str, ...], kind: EventKind | None = None) -> str:
+    """Slang verbs where a verb stands: right after the company's name ("Acme bags order") or
+    after "to" ("to hike its stake"); a noun ("price hikes") is left alone."""
+    ours = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    verbs = _SLANG_VERBS | (_SLANG_FUNDING if kind is EventKind.FUNDING else {})
+
+    def plain(match: re.Match[str]) -> str:
+        word = match.group("verb")
+        said = verbs[word.lower()]
+        return match.group("before") + (said.capitalize() if word[:1].isupper() else said)
+
+    told = re.sub(
+        rf"(?P<before>(?:^|\s)(?:{ours})(?:\s+(?:Ltd|Limited|Inc|Corp|plc)\.?)?\s+)"
+        rf"(?P<verb>{_SLANG})\b",
+        plain,
+        told,
+        flags=re.I,
+    )
+    return re.sub(rf"(?P<before>\bto\s+)(?P<verb>{_SLANG})\b", plain, told, flags=re.I)
+
+
 def phrasings(
     title: str,
     company_name: str,
@@ -222,6 +264,7 @@ def phrasings(
     # "Acme shares jump on $200 million order": the order is the news, not the share move.
     reason = share_move_reason(cleaned, names)
     told = f"{company_name} {reason}" if reason else told_of_company(cleaned, names) or cleaned
+    told = plain_verbs(told, names, kind)
     phrase, done = (
         (reason_phrase(reason) if reason else None) or event_phrase(told, names) or ("", "")
     )
@@ -249,6 +292,8 @@ def phrasings(
         phrase = ""  # "pricing its IPO above range" says less than "its $610 million IPO"
     if found is not None and _JARGON.search(phrase):
         phrase = ""  # "getting Sebi nod for its IPO": the detail says it in plain words
+    if found is not None and _names_more(found.news, phrase, (*names, company_name)):
+        phrase = ""  # "winning another drug deal" says less than "its drug deal with Inovio"
     if from_lead and found is not None and not re.search(r"[A-Z0-9$\u00a3\u20ac\u20b9]", phrase):
         phrase = ""  # "announcing a new partnership": the lead names the partner
     said = results(cleaned, names, owner) if kind is EventKind.GROWTH else None

@@ -9,6 +9,7 @@ from research.details import (
     amount,
     award_name,
     customer,
+    deal,
     detail,
     growth_figure,
     milestone,
@@ -242,3 +243,26 @@ def test_possessive_of_a_name_ending_in_s() -> None:
 def test_a_quoted_title_is_not_the_companys_age() -> None:
     assert milestone('Acme publishes "Two Centuries Of Glass" report') is None
     assert milestone("Acme celebrates two centuries of glassmaking") == "200-year milestone"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Acme, Beta Labs strike cloud storage deal", ("cloud storage", "deal", "Beta Labs")),
+        ("Beta Labs, Acme ink supply pact", ("supply", "agreement", "Beta Labs")),
+        ("Acme bags another drug deal, this time with Beta Labs", ("drug", "deal", "Beta Labs")),
+        ("Zephyr Group, Acme Corp enter into strategic alliance",
+         ("strategic", "alliance", "Zephyr Group")),
+        # No other party named, or Title Case words we cannot safely carry: no deal detail.
+        ("Acme strikes cloud deal", None),
+        ("Acme, Beta Labs Sign Cloud Deal", None),
+    ],
+)  # fmt: skip
+def test_deal_names_the_other_party(title: str, expected: tuple[str, str, str] | None) -> None:
+    assert deal(title, ACME) == expected
+
+
+def test_a_two_party_deal_is_signed_not_a_customer_won() -> None:
+    found = detail(K.NEW_ACCOUNT, "Acme, Beta Labs strike cloud deal", ACME, "Acme Corp")
+    assert found is not None
+    assert found.clause == "signed a cloud deal with Beta Labs"

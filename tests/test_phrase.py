@@ -40,7 +40,7 @@ HEADLINES = [
     ("Acme Corp lands $400 million storage order from Pacific Crest Utilities", K.NEW_ACCOUNT,
      "on landing a $400 million storage order from Pacific Crest Utilities."),
     ("Acme Corp inks multiyear contract with Harbor Transit", K.NEW_ACCOUNT,
-     "on inking a multiyear contract with Harbor Transit."),
+     "on signing a multiyear contract with Harbor Transit."),  # slang in plain words
     ("City of Lakemont selects Acme Corp for municipal solar storage contract", K.NEW_ACCOUNT,
      "on being selected by the City of Lakemont for a municipal solar storage contract."),
     ("Pacific Crest Utilities taps Acme Corp to supply grid batteries", K.NEW_ACCOUNT,
@@ -117,7 +117,7 @@ def test_sentence_for_headline(title: str, kind: K, phrase: str) -> None:
         ("Acme Corp hits 1 million customers", "hitting"),
         ("Acme Corp tops sales forecasts", "topping"),
         ("Acme Corp sets sales record", "setting"),
-        ("Acme Corp bags top honour", "bagging"),
+        ("Acme Corp bags top honour", "winning"),  # slang in plain words
         ("Acme Corp closes $30 million round", "closing"),
         ("Acme Corp releases HomeCell app", "releasing"),
         ("Acme Corp launches HomeCell 3", "launching"),
@@ -510,3 +510,16 @@ def test_verbs_and_title_case_from_the_lexicon(title: str, phrase: str) -> None:
 )
 def test_no_phrase_when_it_would_read_as_a_headline_or_praise_a_price(title: str) -> None:
     assert event_phrase(title, (COMPANY,)) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "said"),
+    [
+        ("Acme Corp bags $12 million Series A", K.FUNDING, "on securing a $12 million Series A"),
+        ("Acme Corp gets approval to hike stake in Beta Labs", K.MILESTONE, "to raise its stake"),
+        # A noun is not a verb: "price hikes" stays as written.
+        ("Acme Corp wins order despite price hikes", K.NEW_ACCOUNT, "despite price hikes"),
+    ],
+)  # fmt: skip
+def test_slang_verbs_are_said_plainly(title: str, kind: K, said: str) -> None:
+    assert said in congratulation(title, COMPANY, kind)
