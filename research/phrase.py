@@ -97,7 +97,10 @@ _ISSUES = frozenset("ipo fpo issue offering placement qip sale".split())
 # What a company does not own though it expands it ("to expand access to care").
 _UNOWNED_OBJECTS = frozenset("access".split())
 # An amount before these makes one countable deal ("a €70 million financing").
-_AMOUNT_HEADS = frozenset("financing refinancing".split())
+_AMOUNT_HEADS = frozenset(
+    "financing refinancing offer bid profit order contract deal loan investment grant stake "
+    "acquisition".split()
+)
 # Nouns there is one of in a place ("the Italian renewables market", "the Stockholm exchange").
 _SITES = frozenset("plant project site mine factory facility".split())
 _BARE_PLACE_HEADS = frozenset("centre center station airport".split())
@@ -329,8 +332,11 @@ def _determiner(
         and _bare(head) not in _UNOWNED_OBJECTS
     ):
         return "its"  # "raising its guidance", "expanding its operations"
-    if AMOUNT.fullmatch(first) and _bare(head) in _AMOUNT_HEADS:
+    if AMOUNT.match(" ".join(chunk)) and _bare(head) in _AMOUNT_HEADS and len(chunk) > 1:
         return indefinite_article(first)  # "a C$90 million bought-deal financing"
+    countable_head = is_countable(_bare(head)) or _bare(head) in _COUNTABLE_HEADS
+    if preposition == "since" and len(heads) <= 2 and head[:1].islower() and countable_head:
+        return "the"  # "its first mortgages since the crisis"
     if (
         preposition in _OWNED_AFTER
         and _bare(head) in _OWNED_AFTER[preposition]

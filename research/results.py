@@ -369,6 +369,18 @@ def _posted(rest: str, owner: str) -> Results | None:
     """ "posts rise in earnings", "delivers 9.8% profit growth", "reports strong 2015 growth",
     "beats estimates", "a 27% jump in profits"."""
     said = rest
+    level_first = re.match(
+        rf"{_POSTS}\s+(?:an?\s+)?(?P<level>{_AMOUNT})\s+(?P<metric>{_METRIC})"
+        rf"(?:\s+(?:for|in)\s+(?:the\s+)?(?P<period>{_PERIOD_WORD}(?:\s+{_PERIOD_WORD})?))?(?!\w)",
+        said,
+        re.I,
+    )  # "posts Rs 284 crore profit for Q3"
+    if level_first is not None:
+        metric = _METRICS[level_first.group("metric").lower()]
+        what = f"{_period(level_first.group('period') or '')} {metric}".strip()
+        level = level_first.group("level")
+        return Results(f"{owner} {what} of {level}",
+                       f"posted {indefinite_article(what)} {what} of {level}")  # fmt: skip
     streak = _STREAK.match(said)
     if streak is not None:
         what = f"{streak.group('streak').lower()} of {streak.group('what').lower()}"

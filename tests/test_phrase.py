@@ -33,6 +33,11 @@ HEADLINES = [
     ("Acme Corp to buy Ohio battery recycler Greenloop", K.ACQUISITION,
      "on agreeing to buy Ohio battery recycler Greenloop."),
     ("Acme Corp acquires Voltaire Labs", K.ACQUISITION, "on acquiring Voltaire Labs."),
+    # The article a headline drops before an amount's deal and after "since".
+    ("Acme Corp books Rs 310 crore order from NTPC", K.NEW_ACCOUNT,
+     "on booking a Rs 310 crore order from NTPC."),
+    ("Acme Corp opens first US store since merger", K.EXPANSION,
+     "on opening its first US store since the merger."),
     ("Acme Corp raises $85 million Series C to scale grid batteries", K.FUNDING,
      "on raising an $85 million Series C to scale grid batteries."),
     ("Acme Corp secures $40 million in new funding", K.FUNDING,
