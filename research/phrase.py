@@ -229,11 +229,41 @@ def _before_legal_suffix(words: list[str]) -> set[int]:
     return named
 
 
+# A word that introduces a name in apposition: "Production Company Mammoth Screen", "Rival
+# Beta Labs", "Software Maker Blue Yonder".
+_DESCRIBES_A_NAME = frozenset(
+    """company firm maker startup start-up rival brand developer producer retailer operator
+    provider supplier specialist studio label carrier lender insurer chain""".split()
+)
+
+
+def _after_descriptor(words: list[str]) -> set[int]:
+    """The capitalised words right after a word that introduces a name ("Production Company
+    Mammoth Screen"), up to a preposition, a conjunction or a comma: ordinary words, but a name."""
+    named: set[int] = set()
+    for index, word in enumerate(words[:-1]):
+        if _bare(word) not in _DESCRIBES_A_NAME or word.endswith((",", ";", ":")):
+            continue
+        end = index + 1
+        while (
+            end < len(words)
+            and end - index <= 4
+            and words[end][:1].isupper()
+            and _bare(words[end]) not in _CHUNK_ENDS
+            and _bare(words[end]) not in ("to", "and", "or")
+        ):
+            end += 1
+            if words[end - 1].endswith((",", ";", ":")):
+                break
+        named.update(range(index + 1, end))
+    return named
+
+
 def sentence_case(words: list[str]) -> list[str]:
     """Title Case words -> sentence case: ordinary words lowered ("Posts Rise in Earnings
     Despite Lower Oil Prices" -> "posts rise in earnings despite lower oil prices"), names kept
     ("Omnis Pharmaceuticals", "BG Group", "Data Pipelines SDK"), quoted titles kept whole."""
-    named = _before_legal_suffix(words)
+    named = _before_legal_suffix(words) | _after_descriptor(words)
     result: list[str] = []
     quoted = False
     for index, word in enumerate(words):
@@ -302,7 +332,8 @@ def _determiner(
         return None  # "raising up to $1 billion": a limit, not a thing
     quoted = first.startswith(("'", "\u2018", '"', "\u201c"))
     named = quoted or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", first)  # "HomeCell"
-    if named and len(heads) > 1 and head[:1].islower() and not followed_by_of:
+    described = any(_bare(w) in _DESCRIBES_A_NAME for w in heads[1:-1])  # "company Mammoth Screen"
+    if named and len(heads) > 1 and (head[:1].islower() or described) and not followed_by_of:
         return "the"  # a product's name: "the HomeCell solar battery", "the 'Glass' report"
     if quoted:
         return None

@@ -520,6 +520,9 @@ def test_sued_with_an_object_is_acting_and_without_one_is_being_sued(title: str,
         # a formal offer, a controlling stake, a listing, a memorandum
         ("Acme launches $3 billion bid for Beta", "Acme", K.ACQUISITION),
         ("Acme raises stake in Beta to 75% via open offer", "Acme", K.ACQUISITION),
+        # shares paid for a company, not shares bought in one
+        ("Acme Acquires Rival Beta Labs In All-Stock Deal", "Acme", K.ACQUISITION),
+        ("Acme to buy Beta for $1.2 billion in cash and shares", "Acme", K.ACQUISITION),
         ("Acme to list shares on NSE on Monday", "Acme", K.FUNDING),
         ("Acme and Beta sign MoU on battery research", "Acme", K.PARTNERSHIP),
         ("Beta loses contract to Acme", "Acme", K.NEW_ACCOUNT),
@@ -535,6 +538,7 @@ def test_real_headline_shapes_that_are_good_news(title: str, company: str, kind:
     [
         "Acme buys 2.5 lakh shares of Beta Industries",  # a portfolio trade
         "Acme buys 4% stake in Beta Industries",
+        "Acme buys shares in Beta Industries",
         "Acme IPO price band fixed at Rs 240-250",  # the word IPO alone
         "Acme Q2 profit seen up 20%",  # a forecast
         "Acme set to post strong quarterly profit",

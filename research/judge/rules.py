@@ -653,7 +653,9 @@ def _continues_subject(text: str, subject_at: int, trigger_at: int) -> bool:
 # What follows "buys" or "acquires" when it is an investment: shares, a stake it does not size or
 # one under ten per cent, a buyback. (Ten per cent or more reads as a strategic stake.)
 _AN_INVESTMENT = re.compile(
-    r"\s*(-?back\b|[^;:|]{0,40}\b(shares?|stocks?|securities|bonds|units|debentures)\b"
+    # shares bought are an investment; shares paid ("all-stock deal", "in cash and shares") not
+    r"\s*(-?back\b|[^;:|]{0,40}(?<!-)(?<!\bin )(?<!\band )"
+    r"\b(shares?|stocks?|securities|bonds|units|debentures)\b(?!\s+(deal|transaction|swap))"
     r"|[^;:|]{0,15}\b(minority|small|strategic) stake\b|\s*(a |an |its )?stake\b(?! of (5[1-9]|[6-9]\d|100))"
     r"|[^;:|]{0,20}(?<![\d.])\d(\.\d+)? ?(%|per ?cent|pc)( stake)? (stake|in)\b)",
     re.IGNORECASE,
