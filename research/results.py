@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .grammar import indefinite_article
+from .grammar import indefinite_article, possessive
 
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -232,14 +232,36 @@ def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
     subject = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # "Tesco sales rise ...", and "Early victory for new CEO as Morrisons beats forecasts"
     head = re.search(
-        rf"(?<!\w)(?:{subject})(?!\w)(?:\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?)?(?:['\u2019]s?)?"
-        rf"(?:,[^,]{{1,60}},)?\s+(?P<rest>.+)$",
+        rf"(?<!\w)(?P<name>{subject})(?!\w)(?:\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?)?"
+        rf"(?:['\u2019]s?)?(?:,[^,]{{1,60}},)?\s+(?P<rest>.+)$",
         text,
         re.I,
     )  # "WPP, the world's largest ad agency, reports ..."
     if head is None:
         return None
-    for clause in _CLAUSE_END.split(_change_first(head.group("rest")))[:3]:
+    rest = head.group("rest")
+    said = _first_said(rest, owner)
+    if said is not None:
+        return said
+    # "GSK Consumer Healthcare Q2 net up 9%": a unit of the company, named in full
+    words = rest.split()
+    for length in range(1, 4):
+        unit = words[:length]
+        if not all(_UNIT_WORD.fullmatch(w) for w in unit):
+            break
+        unit_owner = possessive(" ".join([head.group("name"), *unit]))
+        said = _first_said(" ".join(words[length:]), unit_owner)
+        if said is not None:
+            return said
+    return None
+
+
+_UNIT_WORD = re.compile(r"[A-Z][a-z][\w&-]*|[A-Z]{2,5}")
+
+
+def _first_said(rest: str, owner: str) -> Results | None:
+    """The results news in the first clauses after the company's name."""
+    for clause in _CLAUSE_END.split(_change_first(rest))[:3]:
         said = _said(clause.strip(), owner)
         if said is not None:
             return said

@@ -35,6 +35,9 @@ OWNER = "Acme Corp's"
         ("Acme Corp Q4 net marginally up at Rs 82.8 crore",
          "the rise in Acme Corp's Q4 net profit to Rs 82.8 crore",
          "posted a rise in Q4 net profit to Rs 82.8 crore"),
+        ("Acme Corp Consumer Health Q2 Net up 9% at Rs 160 crore",  # a unit, named in full
+         "the 9% rise in Acme Corp Consumer Health's Q2 net profit to Rs 160 crore",
+         "posted a 9% rise in Q2 net profit to Rs 160 crore"),
         ("Acme Corp posts Rs 84 crore profit for Q3",  # the level before the metric
          "Acme Corp's Q3 profit of Rs 84 crore", "posted a Q3 profit of Rs 84 crore"),
         ("Acme Corp Q1 PAT Rs 12.5 cr, up 48% YoY",  # the level first, then the change
