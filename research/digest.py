@@ -100,6 +100,20 @@ class Digest:
     failures: tuple[DigestFailure, ...] = ()
     generated_at: datetime | None = None
     warnings: tuple[str, ...] = ()  # for the person running it; not part of the saved files
+    offline: bool = False  # made from the cache alone: not the week's digest, never saved
+    replayed: bool = False  # made from a recording: a demonstration, never saved
+    data_as_of: datetime | None = None  # offline: when the oldest stored answer was fetched
+
+    @property
+    def notice(self) -> str | None:
+        """What the digest is when it is not the week's own (replayed or offline), or None."""
+        if self.replayed:
+            when = f" made {_moment(self.generated_at)}" if self.generated_at else ""
+            return f"Replayed from a recording{when}: a demonstration, not a saved digest."
+        if self.offline:
+            when = f", fetched {_moment(self.data_as_of)} or later" if self.data_as_of else ""
+            return f"Made offline from stored news{when}: not a saved digest."
+        return None
 
     @property
     def with_news(self) -> tuple[CompanySection, ...]:
@@ -139,6 +153,10 @@ class SavedDigest:
     summary: str  # one line of plain text
     body_html: str  # the digest's HTML fragment, already escaped
     link: str | None = None  # the HTML digest's file name, relative to the feed
+
+
+def _moment(moment: datetime) -> str:
+    return f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC"
 
 
 def event_key(slug: str, event: Event) -> str:

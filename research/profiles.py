@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 from sources import (
     Discovery,
     HttpClient,
+    Recording,
+    ReplayTransport,
     SourceError,
     discover_newsroom,
     parse_workers,
@@ -22,8 +27,12 @@ from .company import resolve_company, unique_names
 from .config import Settings, load_settings
 from .errors import DiscoveryFailed, InvalidInput, UnknownCompany
 from .models import Company
+from .replaying import RecordedCompanies, open_recording
 from .runner import synchronous
 from .store import Store
+from .watchlist import stored_company
+
+logger = logging.getLogger(__name__)
 
 MAX_LIST_ITEMS = 50
 _HOST = re.compile(r"^(?=.{1,253}$)[\w-]+(\.[\w-]+)*(:\d{1,5})?$")
@@ -93,7 +102,7 @@ def add_company(
     arguments.settings(settings)
     arguments.aware("now", now)
     store = Store((settings or load_settings()).store_path)
-    key = resolve_company(company)
+    key = stored_company(company, store)
     existing = store.company(key.slug)
     display = name or (existing.name if existing else None) or key.name
     typed = resolve_company(display, tuple(aliases))
@@ -107,7 +116,7 @@ def add_company(
         feeds=_clean_urls(feeds, "feed") if feeds else base.feeds,
         exclude=_clean_terms(exclude) if exclude else base.exclude,
         # A name made from a slug has guessed capitals ("Ebay" for eBay).
-        exact_case=True if name else (base.exact_case if existing else company != key.slug),
+        exact_case=True if name else (base.exact_case if existing else key.exact_case),
     )
     if (updated.domain, updated.newsroom) != (base.domain, base.newsroom):
         updated = replace(updated, discovered_feeds=(), discovered_pages=(), discovered_at=None)
@@ -119,8 +128,9 @@ def get_company(company: str, *, settings: Settings | None = None) -> Company:
     """The saved profile; UnknownCompany when there is none."""
     arguments.company_name("company", company)
     arguments.settings(settings)
-    slug = resolve_company(company).slug
-    profile = Store((settings or load_settings()).store_path).company(slug)
+    store = Store((settings or load_settings()).store_path)
+    slug = stored_company(company, store).slug
+    profile = store.company(slug)
     if profile is None:
         raise UnknownCompany(
             f"no saved profile for {company!r}; add one with: research company add {slug} "
@@ -129,37 +139,64 @@ def get_company(company: str, *, settings: Settings | None = None) -> Company:
     return profile
 
 
-def list_companies(*, settings: Settings | None = None) -> tuple[list[Company], list[str]]:
-    """Every readable saved profile by slug, and the slugs of damaged profiles."""
+def list_companies(*, settings: Settings | None = None) -> list[Company]:
+    """Every readable saved profile, by slug. A damaged one is left out with a logged warning;
+    :func:`damaged_companies` names them."""
     arguments.settings(settings)
-    return Store((settings or load_settings()).store_path).companies()
+    companies, damaged = Store((settings or load_settings()).store_path).companies()
+    for slug in damaged:
+        logger.warning("the saved profile %r is damaged and was left out", slug)
+    return companies
+
+
+def damaged_companies(*, settings: Settings | None = None) -> list[str]:
+    """The slugs of saved profiles that cannot be read (remove and add them again)."""
+    arguments.settings(settings)
+    return Store((settings or load_settings()).store_path).companies()[1]
 
 
 def remove_company(company: str, *, settings: Settings | None = None) -> None:
     """Delete the profile (even a damaged one); UnknownCompany when there was none."""
     arguments.company_name("company", company)
     arguments.settings(settings)
-    slug = resolve_company(company).slug
-    if not Store((settings or load_settings()).store_path).remove_company(slug):
+    store = Store((settings or load_settings()).store_path)
+    if not store.remove_company(stored_company(company, store).slug):
         raise UnknownCompany(f"no saved profile for {company!r}; nothing was removed")
 
 
 async def discover_company_async(
-    company: str, *, settings: Settings | None = None, now: datetime | None = None
+    company: str,
+    *,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+    offline: bool = False,
+    replay: Path | str | None = None,
 ) -> tuple[Company, Discovery]:
-    """Redo newsroom discovery for a saved profile, save what was found, and report it."""
+    """Redo newsroom discovery for a saved profile, save what was found, and report it.
+
+    ``offline`` asks nothing: it reports what the last discovery saved (DiscoveryFailed when
+    there was none). ``replay`` asks a recording folder instead of the network and saves
+    nothing; the profile is the one the recording holds, else the saved one (a discovery needs
+    the domain or newsroom to ask). Either way the returned profile is not saved.
+    """
     arguments.company_name("company", company)
     arguments.settings(settings)
     arguments.aware("now", now)
+    arguments.flag("offline", offline)
+    arguments.path("replay", replay)
+    if offline and replay is not None:
+        raise InvalidInput("choose at most one of offline and replay")
     settings = settings or load_settings()
-    profile = get_company(company, settings=settings)
-    if not (profile.domain or profile.newsroom):
-        raise InvalidInput(
-            f"{profile.slug} has no domain or newsroom to discover from; add one with "
-            f"research company add {profile.slug} --domain acme.com"
-        )
-    now = now or datetime.now(timezone.utc)
-    async with parse_workers(settings.parse), HttpClient(settings.http) as http:
+    recording = open_recording(replay) if replay is not None else None
+    profile = _profile_to_discover(company, settings, recording)
+    if offline:
+        return profile, _saved_discovery(profile)
+    now = now or (recording.recorded_at if recording else datetime.now(timezone.utc))
+    transport = ReplayTransport(recording) if recording else None
+    async with (
+        parse_workers(settings.parse),
+        HttpClient(settings.http, transport=transport) as http,
+    ):
         discovery = await discover_newsroom(
             profile.domain or profile.newsroom or "", http, now=now, newsroom=profile.newsroom
         )
@@ -168,8 +205,41 @@ async def discover_company_async(
             f"could not ask {discovery.site}: {'; '.join(discovery.notes)}; nothing was changed"
         )
     updated = with_discovery(profile, discovery, now)
-    Store(settings.store_path).save_company(updated, now)
+    if recording is None:
+        Store(settings.store_path).save_company(updated, now)
     return updated, discovery
+
+
+def _profile_to_discover(company: str, settings: Settings, recording: Recording | None) -> Company:
+    """The profile with a domain or newsroom to ask: the recording's, else the saved one."""
+    slug = resolve_company(company).slug
+    recorded = RecordedCompanies(recording).company(slug) if recording else None
+    profile = recorded or get_company(company, settings=settings)
+    if not (profile.domain or profile.newsroom):
+        raise InvalidInput(
+            f"{profile.slug} has no domain or newsroom to discover from; add one with "
+            f"research company add {profile.slug} --domain acme.com"
+        )
+    return profile
+
+
+def _saved_discovery(profile: Company) -> Discovery:
+    """What the last discovery saved, as a Discovery that asked nothing."""
+    if profile.discovered_at is None:
+        raise DiscoveryFailed(
+            f"{profile.slug} has no saved discovery to show offline; run research company "
+            f"discover {profile.slug} with a network connection"
+        )
+    site = profile.domain or profile.newsroom or ""
+    with contextlib.suppress(SourceError):  # a saved address no longer accepted: shown as saved
+        site = site_origin(site)
+    return Discovery(
+        site=site,
+        feeds=profile.discovered_feeds,
+        pages=profile.discovered_pages,
+        notes=profile.discovery_notes,
+        requests=0,
+    )
 
 
 def with_discovery(company: Company, discovery: Discovery, now: datetime) -> Company:

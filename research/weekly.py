@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sources import HttpClient, parse_workers
+from sources import HttpClient, Recording, ReplayTransport, parse_workers
 
 from . import arguments
 from .api import (
     MAX_DAYS,
     MAX_LIMIT,
+    Profiles,
     check_deadline,
     deadline_at,
     profile_or_company,
+    research_offline,
     research_with,
 )
 from .cache import Cache
@@ -35,6 +38,7 @@ from .digest_render import digest_feed, digest_fragment, digest_summary
 from .errors import InvalidInput, ResearchError
 from .files import write_atomic
 from .models import Company, Event, Result
+from .replaying import RecordedCompanies, open_recording
 from .runner import synchronous
 from .store import Store, WeekRecord
 from .watchlist import MAX_WATCHED, watched_company
@@ -42,7 +46,9 @@ from .watchlist import MAX_WATCHED, watched_company
 DIGEST_FORMATS = ("md", "html")
 FEED_FILE = "feed.xml"
 
-Progress = Callable[[int, int, str], None]  # (done, total, slug of the company just done)
+# (companies done, companies in all, slug of a company still being researched or "" at the end)
+Progress = Callable[[int, int, str], None]
+Outcome = Result | ResearchError  # a company's research, or the error that stopped it
 
 
 def _week(week: str | IsoWeek | None, now: datetime) -> IsoWeek:
@@ -57,24 +63,25 @@ def _week(week: str | IsoWeek | None, now: datetime) -> IsoWeek:
     return chosen
 
 
-def _companies(
-    companies: Sequence[str | Company] | None, store: Store, warnings: list[str]
+def _watchlist_companies(store: Store, warnings: list[str]) -> list[Company]:
+    rows = store.watchlist()
+    if not rows:
+        raise InvalidInput(
+            "the watchlist is empty; add companies with: research watch add acme-corp"
+        )
+    return [_watched_company(slug, name, store, warnings) for slug, name, _ in rows]
+
+
+def _named_companies(
+    names: Sequence[str | Company], profiles: Profiles, warnings: list[str]
 ) -> list[Company]:
-    if companies is None:
-        rows = store.watchlist()
-        if not rows:
-            raise InvalidInput(
-                "the watchlist is empty; add companies with: research watch add acme-corp"
-            )
-        return [_watched_company(slug, name, store, warnings) for slug, name, _ in rows]
-    if isinstance(companies, str):
+    if isinstance(names, str):
         raise InvalidInput("companies must be a list of names, not a single string")
-    names = companies
     if len(names) > MAX_WATCHED:
         raise InvalidInput(f"{len(names)} companies given; a digest covers at most {MAX_WATCHED}")
     resolved: dict[str, Company] = {}
     for name in names:
-        company, notes = with_derived_aliases(profile_or_company(name, (), store, warnings))
+        company, notes = with_derived_aliases(profile_or_company(name, (), profiles, warnings))
         warnings.extend(notes)
         resolved.setdefault(company.slug, company)
     return list(resolved.values())
@@ -98,6 +105,8 @@ async def weekly_digest_async(
     now: datetime | None = None,
     progress: Progress | None = None,
     deadline: float | None = None,
+    offline: bool = False,
+    replay: Path | str | None = None,
 ) -> Digest:
     """The good news of one ISO week (this week by default) for the watchlist or ``companies``.
 
@@ -105,7 +114,13 @@ async def weekly_digest_async(
     across the whole watchlist. Events this week's saved digest already reported are kept as
     they were; an event another week reported is not listed again. Nothing is saved: see
     :func:`save_digest`. With a ``deadline`` (seconds) it returns by then; sources still busy
-    are reported as timed out.
+    are reported as timed out. ``progress`` is called at the start and as each company is
+    done, with how many are done, how many in all and one still being researched.
+
+    ``offline`` answers from the cache alone; ``replay`` answers from a recording folder,
+    reads and writes neither the store nor the cache (so ``companies`` must be given, and the
+    week defaults to the recording's) and judges the week from the recording's time. Either
+    digest is marked as such, and :func:`save_digest` refuses it: it is not the week's digest.
     """
     if companies is not None:
         companies = arguments.companies("companies", companies, limit=MAX_WATCHED)
@@ -115,69 +130,178 @@ async def weekly_digest_async(
     arguments.settings(settings)
     arguments.aware("now", now)
     arguments.callable_or_none("progress", progress)
+    arguments.flag("offline", offline)
+    arguments.path("replay", replay)
     give_up_at = deadline_at(check_deadline(deadline))
-    now = now or datetime.now(timezone.utc)
+    if offline and replay is not None:
+        raise InvalidInput("choose at most one of offline and replay")
+    recording = open_recording(replay) if replay is not None else None
+    now = now or (recording.recorded_at if recording else datetime.now(timezone.utc))
     chosen = _week(week, now)
     settings = settings or load_settings()
-    store = Store(settings.store_path)
-    cache = Cache(settings.cache_path)
     warnings: list[str] = []
-    resolved = _companies(companies, store, warnings)
-    record = store.week_record(chosen, [c.slug for c in resolved])
-    days = min(MAX_DAYS, max(7, math.ceil((now - chosen.start) / timedelta(days=1))))
-    done = 0
+    store: Store | None = None  # a replay reads and writes neither the store nor the cache
+    cache: Cache | None = None
+    profiles: Profiles
+    if recording is None:
+        store = profiles = Store(settings.store_path)
+        cache = Cache(settings.cache_path)
+    else:
+        profiles = RecordedCompanies(recording)
+    resolved, record = _companies_and_week(companies, chosen, store, profiles, warnings)
+    research = functools.partial(
+        _research_one,
+        store=store,
+        cache=cache,
+        settings=settings,
+        now=now,
+        days=min(MAX_DAYS, max(7, math.ceil((now - chosen.start) / timedelta(days=1)))),
+        offline=offline,
+        give_up_at=give_up_at,
+    )
+    tracker = _Tracker(resolved, progress)
+    transport = ReplayTransport(recording) if recording else None
+    async with (
+        parse_workers(settings.parse),
+        HttpClient(settings.http, transport=transport) as http,
+    ):
+        outcomes = await asyncio.gather(
+            *(tracker.track(company, research(company, http)) for company in resolved)
+        )
+    if cache is not None:
+        warnings += cache.notes  # the shared cache's own notes (a damaged file replaced), once
+    return _digest(chosen, resolved, outcomes, record, now, warnings, recording, offline)
 
-    async def one(company: Company, http: HttpClient) -> Result | ResearchError:
-        nonlocal done
-        try:
-            return await research_with(
-                http,
+
+def _companies_and_week(
+    companies: Sequence[str | Company] | None,
+    week: IsoWeek,
+    store: Store | None,
+    profiles: Profiles,
+    warnings: list[str],
+) -> tuple[list[Company], WeekRecord]:
+    """The companies to research and what the store holds of the week. Without a store (a
+    replay) neither the watchlist nor the saved week is read: the companies must be named."""
+    if companies is not None:
+        resolved = _named_companies(companies, profiles, warnings)
+    elif store is not None:
+        resolved = _watchlist_companies(store, warnings)
+    else:
+        raise InvalidInput(
+            "a replayed digest does not read the watchlist; name the companies, e.g. "
+            "research digest --replay DIR --company acme-corp"
+        )
+    if store is None:
+        return resolved, WeekRecord(None, {}, {})
+    return resolved, store.week_record(week, [c.slug for c in resolved])
+
+
+class _Tracker:
+    """Tells ``progress`` at once how many companies there are, then as each one is done; a
+    company whose research was cancelled is not counted as done."""
+
+    def __init__(self, companies: Sequence[Company], progress: Progress | None) -> None:
+        self.waiting = [company.slug for company in companies]
+        self.total = len(companies)
+        self.progress = progress
+        self._tell()
+
+    async def track(self, company: Company, research: Awaitable[Outcome]) -> Outcome:
+        outcome = await research
+        self.waiting.remove(company.slug)
+        self._tell()
+        return outcome
+
+    def _tell(self) -> None:
+        if self.progress is not None:
+            done = self.total - len(self.waiting)
+            self.progress(done, self.total, self.waiting[0] if self.waiting else "")
+
+
+async def _research_one(
+    company: Company,
+    http: HttpClient,
+    *,
+    store: Store | None,
+    cache: Cache | None,
+    settings: Settings,
+    now: datetime,
+    days: int,
+    offline: bool,
+    give_up_at: float | None,
+) -> Outcome:
+    """One company's research for the digest, or the error that stopped it."""
+    try:
+        if offline and cache is not None:  # offline is never a replay: the cache is there
+            return research_offline(
                 company,
-                store=store,
                 cache=cache,
                 settings=settings,
                 now=now,
                 days=days,
                 limit=MAX_LIMIT,
-                give_up_at=give_up_at,
                 shared_cache=True,
             )
-        except ResearchError as exc:
-            return exc
-        finally:
-            done += 1
-            if progress is not None:
-                progress(done, len(resolved), company.slug)
+        return await research_with(
+            http,
+            company,
+            store=store,
+            cache=cache,
+            settings=settings,
+            now=now,
+            days=days,
+            limit=MAX_LIMIT,
+            give_up_at=give_up_at,
+            shared_cache=True,
+        )
+    except ResearchError as exc:
+        return exc
 
-    async with parse_workers(settings.parse), HttpClient(settings.http) as http:
-        outcomes = await asyncio.gather(*(one(company, http) for company in resolved))
 
+def _digest(
+    week: IsoWeek,
+    companies: Sequence[Company],
+    outcomes: Sequence[Result | ResearchError],
+    record: WeekRecord,
+    now: datetime,
+    warnings: list[str],
+    recording: Recording | None,
+    offline: bool,
+) -> Digest:
+    """The week's digest from each company's research (or the error that stopped it)."""
     sections = []
     failures = []
-    for company, outcome in zip(resolved, outcomes, strict=True):
+    for company, outcome in zip(companies, outcomes, strict=True):
         kept = record.events.get(company.slug, ())
         if isinstance(outcome, ResearchError):
             sections.append(CompanySection(company, kept, researched=False, problem=str(outcome)))
             continue
-        events = events_for_week(
-            chosen, outcome.events, kept, record.elsewhere.get(company.slug, ())
-        )
+        events = events_for_week(week, outcome.events, kept, record.elsewhere.get(company.slug, ()))
         sections.append(CompanySection(outcome.company, events, researched=not outcome.all_failed))
         warnings += [f"{company.name}: {w}" for w in outcome.warnings]
         failures += [
             DigestFailure(company.name, f.source, f.url, f.error, f.reason)
             for f in outcome.failures
         ]
-    warnings += cache.notes  # the shared cache's own notes (a damaged file replaced), once
+    as_of = [o.data_as_of for o in outcomes if isinstance(o, Result) and o.data_as_of]
     return Digest(
-        chosen, tuple(sections), tuple(failures), generated_at=now, warnings=tuple(warnings)
+        week,
+        tuple(sections),
+        tuple(failures),
+        generated_at=now,
+        warnings=tuple(warnings),
+        offline=offline,
+        replayed=recording is not None,
+        data_as_of=min(as_of, default=None),
     )
 
 
 weekly_digest = synchronous(weekly_digest_async)
 weekly_digest.__name__ = weekly_digest.__qualname__ = "weekly_digest"
 weekly_digest.__doc__ = (
-    """Synchronous twin of :func:`weekly_digest_async`; returns a :class:`Digest`."""
+    """Synchronous twin of :func:`weekly_digest_async`; returns a :class:`Digest`. It blocks
+    the calling thread (and a running event loop in it) until done; from async code, await
+    :func:`weekly_digest_async`."""
 )
 
 
@@ -218,8 +342,17 @@ def save_digest(
     A failure between the two (a full disk, a killed process) leaves the news recorded and the
     week due; the next run writes the files from the store. Files go to ``out`` (default:
     ``digests/`` under the data folder). Returns the paths written, the feed last.
+
+    A replayed or offline digest is refused (InvalidInput): it is not the week's digest, and
+    saving it would mark the week written. Write ``digest.to_markdown()`` where you like.
     """
     arguments.one_of("digest", digest, (Digest,), "a Digest from weekly_digest()")
+    if digest.replayed or digest.offline:
+        kind = "replayed" if digest.replayed else "offline"
+        raise InvalidInput(
+            f"a {kind} digest is not saved as the {digest.week} digest (that would mark the "
+            "week written); write digest.to_markdown() or digest.to_html() where you like"
+        )
     arguments.path("out", out)
     formats = arguments.items("formats", formats, "formats such as 'md'", item=arguments.text)
     arguments.settings(settings)

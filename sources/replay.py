@@ -11,6 +11,10 @@ A recording is a folder with ``index.json``::
 compressed if a Content-Encoding header says so). ``recorded_at`` is the moment the recording
 stands for: a replay judges recency from it, so the same recording always gives the same report.
 A request for a URL that was not recorded fails as "not recorded", like a source that is down.
+
+An optional ``companies`` object holds, by slug, each company as the recorded run resolved it
+(its saved profile and the aliases typed), so a replay asks exactly what was asked without
+reading the store. Its entries are data for the caller (``research``), checked only as objects.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -46,6 +50,7 @@ class Recording:
     directory: Path
     recorded_at: datetime
     responses: dict[str, RecordedResponse]
+    companies: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
 
 
 def load_recording(directory: Path) -> Recording:
@@ -87,7 +92,17 @@ def load_recording(directory: Path) -> Recording:
                     f"ASCII: {name!r}"
                 )
         responses[url] = RecordedResponse(status, headers, body_file)
-    return Recording(directory, recorded_at, responses)
+    return Recording(directory, recorded_at, responses, _companies(document, index_path))
+
+
+def _companies(document: dict[str, object], index_path: Path) -> dict[str, Mapping[str, object]]:
+    """The recorded companies by slug: an object of objects, or nothing when it is absent."""
+    companies = document.get("companies", {})
+    if not isinstance(companies, dict) or not all(
+        isinstance(slug, str) and isinstance(entry, dict) for slug, entry in companies.items()
+    ):
+        raise ReplayError(f"'companies' in {index_path} must be an object of objects, by slug")
+    return companies
 
 
 class ReplayTransport(httpx.AsyncBaseTransport):
@@ -132,7 +147,13 @@ class Recorder:
         self.directory = directory
         self.recorded_at = now
         self.entries: list[dict[str, object]] = []
+        self.companies: dict[str, Mapping[str, object]] = {}
         directory.mkdir(parents=True, exist_ok=True)
+
+    def keep_company(self, slug: str, company: Mapping[str, object]) -> None:
+        """Record the company as the run resolved it, before anything is fetched for it."""
+        self.companies[slug] = company
+        self._write_index()
 
     def save(self, url: str, status: int, headers: Mapping[str, str], body: bytes) -> None:
         host = _SAFE_NAME.sub("_", urlsplit(url).hostname or "host")[:60]
@@ -140,10 +161,15 @@ class Recorder:
         (self.directory / name).write_bytes(body)
         kept = {k: v for k, v in headers.items() if k.lower() not in _TRANSFER_HEADERS}
         self.entries.append({"url": url, "status": status, "headers": kept, "body": name})
-        index = {
+        self._write_index()
+
+    def _write_index(self) -> None:
+        index: dict[str, object] = {
             "recorded_at": self.recorded_at.isoformat().replace("+00:00", "Z"),
             "responses": self.entries,
         }
+        if self.companies:
+            index["companies"] = self.companies
         temporary = self.directory / f".{INDEX}.tmp"
         temporary.write_text(json.dumps(index, indent=2, ensure_ascii=False), encoding="utf-8")
         temporary.replace(self.directory / INDEX)

@@ -23,7 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FEEDS = ROOT / "fixtures" / "feeds"
 GOLDEN = ROOT / "fixtures" / "golden"
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
-NOT_FEEDS = frozenset({"not-a-feed.html"})
+# Not feeds: a page that must be rejected, and the acme.com site that newsroom discovery reads.
+NOT_FEEDS = frozenset(
+    {"not-a-feed.html", "acme-com-robots.txt", "acme-com-home.html", "acme-com-news.html"}
+)
 
 
 def recorded_responses() -> list[dict[str, Any]]:

@@ -78,6 +78,7 @@ def test_golden_counts_match_manifest() -> None:
     counts = {name: len(_items(name)) for name in RESPONSES}
     assert counts == {
         "google-news-acme-corp.xml": 14,
+        "google-news-acme-corp-7d.xml": 5,
         "bing-news-acme-corp.xml": 9,
         "acme-newsroom.atom": 5,
         "acme-newsroom.json": 4,

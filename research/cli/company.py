@@ -1,6 +1,7 @@
 """`research company ...`: saved company profiles and newsroom discovery."""
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -80,11 +81,12 @@ def company_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print the profiles as JSON.")] = False,
 ) -> None:
     """List saved profiles."""
-    from ..profiles import list_companies
+    from ..profiles import damaged_companies, list_companies
     from ..render import company_to_dict
 
     try:
-        companies, damaged = list_companies()
+        damaged = damaged_companies()
+        companies = list_companies()
     except ResearchError as exc:
         fail(exc)
     for slug in damaged:
@@ -126,14 +128,29 @@ def company_remove(
 def company_discover(
     company: Annotated[str, typer.Argument(help="The profile's slug or name.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print what was found as JSON.")] = False,
+    offline: Annotated[
+        bool,
+        typer.Option("--offline", help="Show what the last discovery saved; no network."),
+    ] = False,
+    replay: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Ask a recording folder instead of the network; nothing is saved.",
+        ),
+    ] = None,
     allow_private: AllowPrivate = None,
 ) -> None:
     """Look for the company's feeds and newsroom pages again, and save what was found."""
+    from datetime import timezone
+
     from ..profiles import discover_company
     from ..render import company_to_dict, format_discovery
 
     try:
-        profile, discovery = discover_company(company, settings=settings_for(allow_private))
+        profile, discovery = discover_company(
+            company, settings=settings_for(allow_private), offline=offline, replay=replay
+        )
     except ResearchError as exc:
         fail(exc)
     if as_json:
@@ -141,9 +158,19 @@ def company_discover(
             **company_to_dict(profile),
             "notes": list(discovery.notes),
             "requests": discovery.requests,
+            "offline": offline,
+            "replayed": replay is not None,
         }
         typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
         return
-    typer.echo(f"{profile.slug}: discovery on {discovery.site} ({discovery.requests} requests)")
+    if offline:
+        saved_at = profile.discovered_at
+        when = f"{saved_at.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC" if saved_at else "?"
+        head = f"discovery saved {when} for {safe(discovery.site)} (offline: nothing was asked)"
+    else:
+        head = f"discovery on {safe(discovery.site)} ({discovery.requests} requests)"
+        if replay is not None:
+            head += ", replayed from a recording: nothing was saved"
+    typer.echo(f"{profile.slug}: {head}")
     for line in format_discovery(discovery.feeds, discovery.pages, discovery.notes, "  "):
         typer.echo(line)
