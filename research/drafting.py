@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from . import arguments
 from .api import research
-from .models import Company, Result
+from .errors import InvalidInput
+from .models import Company, Event, Result, Tone
 
 if TYPE_CHECKING:
-    from .note import NoteDraft
+    from .note import NoteDraft, Round
+    from .signature import Signature
 
 
 def draft_note(
@@ -21,10 +23,25 @@ def draft_note(
     to: str,
     role: str,
     topic: str | None = None,
-    tone: str = "formal",
+    tone: Tone = "formal",
+    round: Round = "second",
+    event: int | Event | None = None,
+    check_in: bool = False,
+    signature: Signature | None = None,
     **research_options: Any,
 ) -> NoteDraft:
-    """A follow-up email for a Result, or for a company (researched first, with ``topic``)."""
+    """A follow-up email for a Result, or for a company (researched first, with ``topic``).
+
+    ``round`` is the conversation it follows: "first", "second" or "final". ``check_in`` writes
+    the short follow-up to send once when no answer came, instead of the thank-you. ``event``
+    picks the news to congratulate on: an Event, or an index into ``result.events`` (0 is the
+    best; ``research COMPANY`` numbers them from 1). ``signature`` defaults to the one saved
+    with ``research config set`` (placeholders if none). ``NoteDraft.timing`` says when to send.
+
+    Raises SourcesFailed (listing ``failures``) when every source failed, whether this call
+    researched the company or was given the Result: a note then would wrongly say there is no
+    news.
+    """
     arguments.one_of(
         "result_or_company",
         result_or_company,
@@ -35,10 +52,31 @@ def draft_note(
     arguments.text("role", role)
     arguments.optional_text("topic", topic)
     arguments.text("tone", tone)
+    arguments.text("round", round)
+    if event is not None and (isinstance(event, bool) or not isinstance(event, int | Event)):
+        raise InvalidInput(
+            f"event must be an index into result.events or an Event; got {arguments.shown(event)}"
+        )
+    arguments.flag("check_in", check_in)
+    from .config_file import load_signature
     from .note import compose_note  # imported here: `research COMPANY` writes no note
+    from .signature import Signature
 
+    if signature is not None:
+        arguments.instance("signature", signature, Signature, "a Signature or None")
+    signature = signature or load_signature()  # before researching: a damaged file stops early
     if isinstance(result_or_company, Result):
         result = result_or_company
     else:
         result = research(result_or_company, topics=[topic] if topic else (), **research_options)
-    return compose_note(result, to=to, role=role, topic=topic, tone=tone)
+    return compose_note(
+        result,
+        to=to,
+        role=role,
+        topic=topic,
+        tone=tone,
+        round=round,
+        event=event,
+        check_in=check_in,
+        signature=signature,
+    )

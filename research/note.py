@@ -1,20 +1,24 @@
-"""Pure: a short follow-up email built around the best event of a research Result.
+"""Pure: a short follow-up email built around an event of a research Result.
 
-The shape follows what the note is for: thanks for the (second) conversation, a nod to what was
-discussed, the congratulation with its "especially now that you've ..." line, an offer to share
-anything else useful, and a closing with placeholders for the sender.
+The shape follows what the note is for. The thank-you, sent within a day: thanks for the first,
+second or final conversation, a nod to what was discussed, the congratulation with its
+"especially now that you've ..." line, an offer to share anything else useful. The check-in, sent
+once if no answer comes by the date they gave or after about a week: shorter, the news in a
+clause, a question about the timeline. Both close with the sender's signature, or placeholders.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from sources.text import clean_text
 
-from .errors import InvalidInput
-from .models import Event, Result, Snippet
+from .errors import InvalidInput, SourcesFailed
+from .models import Event, Result, Snippet, Tone
 from .phrase import KIND_CLAUSES
+from .signature import Signature
 
 MAX_FIELD = 120
 
@@ -30,6 +34,7 @@ class NoteDraft:
     congratulation: Snippet | None  # the note uses its clause, so the detail is said once
     event: Event | None
     remarks: tuple[str, ...] = ()  # for the user, not for the email
+    timing: str = ""  # when to send it, for the user
 
     @property
     def text(self) -> str:
@@ -157,59 +162,201 @@ def topic_phrase(topic: str) -> str:
     return f"the {topic}"
 
 
+Round = Literal["first", "second", "final"]
+TONES: tuple[Tone, ...] = ("formal", "warm")
+ROUNDS: tuple[Round, ...] = ("first", "second", "final")
+
+# The thank-you's opening, by the conversation it follows ("{discussed}" is the topic, if any).
+_THANKS: dict[Round, str] = {
+    "first": "Thank you for taking the time to speak with me about the {role} position. "
+    "I enjoyed our conversation{discussed}.",
+    "second": "Thank you for taking the time to speak with me again about the {role} position. "
+    "I enjoyed our second conversation{discussed}.",
+    "final": "Thank you for taking the time to speak with me in the final round of interviews "
+    "for the {role} position. I enjoyed our conversation{discussed}, and I appreciate the time "
+    "you and the team have given me throughout the process.",
+}
+_OFFER: dict[tuple[Round, Tone], str] = {
+    ("first", "formal"): "If there is anything else I can share in the meantime, please let me "
+    "know. I look forward to continuing the conversation.",
+    ("first", "warm"): "If there's anything else I can send over in the meantime, just let me "
+    "know. I'm looking forward to continuing the conversation.",
+    ("second", "formal"): "If there is anything else I can share to help with your decision, "
+    "please let me know.",
+    ("second", "warm"): "If there's anything else I can send over that would help, just let me "
+    "know.",
+    ("final", "formal"): "If there is anything else I can share to help with your decision, "
+    "please let me know. I look forward to hearing from you.",
+    ("final", "warm"): "If there's anything else I can send over that would help with your "
+    "decision, just let me know. I look forward to hearing from you.",
+}
+# What a check-in follows up on.
+_FOLLOWED: dict[Round, str] = {
+    "first": "our conversation about the {role} position",
+    "second": "our second conversation about the {role} position",
+    "final": "the final round of interviews for the {role} position",
+}
+_TIMING = {
+    False: "Send this within a day of the conversation. If there is no answer by the date they "
+    "gave you, or after about a week, send one short check-in.",
+    True: "Send this check-in only if there is no answer by the date they gave you, or after "
+    "about a week; one is enough.",
+}
+
+
+def _choice(value: object, allowed: tuple[str, ...], what: str) -> None:
+    if value not in allowed:
+        raise InvalidInput(
+            f"{what} must be {', '.join(allowed[:-1])} or {allowed[-1]}; got {value!r:.60}"
+        )
+
+
+def _chosen_event(
+    result: Result, event: int | Event | None, topic: str | None, tone: Tone
+) -> Event | None:
+    """The caller's event (an Event, or an index into ``result.events``), else the best event
+    touching ``topic``, else the best event, preferring one the note can name in detail."""
+    if isinstance(event, Event):
+        return event
+    if event is not None:
+        count = len(result.events)
+        if isinstance(event, bool) or not isinstance(event, int) or not 0 <= event < count:
+            raise InvalidInput(
+                f"event must be an Event or an index into result.events, which has {count} "
+                f"event{'s' if count != 1 else ''}"
+                + (f" (0 to {count - 1})" if count else f" about {result.company.name}")
+                + f"; got {event!r:.60}"
+            )
+        return result.events[event]
+    candidates = [e for e in result.events if topic and topic in e.topics] or list(result.events)
+    # Prefer an event the sentence can name in detail over one it can only call "news".
+    detailed = [e for e in candidates if _snippet(e, tone) and not _is_generic(_snippet(e, tone))]
+    chosen = detailed or candidates
+    return chosen[0] if chosen else None
+
+
+def _closing(tone: Tone, signature: Signature) -> str:
+    """The sign-off: the saved signature, or placeholders when none is saved."""
+    name = signature.name or "[Your name]"
+    if tone == "warm":
+        return f"Best,\n{name}"
+    contacts = (
+        ["[Your phone]", "[Your email]"]
+        if signature.is_empty
+        else [c for c in (signature.phone, signature.email) if c]
+    )
+    return "\n".join(["Kind regards,", name, *([" | ".join(contacts)] if contacts else [])])
+
+
+def _congratulation(company: str, clause: str, tone: Tone, check_in: bool) -> str:
+    """The key line: the news said once, in the clause; the congratulation after it needs none."""
+    if check_in:
+        return (
+            f"I remain very interested in joining {company}, all the more so now that you've "
+            f"{clause}. Congratulations to the whole team."
+            if tone == "formal"
+            else f"I'm still very excited about joining {company}, especially now that you've "
+            f"{clause}. Congratulations!"
+        )
+    return (
+        f"I am all the more excited about the chance to join {company}, especially now that "
+        f"you've {clause}. My congratulations to the whole team."
+        if tone == "formal"
+        else f"I'm all the more excited about the chance to join {company}, especially now "
+        f"that you've {clause}. Congratulations to you and the whole team!"
+    )
+
+
+def _thank_you(
+    role: str, topic: str | None, round: Round, tone: Tone, key_line: str | None
+) -> tuple[str, list[str]]:
+    """The thank-you's subject and paragraphs: thanks, the key line if any, an offer to help."""
+    discussed = f", particularly our discussion of {topic_phrase(topic)}" if topic else ""
+    thanks = _THANKS[round].format(role=role, discussed=discussed)
+    final = "final " if round == "final" else ""
+    subject = f"Thank you for the {final}{role} {'interview' if final else 'conversation'}"
+    return subject, [thanks, *([key_line] if key_line else []), _OFFER[round, tone]]
+
+
+def _check_in(
+    role: str, company: str, round: Round, tone: Tone, key_line: str | None
+) -> tuple[str, list[str]]:
+    """The check-in's subject and paragraphs: what it follows up on, the interest (with the
+    news, if any), a question about the timeline."""
+    followed = _FOLLOWED[round].format(role=role)
+    if tone == "formal":
+        opening = f"I hope you are well. I am writing to follow up on {followed}."
+        interest = f"I remain very interested in the position and in joining {company}."
+        question = (
+            "Is there any news on the timeline? If there is anything else I can share, please "
+            "let me know."
+        )
+    else:
+        opening = f"I hope you're doing well! I wanted to follow up on {followed}."
+        interest = f"I'm still very excited about the role and about joining {company}."
+        question = (
+            "Is there any news on the timeline? If there's anything else I can send over, just "
+            "let me know."
+        )
+    return f"Following up on the {role} position", [opening, key_line or interest, question]
+
+
+def _no_news_remark(result: Result) -> str:
+    failed = len(result.failures)
+    partial = f" ({failed} of {result.sources_total} sources failed)" if failed else ""
+    return (
+        f"No positive news about {result.company.name} in the last {result.window_days} days"
+        f"{partial}, so the note has no congratulation."
+    )
+
+
 def compose_note(
     result: Result,
     *,
     to: str,
     role: str,
     topic: str | None = None,
-    tone: str = "formal",
+    tone: Tone = "formal",
+    round: Round = "second",
+    event: int | Event | None = None,
+    check_in: bool = False,
+    signature: Signature | None = None,
 ) -> NoteDraft:
-    """The note for ``result``: the best event touching ``topic`` if any, else the best event."""
-    if tone not in ("formal", "warm"):
-        raise InvalidInput(f"tone must be formal or warm; got {tone!r}")
+    """The note for ``result``: a thank-you after the ``round`` conversation, or with
+    ``check_in`` the short follow-up sent when no answer came. It congratulates on ``event``
+    (an Event or an index into ``result.events``), else on the best event touching ``topic``,
+    else on the best event. Raises SourcesFailed when no source answered: a note then would
+    wrongly say there is no news."""
+    _choice(tone, TONES, "tone")
+    _choice(round, ROUNDS, "round")
+    if result.all_failed:
+        raise SourcesFailed(result)
     to, role = _field(to, "the recipient"), _field(role, "the role")
     salutation = greeting(to, tone)
     topic = _field(topic, "the topic") if topic else None
     company = result.company.name
-    candidates = [e for e in result.events if topic and topic in e.topics] or list(result.events)
-    # Prefer an event the sentence can name in detail over one it can only call "news".
-    detailed = [e for e in candidates if _snippet(e, tone) and not _is_generic(_snippet(e, tone))]
-    chosen = detailed or candidates
-    event = chosen[0] if chosen else None
-    snippet = _snippet(event, tone) if event else None
-    discussed = f", particularly our discussion of {topic_phrase(topic)}" if topic else ""
-    thanks = (
-        f"Thank you for taking the time to speak with me again about the {role} position. "
-        f"I enjoyed our second conversation{discussed}."
-    )
-    paragraphs = [thanks]
+    chosen = _chosen_event(result, event, topic, tone)
+    snippet = _snippet(chosen, tone)
+    key_line = _congratulation(company, snippet.clause, tone, check_in) if snippet else None
     remarks: list[str] = []
-    if snippet is not None:
-        # The detail is said once, in the key line; the congratulation after it needs none.
-        paragraphs.append(
-            f"I am all the more excited about the chance to join {company}, especially now that "
-            f"you've {snippet.clause}. My congratulations to the whole team."
-            if tone == "formal"
-            else f"I'm all the more excited about the chance to join {company}, especially now "
-            f"that you've {snippet.clause}. Congratulations to you and the whole team!"
-        )
-    else:
+    if chosen is None:
+        remarks.append(_no_news_remark(result))
+    elif snippet is None:
         remarks.append(
-            f"No positive news about {company} in the last {result.window_days} days, so the "
-            "note has no congratulation."
+            f"The chosen event has no {tone} sentence, so the note has no congratulation."
         )
-    paragraphs.append(
-        "If there is anything else I can share to help with your decision, please let me know."
-        if tone == "formal"
-        else "If there's anything else I can send over that would help, just let me know."
+    subject, paragraphs = (
+        _check_in(role, company, round, tone, key_line)
+        if check_in
+        else _thank_you(role, topic, round, tone, key_line)
     )
-    closing = (
-        "Kind regards,\n[Your name]\n[Your phone] | [Your email]"
-        if tone == "formal"
-        else "Best,\n[Your name]"
-    )
-    subject = f"Thank you for the {role} conversation"
     return NoteDraft(
-        subject, salutation, tuple(paragraphs), closing, snippet, event, tuple(remarks)
+        subject,
+        salutation,
+        tuple(paragraphs),
+        _closing(tone, signature or Signature()),
+        snippet,
+        chosen,
+        tuple(remarks),
+        _TIMING[check_in],
     )

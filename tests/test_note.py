@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import research
 from research.cli import app
+from research.models import Tone
 from research.note import greeting, topic_phrase
 
 runner = CliRunner()
@@ -54,7 +55,7 @@ def test_warm_note_uses_the_first_name(acme_replay: Path) -> None:
 
 
 @pytest.mark.parametrize("tone", ["formal", "warm"])
-def test_every_event_is_named_once_in_its_note(acme_replay: Path, tone: str) -> None:
+def test_every_event_is_named_once_in_its_note(acme_replay: Path, tone: Tone) -> None:
     """Whichever event the note rests on, its detail is in the key line and nowhere else, and
     the congratulation paragraph passes the sentence lint."""
     from .test_snippets import fragment_problems, lint
@@ -211,3 +212,84 @@ def test_note_command_usage_errors(acme_replay: Path, args: list[str]) -> None:
     result = runner.invoke(app, argv)
     assert result.exit_code == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
+
+
+# Every source failed: the note would say "no news" about a company nobody could check.
+# The test environment points both search engines at a local server that answers 404.
+
+
+def test_draft_note_refuses_when_every_source_failed() -> None:
+    with pytest.raises(research.SourcesFailed) as raised:
+        research.draft_note("Beta Labs", to="Sam Lee", role="Analyst")
+    error = raised.value
+    assert isinstance(error, research.ResearchError)
+    assert {f.source for f in error.failures} == {"google-news", "bing-news"}
+    assert error.result.all_failed and error.failures == error.result.failures
+    message = str(error)
+    assert "every source failed for Beta Labs (2)" in message
+    assert "google-news:" in message and "bing-news:" in message
+    assert "no note was written" in message
+
+
+def test_draft_note_refuses_a_given_result_whose_sources_all_failed() -> None:
+    result = research.research("Beta Labs")
+    assert result.all_failed and not result.events
+    for check_in in (False, True):
+        with pytest.raises(research.SourcesFailed, match="every source failed"):
+            research.draft_note(result, to="Sam Lee", role="Analyst", check_in=check_in)
+
+
+def test_draft_note_offline_with_nothing_stored_refuses_too() -> None:
+    with pytest.raises(research.SourcesFailed) as raised:
+        research.draft_note("Beta Labs", to="Sam Lee", role="Analyst", offline=True)
+    assert all(f.reason == "not_stored" for f in raised.value.failures)
+
+
+def test_note_command_exits_1_listing_the_failures_and_prints_no_note() -> None:
+    done = runner.invoke(app, ["note", "beta-labs", "--to", "Sam Lee", "--role", "Analyst"])
+    assert done.exit_code == 1, (done.stdout, done.stderr)
+    assert done.stdout == ""  # nothing to paste
+    lines = done.stderr.splitlines()
+    assert any(line.startswith("warning: google-news failed:") for line in lines)
+    assert any(line.startswith("warning: bing-news failed:") for line in lines)
+    assert lines[-1].startswith("error: every source failed (2); nothing could be checked")
+    assert "Check the network connection, or use --offline or --replay DIR." in lines[-1]
+    assert "No positive news" not in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_note_command_offline_with_nothing_stored_says_what_to_do() -> None:
+    argv = ["note", "beta-labs", "--to", "Sam Lee", "--role", "Analyst", "--offline"]
+    done = runner.invoke(app, argv)
+    assert done.exit_code == 1 and done.stdout == ""
+    assert "Nothing is stored for it yet: run once without --offline." in done.stderr
+
+
+def test_without_news_while_some_sources_failed_the_remark_says_so(server) -> None:  # type: ignore[no-untyped-def]
+    """One source answered with nothing to congratulate, two failed: a note, and a remark that
+    does not pretend everything was checked."""
+    from .server import Reply
+
+    feed = server.route(
+        "/quiet",
+        Reply(
+            200,
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>',
+        ),
+    )
+    result = research.research("acme-corp", feeds=[feed], days=365)
+    assert len(result.failures) == 2 and not result.all_failed
+    note = research.draft_note(result, to="Jane Doe", role="Analyst")
+    assert note.congratulation is None
+    assert note.remarks == (
+        "No positive news about Acme Corp in the last 365 days (2 of 3 sources failed), so the "
+        "note has no congratulation.",
+    )
+
+
+def test_note_command_with_an_event_still_reports_that_every_source_failed() -> None:
+    argv = ["note", "beta-labs", "--to", "Sam Lee", "--role", "Analyst", "--event", "2"]
+    done = runner.invoke(app, argv)
+    assert done.exit_code == 1 and done.stdout == ""
+    assert "error: every source failed (2)" in done.stderr
+    assert "--event" not in done.stderr

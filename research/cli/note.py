@@ -1,14 +1,34 @@
-"""`research note`: a short follow-up email built on the company's best recent news."""
+"""`research note`: a short follow-up email built on the company's recent news.
+
+stdout is the note alone, ready to paste; warnings, remarks and when to send it go to stderr.
+"""
 
 import json
+import shlex
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
-from ..errors import ResearchError
+from ..errors import ResearchError, SourcesFailed
 from .app import app
-from .common import AllowPrivate, check_home, check_tone, fail, safe_block, settings_for
+from .common import (
+    AllowPrivate,
+    ToneChoice,
+    check_home,
+    fail,
+    safe,
+    safe_block,
+    settings_for,
+)
+
+if TYPE_CHECKING:
+    from ..models import Result
+
+# The conversation the note follows; as a Literal (like --tone) the help lists the choices and
+# anything else is a usage error.
+RoundChoice = Literal["first", "second", "final"]
+LIST_LIMIT = 10  # what `research COMPANY` lists by default, so --event N names the same event
 
 
 @app.command("note")
@@ -19,7 +39,28 @@ def note_command(
     topic: Annotated[
         str | None, typer.Option(metavar="TEXT", help="What the interview was about.")
     ] = None,
-    tone: Annotated[str, typer.Option(help="formal or warm.")] = "formal",
+    tone: Annotated[ToneChoice, typer.Option(help="The note's register.")] = "formal",
+    round_: Annotated[
+        RoundChoice, typer.Option("--round", help="The conversation the note follows.")
+    ] = "second",
+    event: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            min=1,
+            max=100,
+            help="Congratulate on event N as `research COMPANY` (with the same --topic and "
+            "--days) numbers them; by default the best one, preferring one touching --topic.",
+        ),
+    ] = None,
+    check_in: Annotated[
+        bool,
+        typer.Option(
+            "--check-in",
+            help="Write the short check-in to send once if no answer came by the date they "
+            "gave, or after about a week, instead of the thank-you.",
+        ),
+    ] = False,
     days: Annotated[int, typer.Option(min=1, max=365, help="Look back this many days.")] = 30,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the note's parts as JSON.")
@@ -30,33 +71,104 @@ def note_command(
     ] = None,
     allow_private: AllowPrivate = None,
 ) -> None:
-    """Draft a short follow-up email that congratulates COMPANY on its best recent news."""
+    """Draft a short follow-up email that congratulates COMPANY on its recent news.
+
+    Send the thank-you within a day of the conversation; if no answer comes by the date they
+    gave, or after about a week, send one check-in (--check-in). Your name, phone and email
+    fill the closing once saved with `research config set signature.name ...`.
+    """
     from ..drafting import draft_note
     from ..render import format_problems, note_to_dict
 
-    check_tone(tone)
     try:
         from ..api import research
+        from ..config_file import load_signature
         from ..note import greeting
 
         greeting(to, tone)  # a recipient that is only a title is refused before any fetching
         check_home()
+        signature = load_signature()  # a damaged config file stops before any fetching
         result = research(
             company,
             days=days,
+            limit=max(LIST_LIMIT, event or 0),
             topics=[topic] if topic else [],
             offline=offline,
             replay=replay,
             settings=settings_for(allow_private),
         )
-        note = draft_note(result, to=to, role=role, topic=topic, tone=tone)
+        if event is not None and not result.all_failed:  # all failed: say that, not "0 events"
+            _check_event(event, result, _list_command(company, topic, days))
+        note = draft_note(
+            result,
+            to=to,
+            role=role,
+            topic=topic,
+            tone=tone,
+            round=round_,
+            event=None if event is None else event - 1,
+            check_in=check_in,
+            signature=signature,
+        )
+    except SourcesFailed as exc:
+        _every_source_failed(exc.result)
     except ResearchError as exc:
         fail(exc)
     for line in format_problems(result):
         typer.echo(line, err=True)
     for remark in note.remarks:
         typer.echo(f"note: {remark}", err=True)
+    typer.echo(
+        f"note: {note.timing}" + ("" if check_in else " Add --check-in to write it."), err=True
+    )
+    if signature.is_empty:
+        typer.echo(
+            "note: Fill in the [bracketed] placeholders, or save your signature once: research "
+            'config set signature.name "Your Name" (and signature.phone, signature.email).',
+            err=True,
+        )
     if as_json:
         typer.echo(json.dumps(note_to_dict(note), indent=2, ensure_ascii=False))
     else:
         typer.echo(safe_block(note.text))
+
+
+def _list_command(company: str, topic: str | None, days: int) -> str:
+    """The `research COMPANY` command whose list --event numbers refer to."""
+    words = ["research", company, *(["--topic", topic] if topic else [])]
+    return shlex.join([*words, *(["--days", str(days)] if days != 30 else [])])
+
+
+def _check_event(event: int, result: "Result", command: str) -> None:
+    """--event N must name one of the events found: a usage error (exit 2) that says how many."""
+    count = len(result.events)
+    if event <= count:
+        return
+    found = f"{count} event{'s' if count != 1 else ''}" if count else "no good news"
+    listed = f"; choose 1 to {count}, as `{command}` numbers them" if count else ""
+    typer.echo(
+        f"error: --event {event} is out of range: {safe(result.company.name)} has {found} in the "
+        f"last {result.window_days} days{safe(listed)}",
+        err=True,
+    )
+    raise typer.Exit(2)
+
+
+def _every_source_failed(result: "Result") -> NoReturn:
+    """Each failure on stderr, then why no note was written and what to try: exit 1."""
+    from ..render import format_problems
+
+    for line in format_problems(result):
+        typer.echo(line, err=True)
+    if result.offline:
+        advice = "Nothing is stored for it yet: run once without --offline."
+    elif result.replayed:
+        advice = "The recording has no usable answer for this company and these options."
+    else:
+        advice = "Check the network connection, or use --offline or --replay DIR."
+    typer.echo(
+        f"error: every source failed ({len(result.failures)}); nothing could be checked, so no "
+        f"note was written. {advice}",
+        err=True,
+    )
+    raise typer.Exit(1)
