@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import unicodedata
 from dataclasses import replace
 
@@ -27,22 +28,38 @@ _NON_WORD = re.compile(r"[\W_]+")
 def slugify(name: str) -> str:
     """Lower case, words joined by hyphens: "L'Oréal" -> "l-oreal", "AT&T" -> "at-t".
 
-    Latin letters lose their accents; names in other scripts keep their letters ("Яндекс" ->
-    "яндекс"), so every name that has letters or digits gets a slug.
+    Latin letters lose their accents; a name with letters that have no ASCII form keeps its
+    letters ("Яндекс" -> "яндекс", "Яндекс 2" -> "яндекс-2", not "2"), so every name that has
+    letters or digits gets a slug, no word is lost, and a slug slugifies to itself: a numbered
+    slug a command suggests ("яндекс-2") names the same company when typed back.
     """
     arguments.text("name", name)
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
-    if not slug:
-        slug = _NON_WORD.sub("-", unicodedata.normalize("NFKC", name).casefold()).strip("-_")
+    slug = _NON_SLUG.sub("-", _ascii_form(name).lower()).strip("-")
+    if not slug or any(c.isalnum() and not _ascii_form(c).isalnum() for c in name):
+        kept = "".join(_ascii_form(c) or c for c in unicodedata.normalize("NFKC", name))
+        slug = _NON_WORD.sub("-", kept.casefold()).strip("-_")
     # Normalising can multiply characters ("\ufdfa" is 18 letters): keep the name's own limit.
     return slug[:MAX_NAME_LENGTH].rstrip("-_")
+
+
+def _ascii_form(text: str) -> str:
+    """ "é" -> "e", "ﬁ" -> "fi": what is left in ASCII ("" for "Я", "ø" or "ß")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def display_name_from_slug(slug: str) -> str:
     """ "acme-corp" -> "Acme Corp": each word capitalised, the rest of it left as typed."""
     words = [w for w in _SLUG_SEPARATORS.split(slug) if w]
     return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def command_name(company: Company) -> str:
+    """The company as a suggested command should name it, so that running the command keeps
+    the name: its slug when the slug spells the name (acme-corp for "Acme Corp"), else the name
+    quoted for the shell ('AT&T': at-t alone would be saved as "At T")."""
+    if display_name_from_slug(company.slug) == company.name:
+        return company.slug
+    return shlex.quote(company.name)
 
 
 def _clean_name(text: str, what: str) -> str:
@@ -132,7 +149,7 @@ def with_derived_aliases(company: Company) -> tuple[Company, tuple[str, ...]]:
             notes.append(
                 f"{derived!r} alone is too generic to search for, so only {company.name!r} is "
                 f"used; add it with --alias if you want it, together with a domain or exclude "
-                f"terms (research company add {company.slug} --domain ... --exclude ...)"
+                f"terms (research company add {command_name(company)} --domain ... --exclude ...)"
             )
         else:
             aliases = unique_names(company.name, (*aliases, derived))
@@ -147,6 +164,6 @@ def with_derived_aliases(company: Company) -> tuple[Company, tuple[str, ...]]:
             f"{company.name!r} is a common word or very short, so some results may be about "
             "something else; "
             f"add a profile with the company's domain and exclude terms "
-            f"(research company add {company.slug} --domain ... --exclude ...)"
+            f"(research company add {command_name(company)} --domain ... --exclude ...)"
         )
     return replace(company, aliases=aliases), tuple(notes)

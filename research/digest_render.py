@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
@@ -30,9 +31,20 @@ FEED_TITLE = "Weekly digests"
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-# Markdown metacharacters (CommonMark's, plus GitHub's ~ strikethrough and $ math) and &, which
-# would start an entity. "<" becomes an entity instead, so no "<script" survives even as text.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$&])")
+# Markdown escaping touches only what CommonMark would read as markup where the text stands, so a
+# sentence meant for pasting ("... the $400 million order.") keeps no backslash. Anywhere in a
+# line: backticks, "*", "[", "]" and "~" (GitHub's strikethrough); "(" after "]"; "_" that could
+# open or close emphasis; a backslash before punctuation; "&" that starts an entity; "<" before
+# anything but a space (tags, autolinks), as "&lt;" so no "<script" survives even as text.
+_MD_ALWAYS = frozenset("`*[]~")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+# What starts a block at the start of a line: heading, quote, list item, thematic break.
+# In "1. " it is the "." that must be escaped ("1\\. "), elsewhere the first character.
+_BLOCK_START = re.compile(
+    r"#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]|$|-)|\d{1,9}(?P<ordinal>[.)])(?=[ \t]|$)"
+)
+# Closing hashes of a heading ("## C# #" loses its last "#"); "C#" itself is fine.
+_HEADING_CLOSE = re.compile(r"(^|[ \t])(#+)$")
 # Characters XML 1.0 does not allow at all.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # What may stay as it is in a Markdown link destination: RFC 3986 characters except ( and ).
@@ -83,7 +95,10 @@ def week_dates(week: IsoWeek) -> str:
 
 
 def _title(digest: Digest) -> str:
-    return f"Weekly digest {digest.week} ({week_dates(digest.week)})"
+    kind = (
+        "Replayed weekly" if digest.replayed else "Offline weekly" if digest.offline else "Weekly"
+    )
+    return f"{kind} digest {digest.week} ({week_dates(digest.week)})"
 
 
 def _sentence(text: str) -> str:
@@ -153,9 +168,54 @@ def _failure(digest: Digest, failure: DigestFailure, escape: _Escape) -> str:
 
 
 def _md(text: str) -> str:
-    """Feed text as literal Markdown on one line: every metacharacter escaped."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", clean_text(text))
-    return escaped.replace("<", "&lt;")
+    """Feed text as literal Markdown inside a line: what CommonMark would misread, escaped."""
+    cleaned = clean_text(text)
+    return "".join(_md_char(cleaned, index) for index in range(len(cleaned)))
+
+
+def _md_char(text: str, index: int) -> str:
+    """One character of cleaned feed text, escaped when its neighbours make it markup."""
+    char = text[index]
+    after = text[index + 1 : index + 2]
+    if char == "<":
+        return char if after.isspace() else "&lt;"
+    if (
+        char in _MD_ALWAYS
+        or (char == "(" and text[index - 1 : index] == "]")  # no "](" for a lax renderer
+        or (char == "\\" and (not after or after in string.punctuation))
+        or (char == "&" and _ENTITY.match(text, index))
+        or (char == "_" and not _inside_word(text, index))
+    ):
+        return "\\" + char
+    return char
+
+
+def _inside_word(text: str, index: int) -> bool:
+    """True for an underscore run between letters or digits ("snake_case"): CommonMark never
+    reads those as emphasis. A run at the text's edge touches our markup, so it is escaped."""
+    start, end = index, index
+    while start > 0 and text[start - 1] == "_":
+        start -= 1
+    while end < len(text) - 1 and text[end + 1] == "_":
+        end += 1
+    return (
+        start > 0 and end < len(text) - 1 and text[start - 1].isalnum() and text[end + 1].isalnum()
+    )
+
+
+def _md_line(line: str) -> str:
+    """An already escaped line that starts with feed text: a "#", ">", "-", "+" or "1." there
+    would make a heading, quote or list of it, so that first mark is escaped too."""
+    start = _BLOCK_START.match(line)
+    if start is None:
+        return line
+    mark = start.start("ordinal") if start.group("ordinal") else 0
+    return f"{line[:mark]}\\{line[mark:]}"
+
+
+def _md_heading(text: str) -> str:
+    """Feed text as a heading's content: closing hashes would be dropped, so they are escaped."""
+    return _HEADING_CLOSE.sub(r"\1\\\2", _md(text))
 
 
 def _md_url(url: str) -> str:
@@ -180,16 +240,18 @@ def _md_event(event: Event) -> list[str]:
 def digest_markdown(digest: Digest) -> str:
     """The digest as Markdown: news per company, best first; quiet companies; failed sources."""
     lines = [f"# {_title(digest)}", "", _sentence(_count_line(digest))]
+    if digest.notice:
+        lines[2:2] = [f"**{_md(digest.notice)}**", ""]
     for section in digest.with_news:
-        lines += ["", f"## {_md(section.company.name)}", ""]
+        lines += ["", f"## {_md_heading(section.company.name)}", ""]
         for event in section.events:
             lines += _md_event(event)
     if digest.without_news:
         quiet = " · ".join(_quiet(s, _md) for s in digest.without_news)
-        lines += ["", "## Nothing new this week", "", quiet]
+        lines += ["", "## Nothing new this week", "", _md_line(quiet)]
     if digest.failures:
         lines += ["", "## Sources that failed", ""]
-        lines += [f"- {_failure(digest, f, _md)}" for f in digest.failures]
+        lines += [f"- {_md_line(_failure(digest, f, _md))}" for f in digest.failures]
     return "\n".join(lines) + "\n"
 
 
@@ -220,6 +282,8 @@ def _html_event(event: Event) -> list[str]:
 def digest_fragment(digest: Digest) -> str:
     """The digest as HTML body content, for the page and for a feed entry's content."""
     lines = [f"<h1>{_h(_title(digest))}</h1>", f"<p>{_sentence(_count_line(digest))}</p>"]
+    if digest.notice:
+        lines.insert(1, f"<p><strong>{_h(digest.notice)}</strong></p>")
     for section in digest.with_news:
         lines += ["<section>", f"<h2>{_h(section.company.name)}</h2>", "<ol>"]
         for event in section.events:

@@ -97,7 +97,7 @@ def format_discovery(
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:
-    """The documented JSON document (see README, "JSON output")."""
+    """The documented JSON document (see docs/library.md, "JSON output")."""
     arguments.instance("result", result, Result, "a Result from research()")
     return {
         "schema_version": JSON_SCHEMA_VERSION,
@@ -118,6 +118,9 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         ],
         "topics": list(result.topics),
         "warnings": list(result.warnings),
+        "events_found": (
+            len(result.events) if result.events_found is None else result.events_found
+        ),
     }
 
 
@@ -153,10 +156,8 @@ def format_text(
                 "the others failed (see the warnings), so this is not the whole picture."
             )
     else:
-        count = len(result.events)
         lines.append(
-            f"{name}: {count} piece{'s' if count != 1 else ''} of good news "
-            f"in the last {window}, best first"
+            f"{name}: {_news_count(result)} {_news_when(result.events, window)}, best first"
         )
     for number, event in enumerate(result.events, 1):
         date = f"{event.published:%Y-%m-%d}" if event.published else "date unknown"
@@ -179,6 +180,24 @@ def format_text(
         for skipped in result.skipped:
             lines.append(f"  - {_safe(skipped.title)}: {_safe(skipped.reason)}")
     return "\n".join(lines)
+
+
+def _news_count(result: Result) -> str:
+    """ "3 pieces of good news", or "showing 10 of 11 pieces of good news" when the limit cut."""
+    shown = len(result.events)
+    found = max(shown, result.events_found or 0)
+    pieces = f"piece{'s' if found != 1 else ''} of good news"
+    return f"showing {shown} of {found} {pieces}" if found > shown else f"{shown} {pieces}"
+
+
+def _news_when(events: tuple[Event, ...], window: str) -> str:
+    """When the events are from, never claiming the window for an event without a date."""
+    undated = sum(1 for event in events if event.published is None)
+    if not undated:
+        return f"in the last {window}"
+    if undated == len(events):
+        return "(date unknown)" if undated == 1 else "(dates unknown)"
+    return f"({len(events) - undated} in the last {window}, {undated} with the date unknown)"
 
 
 def format_problems(result: Result) -> list[str]:
@@ -206,6 +225,7 @@ def note_to_dict(note: NoteDraft) -> dict[str, Any]:
         ),
         "event": event_to_dict(note.event) if note.event else None,
         "remarks": list(note.remarks),
+        "timing": note.timing,
     }
 
 

@@ -15,8 +15,10 @@ T = TypeVar("T")
 def synchronous(function: Callable[P, Coroutine[Any, Any, T]]) -> Callable[P, T]:
     """Run the coroutine function to completion, whether or not the caller has a running loop.
 
-    Inside a running loop (a notebook, an async web app) the work runs on a private loop in a
-    worker thread, so the caller's loop is never nested or blocked by ours.
+    The call returns only when the work is done, so it holds the calling thread, and inside a
+    running loop (a notebook, an async web app) that loop too, for the whole run: the work goes
+    to a private loop in a worker thread so that loops are never nested, but the caller waits.
+    Async callers should await the ``_async`` function instead; the twin's docstring says so.
     """
 
     @functools.wraps(function)
@@ -32,4 +34,9 @@ def synchronous(function: Callable[P, Coroutine[Any, Any, T]]) -> Callable[P, T]
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
             return pool.submit(asyncio.run, function(*args, **kwargs)).result()
 
+    run.__doc__ = (
+        f"{function.__doc__ or ''}\n\n"
+        f"Blocks the calling thread (and a running event loop in it) until done; from async "
+        f"code, await ``{function.__name__}`` instead."
+    )
     return run

@@ -11,7 +11,7 @@ from html.entities import html5
 from .details import AMOUNT, Detail, detail
 from .errors import InvalidInput
 from .grammar import possessive
-from .models import Event, EventKind, Snippet
+from .models import Event, EventKind, Snippet, Tone
 from .phrase import (
     KIND_CLAUSES,
     MAX_WORDS,
@@ -22,7 +22,7 @@ from .phrase import (
 from .reasons import reason_detail
 from .results import results, share_move_reason, told_of_company
 
-TONES = ("warm", "formal")
+TONES: tuple[Tone, ...] = ("warm", "formal")
 VARIANTS = 3
 
 # What the news is called when no detail can be named safely ("Acme Corp's recent recognition":
@@ -384,7 +384,7 @@ MAX_HEADLINE = 2000
 
 
 def congratulate_headline(
-    title: str, company: object, *, tone: str = "warm", variant: int = 0
+    title: str, company: object, *, tone: Tone = "formal", variant: int = 0
 ) -> Snippet:
     """A snippet for a headline a program brings; NotCongratulable when it is not good news
     about the company (it is never praised anyway)."""
@@ -418,13 +418,16 @@ def congratulate_headline(
 
 def congratulate(
     event: Event | str,
-    tone: str = "warm",
+    tone: Tone = "formal",
     variant: int = 0,
     *,
     company: str | object | None = None,
 ) -> Snippet:
     """A congratulatory sentence for an event from a Result, or for a plain headline about
-    ``company`` (``congratulate("Acme wins 2026 Edison Award", company="Acme Corp")``)."""
+    ``company`` (``congratulate("Acme wins 2026 Edison Award", company="Acme Corp")``).
+
+    ``tone`` is "formal" by default, as in the CLI and :func:`draft_note`; "warm" may address
+    the reader."""
     from . import arguments
 
     arguments.one_of("event", event, (Event, str), "an Event from a Result, or a headline (str)")

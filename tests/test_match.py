@@ -375,7 +375,8 @@ def test_generic_derived_alias_is_refused_with_a_note() -> None:
     assert derived.aliases == ()
     assert len(notes) == 1
     assert "'Apple'" in notes[0]
-    assert "research company add apple-inc --domain" in notes[0]
+    # the name as typed, since `company add apple-inc` would save it as "Apple Inc"
+    assert "research company add 'Apple Inc.' --domain" in notes[0]
 
 
 def test_generic_name_without_domain_or_exclude_is_warned_about() -> None:

@@ -145,9 +145,12 @@ def test_every_tone_and_variant_of_every_fixture_event_passes_the_lint() -> None
 
 
 def test_a_headline_snippet_has_the_sentence_and_the_clause() -> None:
+    # formal by default, as in the CLI and draft_note
     snippet = research.congratulate("Acme wins 2026 Edison Award", company="Acme Corp")
-    assert snippet.tone == "warm" and snippet.variant == 0
-    assert snippet.text == (
+    assert snippet.tone == "formal" and snippet.variant == 0
+    assert snippet.text == "Congratulations to the Acme Corp team on winning the 2026 Edison Award."
+    warm = research.congratulate("Acme wins 2026 Edison Award", "warm", company="Acme Corp")
+    assert warm.text == (
         "Congratulations to you and the Acme Corp team on winning the 2026 Edison Award, "
         "so well deserved!"
     )

@@ -49,15 +49,14 @@ def watch_remove(
     companies: Annotated[list[str], typer.Argument(help="Slugs or names to stop watching.")],
 ) -> None:
     """Take companies off the watchlist (their profiles and saved digests stay)."""
-    from ..company import resolve_company
-    from ..watchlist import unwatch
+    from ..watchlist import unwatch, watch_slugs
 
     try:
+        slugs = watch_slugs(companies)
         removed = unwatch(companies)
     except ResearchError as exc:
         fail(exc)
-    for company in companies:
-        slug = resolve_company(company).slug
+    for slug in slugs:
         if slug in removed:
             typer.echo(f"stopped watching {safe(slug)}")
         else:

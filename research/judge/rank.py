@@ -72,10 +72,10 @@ def rank_items(
     *,
     now: datetime,
     days: int,
-    limit: int,
+    limit: int | None,
     topics: tuple[str, ...] = (),
 ) -> tuple[tuple[Event, ...], tuple[Skipped, ...]]:
-    """The best ``limit`` events, best first, and every item that was not kept with its reason.
+    """The best ``limit`` events (None: all), best first, and every item not kept with its reason.
     Events that touch one of ``topics`` (what the interview was about) come first and say so."""
     oldest = now - timedelta(days=days)
     kept: list[Candidate[tuple[Classification, Mention]]] = []
