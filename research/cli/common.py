@@ -7,7 +7,7 @@ imported only for type checking are quoted instead.
 
 import json
 import logging
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
@@ -16,6 +16,12 @@ from ..errors import ResearchError
 if TYPE_CHECKING:
     from ..config import Settings
     from ..models import Company
+
+
+# --tone's values: research.note.Tone's (tests/test_cli_help.py checks they agree), written out
+# because the CLI does not import the note at start. As a Literal, --tone lists them in its help
+# and refuses anything else as a usage error.
+ToneChoice = Literal["formal", "warm"]
 
 
 def _check_allow_private(value: str | None) -> str | None:

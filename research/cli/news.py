@@ -9,7 +9,7 @@ import typer
 
 from ..errors import InvalidInput, ResearchError
 from .app import DEFAULT_COMMAND, app
-from .common import AllowPrivate, SafeFormatter, check_home, check_tone, settings_for
+from .common import AllowPrivate, SafeFormatter, ToneChoice, check_home, check_tone, settings_for
 
 
 @app.command(DEFAULT_COMMAND)
@@ -40,7 +40,7 @@ def news(
         ),
     ] = None,
     tone: Annotated[
-        str,
+        ToneChoice,
         typer.Option(help="The sentence's register: formal or warm (warm may address the reader)."),
     ] = "formal",
     variant: Annotated[
