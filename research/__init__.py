@@ -17,7 +17,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sources import Outlet, SourceFailure
+    from sources import Discovery, Outlet, SourceFailure
 
     from .api import research, research_async
     from .company import resolve_company, slugify
@@ -30,15 +30,17 @@ if TYPE_CHECKING:
         InvalidInput,
         OutputError,
         ResearchError,
+        SourcesFailed,
         StoreBusy,
         StoreError,
         UnknownCompany,
     )
     from .judge import Classification, classify
-    from .models import Company, Event, EventKind, Result, Skipped, Snippet, WatchEntry
-    from .note import NoteDraft
+    from .models import Company, Event, EventKind, Result, Skipped, Snippet, Tone, WatchEntry
+    from .note import NoteDraft, Round
     from .profiles import (
         add_company,
+        damaged_companies,
         discover_company,
         discover_company_async,
         get_company,
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
         remove_company,
     )
     from .render import result_to_dict
+    from .signature import Signature
     from .snippets import NotCongratulable, congratulate
     from .watchlist import unwatch, watch, watched
     from .weekly import save_digest, weekly_digest, weekly_digest_async
@@ -66,6 +69,8 @@ _HOMES = {
     "ConfigError": "research.errors",
     "InvalidInput": "research.errors",
     "ResearchError": "research.errors",
+    "Signature": "research.signature",
+    "SourcesFailed": "research.errors",
     "StoreBusy": "research.errors",
     "StoreError": "research.errors",
     "Company": "research.models",
@@ -86,6 +91,10 @@ _HOMES = {
     "discover_company_async": "research.profiles",
     "get_company": "research.profiles",
     "list_companies": "research.profiles",
+    "damaged_companies": "research.profiles",
+    "Discovery": "sources",
+    "Tone": "research.models",
+    "Round": "research.note",
     "remove_company": "research.profiles",
     "CompanySection": "research.digest",
     "Digest": "research.digest",
@@ -108,6 +117,7 @@ __all__ = [
     "ConfigError",
     "Digest",
     "DigestFailure",
+    "Discovery",
     "DiscoveryFailed",
     "Event",
     "EventKind",
@@ -119,17 +129,22 @@ __all__ = [
     "OutputError",
     "ResearchError",
     "Result",
+    "Round",
     "Settings",
+    "Signature",
     "Skipped",
     "Snippet",
     "SourceFailure",
+    "SourcesFailed",
     "StoreBusy",
     "StoreError",
+    "Tone",
     "UnknownCompany",
     "WatchEntry",
     "add_company",
     "classify",
     "congratulate",
+    "damaged_companies",
     "discover_company",
     "discover_company_async",
     "draft_note",

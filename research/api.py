@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import ParamSpec
+from typing import ParamSpec, Protocol
 
 from sources import (
     CachedFeed,
@@ -16,6 +16,7 @@ from sources import (
     HttpClient,
     Query,
     Recorder,
+    Recording,
     ReplayTransport,
     Source,
     SourceError,
@@ -23,7 +24,6 @@ from sources import (
     SourceOutcome,
     builtin_sources,
     fetch_all,
-    load_recording,
     parse_workers,
 )
 from sources.bing_news import NAME as BING_NEWS
@@ -41,6 +41,7 @@ from .judge.match import own_hosts
 from .judge.rank import rank_items
 from .judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS, topic_words
 from .models import Company, Result
+from .replaying import RecordedCompanies, keep_company, open_recording
 from .runner import synchronous
 from .store import Store
 
@@ -134,10 +135,12 @@ async def research_async(
     A saved profile (``research company add``) supplies aliases, the domain, feeds and exclude
     terms; its newsroom is discovered on the first run and remembered. ``replay`` answers
     requests from a recording folder instead of the network (and judges recency from the
-    recording's time); ``record`` saves every response into a folder for later replay.
-    ``offline`` answers from the store alone. Sources that fail come back in
-    ``Result.failures``. With a ``deadline`` (seconds), the call returns by then: sources still
-    busy are stopped and reported as timed out, the others count.
+    recording's time); it never reads or writes the store or the cache, profiles included: the
+    company is the one the recording holds (``record`` keeps it) or else the name and aliases
+    given, so the same recording always gives the same result. ``record`` saves every response
+    into a folder for later replay. ``offline`` answers from the store alone. Sources that fail
+    come back in ``Result.failures``. With a ``deadline`` (seconds), the call returns by then:
+    sources still busy are stopped and reported as timed out, the others count.
     """
     arguments.company("company", company)
     feeds = arguments.items("feeds", feeds, "URLs", limit=MAX_FEEDS, item=arguments.text)
@@ -155,48 +158,50 @@ async def research_async(
     if sum(bool(x) for x in (offline, replay, record)) > 1:
         raise InvalidInput("choose at most one of offline, replay and record")
     settings = settings or load_settings()
+    if replay is not None:
+        return await _research_replay(
+            company,
+            aliases,
+            open_recording(replay),
+            settings=settings,
+            now=now,
+            days=days,
+            limit=limit,
+            feeds=feeds,
+            builtin=builtin,
+            topics=topics,
+            give_up_at=give_up_at,
+        )
+    warnings: list[str] = []
     store = Store(settings.store_path)
     cache = Cache(settings.cache_path)
-    warnings: list[str] = []
     resolved = profile_or_company(company, aliases, store, warnings)
-    resolved, notes = with_derived_aliases(resolved)
-    warnings.extend(notes)
-
-    if offline:
-        sources = _checked_sources(settings, feeds, builtin, resolved)
-        query = Query(resolved.name, resolved.aliases, days)
-        report, data_as_of = _from_cache(cache, sources, query, resolved.slug)
-        warnings.extend(cache.notes)
-        now = now or datetime.now(timezone.utc)
-        return _result(
-            resolved,
-            report,
-            now,
-            days,
-            limit,
-            topics,
-            warnings,
-            offline=True,
-            data_as_of=data_as_of,
-        )
-    recorder = None
-    transport = None
-    if replay is not None:
-        try:
-            recording = load_recording(Path(replay))
-        except SourceError as exc:
-            raise InvalidInput(exc.message) from exc
-        now = now or recording.recorded_at
-        transport = ReplayTransport(recording)
     now = now or datetime.now(timezone.utc)
+    recorder = None
     if record is not None:
         try:
             recorder = Recorder(Path(record), now=now)
         except OSError as exc:
             raise InvalidInput(f"cannot record into {record}: {exc}") from exc
+        keep_company(recorder, resolved)  # as resolved here: its replay derives the rest again
+    resolved, notes = with_derived_aliases(resolved)
+    warnings.extend(notes)
+    if offline:
+        return research_offline(
+            resolved,
+            cache=cache,
+            settings=settings,
+            now=now,
+            days=days,
+            limit=limit,
+            feeds=feeds,
+            builtin=builtin,
+            topics=topics,
+            warnings=warnings,
+        )
     async with (
         parse_workers(settings.parse),
-        HttpClient(settings.http, transport=transport, recorder=recorder) as http,
+        HttpClient(settings.http, recorder=recorder) as http,
     ):
         return await research_with(
             http,
@@ -210,18 +215,55 @@ async def research_async(
             feeds=feeds,
             builtin=builtin,
             topics=topics,
-            keep=replay is None,
-            use_cache=replay is None and record is None,
+            send_validators=record is None,
             warnings=warnings,
             give_up_at=give_up_at,
         )
 
 
-async def research_with(
-    http: HttpClient,
+async def _research_replay(
+    company: str | Company,
+    aliases: Sequence[str],
+    recording: Recording,
+    *,
+    settings: Settings,
+    now: datetime | None,
+    days: int,
+    limit: int,
+    feeds: Sequence[str],
+    builtin: bool,
+    topics: tuple[str, ...],
+    give_up_at: float | None,
+) -> Result:
+    """Research from a recording alone: the company as the recording holds it, else as typed;
+    neither the store nor the cache is read or written."""
+    warnings: list[str] = []
+    resolved = profile_or_company(company, aliases, RecordedCompanies(recording), warnings)
+    resolved, notes = with_derived_aliases(resolved)
+    async with (
+        parse_workers(settings.parse),
+        HttpClient(settings.http, transport=ReplayTransport(recording)) as http,
+    ):
+        return await research_with(
+            http,
+            resolved,
+            store=None,
+            cache=None,
+            settings=settings,
+            now=now or recording.recorded_at,
+            days=days,
+            limit=limit,
+            feeds=feeds,
+            builtin=builtin,
+            topics=topics,
+            warnings=[*warnings, *notes],
+            give_up_at=give_up_at,
+        )
+
+
+def research_offline(
     company: Company,
     *,
-    store: Store,
     cache: Cache,
     settings: Settings,
     now: datetime,
@@ -230,38 +272,78 @@ async def research_with(
     feeds: Sequence[str] = (),
     builtin: bool = True,
     topics: tuple[str, ...] = (),
-    keep: bool = True,
-    use_cache: bool = True,
+    warnings: list[str] | None = None,
+    shared_cache: bool = False,
+) -> Result:
+    """Research a resolved company from what the cache holds, without any network access.
+
+    With ``shared_cache`` (one cache for many companies) the cache's notes are left to the
+    caller.
+    """
+    warnings = [] if warnings is None else warnings
+    sources = _checked_sources(settings, feeds, builtin, company)
+    query = Query(company.name, company.aliases, days)
+    report, data_as_of = _from_cache(cache, sources, query, company.slug)
+    if not shared_cache:
+        warnings.extend(cache.notes)
+    return _result(
+        company,
+        report,
+        now,
+        days,
+        limit,
+        topics,
+        warnings,
+        offline=True,
+        data_as_of=data_as_of,
+    )
+
+
+async def research_with(
+    http: HttpClient,
+    company: Company,
+    *,
+    store: Store | None,
+    cache: Cache | None,
+    settings: Settings,
+    now: datetime,
+    days: int,
+    limit: int,
+    feeds: Sequence[str] = (),
+    builtin: bool = True,
+    topics: tuple[str, ...] = (),
+    send_validators: bool = True,
     warnings: list[str] | None = None,
     give_up_at: float | None = None,
     shared_cache: bool = False,
 ) -> Result:
     """Research an already resolved company with a client the caller shares between companies.
 
-    ``keep`` saves discovery in the store and fetched items in the cache; ``use_cache`` sends
-    the cached validators (a replay never touches either; a recording must stand alone).
-    ``give_up_at`` (the event loop's clock) ends discovery and every source by then. With
+    The ``store`` receives what discovery finds and the ``cache`` the fetched items; a replay
+    passes None for both, as it reads and writes neither (its result is marked replayed).
+    ``send_validators`` sends the cached validators (a recording must stand alone, so it sends
+    none). ``give_up_at`` (the event loop's clock) ends discovery and every source by then. With
     ``shared_cache`` (one cache for many companies) the cache's notes are left to the caller.
     """
     warnings = [] if warnings is None else warnings
     if _needs_discovery(company):
         company = await _discover(company, http, now, warnings, _left(give_up_at))
-        if keep:
+        if store is not None:
             _save_profile(store, company, now, warnings)
     sources = _checked_sources(settings, feeds, builtin, company)
     query = Query(company.name, company.aliases, days)
-    cached = _cached(cache, sources, query, warnings) if use_cache else {}
+    cached = _cached(cache, sources, query, warnings) if cache and send_validators else {}
     report = await fetch_all(
         sources, query, http, now=now, cache=cached, deadline=_left(give_up_at)
     )
-    if keep:
+    if cache is not None:
         try:
             cache.save_outcomes(report.outcomes, now, subject=company.slug)
         except StoreError as exc:
             warnings.append(f"{exc} (results were not saved)")
-    if not shared_cache:
-        warnings.extend(cache.notes)  # a shared cache's notes are the caller's to report, once
-    return _result(company, report, now, days, limit, topics, warnings, replayed=not keep)
+        if not shared_cache:
+            warnings.extend(cache.notes)  # a shared cache's notes are the caller's, once
+    return _result(company, report, now, days, limit, topics, warnings, replayed=cache is None)
 
 
 def _result(
@@ -281,13 +363,14 @@ def _result(
     for outcome in report.outcomes:
         warnings.extend(f"{outcome.source}: {w}" for w in outcome.warnings)
     events, skipped = rank_items(
-        report.items, company, now=now, days=days, limit=limit, topics=topics
+        report.items, company, now=now, days=days, limit=None, topics=topics
     )
     return Result(
         company=company,
         generated_at=now,
         window_days=days,
-        events=events,
+        events=events[:limit],
+        events_found=len(events),
         failures=report.failures,
         skipped=skipped,
         warnings=tuple(warnings),
@@ -300,15 +383,25 @@ def _result(
     )
 
 
+class Profiles(Protocol):
+    """Where saved profiles are looked up: the store, or a recording's companies."""
+
+    def company(self, slug: str) -> Company | None: ...
+
+
 def profile_or_company(
-    company: str | Company, aliases: Sequence[str], store: Store, warnings: list[str]
+    company: str | Company, aliases: Sequence[str], profiles: Profiles, warnings: list[str]
 ) -> Company:
     """The saved profile when there is one (plus any extra aliases), else a Company from text."""
     if isinstance(company, Company):
         return company
     typed = resolve_company(company, tuple(aliases))
     try:
-        profile = store.company(typed.slug)
+        if isinstance(profiles, Store):  # "AT-T" beside a saved "AT&T": the entry it was given
+            from .watchlist import stored_company
+
+            typed = stored_company(company, profiles, aliases)
+        profile = profiles.company(typed.slug)
     except StoreError as exc:
         warnings.append(f"{exc} (the saved profile, if any, was not used)")
         profile = None
@@ -449,5 +542,6 @@ research = synchronous(research_async)
 research.__name__ = research.__qualname__ = "research"
 research.__doc__ = """Synchronous twin of :func:`research_async`, safe to call from any program.
 
-Takes the same arguments and returns the same :class:`Result`.
+Takes the same arguments and returns the same :class:`Result`. It blocks the calling thread
+(and a running event loop in it) until done; from async code, await :func:`research_async`.
 """

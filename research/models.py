@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import Literal
 
 from sources import Outlet, SourceFailure
+
+# A sentence's register: formal (the default everywhere) or warm (may address the reader).
+Tone = Literal["formal", "warm"]
 
 
 class EventKind(str, Enum):
@@ -114,6 +118,8 @@ class Result:
     # Sources whose news counts, including a rate-limited one whose stored items were used;
     # None when not known (a Result built by hand), and then every failure counts as silent.
     sources_answered: int | None = None
+    # Events found before ``limit`` cut them to ``events``; None when not known (built by hand).
+    events_found: int | None = None
 
     @property
     def all_failed(self) -> bool:

@@ -91,14 +91,21 @@ MIGRATIONS: tuple[str, ...] = (
 
 def company_to_json(company: Company) -> str:
     """The profile as stored: the documented JSON company object, plus how its name matches."""
-    return json.dumps(
-        {**company_to_dict(company), "exact_case": company.exact_case}, ensure_ascii=False
-    )
+    return json.dumps(company_to_data(company), ensure_ascii=False)
+
+
+def company_to_data(company: Company) -> dict[str, Any]:
+    """The profile as a JSON object (also what a recording keeps of a company)."""
+    return {**company_to_dict(company), "exact_case": company.exact_case}
 
 
 def company_from_json(text: str) -> Company:
     """A profile from its JSON; ValueError when any field has the wrong type."""
-    data = json.loads(text)
+    return company_from_data(json.loads(text))
+
+
+def company_from_data(data: object) -> Company:
+    """A profile from its JSON object; ValueError when any field has the wrong type."""
     if not isinstance(data, dict):
         raise ValueError("a profile must be a JSON object")
     discovered_at = data.get("discovered_at")

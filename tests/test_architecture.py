@@ -21,6 +21,7 @@ PUBLIC_RESEARCH = {
     "Classification", "classify", "NotCongratulable", "Snippet", "congratulate", "NoteDraft", "draft_note",
     "CompanySection", "Digest", "DigestFailure", "IsoWeek", "OutputError", "WatchEntry",
     "unwatch", "watch", "watched", "save_digest", "weekly_digest", "weekly_digest_async",
+    "Signature", "SourcesFailed", "Tone", "Round", "Discovery", "damaged_companies",
 }  # fmt: skip
 
 
@@ -55,7 +56,7 @@ PURE_MODULES = {
     "sources/robots.py", "research/snippets.py", "research/judge/topics.py", "research/judge/outlets.py", "research/note.py",
     "sources/endpoints.py", "sources/text.py", "sources/merge.py", "sources/feeds.py",
     "sources/models.py", "sources/errors.py", "research/digest.py", "research/digest_render.py",
-    "sources/addresses.py", "research/details.py",
+    "sources/addresses.py", "research/details.py", "research/signature.py",
 }  # fmt: skip
 IO_MODULES = {"httpx", "sqlite3", "os", "socket", "asyncio", "pathlib", "time", "subprocess",
               "research.store", "research.api", "research.config", "sources.http",
