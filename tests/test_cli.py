@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -170,20 +171,45 @@ def test_console_script_runs_as_a_real_process(acme_replay: Path) -> None:
     assert json.loads(completed.stdout)["events"]
 
 
-def test_every_option_of_every_command_is_in_help_and_readme() -> None:
+def _documentation() -> str:
+    """The user documentation: the README and every page of docs/ it links to."""
+    root = Path(__file__).resolve().parent.parent
+    pages = [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+    return "\n".join(page.read_text(encoding="utf-8") for page in pages)
+
+
+def _command_tree() -> list[tuple[tuple[str, ...], Any]]:
+    """Every command as (its words after `research`, the click command): the root, each group
+    and each subcommand of a group."""
     import typer.main
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
-    group = typer.main.get_command(app)
-    commands = group.commands.values()  # type: ignore[attr-defined]
-    assert commands
-    for command in commands:
-        _, help_text, _ = run(command.name, "--help")
+    found: list[tuple[tuple[str, ...], Any]] = []
+
+    def walk(path: tuple[str, ...], command: Any) -> None:
+        found.append((path, command))
+        for name, sub in getattr(command, "commands", {}).items():
+            walk((*path, name), sub)
+
+    walk((), typer.main.get_command(app))
+    return found
+
+
+def test_every_option_of_every_command_is_in_help_and_documented() -> None:
+    """Each option of each command, subcommands and the root's (--install-completion) too, is
+    in that command's --help and in the README or a page of docs/; each command is named."""
+    documentation = _documentation()
+    tree = _command_tree()
+    assert len(tree) > 10
+    for path, command in tree:
+        if path:
+            assert f"research {' '.join(path)}" in documentation, path
+        code, help_text, _ = run(*path, "--help")
+        assert code == 0, path
         for parameter in command.params:
             for option in parameter.opts:
                 if option.startswith("--") and option != "--help":
-                    assert option in help_text, (command.name, option)
-                    assert f"`{option}" in readme, (command.name, option)
+                    assert option in help_text, (path, option)
+                    assert f"`{option}" in documentation, (path, option)
 
 
 def test_allow_private_lets_an_intranet_feed_through_and_bad_values_are_usage_errors(
