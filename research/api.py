@@ -36,6 +36,7 @@ from . import arguments
 from .cache import Cache
 from .company import resolve_company, unique_names, with_derived_aliases
 from .config import Settings, load_settings
+from .database import kept_open
 from .errors import InvalidInput, StoreError
 from .judge.match import own_hosts
 from .judge.rank import rank_items
@@ -186,39 +187,40 @@ async def research_async(
         keep_company(recorder, resolved)  # as resolved here: its replay derives the rest again
     resolved, notes = with_derived_aliases(resolved)
     warnings.extend(notes)
-    if offline:
-        return research_offline(
-            resolved,
-            cache=cache,
-            settings=settings,
-            now=now,
-            days=days,
-            limit=limit,
-            feeds=feeds,
-            builtin=builtin,
-            topics=topics,
-            warnings=warnings,
-        )
-    async with (
-        parse_workers(settings.parse),
-        HttpClient(settings.http, recorder=recorder) as http,
-    ):
-        return await research_with(
-            http,
-            resolved,
-            store=store,
-            cache=cache,
-            settings=settings,
-            now=now,
-            days=days,
-            limit=limit,
-            feeds=feeds,
-            builtin=builtin,
-            topics=topics,
-            send_validators=record is None,
-            warnings=warnings,
-            give_up_at=give_up_at,
-        )
+    with kept_open(store, cache):  # a run makes a dozen short transactions
+        if offline:
+            return research_offline(
+                resolved,
+                cache=cache,
+                settings=settings,
+                now=now,
+                days=days,
+                limit=limit,
+                feeds=feeds,
+                builtin=builtin,
+                topics=topics,
+                warnings=warnings,
+            )
+        async with (
+            parse_workers(settings.parse),
+            HttpClient(settings.http, recorder=recorder) as http,
+        ):
+            return await research_with(
+                http,
+                resolved,
+                store=store,
+                cache=cache,
+                settings=settings,
+                now=now,
+                days=days,
+                limit=limit,
+                feeds=feeds,
+                builtin=builtin,
+                topics=topics,
+                send_validators=record is None,
+                warnings=warnings,
+                give_up_at=give_up_at,
+            )
 
 
 async def _research_replay(

@@ -138,6 +138,7 @@ class Cache(Database):
         """Rename the damaged file (kept for a bug report) so the next open starts afresh."""
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
         target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        self.release()
         try:
             self.path.replace(target)
             for suffix in ("-wal", "-shm"):

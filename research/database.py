@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from .errors import StoreBusy, StoreError
@@ -19,7 +19,8 @@ BUSY_TIMEOUT_SECONDS = 5.0
 
 
 class Database:
-    """One SQLite file at ``path``; each method opens, works in one short transaction, closes."""
+    """One SQLite file at ``path``; each method opens, works in one short transaction, closes.
+    Within ``kept_open()`` the file stays open between methods (see there why)."""
 
     migrations: tuple[str, ...] = ()
     what = "the store"
@@ -28,6 +29,41 @@ class Database:
     def __init__(self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
         self.path = path
         self.busy_timeout = busy_timeout
+        self._keeping = 0
+        self._anchor: sqlite3.Connection | None = None
+
+    @contextmanager
+    def kept_open(self) -> Iterator[None]:
+        """Keep the file open while a long run (a digest) makes hundreds of short transactions.
+        Closing the last connection to a WAL file checkpoints it and deletes the log, which costs
+        five times the transaction itself; an idle connection held open spares every close that.
+        It holds no lock that blocks other processes, and it is never used for queries."""
+        self._keeping += 1
+        try:
+            yield
+        finally:
+            self._keeping -= 1
+            if not self._keeping:
+                self.release()
+
+    def release(self) -> None:
+        """Close the connection ``kept_open`` holds, if any (before the file is moved aside)."""
+        anchor, self._anchor = self._anchor, None
+        if anchor is not None:
+            anchor.close()
+
+    def _hold_open(self) -> None:
+        """Within ``kept_open``, once the file exists, open the idle connection that keeps it so.
+        It reads once: only a connection that has read the file counts as holding it."""
+        if self._keeping and self._anchor is None:
+            # never used for queries, so it may be closed from whichever thread ends the run
+            anchor = sqlite3.connect(self.path, timeout=self.busy_timeout, check_same_thread=False)
+            try:
+                anchor.execute("PRAGMA user_version").fetchone()
+            except sqlite3.Error:
+                anchor.close()
+                raise
+            self._anchor = anchor
 
     def check_folder(self) -> None:
         """Raise StoreError naming the path if the file's folder cannot exist because a file
@@ -68,6 +104,7 @@ class Database:
             # In WAL mode NORMAL is safe against corruption; it skips an fsync per commit.
             connection.execute("PRAGMA synchronous = NORMAL")
             self._migrate(connection)
+            self._hold_open()
             yield connection
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
@@ -116,6 +153,16 @@ class Database:
                     if statement.strip():
                         connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {number}")
+
+
+@contextmanager
+def kept_open(*databases: Database | None) -> Iterator[None]:
+    """Each of ``databases`` (None: not used in this run) kept open until the block ends."""
+    with ExitStack() as held:
+        for database in databases:
+            if database is not None:
+                held.enter_context(database.kept_open())
+        yield
 
 
 def is_damage(exc: BaseException) -> bool:

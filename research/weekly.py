@@ -25,6 +25,7 @@ from .api import (
 from .cache import Cache
 from .company import with_derived_aliases
 from .config import Settings, load_settings
+from .database import kept_open
 from .digest import (
     CompanySection,
     Digest,
@@ -161,13 +162,14 @@ async def weekly_digest_async(
     )
     tracker = _Tracker(resolved, progress)
     transport = ReplayTransport(recording) if recording else None
-    async with (
-        parse_workers(settings.parse),
-        HttpClient(settings.http, transport=transport) as http,
-    ):
-        outcomes = await asyncio.gather(
-            *(tracker.track(company, research(company, http)) for company in resolved)
-        )
+    with kept_open(store, cache):
+        async with (
+            parse_workers(settings.parse),
+            HttpClient(settings.http, transport=transport) as http,
+        ):
+            outcomes = await asyncio.gather(
+                *(tracker.track(company, research(company, http)) for company in resolved)
+            )
     if cache is not None:
         warnings += cache.notes  # the shared cache's own notes (a damaged file replaced), once
     return _digest(chosen, resolved, outcomes, record, now, warnings, recording, offline)

@@ -194,3 +194,39 @@ def test_sql_metacharacters_are_stored_literally(tmp_path: Path) -> None:
     item = make_item("k'; DROP TABLE feed_items;--", title="C++ (AT&T) .*(a+)+$ wins")
     store.save_outcomes([SourceOutcome("feed:x", url, items=(item,))], NOW)
     assert store.cached_feeds([url])[url].items == (item,)
+
+
+def test_kept_open_holds_the_file_between_transactions_and_leaves_it_whole(tmp_path: Path) -> None:
+    """Inside kept_open the write-ahead log survives each transaction's close (no checkpoint per
+    transaction, the cost a digest paid hundreds of times); after it, the file alone holds every
+    row, so a copy of research.db taken then is complete."""
+    store = Store(tmp_path / "research.db")
+    wal = tmp_path / "research.db-wal"
+    store.save_company(Company("acme-corp", "Acme Corp"), NOW)
+    assert not wal.exists()  # the last connection's close checkpointed and removed it
+    with store.kept_open():
+        store.save_company(Company("beta", "Beta"), NOW)
+        assert wal.exists()
+        with store.kept_open():  # nested: the outer block still holds it
+            store.watch([("beta", "Beta")], NOW)
+        assert wal.exists()
+        assert Store(store.path).company("beta") == Company("beta", "Beta")  # others read it
+    assert not wal.exists()
+    copied = tmp_path / "copy.db"
+    copied.write_bytes(store.path.read_bytes())
+    assert Store(copied).company("beta") == Company("beta", "Beta")
+    assert [slug for slug, _, _ in Store(copied).watchlist()] == ["beta"]
+
+
+def test_a_damaged_cache_is_moved_aside_while_kept_open(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.db")
+    url = "https://x.example/feed"
+    with cache.kept_open():
+        cache.save_outcomes([SourceOutcome("feed:x", url, items=(make_item("a"),))], NOW)
+        cache.path.write_bytes(b"garbage" * 1000)
+        for suffix in ("-wal", "-shm"):
+            cache.path.with_name(cache.path.name + suffix).unlink(missing_ok=True)
+        cache.save_outcomes([SourceOutcome("feed:x", url, items=(make_item("b"),))], NOW)
+        assert [i.key for i in cache.cached_feeds([url])[url].items] == ["b"]
+    assert len(cache.notes) == 1 and "moved it to cache.db.damaged-" in cache.notes[0]
+    assert [i.key for i in Cache(cache.path).cached_feeds([url])[url].items] == ["b"]
