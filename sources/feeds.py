@@ -19,6 +19,7 @@ from typing import Any
 
 from .errors import EmptyResponse, NotAFeed, ParseError
 from .models import Item, Outlet
+from .plain_rss import read_plain_rss
 from .text import (
     SUMMARY_LIMIT,
     TITLE_LIMIT,
@@ -108,6 +109,40 @@ def _parse_xml_feed(
     refine: Refine | None,
     max_items: int,
 ) -> ParsedFeed:
+    cut = _ends_of(body)
+    plain = read_plain_rss(cut, _content_type(headers))
+    feed_info: Mapping[str, Any]
+    entries: list[Any]
+    warnings: list[str] = []
+    if plain is not None:
+        feed_info, entries = plain.feed, plain.entries
+    else:
+        feed_info, entries, warnings = _read_with_feedparser(cut, headers, feed_url)
+    feed_title = html_to_text(str(feed_info.get("title", "")))
+    feed_domain = host_of(str(feed_info.get("link", ""))) or host_of(feed_url)
+
+    def build(entry: Mapping[str, Any], published: datetime | None) -> Item | None:
+        item = _item_from_entry(
+            entry,
+            published=published,
+            source=source,
+            publisher=feed_title,
+            publisher_domain=feed_domain,
+        )
+        return refine(item, entry) if item is not None and refine else item
+
+    dated = [(entry, plausible_date(_entry_date(entry), now)) for entry in entries]
+    return ParsedFeed(feed_title, _take_newest(dated, build, max_items), tuple(warnings))
+
+
+def _content_type(headers: Mapping[str, str]) -> str:
+    return next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+
+
+def _read_with_feedparser(
+    body: bytes, headers: Mapping[str, str], feed_url: str
+) -> tuple[Mapping[str, Any], list[Any], list[str]]:
+    """The feed, its entries and what is wrong with it, as feedparser reads any feed."""
     feedparser = _feedparser()
     response_headers = {k.lower(): v for k, v in headers.items() if k.lower() == "content-type"}
     if body.startswith(_UNICODE_STARTS) and "content-type" in response_headers:
@@ -118,7 +153,7 @@ def _parse_xml_feed(
         # Sanitising and resolving links inside HTML fields is slow on big fields (4 s for a 4 MB
         # description) and pointless here: every field becomes plain text.
         parsed = feedparser.parse(
-            io.BytesIO(_ends_of(body)),
+            io.BytesIO(body),
             response_headers=response_headers,
             sanitize_html=False,
             resolve_relative_uris=False,
@@ -139,22 +174,7 @@ def _parse_xml_feed(
     warnings = []
     if ill_formed:
         warnings.append(f"the feed is not well-formed; {len(entries)} items were recovered")
-    feed_info = parsed.get("feed", {})
-    feed_title = html_to_text(str(feed_info.get("title", "")))
-    feed_domain = host_of(str(feed_info.get("link", ""))) or host_of(feed_url)
-
-    def build(entry: Mapping[str, Any], published: datetime | None) -> Item | None:
-        item = _item_from_entry(
-            entry,
-            published=published,
-            source=source,
-            publisher=feed_title,
-            publisher_domain=feed_domain,
-        )
-        return refine(item, entry) if item is not None and refine else item
-
-    dated = [(entry, plausible_date(_entry_date(entry), now)) for entry in entries]
-    return ParsedFeed(feed_title, _take_newest(dated, build, max_items), tuple(warnings))
+    return parsed.get("feed", {}), entries, warnings
 
 
 def _feedparser() -> Any:
