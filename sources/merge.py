@@ -7,24 +7,25 @@ trailing slashes aside), or when outlets that differ give near-identical titles.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
 from fractions import Fraction
+from itertools import chain
 
 from .models import Item, Outlet
 from .urls import canonical_url, host_of
 
 NEAR_IDENTICAL = 0.9
 # What the ratio alone tells of two similar titles of a and b words with M words matched: from
-# 2M / (a + b) >= r and M <= a, b follow b >= r / (2 - r) * a (9/11 for r = 0.9), so other
-# lengths are never similar, and a - M <= 2 (1 - r) / r * a: a title similar to one of a words
-# lacks at most 2/9 of them.
+# 2M / (a + b) >= r and M <= b follows M >= r / (2 - r) * a, so a - M <= 2 (1 - r) / (2 - r) * a:
+# a title similar to one of a words lacks at most 2/11 of them.
 _RATIO = Fraction(str(NEAR_IDENTICAL))
-_SHORTER, _LONGER = (_RATIO / (2 - _RATIO)).as_integer_ratio()
-_MISSED, _OF = (2 * (1 - _RATIO) / _RATIO).as_integer_ratio()
+_MISSED, _OF = (2 * (1 - _RATIO) / (2 - _RATIO)).as_integer_ratio()
 _WORD = re.compile(r"\w+")
 _AGGREGATOR_HOSTS = ("news.google.com", "bing.com")
+_AGGREGATOR_SUBDOMAINS = tuple("." + host for host in _AGGREGATOR_HOSTS)
 
 
 def title_tokens(title: str) -> tuple[str, ...]:
@@ -50,106 +51,112 @@ def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 class _Title:
     """What matching needs of a title, worked out once however many copies of it come."""
 
-    def __init__(self, tokens: tuple[str, ...]) -> None:
-        self.tokens = tokens
-        self.words = frozenset(tokens)
-        index = _index_tokens(tokens)
-        self.longest = index[0] if index else ""
-        self.index = frozenset(index)
+    __slots__ = ("index", "longest", "needed", "repeats", "tokens", "words")
+
+    def __init__(self, tokens: tuple[str, ...], frequency: Counter[str]) -> None:
         size = len(tokens)
-        # The bounds above in whole words: lengths a similar title can have, words it can lack.
-        self.similar_lengths = range(-(-size * _SHORTER // _LONGER), size * _LONGER // _SHORTER + 1)
-        self.may_miss = size * _MISSED // _OF
+        words = frozenset(tokens)
+        alphabetical = sorted(words)
+        # Its two longest words, alphabetical among words of one length (the sorts are stable):
+        # near-identical titles share at least one of them.
+        by_length = sorted(alphabetical, key=len, reverse=True)
+        self.tokens = tokens
+        self.words = words
+        self.repeats = size - len(words)
+        self.longest = by_length[0] if by_length else ""
+        self.index = frozenset(by_length[:2])
+        may_miss = size * _MISSED // _OF  # the bound above in whole words
+        # Its first words in one order of all words (rarest first, then alphabetical): a title
+        # similar to it lacks at most ``may_miss`` of its words, so the first word they share,
+        # in that order, is among the first ``may_miss + 1`` of each of them.
+        self.needed = sorted(alphabetical, key=frequency.__getitem__)[: may_miss + 1]
 
 
 class _Story:
     """One story being gathered. What title matching asks of a candidate is kept up to date as
     items join: recomputing it for every candidate made merging quadratic."""
 
-    def __init__(self, number: int, item: Item, title: _Title, via_aggregator: bool) -> None:
+    __slots__ = ("items", "number", "outlet_names", "publisher_links", "title", "via_aggregator")
+
+    def __init__(
+        self, number: int, item: Item, title: _Title, via_aggregator: bool, outlet_names: set[str]
+    ) -> None:
         self.number = number
         self.title = title
         self.items = [item]
         self.publisher_links = [bool(item.url) and not via_aggregator]
-        self.outlet_names = _outlet_names(item)
+        self.outlet_names = outlet_names
         self.via_aggregator = via_aggregator
 
-    def add(self, item: Item, via_aggregator: bool) -> None:
+    def add(self, item: Item, via_aggregator: bool, outlet_names: set[str]) -> None:
         self.items.append(item)
         self.publisher_links.append(bool(item.url) and not via_aggregator)
-        self.outlet_names |= _outlet_names(item)
+        self.outlet_names |= outlet_names
         self.via_aggregator = self.via_aggregator or via_aggregator
 
 
 class _Stories:
-    """The stories gathered so far, found by link and by the words of their first title."""
+    """The stories gathered so far, found by link and by the needed words of their first title.
 
-    def __init__(self) -> None:
+    This is prefix filtering (Chaudhuri, Ganti and Kaushik, 2006): with the words of all the
+    titles in one order, rarest first, a story is listed under the first few words of its title
+    only and a title looks under its own only, so that few stories are compared and few lists
+    grow. The order must be known before the first story, so every title is read up front.
+    """
+
+    def __init__(self, titles: Iterable[str]) -> None:
         self.all: list[_Story] = []
         self.by_url: dict[str, _Story] = {}
-        self.by_word: dict[str, list[_Story]] = {}
-        self.titles: dict[str, _Title] = {}
+        self.by_needed_word: defaultdict[str, list[_Story]] = defaultdict(list)
+        tokens = {text: title_tokens(text) for text in dict.fromkeys(titles)}
+        frequency = Counter(chain.from_iterable(tokens.values()))
+        self.titles = {text: _Title(words, frequency) for text, words in tokens.items()}
 
-    def title(self, text: str) -> _Title:
-        """The title of this text, worked out once for all its copies."""
-        known = self.titles.get(text)
-        if known is None:
-            known = self.titles[text] = _Title(title_tokens(text))
-        return known
-
-    def _rarest_needed_words(self, title: _Title) -> list[str]:
-        """Words of this title of which every title similar to it holds one, the rarest so far
-        so that few candidates are compared: one more than it may miss, and all of them when it
-        has no more, since titles sharing no word are never similar."""
-        by_rarity = sorted(title.words, key=lambda w: len(self.by_word.get(w, ())))
-        return by_rarity[: title.may_miss + 1]
-
-    def new(self, item: Item, title: _Title, via_aggregator: bool) -> _Story:
-        story = _Story(len(self.all), item, title, via_aggregator)
+    def new(
+        self, item: Item, title: _Title, via_aggregator: bool, outlet_names: set[str]
+    ) -> _Story:
+        story = _Story(len(self.all), item, title, via_aggregator, outlet_names)
         self.all.append(story)
-        for word in title.words:
-            self.by_word.setdefault(word, []).append(story)
+        for word in title.needed:
+            self.by_needed_word[word].append(story)
         return story
 
     def candidates(self, title: _Title) -> list[_Story]:
         """The stories this title may join, in the order that decides which one it joins: those
         whose two longest words hold its longest word, then those holding its second, each
-        earliest first. Only stories holding one of its needed words are looked at, and only
-        those of a length that can be similar are kept."""
-        found = {
-            story.number: story
-            for word in self._rarest_needed_words(title)
-            for story in self.by_word.get(word, ())
-            if len(story.title.tokens) in title.similar_lengths
-            and not story.title.index.isdisjoint(title.index)
-        }
+        earliest first. Of the stories sharing a needed word with it, only those sharing one of
+        its two longest words and whose title may be near-identical are kept."""
+        found: dict[int, _Story] = {}
+        for word in title.needed:
+            for story in self.by_needed_word.get(word, ()):
+                other = story.title
+                if not title.index.isdisjoint(other.index) and _may_be_near_identical(title, other):
+                    found[story.number] = story
+        if len(found) < 2:  # nothing to order
+            return list(found.values())
         return sorted(found.values(), key=lambda s: (title.longest not in s.title.index, s.number))
 
 
 def merge_items(items: Iterable[Item]) -> list[Item]:
     """Items with duplicates folded together, in order of first appearance."""
-    stories = _Stories()
+    items = list(items)
+    stories = _Stories(item.title for item in items)
+    by_url, titles = stories.by_url, stories.titles
     for item in items:
-        via_aggregator = bool(item.url and _is_aggregator(item.url))
-        url_key = canonical_url(item.url) if item.url and not via_aggregator else None
-        story = stories.by_url.get(url_key) if url_key else None
-        title = stories.title(item.title)
+        url = item.url
+        via_aggregator = bool(url and _is_aggregator(url))
+        url_key = canonical_url(url) if url and not via_aggregator else None
+        story = by_url.get(url_key) if url_key else None
+        outlet_names = _outlet_names(item)
         if story is None:
-            story = _find_by_title(item, title, via_aggregator, stories)
+            story = _find_by_title(titles[item.title], outlet_names, via_aggregator, stories)
         if story is None:
-            story = stories.new(item, title, via_aggregator)
+            story = stories.new(item, titles[item.title], via_aggregator, outlet_names)
         else:
-            story.add(item, via_aggregator)
+            story.add(item, via_aggregator, outlet_names)
         if url_key:
-            stories.by_url.setdefault(url_key, story)
+            by_url.setdefault(url_key, story)
     return [_combine(story) for story in stories.all]
-
-
-def _index_tokens(tokens: tuple[str, ...]) -> list[str]:
-    """The two longest words: near-identical titles share at least one of them."""
-    words = sorted(set(tokens))
-    words.sort(key=len, reverse=True)  # a stable sort: alphabetical among words of one length
-    return words[:2]
 
 
 def _outlet_names(item: Item) -> set[str]:
@@ -157,27 +164,26 @@ def _outlet_names(item: Item) -> set[str]:
 
 
 def _find_by_title(
-    item: Item, title: _Title, via_aggregator: bool, stories: _Stories
+    title: _Title, outlet_names: set[str], via_aggregator: bool, stories: _Stories
 ) -> _Story | None:
-    own = _outlet_names(item)
     for story in stories.candidates(title):
         # One outlet's two stories with the same title stay apart, unless one of them came
         # through a news aggregator: then it is the same article reached two ways.
-        if own & story.outlet_names and not (via_aggregator or story.via_aggregator):
+        if outlet_names & story.outlet_names and not (via_aggregator or story.via_aggregator):
             continue
-        if _near_identical(title, story.title):
+        if _similar(title.tokens, story.title.tokens):
             return story
     return None
 
 
-def _near_identical(a: _Title, b: _Title) -> bool:
-    """``_similar``, after a bound on the ratio far cheaper than matching the words: a word of
-    one title that the other lacks is never matched."""
-    size = len(a.tokens) + len(b.tokens)
-    matched = min(len(a.tokens) - len(a.words - b.words), len(b.tokens) - len(b.words - a.words))
-    if a.tokens != b.tokens and 2.0 * matched / size < NEAR_IDENTICAL:
-        return False
-    return _similar(a.tokens, b.tokens)
+def _may_be_near_identical(a: _Title, b: _Title) -> bool:
+    """False when two titles are not near-identical, by a bound on the ratio far cheaper than
+    matching their words: a word of one that the other lacks is never matched, so at most the
+    shared words and the fewer repeats of either are."""
+    if a.tokens == b.tokens:
+        return True
+    matched = len(a.words & b.words) + min(a.repeats, b.repeats)
+    return 2.0 * matched / (len(a.tokens) + len(b.tokens)) >= NEAR_IDENTICAL
 
 
 def _is_aggregator(url: str) -> bool:
@@ -188,7 +194,7 @@ def _is_aggregator(url: str) -> bool:
     if not any(h in folded for h in _AGGREGATOR_HOSTS):
         return False
     host = host_of(url)
-    return any(host == h or host.endswith("." + h) for h in _AGGREGATOR_HOSTS)
+    return host in _AGGREGATOR_HOSTS or host.endswith(_AGGREGATOR_SUBDOMAINS)
 
 
 def _combine(story: _Story) -> Item:
