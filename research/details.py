@@ -173,6 +173,10 @@ _JOINING_WORDS = frozenset(
 )
 
 
+_WITH = re.compile(r"\swith\s")
+_AND_OR_COMMA = re.compile(r"(?:\sand|,)\s")
+
+
 def partner(title: str, names: tuple[str, ...]) -> str | None:
     """The other party of a partnership: "Acme partners with Beta", "Acme and Beta form ...",
     "Beta, Acme team up", "Beta joins forces with Acme"."""
@@ -188,8 +192,11 @@ def partner(title: str, names: tuple[str, ...]) -> str | None:
         rf"team|unveil|join|expand|extend|to)\b",
         rf"^({_NAME}?)\s+(?:partners|teams\s+up|teams|joins\s+forces|collaborates)\s+with\s+{ours}",
     )
-    for number, pattern in enumerate(patterns):
-        match = re.search(pattern, title)
+    # What each pattern needs whatever the company, checked first: a pattern holding the
+    # company's name is compiled anew for each company.
+    needs = (_WITH, _AND_OR_COMMA, _AND_OR_COMMA, _WITH)
+    for number, (pattern, need) in enumerate(zip(patterns, needs, strict=True)):
+        match = re.search(pattern, title) if need.search(title) else None
         if match:
             # After "partners with", the name may be the start of a description.
             name = _whole_name(title, match) if number == 0 else match.group(1)

@@ -212,6 +212,7 @@ _SLANG_VERBS = {
     "ink": "sign", "hikes": "raises", "hiked": "raised", "hike": "raise",
 }  # fmt: skip
 _SLANG = "|".join(_SLANG_VERBS)
+_ANY_SLANG = re.compile(rf"(?:{_SLANG})\b", re.IGNORECASE)  # what plain_verbs needs, checked first
 
 
 # Money is secured, not won: "bags $22M Series A" -> "secures".
@@ -230,6 +231,8 @@ def _names_more(news: str, phrase: str, names: tuple[str, ...]) -> bool:
 def plain_verbs(told: str, names: tuple[str, ...], kind: EventKind | None = None) -> str:
     """Slang verbs where a verb stands: right after the company's name ("Acme bags order") or
     after "to" ("to hike its stake"); a noun ("price hikes") is left alone."""
+    if not _ANY_SLANG.search(told):
+        return told  # no pattern holding the company's name to compile
     ours = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     verbs = _SLANG_VERBS | (_SLANG_FUNDING if kind is EventKind.FUNDING else {})
 
