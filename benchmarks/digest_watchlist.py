@@ -8,7 +8,7 @@ feeds of its own on two further loopback addresses. Politeness (2 requests in fl
 bounds the run at the busiest host's requests / 2 x 200 ms = 5 s. The searches answer 200 items
 (40 to 50 KiB) in two ways, each timed over several runs, interleaved: realistically (about 100
 distinct headlines, some carried by several outlets) and in the worst case (40 copies of five
-headlines from one outlet). Targets: each within 1.3 times that bound (median of the runs), and
+headlines from one outlet). Targets: each within 1.2 times that bound (median of the runs), and
 peak memory (max RSS of this process; the servers run in another process) under 300 MB.
 """
 
@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 COMPANIES = 50
 DELAY = 0.2
 PER_HOST = 2
+TARGET_RATIO = 1.2  # issue 18: within 1.2 x the politeness bound
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
 SEARCH_HOSTS = ("127.0.0.2", "127.0.0.3")
 SCENARIOS = {
@@ -187,7 +188,7 @@ def main() -> None:
     bound = COMPANIES / PER_HOST * DELAY  # the busiest host: one search host
     print(
         f"{COMPANIES} companies x 4 sources, {DELAY * 1000:.0f} ms each; politeness bound "
-        f"{bound:.1f} s; min / median / max of {args.runs} interleaved runs (target <= 1.3 x):"
+        f"{bound:.1f} s; min / median / max of {args.runs} interleaved runs (target <= {TARGET_RATIO} x):"
     )
     for search, described in SCENARIOS.items():
         print(
@@ -201,7 +202,7 @@ def main() -> None:
         f"{worker_mb:.0f} MB; at most {total_mb:.0f} MB with {workers} workers (target < 300 MB)"
     )
     slowest = max(statistics.median(times) for times in runs.values())
-    if slowest > 1.3 * bound or total_mb >= 300:
+    if slowest > TARGET_RATIO * bound or total_mb >= 300:
         raise SystemExit("benchmark target missed")
     print("benchmark target met")
 
