@@ -32,6 +32,10 @@ _SHORTHAND = (
     (re.compile(r"(\d)\s*(?:M|Million)\b"), r"\1 million"),
     (re.compile(r"(\d)\s*(?:B|Billion)\b"), r"\1 billion"),
     (re.compile(r"\b(?:qtr|qrt)\b", re.I), "quarter"),
+    # market initialisms a reader outside the trade may not know
+    (re.compile(r"\bQIP\b"), "qualified institutional placement"),
+    (re.compile(r"\bJV\b"), "joint venture"),
+    (re.compile(r"\bJVs\b"), "joint ventures"),
     (re.compile(r"\b(\d+(?:\.\d+)?)-fold\b", re.I), r"\1-fold"),
 )
 _PERIOD_WORD = (

@@ -72,9 +72,8 @@ _VOICES: dict[EventKind, _Voice] = {
     EventKind.EXPANSION: _Voice(
         "exciting times ahead", "an exciting new chapter", "an important step for the company"
     ),
-    EventKind.MILESTONE: _Voice(
-        "what an achievement", "a proud moment", "a remarkable achievement"
-    ),
+    # Not "a remarkable achievement": a first or an anniversary is a milestone, not a feat.
+    EventKind.MILESTONE: _Voice("what a milestone", "a proud moment", "a significant milestone"),
 }
 # Praise a detail asks for instead of its kind's (details.Detail.praise): good news the
 # headline does not call strong (a small rise, a profit figure, a recovery), and a regulator's
@@ -112,6 +111,26 @@ _DID = {
         "My congratulations to {team} on {phrase}, which is {formal}.",
     ),
 }
+# A plan is not congratulated as if done ("Congratulations on planning to raise ..." reads as a
+# filled-in template): the sentence says the company announced it, and wishes it well.
+_PLANNED_DID = {
+    "warm": (
+        "It was great to read that {company} has {done}, {warm} for the whole team!",
+        "Best of luck to you and the team now that {company} has {done}!",
+        "How exciting that {company} has {done}; all the best to everyone there!",
+    ),
+    "formal": (
+        "I read with interest that {company} has {done}; it is {formal}.",
+        "I was glad to read that {company} has {done}, {formal}.",
+        "My best wishes to the team now that {company} has {done}.",
+    ),
+}
+# A phrase about a regulator's or shareholders' approval: praised as a step, like the detail.
+_APPROVAL_PHRASE = re.compile(
+    r"^(?:getting|winning|receiving|securing|obtaining)\s+(?:\S+\s+){0,3}?"
+    r"(?:approval|clearance|the\s+nod|the\s+green\s+light)\b",
+    re.IGNORECASE,
+)
 # Sentences around the news itself: {news} "Acme Corp's new partnership with Beta Labs".
 _NEWS = {
     "warm": (
@@ -308,6 +327,8 @@ def phrasings(
         not phrase and told_plan.startswith("announced plans")
     )
     praise = found.praise if found is not None and not phrase else ""
+    if phrase and _APPROVAL_PHRASE.match(phrase):
+        praise = "approval"
     voice = _PLANNED if planned else _PRAISE[praise] if praise else _VOICES[kind]
     words = {"exclaim": voice.exclaim, "warm": voice.warm, "formal": voice.formal}
     team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
@@ -325,7 +346,8 @@ def phrasings(
                 )
                 # Warm speaks to the reader: the company's "its" is "your" (not in {about}).
                 spoken = _yours(phrase) if tone == "warm" else phrase
-                text = _DID[tone][variant].format(
+                templates = _PLANNED_DID if phrase.startswith("planning to ") else _DID
+                text = templates[tone][variant].format(
                     team=f"{team} team", company=company_name, phrase=spoken, done=done,
                     about=about, **words,
                 )  # fmt: skip

@@ -70,8 +70,6 @@ HEADLINES = [
      "on shipping its first grid-scale battery to Japan."),
     ("Acme Corp opens Denver office, plans to hire 300 engineers", K.EXPANSION,
      "on opening the Denver office."),
-    ("Acme Corp to open new plant in Texas", K.EXPANSION,
-     "on planning to open a new plant in Texas."),
     ("Acme Corp expands solar panel recycling program to three more states", K.EXPANSION,
      "on expanding its solar panel recycling program to three more states."),
     ("Acme Corp enters Canadian market", K.EXPANSION, "on entering the Canadian market."),
@@ -115,6 +113,15 @@ def test_sentence_for_headline(title: str, kind: K, phrase: str) -> None:
     assert_clean_sentence(sentence)
 
 
+def test_a_plan_is_told_as_announced() -> None:
+    sentence = congratulation("Acme Corp to open new plant in Texas", COMPANY, K.EXPANSION)
+    assert sentence == (
+        f"I read with interest that {COMPANY} has announced plans to open a new plant in Texas; "
+        "it is an important step for the company."
+    )
+    assert_clean_sentence(sentence)
+
+
 @pytest.mark.parametrize(
     ("title", "gerund"),
     [
@@ -145,7 +152,7 @@ def test_to_acquire_becomes_agreeing_to_acquire_and_to_open_planning() -> None:
     assert " on agreeing to merge with Beta Labs." in congratulation(
         "Acme Corp to merge with Beta Labs", COMPANY, K.ACQUISITION
     )
-    assert " on planning to open a new office in Austin." in congratulation(
+    assert " has announced plans to open a new office in Austin;" in congratulation(
         "Acme Corp to open new office in Austin", COMPANY, K.EXPANSION
     )
 

@@ -58,9 +58,11 @@ def test_another_companys_share_move_gives_no_detail() -> None:
         ("Acme Corp shares surge 7% as company bags orders worth Rs 560 crore", K.NEW_ACCOUNT,
          "Congratulations to the Acme Corp team on winning orders worth Rs 560 crore."),
         ("Acme Corp share price: Group gets approval to hike stake in Beta JV", K.MILESTONE,
-         "Congratulations to the Acme Corp team on getting approval to raise its stake in Beta JV."),
+         "Congratulations to the Acme Corp team on getting approval to raise its stake in a Beta "
+         "joint venture."),
         ("Acme Corp set to open another 200 HomeCell stores", K.EXPANSION,
-         "Congratulations to the Acme Corp team on planning to open another 200 HomeCell stores."),
+         "I read with interest that Acme Corp has announced plans to open another 200 HomeCell "
+         "stores; it is an important step for the company."),
         ("Acme Corp signs licensing deal;stk rallies", K.NEW_ACCOUNT,
          "Congratulations to the Acme Corp team on signing a licensing deal."),
         ("Acme Corp get UK approval for migraine drug; stock up", K.MILESTONE,
@@ -99,7 +101,7 @@ def test_a_release_lead_gives_the_detail_its_headline_lacks() -> None:
         ("Acme Corp files papers to raise Rs 600-700 cr via IPO", "announced plans for a Rs 600-700 crore IPO"),
         ("Acme Corp shareholders' nod for raising Rs 150 cr", "announced plans to raise Rs 150 crore"),
         ("Acme Corp $200 mln IPO fully subscribed", "seen your $200 million IPO fully subscribed"),
-        ("Acme Corp raises Rs 667 crore through QIP", "raised Rs 667 crore through a QIP"),
+        ("Acme Corp raises Rs 667 crore through QIP", "raised Rs 667 crore through a qualified institutional placement"),
         ("Acme Corp to raise over Rs 1,160 cr through rights issue",  # "over" an amount stays
          "announced plans to raise over Rs 1,160 crore through a rights issue"),
         ("Acme Corp Q4 net up 9% at 1,411 crore", "posted a 9% rise in Q4 net profit to Rs 1,411 crore"),

@@ -142,7 +142,9 @@ def test_the_news_behind_a_share_move(title: str, reason: str | None) -> None:
          "I saw the news about Acme Corp's launch of a new search app and wanted to offer my "
          "congratulations on an exciting development.", "launched a new search app"),
         ("Acme hits fresh 52-week high, gains 8% intraday on plans to buy Beta unit",
-         K.ACQUISITION, "Congratulations to the Acme Corp team on planning to buy a Beta unit.",
+         K.ACQUISITION,
+         "I read with interest that Acme Corp has announced plans to buy a Beta unit; it is a "
+         "significant strategic step.",
          "announced plans to buy a Beta unit"),
     ],
 )  # fmt: skip

@@ -266,18 +266,21 @@ def test_pinned_sentences_for_every_kind_and_both_tones() -> None:
 
 
 def test_a_plan_is_not_praised_as_an_achievement() -> None:
-    """ "Planning to open a studio" is a step ahead, not "an impressive achievement"."""
+    """ "Planning to open a studio" is a step ahead, not "an impressive achievement", and the
+    plan is told as announced, never congratulated as if done ("Congratulations ... on planning
+    to open" read to every reviewer as a filled-in template)."""
     title = "Acme Corp to open second studio in Montreal"
     texts = [
         research.congratulate(title, tone, variant, company="Acme Corp").text
         for tone in ("warm", "formal")
         for variant in range(VARIANTS)
     ]
-    assert all(re.search(r"planning to open|plans to open", t) for t in texts), texts
+    assert all("announced plans to open its second studio" in t for t in texts), texts
     assert not any(re.search(r"achievement|proud|honour|success", t) for t in texts), texts
-    assert research.congratulate(title, "formal", 2, company="Acme Corp").text == (
-        "My congratulations to the Acme Corp team on planning to open its second studio in "
-        "Montreal, which is a promising step for the company."
+    assert not any(re.search(r"congratulat\w* .*planning", t, re.I) for t in texts), texts
+    assert research.congratulate(title, "formal", 0, company="Acme Corp").text == (
+        "I read with interest that Acme Corp has announced plans to open its second studio in "
+        "Montreal; it is a promising step for the company."
     )
 
 
