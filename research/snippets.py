@@ -72,8 +72,11 @@ _VOICES: dict[EventKind, _Voice] = {
     EventKind.EXPANSION: _Voice(
         "exciting times ahead", "an exciting new chapter", "an important step for the company"
     ),
-    # Not "a remarkable achievement": a first or an anniversary is a milestone, not a feat.
-    EventKind.MILESTONE: _Voice("what a milestone", "a proud moment", "a significant milestone"),
+    # Not "a remarkable achievement": a first or an anniversary is a milestone, not a feat; and
+    # not "milestone", which the news itself may already say ("Acme's recent milestone").
+    EventKind.MILESTONE: _Voice(
+        "what a proud moment", "a proud moment", "a moment to be proud of"
+    ),
 }
 # Praise a detail asks for instead of its kind's (details.Detail.praise): good news the
 # headline does not call strong (a small rise, a profit figure, a recovery), and a regulator's
@@ -128,7 +131,7 @@ _PLANNED_DID = {
 # A phrase about a regulator's or shareholders' approval: praised as a step, like the detail.
 _APPROVAL_PHRASE = re.compile(
     r"^(?:getting|winning|receiving|securing|obtaining)\s+(?:\S+\s+){0,3}?"
-    r"(?:approval|clearance|the\s+nod|the\s+green\s+light)\b",
+    r"(?:approval|clearance|(?:the\s+)?nod|the\s+green\s+light)\b",
     re.IGNORECASE,
 )
 # Sentences around the news itself: {news} "Acme Corp's new partnership with Beta Labs".
