@@ -437,7 +437,23 @@ def _regulator_approval(title: str, names: tuple[str, ...], owner: str) -> Detai
             re.IGNORECASE,
         )
     if approves is None:
-        return None
+        # "EU regulator backs approval for Acme's asthma drug": a recommendation, said as one
+        backs = re.match(
+            rf"(?:the\s+)?(?P<who>{_REGULATOR})\s+(?:backs?|recommends?|endorses?|supports?)\s+"
+            rf"(?:(?:the\s+)?approval\s+(?:for|of)\s+)?(?:{company})(?:['\u2019]s?)?\s+"
+            rf"(?P<what>[^,;:]+)$",
+            title,
+            re.IGNORECASE,
+        )
+        if backs is None or len(backs.group("what").split()) > 10:
+            return None
+        who, what = backs.group("who"), backs.group("what").strip()
+        backers = possessive(who)
+        return Detail(
+            f"the {backers} backing for {owner} {what}",
+            f"won the {backers} backing for your {what}",
+            "approval",
+        )
     who = approves.group("who")
     what = approves.group("what").strip()
     if len(what.split()) > 10:

@@ -160,6 +160,15 @@ _NOT_PREDICATES = frozenset(
 )
 
 
+def _third_person(base: str) -> str:
+    """ "debut" -> "debuts", "list" -> "lists", "carry" -> "carries": the form _gerund reads."""
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    if base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return base[:-1] + "ies"
+    return base + "s"
+
+
 def _gerund(verb: str) -> str | None:
     lowered = verb.lower()
     if lowered in _GERUNDS:
@@ -610,6 +619,9 @@ def _gerund_words(rest: str, title_case: bool) -> str | None:
         words, first = words[1:], "to"  # "set to open 200 stores": a plan
     if first == "to" and len(words) > 2:
         verb = words[1].lower()
+        if "today" in (w.lower() for w in words[2:]) and (doing := _gerund(_third_person(verb))):
+            # "to debut today on bourses": it is happening as the news is read, not a plan
+            return " ".join([doing, *with_articles(words[2:], verb)])
         lead = "agreeing to" if verb in _AGREED_VERBS else "planning to"
         return " ".join([lead, verb, *with_articles(words[2:], verb)])
     if first in ("is", "was", "are") and len(words) > 2:

@@ -36,6 +36,7 @@ _SHORTHAND = (
     (re.compile(r"\bQIP\b"), "qualified institutional placement"),
     (re.compile(r"\bJV\b"), "joint venture"),
     (re.compile(r"\bJVs\b"), "joint ventures"),
+    (re.compile(r"\bon\s+(?:the\s+)?bourses\b", re.I), "on the stock exchanges"),
     (re.compile(r"\b(\d+(?:\.\d+)?)-fold\b", re.I), r"\1-fold"),
 )
 _PERIOD_WORD = (

@@ -65,6 +65,13 @@ def test_another_companys_share_move_gives_no_detail() -> None:
          "stores; it is an important step for the company."),
         ("Acme Corp signs licensing deal;stk rallies", K.NEW_ACCOUNT,
          "Congratulations to the Acme Corp team on signing a licensing deal."),
+        # A regulator's recommendation names the drug, never "a recent milestone".
+        ("EU regulators recommend approval of Acme Corp drug Zolvix", K.MILESTONE,
+         "I saw the news about the EU regulators' backing for Acme Corp's drug Zolvix and wanted "
+         "to offer my congratulations on an important step forward."),
+        # Listing day is news as it is read, not a plan; "bourses" is said plainly.
+        ("Acme Corp to debut today on bourses", K.LAUNCH,
+         "Congratulations to the Acme Corp team on debuting on the stock exchanges."),
         ("Acme Corp get UK approval for migraine drug; stock up", K.MILESTONE,
          "I saw the news about Acme Corp's UK approval for a migraine drug and wanted to offer my "
          "congratulations on an important step forward."),
