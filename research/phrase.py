@@ -372,6 +372,8 @@ def _determiner(
         and _bare(head) not in _UNOWNED_OBJECTS
     ):
         return "its"  # "raising its guidance", "expanding its operations"
+    if AMOUNT.match(" ".join(chunk)) and _bare(head) in _ISSUES and not preposition:
+        return "its"  # the company's own offering: "launching its Rs 2,500-crore IPO"
     if AMOUNT.match(" ".join(chunk)) and _bare(head) in _AMOUNT_HEADS and len(chunk) > 1:
         return indefinite_article(first)  # "a C$90 million bought-deal financing"
     countable_head = is_countable(_bare(head)) or _bare(head) in _COUNTABLE_HEADS

@@ -113,6 +113,12 @@ def test_sentence_for_headline(title: str, kind: K, phrase: str) -> None:
     assert_clean_sentence(sentence)
 
 
+def test_the_company_s_own_offering_is_its_own() -> None:
+    """ "launch Rs 2,500-crore IPO": the company's own offering, never "the ... IPO"."""
+    sentence = congratulation("Acme Corp set to launch Rs 2,500-crore IPO", COMPANY, K.FUNDING)
+    assert "announced plans to launch its Rs 2,500-crore IPO;" in sentence
+
+
 def test_a_plan_is_told_as_announced() -> None:
     sentence = congratulation("Acme Corp to open new plant in Texas", COMPANY, K.EXPANSION)
     assert sentence == (
