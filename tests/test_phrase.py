@@ -114,9 +114,17 @@ def test_sentence_for_headline(title: str, kind: K, phrase: str) -> None:
 
 
 def test_the_company_s_own_offering_is_its_own() -> None:
-    """ "launch Rs 2,500-crore IPO": the company's own offering, never "the ... IPO"."""
-    sentence = congratulation("Acme Corp set to launch Rs 2,500-crore IPO", COMPANY, K.FUNDING)
-    assert "announced plans to launch its Rs 2,500-crore IPO;" in sentence
+    """ "launch Rs 2,500-crore initial public offering": the company's own, never "the ..."."""
+    for title, offering in (
+        (
+            "Acme Corp set to launch Rs 2,500-crore initial public offering",
+            "initial public offering",
+        ),
+        ("Acme Corp to launch Rs 500-crore rights issue", "rights issue"),
+    ):
+        sentence = congratulation(title, COMPANY, K.FUNDING)
+        assert "announced plans to launch its Rs " in sentence, sentence
+        assert sentence.count(offering) == 1
 
 
 def test_a_plan_is_told_as_announced() -> None:
