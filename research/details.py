@@ -451,7 +451,7 @@ def _regulator_approval(title: str, names: tuple[str, ...], owner: str) -> Detai
         backers = possessive(who)
         return Detail(
             f"the {backers} backing for {owner} {what}",
-            f"won the {backers} backing for your {what}",
+            f"won the {backers} backing for {_yours(what)}",
             "approval",
         )
     who = approves.group("who")
@@ -459,8 +459,16 @@ def _regulator_approval(title: str, names: tuple[str, ...], owner: str) -> Detai
     if len(what.split()) > 10:
         return None
     return Detail(
-        f"the {who} approval for {owner} {what}", f"won {who} approval for your {what}", "approval"
+        f"the {who} approval for {owner} {what}",
+        f"won {who} approval for {_yours(what)}",
+        "approval",
     )
+
+
+def _yours(what: str) -> str:
+    """ "your migraine drug", but "Vyvanse for binge-eating disorder": a product's name takes no
+    "your" (a person writes "approval for Vyvanse")."""
+    return what if what[:1].isupper() else f"your {what}"
 
 
 _PAST = {

@@ -266,3 +266,11 @@ def test_a_two_party_deal_is_signed_not_a_customer_won() -> None:
     found = detail(K.NEW_ACCOUNT, "Acme, Beta Labs strike cloud deal", ACME, "Acme Corp")
     assert found is not None
     assert found.clause == "signed a cloud deal with Beta Labs"
+
+
+def test_a_product_named_in_an_approval_takes_no_your() -> None:
+    """ "won FDA approval for your Vyvanse" reads oddly; "your migraine drug" does not."""
+    named = detail(K.MILESTONE, "FDA approves Acme Corp's Zolvix for migraine", ACME, "Acme Corp")
+    assert named is not None and named.clause == "won FDA approval for Zolvix for migraine"
+    plain = detail(K.MILESTONE, "FDA approves Acme Corp migraine drug", ACME, "Acme Corp")
+    assert plain is not None and plain.clause == "won FDA approval for your migraine drug"

@@ -168,7 +168,7 @@ def test_a_planned_raise_is_not_praised_as_done() -> None:
         ("FDA approves Acme Corp's Zolvix for migraine",
          "I saw the news about the FDA approval for Acme Corp's Zolvix for migraine and wanted to "
          "offer my congratulations on an important step forward.",
-         "won FDA approval for your Zolvix for migraine"),
+         "won FDA approval for Zolvix for migraine"),
         ("Acme Corp says new migraine pill Zolvix approved by EU",
          "I saw the news about the EU approval for Acme Corp's new migraine pill Zolvix and wanted "
          "to offer my congratulations on an important step forward.",
