@@ -15,7 +15,7 @@ from ..errors import ResearchError
 
 if TYPE_CHECKING:
     from ..config import Settings
-    from ..models import Company
+    from ..models import Company, Result
 
 
 # --tone's values: research.note.Tone's (tests/test_cli_help.py checks they agree), written out
@@ -81,6 +81,24 @@ def fail(exc: Exception) -> NoReturn:
     """One line on stderr; exit 2 for bad input, 1 for everything else."""
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(2 if isinstance(exc, ValueError | LookupError) else 1) from None
+
+
+def every_source_failed(result: "Result", outcome: str = "") -> NoReturn:
+    """Say that no source answered, and what to try, then exit 1; ``outcome`` says what was not
+    done because of it ("no note was written")."""
+    if result.offline:
+        advice = "Nothing is stored for it yet: run once without --offline."
+    elif result.replayed:
+        advice = "The recording has no usable answer for this company and these options."
+    else:
+        advice = "Check the network connection, or use --offline or --replay DIR."
+    done = f", so {outcome}" if outcome else ""
+    typer.echo(
+        f"error: every source failed ({len(result.failures)}); nothing could be checked{done}. "
+        f"{advice}",
+        err=True,
+    )
+    raise typer.Exit(1)
 
 
 def safe(text: str) -> str:

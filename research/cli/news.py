@@ -9,7 +9,15 @@ import typer
 
 from ..errors import InvalidInput, ResearchError
 from .app import DEFAULT_COMMAND, app
-from .common import AllowPrivate, SafeFormatter, ToneChoice, check_home, check_tone, settings_for
+from .common import (
+    AllowPrivate,
+    SafeFormatter,
+    ToneChoice,
+    check_home,
+    check_tone,
+    every_source_failed,
+    settings_for,
+)
 
 
 @app.command(DEFAULT_COMMAND)
@@ -104,14 +112,4 @@ def news(
     else:
         typer.echo(format_text(result, verbose=verbose, tone=tone, variant=variant))
     if result.all_failed:
-        if result.offline:
-            advice = "Nothing is stored for it yet: run once without --offline."
-        elif result.replayed:
-            advice = "The recording has no usable answer for this company and these options."
-        else:
-            advice = "Check the network connection, or use --offline or --replay DIR."
-        typer.echo(
-            f"error: every source failed ({len(result.failures)}); nothing could be checked. {advice}",
-            err=True,
-        )
-        raise typer.Exit(1)
+        every_source_failed(result)

@@ -16,6 +16,7 @@ from .common import (
     AllowPrivate,
     ToneChoice,
     check_home,
+    every_source_failed,
     fail,
     safe,
     safe_block,
@@ -160,15 +161,4 @@ def _every_source_failed(result: "Result") -> NoReturn:
 
     for line in format_problems(result):
         typer.echo(line, err=True)
-    if result.offline:
-        advice = "Nothing is stored for it yet: run once without --offline."
-    elif result.replayed:
-        advice = "The recording has no usable answer for this company and these options."
-    else:
-        advice = "Check the network connection, or use --offline or --replay DIR."
-    typer.echo(
-        f"error: every source failed ({len(result.failures)}); nothing could be checked, so no "
-        f"note was written. {advice}",
-        err=True,
-    )
-    raise typer.Exit(1)
+    every_source_failed(result, "no note was written")
