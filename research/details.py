@@ -471,6 +471,33 @@ def _yours(what: str) -> str:
     return what if what[:1].isupper() else f"your {what}"
 
 
+# A status a regulator gives a drug on its way to approval, as a note names it.
+_DRUG_STATUS = {
+    "orphan": "orphan drug designation",
+    "fast": "fast-track designation",
+    "breakthrough": "breakthrough therapy designation",
+    "priority": "priority review",
+}
+
+
+def _drug_status(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
+    """ "Acme's Zolvix gets orphan drug label" -> the orphan drug designation for Acme's Zolvix:
+    the drug is named, never "a recent milestone"."""
+    company = _names_alternation(names)
+    found = re.match(
+        rf"(?:{company})['\u2019]s\s+(?P<drug>[A-Z][\w-]*)\s+(?:gets|wins|receives|earns|secures)\s+"
+        r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?P<status>orphan[- ]drug|fast[- ]track|breakthrough"
+        r"(?:[- ]therapy)?|priority[- ]review)(?:\s+(?:label|designation|status|tag))?\b",
+        title,
+        re.IGNORECASE,
+    )
+    if found is None:
+        return None
+    status = _DRUG_STATUS[re.split(r"[- ]", found.group("status").lower())[0]]
+    drug = found.group("drug")
+    return Detail(f"the {status} for {owner} {drug}", f"won {status} for {drug}", "approval")
+
+
 _PAST = {
     "wins": "won",
     "gets": "got",
@@ -640,6 +667,7 @@ def _milestone(title: str, names: tuple[str, ...], owner: str, company: str) -> 
         return (
             _approval(title, owner)
             or _regulator_approval(title, names, owner)
+            or _drug_status(title, names, owner)
             or _ipo_news(title, owner)
         )
     if found.endswith(("anniversary", "milestone")):

@@ -274,3 +274,21 @@ def test_a_product_named_in_an_approval_takes_no_your() -> None:
     assert named is not None and named.clause == "won FDA approval for Zolvix for migraine"
     plain = detail(K.MILESTONE, "FDA approves Acme Corp migraine drug", ACME, "Acme Corp")
     assert plain is not None and plain.clause == "won FDA approval for your migraine drug"
+
+
+@pytest.mark.parametrize(
+    ("title", "news", "clause"),
+    [
+        ("Acme Corp's Zolvix Gets Orphan Drug Label", "the orphan drug designation for Acme "
+         "Corp's Zolvix", "won orphan drug designation for Zolvix"),
+        ("Acme Corp's Zolvix wins FDA fast-track status", "the fast-track designation for Acme "
+         "Corp's Zolvix", "won fast-track designation for Zolvix"),
+        ("Acme Corp's Zolvix gets breakthrough therapy tag", "the breakthrough therapy "
+         "designation for Acme Corp's Zolvix", "won breakthrough therapy designation for Zolvix"),
+    ],
+)  # fmt: skip
+def test_a_drug_status_names_the_drug(title: str, news: str, clause: str) -> None:
+    """Not "Acme Corp's recent milestone": the status and the drug are the news."""
+    found = detail(K.MILESTONE, title, ACME, "Acme Corp")
+    assert found is not None and (found.news, found.clause) == (news, clause)
+    assert found.praise == "approval"  # a step on the way, not an achievement
