@@ -27,7 +27,7 @@ from sources import (
     parse_workers,
 )
 from sources.bing_news import NAME as BING_NEWS
-from sources.fetch import report_of
+from sources.fetch import Progress, report_of
 from sources.google_news import NAME as GOOGLE_NEWS
 from sources.registry import saved_source
 from sources.urls import host_of, require_http_url
@@ -130,6 +130,7 @@ async def research_async(
     settings: Settings | None = None,
     now: datetime | None = None,
     deadline: float | None = None,
+    progress: Progress | None = None,
 ) -> Result:
     """Research a company: fetch every source at once, rank what they say, explain the picks.
 
@@ -142,6 +143,9 @@ async def research_async(
     into a folder for later replay. ``offline`` answers from the store alone. Sources that fail
     come back in ``Result.failures``. With a ``deadline`` (seconds), the call returns by then:
     sources still busy are stopped and reported as timed out, the others count.
+    ``progress(done, total, source)`` is called when the sources are about to be fetched and
+    as each one ends, with how many are done, how many in all and one still being fetched
+    (``""`` when all are done); an offline run fetches nothing and never calls it.
     """
     arguments.company("company", company)
     feeds = arguments.items("feeds", feeds, "URLs", limit=MAX_FEEDS, item=arguments.text)
@@ -153,6 +157,7 @@ async def research_async(
     arguments.path("record", record)
     arguments.settings(settings)
     arguments.aware("now", now)
+    arguments.callable_or_none("progress", progress)
     give_up_at = deadline_at(check_deadline(deadline))
     feeds = _check_options(days, limit, feeds)
     topics = _check_topics(topics)
@@ -172,6 +177,7 @@ async def research_async(
             builtin=builtin,
             topics=topics,
             give_up_at=give_up_at,
+            progress=progress,
         )
     warnings: list[str] = []
     store = Store(settings.store_path)
@@ -220,6 +226,7 @@ async def research_async(
                 send_validators=record is None,
                 warnings=warnings,
                 give_up_at=give_up_at,
+                progress=progress,
             )
 
 
@@ -236,6 +243,7 @@ async def _research_replay(
     builtin: bool,
     topics: tuple[str, ...],
     give_up_at: float | None,
+    progress: Progress | None,
 ) -> Result:
     """Research from a recording alone: the company as the recording holds it, else as typed;
     neither the store nor the cache is read or written."""
@@ -260,6 +268,7 @@ async def _research_replay(
             topics=topics,
             warnings=[*warnings, *notes],
             give_up_at=give_up_at,
+            progress=progress,
         )
 
 
@@ -318,6 +327,7 @@ async def research_with(
     warnings: list[str] | None = None,
     give_up_at: float | None = None,
     shared_cache: bool = False,
+    progress: Progress | None = None,
 ) -> Result:
     """Research an already resolved company with a client the caller shares between companies.
 
@@ -326,6 +336,7 @@ async def research_with(
     ``send_validators`` sends the cached validators (a recording must stand alone, so it sends
     none). ``give_up_at`` (the event loop's clock) ends discovery and every source by then. With
     ``shared_cache`` (one cache for many companies) the cache's notes are left to the caller.
+    ``progress`` hears of the sources as they are fetched (see :func:`research_async`).
     """
     warnings = [] if warnings is None else warnings
     if _needs_discovery(company):
@@ -336,7 +347,7 @@ async def research_with(
     query = Query(company.name, company.aliases, days)
     cached = _cached(cache, sources, query, warnings) if cache and send_validators else {}
     report = await fetch_all(
-        sources, query, http, now=now, cache=cached, deadline=_left(give_up_at)
+        sources, query, http, now=now, cache=cached, deadline=_left(give_up_at), progress=progress
     )
     if cache is not None:
         try:

@@ -6,7 +6,7 @@ import asyncio
 import functools
 import hashlib
 import logging
-from collections.abc import Coroutine, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -30,6 +30,9 @@ REMOVE_FEED = (
     "`research company discover` if it was found on the site) or stop passing it with --feed"
 )
 
+# (sources done, sources in all, the name of one still being fetched, or "" once all are done)
+Progress = Callable[[int, int, str], None]
+
 
 async def fetch_all(
     sources: Sequence[Source],
@@ -39,22 +42,52 @@ async def fetch_all(
     now: datetime,
     cache: Mapping[str, CachedFeed] | None = None,
     deadline: float | None = None,
+    progress: Progress | None = None,
 ) -> FetchReport:
     """Fetch and parse every source at once; merge the items of those that worked. Parsing
     happens in worker processes (``sources.isolate``), stopped before this returns. With a
     ``deadline`` (seconds), a source still busy then is stopped and reported as timed out;
-    the others keep what they found."""
+    the others keep what they found. ``progress`` is called at once and as each source ends."""
     cache = cache or {}
+    tracker = _Tracker([source.name for source in sources], progress)
     async with parse_workers():
         outcomes = await asyncio.gather(
             *(
-                _within(
-                    deadline, source, query, fetch_source(source, query, http, now=now, cache=cache)
+                tracker.track(
+                    source.name,
+                    _within(
+                        deadline,
+                        source,
+                        query,
+                        fetch_source(source, query, http, now=now, cache=cache),
+                    ),
                 )
                 for source in sources
             )
         )
     return report_of(outcomes)
+
+
+class _Tracker:
+    """Tells ``progress`` how many sources there are, then each time one ends: a caller (a
+    server answering over MCP) can show that a run of up to a minute is moving."""
+
+    def __init__(self, names: Sequence[str], progress: Progress | None) -> None:
+        self.waiting = list(names)
+        self.total = len(names)
+        self.progress = progress
+        self._tell()
+
+    async def track(self, name: str, fetching: Awaitable[SourceOutcome]) -> SourceOutcome:
+        outcome = await fetching
+        self.waiting.remove(name)
+        self._tell()
+        return outcome
+
+    def _tell(self) -> None:
+        if self.progress is not None:
+            done = self.total - len(self.waiting)
+            self.progress(done, self.total, self.waiting[0] if self.waiting else "")
 
 
 async def _within(

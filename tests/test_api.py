@@ -84,6 +84,21 @@ def test_every_source_failing_is_all_failed_not_no_news(
     assert not result.events
 
 
+def test_progress_hears_of_each_source_as_it_ends(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: a caller (the MCP server) can tell a run of up to a minute is moving. The slow
+    source is the one named as still being fetched once the other has answered."""
+    serve_acme_search(server, monkeypatch)
+    body = (FIXTURES / "bing-news-acme-corp.xml").read_bytes()
+    server.route("/bing/news/search", Reply(200, body, delay=0.3))
+    heard: list[tuple[int, int, str]] = []
+    research.research("acme-corp", now=RECORDED_AT, progress=lambda *a: heard.append(a))
+    assert heard == [(0, 2, "google-news"), (1, 2, "bing-news"), (2, 2, "")]
+    research.research("acme-corp", now=RECORDED_AT, offline=True, progress=heard.append)
+    assert len(heard) == 3  # offline fetches nothing, so tells nothing
+
+
 def test_user_feeds_are_fetched_alongside_the_search_sources(
     server: TestServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -65,6 +65,7 @@ RESEARCH_WRONG: dict[str, list[Any]] = {
     "settings": SETTINGS,
     "now": NOW_VALUES,
     "deadline": DEADLINE,
+    "progress": [42, "print"],
 }
 CASES: dict[str, tuple[dict[str, Any], dict[str, list[Any]]]] = {
     "research": (RESEARCH_BASE, RESEARCH_WRONG),
