@@ -155,6 +155,18 @@ class SavedDigest:
     link: str | None = None  # the HTML digest's file name, relative to the feed
 
 
+@dataclass(frozen=True)
+class ReportedWeek:
+    """A saved digest read back from the store: its row, and by company the news it reported.
+
+    The store keeps the news a digest reported, not the companies that had none that week nor
+    the sources that failed, so those are not here: this is what the week's files listed.
+    """
+
+    saved: SavedDigest
+    sections: tuple[CompanySection, ...]
+
+
 def _moment(moment: datetime) -> str:
     return f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC"
 

@@ -11,8 +11,10 @@ from . import arguments
 from .models import Company, Event, Result, WatchEntry
 
 if TYPE_CHECKING:
+    from .digest import ReportedWeek
     from .note import NoteDraft
 
+# The version of every JSON document below; docs/schema/ holds their JSON Schemas.
 JSON_SCHEMA_VERSION = 1
 
 
@@ -121,6 +123,9 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "events_found": (
             len(result.events) if result.events_found is None else result.events_found
         ),
+        # With ``failures``, these tell "no news" from "could not look" (every source failed).
+        "sources_total": result.sources_total,
+        "sources_answered": result.sources_answered,
     }
 
 
@@ -213,6 +218,7 @@ def format_problems(result: Result) -> list[str]:
 def note_to_dict(note: NoteDraft) -> dict[str, Any]:
     """The note's parts for programs: subject, greeting, paragraphs, closing, the event used."""
     return {
+        "schema_version": JSON_SCHEMA_VERSION,
         "subject": note.subject,
         "greeting": note.greeting,
         "paragraphs": list(note.paragraphs),
@@ -226,6 +232,27 @@ def note_to_dict(note: NoteDraft) -> dict[str, Any]:
         "event": event_to_dict(note.event) if note.event else None,
         "remarks": list(note.remarks),
         "timing": note.timing,
+    }
+
+
+def reported_week_to_dict(week: ReportedWeek) -> dict[str, Any]:
+    """A saved digest for programs: its week, when its content last changed, its one-line
+    summary, and the news it reported by company (see docs/schema/digest.json)."""
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "week": str(week.saved.week),
+        "starts": _iso(week.saved.week.start),
+        "ends": _iso(week.saved.week.end),
+        "updated": _iso(week.saved.updated),
+        "summary": week.saved.summary,
+        "companies": [
+            {
+                "slug": section.company.slug,
+                "name": section.company.name,
+                "events": [event_to_dict(event) for event in section.events],
+            }
+            for section in week.sections
+        ],
     }
 
 

@@ -397,6 +397,18 @@ class Store(Database):
             if publish is not None:
                 publish(self._saved_digests(connection))
 
+    def reported_slugs(self, week: IsoWeek) -> list[str]:
+        """The companies whose news the week's saved digest reported, in the order first
+        reported (for :meth:`week_record`)."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return []
+            rows = connection.execute(
+                "SELECT slug FROM reported_events WHERE week = ? GROUP BY slug ORDER BY MIN(rowid)",
+                (str(week),),
+            ).fetchall()
+        return [slug for (slug,) in rows]
+
     def digest_written(self, week: IsoWeek) -> datetime | None:
         """When the week's digest was last written with its files, or None if never, or if the
         files of its last recording are still to be written."""
