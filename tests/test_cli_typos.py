@@ -37,6 +37,7 @@ COMPANIES = [
     "digester", "Digester Inc", "digester-inc", "digests", "evaluate", "Evaluate Pharma",
     "evaluate-pharma", "evals", "mews", "nets", "newt", "newsy", "news-corp", "node", "nate",
     "Company", "companies", "compass", "configa", "Watch", "Wach", "W4ch", "wach-ai", "3m",
+    "mp", "mc", "mpc", "mcpp", "mmcp",  # a three-letter command (mcp) has no slips
 ]  # fmt: skip
 
 

@@ -15,12 +15,15 @@ from .helptext import ReadableHelp, adopt, parameter_rows
 
 DEFAULT_COMMAND = "news"
 # The order the help lists commands in: the everyday ones first, whatever the import order.
-HELP_ORDER = ("news", "note", "digest", "watch", "company", "config", "where", "eval")
+HELP_ORDER = ("news", "note", "digest", "watch", "company", "config", "where", "mcp", "eval")
 # The default command's options that the top-level help shows; `research news --help` has all.
 KEY_OPTIONS = ("--days", "--limit", "--topic", "--tone", "--json", "--offline", "--replay")
 # Names of five letters or more may have one letter replaced: in shorter ones that makes
 # other words (news: mews, nets; note: node, nate), which may be companies.
 SHORTEST_TO_REPLACE = 5
+# A name of three letters has no slips: one letter off "mcp" is "mp" or "mc", which may be
+# companies.
+SHORTEST_WITH_SLIPS = 4
 
 
 class DefaultCommandGroup(ReadableHelp, TyperGroup):
@@ -85,7 +88,7 @@ def near_command(word: str, commands: list[str]) -> str | None:
     Only a word typed as commands are (lower-case letters, nothing else) that keeps the
     command's first letter and has one slip: a letter left out (wach), two neighbours swapped
     (wacth), a letter typed twice (watchh), or in a longer name one letter replaced (watvh).
-    So Notion, notion, note-ai, notes, swatch, match, digester and Company are researched.
+    So Notion, notion, note-ai, notes, swatch, match, digester, Company and mp are researched.
     """
     if not (word.isascii() and word.isalpha() and word.islower()):
         return None
@@ -93,7 +96,7 @@ def near_command(word: str, commands: list[str]) -> str | None:
 
 
 def _one_slip(word: str, name: str) -> bool:
-    if word == name or word[:1] != name[:1]:
+    if word == name or word[:1] != name[:1] or len(name) < SHORTEST_WITH_SLIPS:
         return False
     positions = range(len(name))
     if len(word) == len(name) - 1:

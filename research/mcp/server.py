@@ -1,0 +1,308 @@
+"""The MCP server: the tools of tools.py and the latest saved digest, registered with the
+official SDK with descriptions and JSON schemas an assistant can act on, served on stdio.
+
+The schemas advertise the library's limits (``maximum``, ``maxLength``, ``maxItems``) without
+enforcing them: the library does, so a call outside them is refused in the library's own words,
+the same as on the command line. A refusal of the library (any ResearchError) comes back as a
+tool error carrying its message; anything else is a bug, which the SDK reports without its text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import json
+from collections.abc import Callable, Iterator, Sequence
+from importlib import metadata
+from typing import Annotated, Any, TypeVar
+
+from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver.exceptions import ResourceError, ToolError
+from mcp.types import ToolAnnotations
+from pydantic import Field
+
+from ..api import MAX_DAYS, MAX_FEEDS, MAX_LIMIT
+from ..company import MAX_ALIASES, MAX_NAME_LENGTH
+from ..errors import ResearchError
+from ..judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS
+from ..models import Tone
+from ..note import MAX_FIELD, Round
+from ..snippets import MAX_HEADLINE
+from .tools import Tools
+
+LATEST_DIGEST = "research://digests/latest"
+Tool = TypeVar("Tool", bound=Callable[..., Any])
+
+INSTRUCTIONS = f"""\
+research finds recent, verified good news about a company (awards, results, customers,
+launches, partnerships, funding, milestones), each with its date, link and outlets, and writes
+a sentence congratulating the company on it, for a job seeker's follow-up note.
+
+Use find_good_news instead of recalling news: every event it returns was published in the
+window asked for and is linked. When it returns no events, read `failures`: an empty list
+means the sources answered and there is no good news; failures with `sources_answered` 0 mean
+nothing could be checked, which is not the same as no news. Never invent an event.
+congratulate checks a headline you already have; draft_note writes the whole thank-you email;
+watchlist_digest and the resource {LATEST_DIGEST} give a saved weekly digest.
+"""
+
+Company = Annotated[
+    str,
+    Field(
+        description='The company: its name as people write it ("Acme Corp", "AT&T") or a slug '
+        "(acme-corp). A profile the user saved under that slug adds its other names and feeds.",
+        json_schema_extra={"minLength": 1, "maxLength": MAX_NAME_LENGTH},
+    ),
+]
+Days = Annotated[
+    int,
+    Field(
+        description="Look back this many days.",
+        json_schema_extra={"minimum": 1, "maximum": MAX_DAYS},
+    ),
+]
+Limit = Annotated[
+    int,
+    Field(
+        description="Return at most this many events, best first.",
+        json_schema_extra={"minimum": 1, "maximum": MAX_LIMIT},
+    ),
+]
+Topics = Annotated[
+    Sequence[str],
+    Field(
+        description='What the interview was about, e.g. "supply chain"; events touching a '
+        "topic rank first.",
+        json_schema_extra={
+            "maxItems": MAX_TOPICS,
+            "items": {"type": "string", "minLength": 1, "maxLength": MAX_TOPIC_LENGTH},
+        },
+    ),
+]
+Aliases = Annotated[
+    Sequence[str],
+    Field(
+        description='Other names the company goes by, e.g. "Acme" for "Acme Corp".',
+        json_schema_extra={
+            "maxItems": MAX_ALIASES,
+            "items": {"type": "string", "minLength": 1, "maxLength": MAX_NAME_LENGTH},
+        },
+    ),
+]
+Feeds = Annotated[
+    Sequence[str],
+    Field(
+        description="Extra RSS, Atom or JSON Feed URLs to read besides the news searches: "
+        "http(s) only; private network addresses are refused.",
+        json_schema_extra={
+            "maxItems": MAX_FEEDS,
+            "items": {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"},
+        },
+    ),
+]
+ToneArgument = Annotated[
+    Tone,
+    Field(description="formal (the default) or warm, which may address the reader."),
+]
+Headline = Annotated[
+    str,
+    Field(
+        description="A news headline about the company, as published.",
+        json_schema_extra={"minLength": 1, "maxLength": MAX_HEADLINE},
+    ),
+]
+To = Annotated[
+    str,
+    Field(
+        description='Who the note is for, e.g. "Jane Doe" or "Dr. Jane Doe".',
+        json_schema_extra={"minLength": 1, "maxLength": MAX_FIELD},
+    ),
+]
+Role = Annotated[
+    str,
+    Field(
+        description="The role interviewed for, e.g. Analyst.",
+        json_schema_extra={"minLength": 1, "maxLength": MAX_FIELD},
+    ),
+]
+NoteTopic = Annotated[
+    str | None,
+    Field(
+        description="What the interview was about; the note mentions it and prefers news "
+        "touching it.",
+        json_schema_extra={"maxLength": MAX_TOPIC_LENGTH},
+    ),
+]
+RoundArgument = Annotated[Round, Field(description="The conversation the note follows.")]
+Week = Annotated[
+    str | None,
+    Field(
+        description="An ISO week such as 2026-W47; leave it out for the newest saved digest.",
+        json_schema_extra={"pattern": "^[0-9]{4}-?W[0-9]{2}$"},
+    ),
+]
+
+# Fetching writes the cache, and what newsroom discovery finds into a saved profile: additions.
+FETCHES = ToolAnnotations(read_only_hint=False, destructive_hint=False, open_world_hint=True)
+LOCAL = ToolAnnotations(read_only_hint=True, open_world_hint=False)
+
+
+def build_server(tools: Tools) -> MCPServer[Any]:
+    """The server with every tool and the latest-digest resource, over ``tools``."""
+    server: MCPServer[Any] = MCPServer(
+        "research",
+        title="Good news about companies, for follow-up notes",
+        instructions=INSTRUCTIONS,
+        version=metadata.version("research"),
+        log_level="WARNING",
+    )
+
+    def tool(annotations: ToolAnnotations) -> Callable[[Tool], Tool]:
+        """Register a tool, its docstring without the indentation as the description."""
+
+        def register(function: Tool) -> Tool:
+            description = inspect.cleandoc(function.__doc__ or "")
+            server.add_tool(function, description=description, annotations=annotations)
+            return function
+
+        return register
+
+    @tool(FETCHES)
+    async def find_good_news(
+        company: Company,
+        ctx: Context[Any, Any],
+        days: Days = 30,
+        topics: Topics = (),
+        aliases: Aliases = (),
+        limit: Limit = 10,
+        feeds: Feeds = (),
+    ) -> dict[str, Any]:
+        """Find recent good news about a company, verified and dated, best first.
+
+        Returns the document of `research COMPANY --json` (docs/schema/result.json): `events`,
+        each with title, url, published date, outlets, kind, reasons it was picked, `sentence`
+        (formal) and `snippets` (the sentence and the clause completing "especially now that
+        you've ..." in the formal and warm tones); `failures`, the sources that could not be
+        read, and `sources_total` / `sources_answered`. No events with no failures means no
+        good news; with every source failed, nothing could be checked. Takes up to a minute;
+        progress is reported as sources answer.
+        """
+        progress = _Progress(ctx)
+        with _as_tool_error():
+            answer = await tools.find_good_news(
+                company,
+                days=days,
+                limit=limit,
+                topics=topics,
+                aliases=aliases,
+                feeds=feeds,
+                progress=progress,
+            )
+        await progress.sent()
+        return answer
+
+    @tool(LOCAL)
+    def congratulate(
+        headline: Headline, company: Company, tone: ToneArgument = "formal"
+    ) -> dict[str, Any]:
+        """Write the congratulation for a headline you already have, without fetching.
+
+        Returns `congratulable`; when true, `sentence` (to paste into a note) and `clause`
+        (completes "especially now that you've ..."); when false, `refusal` says why (bad news,
+        or not about this company), and nothing should be written about it.
+        """
+        with _as_tool_error():
+            return tools.congratulate(headline, company, tone)
+
+    @tool(FETCHES)
+    async def draft_note(
+        company: Company,
+        to: To,
+        role: Role,
+        ctx: Context[Any, Any],
+        topic: NoteTopic = None,
+        tone: ToneArgument = "formal",
+        round: RoundArgument = "second",
+    ) -> dict[str, Any]:
+        """Research the company and write the follow-up thank-you email congratulating it on
+        its best recent news.
+
+        Returns the document of `research note --json` (docs/schema/note.json): `subject`,
+        `greeting`, `paragraphs`, `closing`, `text` (the whole email), `congratulation`, the
+        `event` it rests on (null when there is no good news to mention), `remarks` for the
+        sender and `timing` (when to send it). A tool error when every source failed: no note
+        is written that would wrongly say there is no news.
+        """
+        progress = _Progress(ctx)
+        with _as_tool_error():
+            answer = await tools.draft_note(
+                company, to=to, role=role, topic=topic, tone=tone, round=round, progress=progress
+            )
+        await progress.sent()
+        return answer
+
+    @tool(LOCAL)
+    def watchlist_digest(week: Week = None) -> dict[str, Any]:
+        """A weekly digest the user saved (`research digest`), read from the store: nothing
+        is fetched.
+
+        Returns (docs/schema/digest.json) the `week`, when it was `updated`, its `summary`, and
+        `companies`, each with the `events` the digest reported that week. A tool error names
+        the saved weeks when the one asked for has no digest.
+        """
+        with _as_tool_error():
+            return tools.watchlist_digest(week)
+
+    @server.resource(
+        LATEST_DIGEST,
+        name="latest-digest",
+        title="The latest saved weekly digest",
+        description="The newest weekly digest saved by `research digest`, as watchlist_digest "
+        "returns it (docs/schema/digest.json).",
+        mime_type="application/json",
+    )
+    def latest_digest() -> str:
+        try:
+            return json.dumps(tools.watchlist_digest(), indent=2, ensure_ascii=False)
+        except ResearchError as exc:
+            raise ResourceError(str(exc)) from exc
+
+    return server
+
+
+@contextlib.contextmanager
+def _as_tool_error() -> Iterator[None]:
+    """The library's refusals, in its own words, as tool errors the assistant can read."""
+    try:
+        yield
+    except ResearchError as exc:
+        raise ToolError(str(exc)) from exc
+
+
+class _Progress:
+    """The library's progress calls (synchronous) sent as MCP progress notifications, each after
+    the one before, so the client sees them in order, and all before the answer."""
+
+    def __init__(self, ctx: Context[Any, Any]) -> None:
+        self.ctx = ctx
+        self.last: asyncio.Future[None] | None = None
+
+    def __call__(self, done: int, total: int, waiting_for: str) -> None:
+        message = f"{done} of {total} sources done" + (
+            f"; waiting for {waiting_for}" if waiting_for else ""
+        )
+        self.last = asyncio.ensure_future(self._send(self.last, done, total, message))
+
+    async def _send(
+        self, previous: asyncio.Future[None] | None, done: int, total: int, message: str
+    ) -> None:
+        if previous is not None:
+            await asyncio.wait([previous])
+        with contextlib.suppress(Exception):  # a client gone or not listening: the answer counts
+            await self.ctx.report_progress(done, total, message)
+
+    async def sent(self) -> None:
+        """Wait until every notification is out (or dropped)."""
+        if self.last is not None:
+            await asyncio.wait([self.last])
