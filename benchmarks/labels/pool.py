@@ -1,6 +1,7 @@
 """Build the pool of (headline, company) pairs to label by hand, split by company.
 
     python3 benchmarks/labels/pool.py OUT.jsonl     # one row per pair: ref, company, split, title
+    python3 benchmarks/labels/pool.py --train-extras OUT.jsonl   # search extras for training
 
 The titles go only to the labelling folder (outside the project); what the project keeps is
 ``labels.jsonl``: references and labels. The split is decided here, before anyone looks at
@@ -127,9 +128,43 @@ def build() -> list[dict[str, str]]:
     return out
 
 
+def train_extras(pool: list[dict[str, str]]) -> list[dict[str, str]]:
+    """For training companies with at least five headlines, the other headlines that name them,
+    as a search would return them: the shape the evaluation part has and training lacked."""
+    rows = headlines()
+    skip = excluded_refs()
+    judged = judged_title_keys()
+    eval_titles = {title_key(r["title"]) for r in pool if r["split"] == "eval"}
+    by_company: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in pool:
+        if row["split"] == "train":
+            by_company[row["group"]].append(row)
+    out = []
+    for key, pairs in sorted(by_company.items()):
+        have = {title_key(r["title"]) for r in pairs}
+        if len(have) < MIN_EVAL_HEADLINES:
+            continue
+        spelled = {r["company"] for r in pairs}
+        for headline in rows.values():
+            tkey = title_key(headline.title)
+            if headline.ref in skip or tkey in have or tkey in judged or tkey in eval_titles:
+                continue
+            hit = next((e for e in spelled if names(headline.title, e)), None)
+            if hit:
+                have.add(tkey)
+                out.append(
+                    {"ref": headline.ref, "company": hit, "group": key, "split": "train",
+                     "title": headline.title, "dataset_label": ""}
+                )  # fmt: skip
+    return out
+
+
 if __name__ == "__main__":
+    extras = sys.argv[1] == "--train-extras"
     pool = build()
-    with open(sys.argv[1], "w", encoding="utf-8") as handle:
+    if extras:
+        pool = train_extras(pool)
+    with open(sys.argv[-1], "w", encoding="utf-8") as handle:
         for row in pool:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     groups = {(r["split"], r["group"]) for r in pool}
