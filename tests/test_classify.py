@@ -526,6 +526,18 @@ def test_sued_with_an_object_is_acting_and_without_one_is_being_sued(title: str,
         ("Acme to list shares on NSE on Monday", "Acme", K.FUNDING),
         ("Acme and Beta sign MoU on battery research", "Acme", K.PARTNERSHIP),
         ("Beta loses contract to Acme", "Acme", K.NEW_ACCOUNT),
+        # a rise caused by results the headline calls good
+        ("Acme shares climb 9% on smart Q2 earnings", "Acme", K.GROWTH),
+        ("Acme rallies post good Q3 show", "Acme", K.GROWTH),
+        # an issue opening on a date, or taken up several times over
+        ("Acme Rs 300 crore rights issue to open on Monday", "Acme", K.FUNDING),
+        ("Acme bond issue subscribed four times", "Acme", K.FUNDING),
+        # a company appointed to a role is a mandate won
+        ("Acme appointed as sole distributor for Beta in Kenya", "Acme", K.NEW_ACCOUNT),
+        # a controlling stake is an acquisition however it is bought
+        ("Acme picks up 60% stake in Beta", "Acme", K.ACQUISITION),
+        ("Beta to sell 74% stake in its paint unit to Acme", "Acme", K.ACQUISITION),
+        ("Acme raises stake in Beta to 68% for Rs 89 crore", "Acme", K.ACQUISITION),
     ],
 )
 def test_real_headline_shapes_that_are_good_news(title: str, company: str, kind: K) -> None:
@@ -563,6 +575,19 @@ def test_real_headline_shapes_that_are_good_news(title: str, company: str, kind:
         "Acme posts profit on one-time tax gain",  # a one-off
         "Beta rallies on tie-up with Acme",  # Beta's news, Acme only its counterpart
         "Acme divestment to help government raise Rs 8,000 crore",  # the seller is the state
+        "Acme to raise Rs 900 crore by selling roads, stake in ports",  # money from selling assets
+        "Beta jumps 4%; Acme Mutual Fund buys",  # a fund buying shares
+        "Beta soars on reports to sell its paint unit to Acme",  # what reports say
+        "Acme shares rise 3% on hopes of good earnings",  # a hope, not results
+        "Acme gains 2% on in-line Q4 results",  # only as expected
+        "Acme profit rises despite sales slump in Europe",  # its own figures fall: mixed
+        "Acme Jones appointed as MD of Beta Motors",  # a person named to a post
+        "Acme Jones appointed to the board of Beta",
+        "Acme picks up minority stake in Beta Labs",  # an investment
+        "Acme to buy 2.5% Beta stake",
+        "Government to sell 4 per cent stake in Beta to Acme",  # Acme buys a small stake
+        "Acme, Beta and Gamma unveil plans to go private",  # a plan, not a launch
+        "Acme sets record date for stock split",  # a date, not a record
     ],
 )
 def test_real_headline_shapes_that_are_not(title: str) -> None:

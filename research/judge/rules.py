@@ -187,7 +187,7 @@ _HEDGE = _Rule(
     r"|in (the )?(fray|race|running)|hopeful|looks? to|looking to|studies|studying|buzz|expansion plans?|plans (for|an?|its) (ipo|listing|expansion)"
     r"|aims? to|hopes? to|seeks? to|targets?|(?:{explore}|{exploration})"
     r"|bid for|offer for|offers? to (buy|acquire|take over)|(?:{approach})|sources say|said to|nears|nearing|near (a |an )?(deal|agreement|sale|settlement)|close to (a )?deal|in (\w+ )?talks|talks (to|with|on|over|about)"
-    r"|in line for|tipped|(?:{shortlist})|(?:{nominate}|{nomination}|{nominee})|finalists?|bids?|vies|vying|competes? for|competing for"
+    r"|(on|after|amid|following|per) (media )?reports?|on hopes?|hopes? (of|on|for)|reports say|according to (media )?reports?|in line for|tipped|(?:{shortlist})|(?:{nominate}|{nomination}|{nominee})|finalists?|bids?|vies|vying|competes? for|competing for"
     r"|wants? to|seeks?|seeking|(?:{scramble})|(?:{prepare}|{preparation})|on (track|course)|forecast to"
     r"|analysts? (see|expect|say)|report:|(?:{upgrade})|price target|stock to buy|buy rating|overweight|outperform"
     r"|not|\w+n't|never|no longer|no (plans?|decision|deal|agreement)|without|fails? to|yet to|rejects?)\b"
@@ -199,7 +199,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
     (
         EventKind.ACQUISITION,
         _Rule(
-            r"\bacquires?\b|\bacquisition of\b|\bbuys\b|\bto buy\b|\bpurchases\b|\bpurchase of\b"
+            r"\bacquires?\b|\bacquisition of\b|\bbuys\b(?!\s*([;:|,.]|$))|\bto buy\b|\bpurchases\b|\bpurchase of\b"
             r"|\bsnaps up\b|\bscoops up\b|\b(completes?|completed|closes?|closed|finali[sz]es?|finali[sz]ed)\b[^.;]{0,40}\b(acquisition|purchase|takeover|buyout)\b"
             r"|\btakes over\b(?! as\b)(?!\s*$)|\bto take over\b(?! as\b)(?!\s*$)|\btakeover of\b|\bcloses (the )?(acquisition|purchase|deal for)\b"
             r"|\btakes? (a )?(majority|controlling|\d+(\.\d+)? ?%|\d+ per ?cent) stake in\b"
@@ -222,7 +222,8 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\braises? \d[\d.,]* ?(million|billion|mn|bn|crore|lakh)\b"
             r"|\bseries [a-f]\b|\bfunding\b|\bseed round\b|\bgoes public\b|\bfinancing\b|\bcapital raise\b"
             r"|\b((?:{launch})|opens?|files?( for| papers| draft)?|prices?|priced|completes?|plans? to (launch|float)|to (launch|float)|raises?)\b[^.;]{0,30}\b(ipo|initial public offering|public issue|public offer|rights issue|qip|fpo)\b"
-            r"|\b(ipo|initial public offering|public issue|rights issue|qip|fpo|bond issue|ncd issue|bond sale|share sale)\b[^.;]{0,25}\b(opens|oversubscribed|over-subscribed|fully subscribed|subscribed \d+(\.\d+)? times|gets? (sebi|regulatory|market|shareholders'?) (nod|approval))\b"
+            r"|\b(ipo|initial public offering|public issue|rights issue|qip|fpo|bond issue|ncd issue|bond sale|share sale|issue)\b[^.;]{0,25}\b(opens|to open|oversubscribed|over-subscribed|fully subscribed"
+            r"|subscribed (\d+(\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|\w+-fold) times|gets? (sebi|regulatory|market|shareholders'?) (nod|approval))\b"
             r"|\b(to list|to be listed|lists|listed|listing)\b[^.;]{0,25}\b(shares|on (the )?(bse|nse|nasdaq|nyse|lse|stock exchange|bourses?|sme platform|aim|main board)|at (a )?(\d+(\.\d+)? ?(%|per ?cent|pc) )?(premium|gain))"
             r"|\b(makes?|make|made) (its |a )?(stock market |market |trading |bourse |exchange )?debut\b|\bdebuts? (on|at) (the )?(bse|nse|nasdaq|nyse|stock|bourses?|market|exchange)\b"
             r"|\b(raises?|raised|raising|garners?|mops? up)\b[^.;]{0,40}\b(via|through|by issuing|by selling|from)\b[^.;]{0,20}\b(bonds?|ncds?|debentures|qip|rights issue|ipo|preferential|placement|notes)\b"
@@ -248,7 +249,10 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
     (
         EventKind.NEW_ACCOUNT,
         _Rule(
-            r"\b(selected|chosen|picked|tapped|retained|hired|appointed) (by|as|to)\b|\bselects?\b|\bchooses\b|\bpicks\b|\btaps\b"
+            r"\b(selected|chosen|picked|tapped|retained|hired|appointed) (by|as|to)\b"
+            # a person named to a post is not an account won: "appointed as MD", "to the board"
+            r"(?! (its |the |a |an )?(new |interim |acting |joint |deputy |independent |non-executive |executive )?(md|ceo|cfo|coo|cto|cmo|chairman|chairwoman|chairperson|chair|president|vice[- ]president|director|managing director|board|head|chief|officer|secretary|manager|member)\b)"
+            r"|\bselects?\b|\bchooses\b|\bpicks\b|\btaps\b"
             r"|\b(wins?|won|lands?|landed|secures?|secured|signs?|signed|inks?|inked|books?|bags?|bagged|gets?|receives?"
             r"|strikes?|struck|(?:{clinch}))\b[^.;]{0,40}\b(deal|order|account|customer|client|agreement|bid|tender|mandate"
             r"|charter|concession|contract)s?\b"
@@ -288,6 +292,8 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\b(posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|logs?|books?)\b[^.;]{0,30}\b(net profit|profit|pat|net income)\b"
             r"|\b(net profit|pat|profit|net)\b[^.;]{0,12}\b(at|of|stands at)\s*(rs\.?|\$|\u00a3|\u20ac|\u20b9|inr|usd)\s?\d"
             r"|\b(robust|bumper|solid|healthy|stellar|blowout|stunning|impressive|upbeat)\b[^.;]{0,15}\b(results|quarter|numbers|sales|growth|earnings|performance|show|figures|profits?)\b"
+            # milder words count as the cause of a move: "jumps 12% on good results", "post smart Q2 show"
+            r"|\b(on|after|post|following) (the |its )?(good|smart|excellent|encouraging)\b[^.;]{0,12}\b(results|quarter|numbers|earnings|show|performance)\b"
             r"|\bback in (the )?(profit|black)\b|\bturns? (to )?(a )?(profit|profitability)\b|\breturns? to (profit|profitability|growth)\b"
             r"|\bposts? (a |an )?(net )?profit\b|\b(two|three|four|five|six|seven|eight|nine|ten|\d+)-fold (jump|rise|increase|growth)\b"
             r"|\b(rise|jump|increase|growth|surge|gain)s? in (full-year |annual |quarterly |first-half |half-year |underlying )?(revenue|sales|profit|earnings|income)\b"
@@ -316,7 +322,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\b(approval|nod|clearance|licen[cs]e|patent)s?\b"
             r"|\b(fda|usfda|ema|regulators?)\b[^.;]{0,15}\b(approves|approval|nod|clears)\b"
             r"|\b(approved|cleared) (by|in)\b|\bbacks? approval\b|\bgreen light\b|\borphan[- ]drug\b|\bfast[- ]track (status|designation)\b|\bbreakthrough therapy\b"
-            r"|\btops out\b|\bsets? (a |new )?records?\b|\bbreaks?\b[^.;]{0,20}\brecords?\b|\bbecomes? (the )?first\b"
+            r"|\btops out\b|\bsets? (a |new )?records?\b(?! date)|\bbreaks?\b[^.;]{0,20}\brecords?\b|\bbecomes? (the )?first\b"
             r"|\b(joins?|added to|enters?)\b[^.;]{0,15}\b(s&p 500|nasdaq-100|ftse 100|dax|nifty|sensex|fortune 500|dow jones)\b"
         ),
     ),
@@ -348,7 +354,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
     (
         EventKind.LAUNCH,
         _Rule(
-            r"\b(?:{launch})\b(?![^.;]{0,20}\b(refinancing|buyback|buy-back|probe|investigation|review|appeal|lawsuit|legal|bid|offer|share sale|stake sale|bond|bonds)\b)|\b(?:{unveil})|\bintroduc(es|ed|ing)\b|\brebrands?\b|\bdebuts?\b(?! (trade|trading|listing))|\brolls? out\b"
+            r"\b(?:{launch})\b(?![^.;]{0,20}\b(refinancing|buyback|buy-back|probe|investigation|review|appeal|lawsuit|legal|bid|offer|share sale|stake sale|bond|bonds)\b)|\b(?:{unveil})\b(?! (its |a |new )?(plans?|proposals?|strategy|roadmap|blueprint)\b)|\bintroduc(es|ed|ing)\b|\brebrands?\b|\bdebuts?\b(?! (trade|trading|listing))|\brolls? out\b"
             r"|\breleases?\b(?!(\s+(its|the|full-year|annual|quarterly|interim|first-half|half-year|q[1-4]|fy\d*|\w+-quarter))*\s+(results|earnings|figures|data|numbers|statement|report|date)\b)|\bnew (product|service|feature|app|platform|line|model)\b"
             r"|\bopens?\b(?! up)[^.;]{0,40}\b(store|restaurant|shop|showroom|lab|studio|doors|registration|caf\u00e9|cafe|clinic"
             r"|pre-?orders?|beta|waitlist|park|museum|school|hospital|branch|outlet)s?\b|\bswitch(es)? on\b|\bnow available\b|\bmeet the\b"
@@ -547,6 +553,12 @@ _BACKGROUND = re.compile(
     r"|weather|competition|ftse|index|indices|benchmark|sensex|nifty|dow|nasdaq)\b",
     re.IGNORECASE,
 )
+# ... and not the company's own figures: "profit rises despite sales slump in China" is mixed.
+_OWN_FIGURE = re.compile(
+    r"\b(sales|revenues?|profits?|margins?|volumes?|orders|earnings|deliveries|subscribers"
+    r"|market share|shares|stock)\b",
+    re.IGNORECASE,
+)
 # A sentence-case headline ending in a name after a colon is someone's view ("...: Jane Doe,
 # Acme Securities"); a trailing "sources" or "report" is a report, not news.
 _ATTRIBUTED_TO_REPORT = re.compile(
@@ -589,7 +601,8 @@ def _conceded(text: str, match: re.Match[str]) -> bool:
         return False
     scene = text[marker.start() : match.end() + 30]
     clause_end = _CLAUSE_BREAK.search(scene, marker.end() - marker.start())
-    return _BACKGROUND.search(scene[: clause_end.start() if clause_end else None]) is not None
+    scene = scene[: clause_end.start() if clause_end else None]
+    return _BACKGROUND.search(scene) is not None and _OWN_FIGURE.search(scene) is None
 
 
 # "Acme customer Beta ...", "Acme-backed Beta ...", "former Acme engineer ...": someone else's news.
@@ -657,8 +670,13 @@ _AN_INVESTMENT = re.compile(
     r"\s*(-?back\b|[^;:|]{0,40}(?<!-)(?<!\bin )(?<!\band )"
     r"\b(shares?|stocks?|securities|bonds|units|debentures)\b(?!\s+(deal|transaction|swap))"
     r"|[^;:|]{0,15}\b(minority|small|strategic) stake\b|\s*(a |an |its )?stake\b(?! of (5[1-9]|[6-9]\d|100))"
-    r"|[^;:|]{0,20}(?<![\d.])\d(\.\d+)? ?(%|per ?cent|pc)( stake)? (stake|in)\b)",
+    r"|[^;:|]{0,20}(?<![\d.])\d(\.\d+)? ?(%|per ?cent|pc)(( [\w&.-]+){0,2} stake| in)\b)",
     re.IGNORECASE,
+)
+_AN_INVESTMENT_REASON = "buying shares or a small stake is an investment, not an acquisition"
+# A trigger that names the stake itself: "picks up minority stake in".
+_A_STAKE_TAKEN = re.compile(
+    r"(picks up|takes?|took|buys|acquires?)\b(?=.*\bstake\b)" + _AN_INVESTMENT.pattern, re.IGNORECASE
 )
 # The company's name, then its deal: "Acme's $2.7 billion takeover", "Acme's deal for Beta".
 _OWN_DEAL = re.compile(
@@ -668,7 +686,7 @@ _OWN_DEAL = re.compile(
 )
 # Results that only meet estimates, or a profit from a one-off, are not growth to congratulate.
 _NOT_REAL_GROWTH = re.compile(
-    r"\b(in line with|meets?|matches|matched)\b[^.;]{0,12}\b(estimates?|expectations|forecasts?|street)\b"
+    r"\bin-line\b|\b(in line with|meets?|matches|matched)\b[^.;]{0,12}\b(estimates?|expectations|forecasts?|street)\b"
     r"|\b(one-time|one-off|exceptional|extraordinary)\b",
     re.IGNORECASE,
 )
@@ -685,7 +703,7 @@ _REPAIR_OR_SALE = re.compile(
     r"\bin (an? )?(arbitration|lawsuit|suit|case|dispute|damages|settlement)\b"
     r"|\bto (help )?(cut|reduce|repay|pare|trim|retire|refinance|lower) (its |the )?(debt|loans?|borrowings?)"
     r"|\bdebt (load|burden|pile)|\bfrom (\w+ ){0,3}(stake|share|asset|business|unit) sale"
-    r"|\bvia (a )?(\w+ )?(stake|asset) sale|\bby selling (a |its )?(\w+ )?stake|\bdivest"
+    r"|\bvia (a )?(\w+ )?(stake|asset) sale|\bby selling\b[^.;]{0,30}\b(stakes?|assets?|projects?|units?|businesses|business|propert(y|ies)|land|holdings?)\b(?![^.;]{0,15}\b(via|through|in) (an? |its )?(ipo|public|offer))|\bdivest"
     r"|\b(govt|government)\b[^.;]{0,12}\b(raise|raises|raising|stake sale|disinvestment)",
     re.IGNORECASE,
 )
@@ -700,13 +718,17 @@ def _subject_problem(
     if kind is EventKind.ACQUISITION and sold:
         # "X acquired by Acme", "X sells unit to Acme": only the company named after is buying.
         if subject_at is not None and _SOLD_TO_COMPANY.search(text[:subject_at]):
+            if _AN_INVESTMENT.match(match.group(0), sold.end()):
+                return _AN_INVESTMENT_REASON  # "to sell 5 per cent stake in Beta to Acme"
             return None
         return "the company is being acquired, not buying" if "by" in match.group(0) else ""
     if _INTERNAL.search(text):
         return "a merger inside the group is a reorganisation, not news to congratulate"
     after = text[match.end() : match.end() + 70]
-    if kind is EventKind.ACQUISITION and _AN_INVESTMENT.match(after):
-        return "buying shares or a small stake is an investment, not an acquisition"
+    if kind is EventKind.ACQUISITION and (
+        _AN_INVESTMENT.match(after) or _A_STAKE_TAKEN.match(match.group(0))
+    ):
+        return _AN_INVESTMENT_REASON
     if kind is EventKind.FUNDING and _REPAIR_OR_SALE.search(
         text[max(0, match.start() - 40) : match.end() + 70]
     ):
