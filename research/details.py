@@ -257,16 +257,23 @@ _RAISE_VERBS = frozenset(
 )
 _FUNDING_NOUNS = frozenset(
     "series seed round investment financing funding loan grant ipo capital crowdfunding "
-    "raise".split()
+    "raise rights qip fpo bond bonds issue".split()
 )
 
 
 def funding_round(title: str, money: str) -> str | None:
-    """ "Series B", "seed round" or "IPO" right after the amount ("$45 million Series B")."""
+    """ "Series B", "seed round", "IPO" or another issue right after the amount ("$45 million
+    Series B", "Rs 300 crore rights issue")."""
     after = title[title.find(money) + len(money) :]
-    match = re.match(r"\s+(Series\s+[A-H]\b|seed\s+round\b|IPO\b)", after, re.IGNORECASE)
+    match = re.match(
+        r"\s+(?:(?:via|through)\s+(?:an?\s+|its\s+)?(?=IPO|rights|bond|NCD|QIP))?"
+        r"(Series\s+[A-H]\b|seed\s+round\b|IPO\b|(?:rights|bond|NCD)\s+issue\b|QIP\b)",
+        after,
+        re.IGNORECASE,
+    )
     if match:
-        return match.group(1)
+        word = match.group(1)
+        return word if word[:1].isupper() or word.startswith("seed") else word.lower()
     return "IPO" if re.search(r"\bIPO\b", title) else None
 
 
@@ -538,14 +545,17 @@ _TIMES = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+time
 # The demand for a share issue as the headline tells it: "IPO oversubscribed 8.63 times", "FPO
 # fully subscribed", "IPO subscribed 1.47 times" (at least once over: 0.55 times is not news).
 _SUBSCRIBED = re.compile(
-    rf"\b(?P<issue>IPO|FPO)\b[^,;:]*?\b(?:(?:is|was|gets|got)\s+)?(?:"
+    rf"\b(?P<issue>IPO|FPO|rights issue|bond issue|NCD issue|issue)\b[^,;:]*?\b(?:(?:is|was|gets|got)\s+)?(?:"
     rf"(?P<how>fully\s+|over-?\s?)subscribed(?:\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+)?"
     rf"(?P<after>{_TIMES}))?|"
     rf"subscribed\s+(?P<plain>{_TIMES})|"
     rf"(?P<before>{_TIMES})\s+over-?subscribed)",
     re.IGNORECASE,
 )
-_ISSUE_WORDS = {"IPO": "IPO", "FPO": "follow-on share offer"}
+_ISSUE_WORDS = {
+    "IPO": "IPO", "FPO": "follow-on share offer", "RIGHTS ISSUE": "rights issue",
+    "BOND ISSUE": "bond issue", "NCD ISSUE": "debenture issue",
+}  # fmt: skip
 _REGULATOR_NOD = re.compile(
     r"\b(?:gets?|receives?|wins?|secures?|bags?)\s+(?P<who>Sebi|SEBI|RBI|CCI|FIPB|DCGI|USFDA|"
     r"US\s?FDA|FDA|EMA)(?:'s)?\s+(?:nod|approval|clearance|go-ahead)\s+for\s+(?:its\s+|an?\s+|the\s+)?"
@@ -561,8 +571,8 @@ def _ipo_news(title: str, owner: str) -> Detail | None:
     if demand is not None:
         issue, said = demand
         money = amount(title)
-        if money is not None and issue == "IPO":
-            issue = f"{money} IPO"
+        if money is not None:
+            issue = f"{money} {issue}"
         return Detail(f"{owner} {issue} being {said}", f"seen your {issue} {said}")
     nod = _REGULATOR_NOD.search(title)
     if nod is None:
@@ -579,7 +589,9 @@ def _demand(title: str) -> tuple[str, str] | None:
     match = _SUBSCRIBED.search(title)
     if match is None:
         return None
-    issue = _ISSUE_WORDS[match.group("issue").upper()]
+    said = match.group("issue").upper()
+    bonds = re.search(r"\bbonds?\b", title, re.IGNORECASE)
+    issue = _ISSUE_WORDS.get(said) or ("bond issue" if bonds else "share issue")
     plain = match.group("plain")
     if plain is not None:
         number = plain.split()[0]
@@ -592,6 +604,9 @@ def _demand(title: str) -> tuple[str, str] | None:
     return issue, f"{said} {times}" if times else said
 
 
+_ISSUES = frozenset({"IPO", "rights issue", "bond issue", "NCD issue", "QIP"})
+
+
 def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
     news = _ipo_news(title, owner)
     money = amount(title)
@@ -599,11 +614,18 @@ def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> De
         return news
     kind = funding_round(title, money)
     if _PLANNED_RAISE.search(title) and not _DONE_RAISE.search(title):  # not raised yet
-        if kind == "IPO":
-            return Detail(f"{owner} planned {money} IPO", f"announced plans for a {money} IPO")
+        if kind in _ISSUES:
+            return Detail(
+                f"{owner} planned {money} {kind}",
+                f"announced plans for {indefinite_article(money)} {money} {kind}",
+            )
         return Detail(f"{owner} plan to raise {money}", f"announced plans to raise {money}")
     if kind == "IPO":  # an IPO priced is not yet closed: say what was raised
         return Detail(f"{owner} {money} IPO", f"raised {money} in your IPO")
+    if kind in _ISSUES:
+        return Detail(
+            f"{owner} {money} {kind}", f"raised {money} through {indefinite_article(kind)} {kind}"
+        )
     if kind:
         return Detail(
             f"{owner} {money} {kind}", f"raised {indefinite_article(money)} {money} {kind}"

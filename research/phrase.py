@@ -156,7 +156,8 @@ _CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s")
 _NOT_PREDICATES = frozenset(
     """shares stocks results profits gains losses falls drops slips rallies surges jumps soars
     climbs rises zooms spurts tumbles plunges slumps dips sinks slides gains trades extends
-    flies ends says notes sees expects backs aims guides gives reaps eyes mulls weighs""".split()
+    flies ends says notes sees expects backs aims guides gives reaps eyes mulls weighs rights
+    bonds""".split()
 )
 
 

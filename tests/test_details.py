@@ -198,6 +198,18 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
          "Acme Corp's IPO being subscribed 3.1 times", "seen your IPO subscribed 3.1 times"),
         (K.FUNDING, "Acme's Rs 400 crore IPO oversubscribed", "Acme Corp's Rs 400 crore IPO being "
          "oversubscribed", "seen your Rs 400 crore IPO oversubscribed"),
+        # Other issues are told the same way, with their amount and in their own words.
+        (K.FUNDING, "Acme Rs 200 crore rights issue oversubscribed 1.6 times", "Acme Corp's Rs 200 "
+         "crore rights issue being oversubscribed 1.6 times",
+         "seen your Rs 200 crore rights issue oversubscribed 1.6 times"),
+        (K.FUNDING, "Investors snap up Acme bonds, issue subscribed three times",
+         "Acme Corp's bond issue being subscribed three times",
+         "seen your bond issue subscribed three times"),
+        (K.FUNDING, "Acme Rs 300 crore rights issue to open on Monday",
+         "Acme Corp's planned Rs 300 crore rights issue",
+         "announced plans for a Rs 300 crore rights issue"),
+        (K.FUNDING, "Acme raises Rs 500 crore via rights issue",
+         "Acme Corp's Rs 500 crore rights issue", "raised Rs 500 crore through a rights issue"),
         (K.FUNDING, "Acme raises $85 million to expand", "the $85 million in new funding for Acme Corp",
          "secured $85 million in new funding"),
         (K.GROWTH, "Acme sales up 18% on demand", "the 18% rise in Acme Corp's sales",

@@ -532,6 +532,7 @@ def test_verbs_and_title_case_from_the_lexicon(title: str, phrase: str) -> None:
         "Acme Corp backs 2026 view",  # talk about the future, not news
         "Acme Corp Mills Q2 net up by four-fold",  # "Mills" continues the name: not a verb
         "Acme Corp Services Seals Deal With Beta",  # in Title Case, the verb follows the name
+        "Acme Corp rights issue oversubscribed 1.6 times",  # "rights" is a noun here
     ],
 )
 def test_no_phrase_when_it_would_read_as_a_headline_or_praise_a_price(title: str) -> None:
