@@ -542,12 +542,44 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
     phrase = _gerund_words(rest, title_case)
     if phrase is None:
         return None
-    phrase = _without_scene(_past_after_conjunction(phrase))
+    phrase = _without_headline_clause(_without_scene(_past_after_conjunction(phrase)))
+    if any(_bare(word) in _UNFLATTERING for word in phrase.split(" ")):
+        return None  # "marks muted 150th birthday": the news, not the headline's verdict on it
+    phrase = _BID_FOR_NAME.sub(r"\g<verb> a \g<what> for \g<name>", phrase)
     if phrase.startswith(_IN_PROGRESS):
         return phrase[len(_IN_PROGRESS) :], f"begun {phrase[len(_IN_PROGRESS) :]}"
     if phrase.split(" ", 1)[0] in _ONGOING:
         return phrase, f"begun {phrase}"
     return phrase, participle_phrase(phrase)
+
+
+# A headline's own verdict that a note would not quote back to the company.
+_UNFLATTERING = frozenset(
+    "muted subdued modest meagre meager tepid lacklustre lackluster sluggish low-key "
+    "disappointing scaled-back scaled-down belated".split()
+)
+# "an SAB bid" reads as a headline; "a bid for SAB" as a sentence.
+_BID_FOR_NAME = re.compile(
+    r"\b(?P<verb>launching|making|tabling|submitting|lodging|mounting|placing) (?:an?|the) "
+    r"(?P<name>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) (?P<what>(?:takeover )?(?:bid|offer))\b"
+)
+# Connectives that start a second clause of the headline: "as e-commerce marketplace rolls out".
+_SECOND_CLAUSE = frozenset("as while when".split())
+
+
+def _without_headline_clause(phrase: str) -> str:
+    """The phrase without a trailing clause still in headline shorthand (a countable noun with
+    no article), which a sentence cannot quote: "planning to raise Rs 1,000 crore as e-commerce
+    marketplace rolls out" -> "planning to raise Rs 1,000 crore"."""
+    words = phrase.split(" ")
+    for index in range(3, len(words) - 1):
+        if _bare(words[index]) not in _SECOND_CLAUSE:
+            continue
+        rest = words[index + 1 :]
+        has_verb = any(_bare(w) in verb_forms() or _bare(w) in _PAST.values() for w in rest)
+        if has_verb and _bare_singular(rest):  # a clause, not a role ("as outside counsel")
+            return " ".join(words[:index]).rstrip(",;:")
+    return phrase
 
 
 # Words that set the scene after the news ("after 6-month pursuit", "amid investor frenzy"): a

@@ -550,3 +550,25 @@ def test_no_phrase_when_it_would_read_as_a_headline_or_praise_a_price(title: str
 )  # fmt: skip
 def test_slang_verbs_are_said_plainly(title: str, kind: K, said: str) -> None:
     assert said in congratulation(title, COMPANY, kind)
+
+
+@pytest.mark.parametrize(
+    ("title", "phrase"),
+    [
+        # a second clause still in headline shorthand is cut; a role after "as" is kept
+        ("Acme Corp plans to raise $40 million as online store rolls out",
+         "planning to raise $40 million"),
+        ("Acme Corp wins contract as team passes 800", "winning a contract"),
+        ("Acme Corp retained by regional airline as outside counsel",
+         "being retained by a regional airline as outside counsel"),
+        # a bid named by its target reads as a sentence
+        ("Acme Corp launches Beta Foods bid, to sell Gamma stake", "launching a bid for Beta Foods"),
+    ],
+)  # fmt: skip
+def test_headline_shorthand_is_cut_or_reworded(title: str, phrase: str) -> None:
+    found = event_phrase(title, (COMPANY,))
+    assert found is not None and found[0] == phrase
+
+
+def test_the_headlines_own_verdict_is_never_quoted() -> None:
+    assert event_phrase("Acme Corp marks muted 50th birthday with staff party", (COMPANY,)) is None
