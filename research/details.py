@@ -277,6 +277,18 @@ def funding_round(title: str, money: str) -> str | None:
     return "IPO" if re.search(r"\bIPO\b", title) else None
 
 
+# People counted, rising with no figure given: "Passengers rise at easyJet".
+_COUNTED = {
+    "passengers": "passenger", "subscribers": "subscriber", "users": "user",
+    "customers": "customer", "visitors": "visitor", "members": "member",
+}  # fmt: skip
+_RISING_COUNT = re.compile(
+    r"\b(passengers|subscribers|users|customers|visitors|members)\s+(?:rise|rises|rose|grow|grows|"
+    r"grew|climb|climbs|jump|jumps|up|increase|increases|soar|soars|surge|surges)\b",
+    re.IGNORECASE,
+)
+
+
 def growth_figure(title: str) -> tuple[str, str] | None:
     """("22%", "revenue") from "revenue grows 22%": the rise and what rose, as written."""
     match = re.search(
@@ -533,7 +545,11 @@ def _growth(title: str, names: tuple[str, ...], owner: str, company: str) -> Det
         return Detail(said.news, said.clause, "" if said.strong else "modest")
     found = growth_figure(title)
     if found is None:
-        return None
+        rose = _RISING_COUNT.search(title)
+        if rose is None:
+            return None
+        counted = f"{_COUNTED[rose.group(1).lower()]} numbers"
+        return Detail(f"the rise in {owner} {counted}", f"grown your {counted}", "modest")
     percent, metric = found
     return Detail(
         f"{owner} {percent} rise in {metric}",

@@ -214,6 +214,9 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
          "secured $85 million in new funding"),
         (K.GROWTH, "Acme sales up 18% on demand", "the 18% rise in Acme Corp's sales",
          "posted an 18% rise in sales"),
+        # People counted and rising, with no figure: named, and praised no more than that.
+        (K.GROWTH, "Passengers rise at Acme and Beta Air", "the rise in Acme Corp's passenger "
+         "numbers", "grown your passenger numbers"),
         (K.NEW_ACCOUNT, "Zephyr Airlines picks Acme to supply jets",
          "Acme Corp's new business with Zephyr Airlines", "won new business with Zephyr Airlines"),
         (K.PARTNERSHIP, "Beta Labs and Acme announce technology alliance",
