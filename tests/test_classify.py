@@ -534,6 +534,9 @@ def test_sued_with_an_object_is_acting_and_without_one_is_being_sued(title: str,
         ("Acme bond issue subscribed four times", "Acme", K.FUNDING),
         # a company appointed to a role is a mandate won
         ("Acme appointed as sole distributor for Beta in Kenya", "Acme", K.NEW_ACCOUNT),
+        # money named by the project it pays for is a project won, not funding raised
+        ("Acme bags Rs 545 cr project; stock up", "Acme", K.NEW_ACCOUNT),
+        ("Acme raises Rs 500 crore for new project", "Acme", K.FUNDING),
         # a controlling stake is an acquisition however it is bought
         ("Acme picks up 60% stake in Beta", "Acme", K.ACQUISITION),
         ("Beta to sell 74% stake in its paint unit to Acme", "Acme", K.ACQUISITION),

@@ -218,7 +218,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
         EventKind.FUNDING,
         _Rule(
             r"\b(raises?|raised|raising|lands?|bags?|secures?|closes?|receives?|wins?|gets?|attracts?)\b[^.;]{0,12}"
-            r"(\$|\u20ac|\u00a3|\u00a5|\u20b9|rs\.? ?|usd |inr |eur |c\$|a\$)\s?\d(?![^.;]{0,40}\b(order|contract|deal|tender)s?\b)"
+            r"(\$|\u20ac|\u00a3|\u00a5|\u20b9|rs\.? ?|usd |inr |eur |c\$|a\$)\s?\d(?![^.;]{0,40}\b(order|contract|deal|tender)s?\b)(?![\d,.]*[- ]?(crore|cr|lakh|million|mn|billion|bn|m)?\.?[- ](project|mandate|concession)s?\b)"
             r"|\braises? \d[\d.,]* ?(million|billion|mn|bn|crore|lakh)\b"
             r"|\bseries [a-f]\b|\bfunding\b|\bseed round\b|\bgoes public\b|\bfinancing\b|\bcapital raise\b"
             r"|\b((?:{launch})|opens?|files?( for| papers| draft)?|prices?|priced|completes?|plans? to (launch|float)|to (launch|float)|raises?)\b[^.;]{0,30}\b(ipo|initial public offering|public issue|public offer|rights issue|qip|fpo)\b"
