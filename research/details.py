@@ -241,18 +241,22 @@ def amount(title: str) -> str | None:
     """The sum a funding headline says was raised: "$45 million" in "raises $45 million Series
     B"; never a total or valuation ("brings total raised to $20M", "at $1.5 billion valuation")."""
     for match in AMOUNT.finditer(title):
-        before = title[: match.start()].split()[-2:]
+        before = title[: match.start()].split()[-4:]
+        ceiling = " ".join(before[-2:]).lower() in ("up to", "upto") or before[-1:] == ["upto"]
+        if ceiling:  # "to raise up to Rs 2,500 crore": the ceiling is the news as written
+            before = before[: -1 if before[-1].lower() == "upto" else -2]
         after = title[match.end() :].split()[:2]
         raised = bool(before) and before[-1].lower() in _RAISE_VERBS
         funding_noun = any(w.lower().strip(",.") in _FUNDING_NOUNS for w in after)
-        of_funding = len(before) == 2 and before[-1] == "of" and before[0].lower() == "funding"
+        of_funding = [w.lower() for w in before[-2:]] == ["funding", "of"]
         if raised or funding_noun or of_funding:
-            return match.group(0)
+            return f"up to {match.group(0)}" if ceiling else match.group(0)
     return None
 
 
+
 _RAISE_VERBS = frozenset(
-    "raises raising secures closes lands bags attracts completes wins nets gets announces "
+    "raise raises raising secures closes lands bags attracts completes wins nets gets announces "
     "receives".split()
 )
 _FUNDING_NOUNS = frozenset(
@@ -345,8 +349,9 @@ def milestone(title: str) -> str | None:
     milestone", "500th regional jet"."""
     # A quoted title ("Two Centuries of Glass") names a work, not the company's age.
     title = re.sub(r"[\"\u201c][^\"\u201d]*[\"\u201d]", " ", title)
+    # "150th birthday party" is the 150th anniversary: the party is how it was marked
     anniversary = re.search(
-        r"\b(\d+(?:st|nd|rd|th)|silver|golden|diamond)\s+anniversary\b", title, re.I
+        r"\b(\d+(?:st|nd|rd|th)|silver|golden|diamond)\s+(?:anniversary|birthday)\b", title, re.I
     )
     if anniversary:
         return f"{anniversary.group(1).lower()} anniversary"
@@ -514,9 +519,18 @@ def _drug_status(title: str, names: tuple[str, ...], owner: str) -> Detail | Non
         return None
     status = _DRUG_STATUS[re.split(r"[- ]", found.group("status").lower())[0]]
     drug = found.group("drug")
+    if _GENERIC_DRUG.search(drug):
+        drug = drug.lower()  # a generic name ("selumetinib") is not a brand: Title Case capped it
     return Detail(f"the {status} for {owner} {drug}", f"won {status} for {drug}", "approval")
 
 
+# Endings of international nonproprietary (generic) drug names, from the WHO's INN stems:
+# kinase inhibitors, antibodies, antivirals, statins and the like. Brand names rarely end so.
+_GENERIC_DRUG = re.compile(
+    r"(?:tinib|rafenib|ciclib|parib|mab|vir|vastatin|pril|sartan|olol|parin|cillin|mycin"
+    r"|floxacin|azole|prazole|gliptin|gliflozin|lukast|setron|tide|platin|taxel|rubicin)$",
+    re.IGNORECASE,
+)
 _PAST = {
     "wins": "won",
     "gets": "got",
@@ -623,18 +637,45 @@ def _demand(title: str) -> tuple[str, str] | None:
 _ISSUES = frozenset({"IPO", "rights issue", "bond issue", "NCD issue", "QIP"})
 
 
+# "to make stock market debut on December 23", "makes its bourse debut": a listing, not a raise.
+_DEBUT = re.compile(
+    r"\b(?P<plan>to\s+)?(?:make|makes|made|making)\s+(?:its\s+|their\s+|a\s+)?"
+    r"(?:(?:stock|share)[- ]market\s+|market\s+|bourse\s+|trading\s+|listing\s+)debut"
+    r"(?:\s+on\s+(?P<when>(?:[A-Z][a-z]{2,8}\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]+day)\b))?",
+)
+
+
+def _debut(title: str, owner: str) -> Detail | None:
+    found = _DEBUT.search(title)
+    if found is None:
+        return None
+    when = f" on {found.group('when')}" if found.group("when") else ""
+    if found.group("plan"):
+        return Detail(
+            f"{owner} coming stock-market debut{when}",
+            f"announced plans for your stock-market debut{when}",
+        )
+    return Detail(f"{owner} stock-market debut{when}", f"made your stock-market debut{when}")
+
+
 def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    debut = _debut(title, owner)
+    if debut is not None:
+        return debut
     news = _ipo_news(title, owner)
     money = amount(title)
     if news is not None or money is None:
         return news
     kind = funding_round(title, money)
     if _PLANNED_RAISE.search(title) and not _DONE_RAISE.search(title):  # not raised yet
-        if kind in _ISSUES:
+        if kind in _ISSUES and not money.startswith("up to"):
             return Detail(
                 f"{owner} planned {money} {kind}",
                 f"announced plans for {indefinite_article(money)} {money} {kind}",
             )
+        if kind in _ISSUES:  # a ceiling: "plan to raise up to Rs 1,293 crore through an IPO"
+            via = f" through {indefinite_article(kind)} {kind}"
+            return Detail(f"{owner} plan to raise {money}{via}", f"announced plans to raise {money}{via}")
         return Detail(f"{owner} plan to raise {money}", f"announced plans to raise {money}")
     if kind == "IPO":  # an IPO priced is not yet closed: say what was raised
         return Detail(f"{owner} {money} IPO", f"raised {money} in your IPO")

@@ -328,6 +328,10 @@ def _countable_object(chunk: list[str], heads: list[str], preposition: str) -> b
     )
 
 
+# A listing venue, named by its exchange: someone else's, and one of a kind.
+_MARKETS = frozenset("platform board exchange bourse market segment".split())
+
+
 def _determiner(
     chunk: list[str], followed_by_of: bool, verb: str, preposition: str, guess: bool = True
 ) -> str | None:
@@ -351,6 +355,8 @@ def _determiner(
         return "the" if preposition else None
     if " ".join(w.strip(",") for w in chunk) in DEFINITE_PLACES:
         return "the"
+    if _bare(head) in _MARKETS and first[:1].isupper():
+        return "the"  # "to list on the BSE SME platform", "on the Nasdaq Global Market"
     if first in _INSTITUTIONS and followed_by_of:
         return "the"  # "the City of Lakemont"
     if head.endswith(_NAME_HEADS) and head[:1].isupper():
@@ -769,8 +775,11 @@ def _joint_announcement(title: str, names: tuple[str, ...]) -> tuple[str, str] |
             re.IGNORECASE,
         )
         if match:
-            what = _first_clause(match["what"])
+            what = _first_clause(match["what"]).strip(" .\u2026")
             what = re.sub(r"^((a|an|the|new)\s+)+", "", what, flags=re.IGNORECASE)
+            if is_title_case(title, names):  # "Sign Memo of Understanding": not proper nouns
+                what = " ".join(sentence_case(what.split()))
+            what = re.sub(r"\bmemo of understanding\b", "memorandum of understanding", what)
             verb = match["verb"].lower()
             done = f"{verb}d" if verb.endswith("e") else f"{verb}ed"
             # the partner right after the noun: "joint venture with Beta for offshore wind"

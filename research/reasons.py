@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .details import Detail
+from .english import verb_forms
 from .grammar import indefinite_article
 from .models import EventKind
 from .phrase import with_articles
@@ -92,6 +93,8 @@ def _won(reason: str, owner: str) -> Detail | None:
     words = re.split(r"\s(?:from|with|for|in|amid|as|after)\s", reason, maxsplit=1)[0].split()
     if not words or words[-1].lower() not in _WON_HEADS:
         return None
+    if any(w.lower() in verb_forms() for w in words[:-1]):
+        return None  # "unit wins Rs 500 crore order" is a clause, not the order's name
     said = " ".join(words)
     article = "" if words[-1].endswith("s") else f"{indefinite_article(said)} "
     return Detail(f"{owner} {said}", f"won {article}{said}")

@@ -21,6 +21,8 @@ _MONTH_ABBREVIATIONS = {m[:3].lower(): m for m in _MONTHS} | {"sept": "September
 
 # Shorthand of results headlines, spelled out: (pattern, replacement).
 _SHORTHAND = (
+    # "Rs 2, 600 crore": a typo'd thousands separator, one amount
+    (re.compile(r"(\d), (\d{3})(?=\s*(?:crore|cr|lakh|million|billion|mn|bn)\b)", re.I), r"\1,\2"),
     (re.compile(r"(\d)\s*(?:pc|pct|per\s?cent|percent)\b", re.I), r"\1%"),
     (re.compile(r"\b(Rs\.?|INR)\s*(\d)"), r"Rs \2"),
     (re.compile(r"(\d)(\s*|-)(?:cr|crs|crore)\b\.?", re.I), r"\1\2crore"),
@@ -139,7 +141,18 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
     reason = re.sub(
         r"^(?:the\s+)?(?:company|firm|group|it)\s+(?=\w)", "", reason.strip(), flags=re.I
     )
+    # "as consortium wins Rs 1,800 crore order": the company won it with others, and says so
+    together = _WITH_OTHERS.match(reason)
+    if together:
+        reason = f"{reason[together.end():].strip(' ,.')} as part of a {together.group(1).lower()}"
     return reason.strip(" ,.")
+
+
+_WITH_OTHERS = re.compile(
+    r"(?:its\s+|a\s+|the\s+)?(consortium|joint\s+venture)\s+(?:led\s+by\s+it\s+)?"
+    r"(?=(?:wins|won|bags|bagged|secures|secured|lands|landed)\b)",
+    re.IGNORECASE,
+)
 
 
 # "Acme surges 6%, bags Rs 125 crore order": the share move said first, then the news.

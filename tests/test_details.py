@@ -214,6 +214,19 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
          "secured $85 million in new funding"),
         (K.GROWTH, "Acme sales up 18% on demand", "the 18% rise in Acme Corp's sales",
          "posted an 18% rise in sales"),
+        # A listing debut is a listing, planned or made, not "new funding".
+        (K.FUNDING, "Acme, Beta Foods to make stock market debut on December 23",
+         "Acme Corp's coming stock-market debut on December 23",
+         "announced plans for your stock-market debut on December 23"),
+        # The amount after a base verb, and a ceiling.
+        (K.FUNDING, "Acme plans IPO by March; to raise up to Rs 1,293 crore",
+         "Acme Corp's plan to raise up to Rs 1,293 crore through an IPO",
+         "announced plans to raise up to Rs 1,293 crore through an IPO"),
+        # The party is how the anniversary was marked; a generic drug name is not a brand.
+        (K.MILESTONE, "Acme marks 150th birthday party with staff picnic",
+         "Acme Corp's 150th anniversary", "reached your 150th anniversary"),
+        (K.MILESTONE, "Acme's Velotinib Gets Orphan Drug Label", "the orphan drug designation for "
+         "Acme Corp's velotinib", "won orphan drug designation for velotinib"),
         # People counted and rising, with no figure: named, and praised no more than that.
         (K.GROWTH, "Passengers rise at Acme and Beta Air", "the rise in Acme Corp's passenger "
          "numbers", "grown your passenger numbers"),

@@ -517,6 +517,11 @@ def test_quoted_award_names_and_emphasis_keep_their_detail() -> None:
         ("Acme Corp Partners With International Business Machines Corp. To Drive AI Adoption",
          "partnering with International Business Machines Corp. to drive AI adoption"),
         ("Acme Corp to raise up to $50 million via bonds", "planning to raise up to $50 million via bonds"),
+        # a listing venue is the exchange's, never the company's own
+        ("Acme Corp to list on BSE SME platform", "planning to list on the BSE SME platform"),
+        # two companies announcing together, in Title Case, with the wire's ellipsis
+        ("Acme Corp and Beta Group Sign Memo of Understanding ...",
+         "the new memorandum of understanding with Beta Group"),
     ],
 )  # fmt: skip
 def test_verbs_and_title_case_from_the_lexicon(title: str, phrase: str) -> None:

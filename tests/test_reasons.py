@@ -72,6 +72,13 @@ def test_another_companys_share_move_gives_no_detail() -> None:
         # Listing day is news as it is read, not a plan; "bourses" is said plainly.
         ("Acme Corp to debut today on bourses", K.LAUNCH,
          "Congratulations to the Acme Corp team on debuting on the stock exchanges."),
+        # Won with others, and said so; a subject that is not the company is no order's name.
+        ("Acme Corp rallies 8% as consortium wins Rs 1,800 crore order", K.NEW_ACCOUNT,
+         "Congratulations to the Acme Corp team on winning a Rs 1,800 crore order as part of a "
+         "consortium."),
+        ("Acme Corp shares jump 5% as unit wins Rs 500 crore order", K.NEW_ACCOUNT,
+         "I saw the news about Acme Corp's new customer win and wanted to offer my "
+         "congratulations on a notable success."),
         ("Acme Corp get UK approval for migraine drug; stock up", K.MILESTONE,
          "I saw the news about Acme Corp's UK approval for a migraine drug and wanted to offer my "
          "congratulations on an important step forward."),

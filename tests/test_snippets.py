@@ -344,3 +344,10 @@ def test_a_headline_longer_than_any_headline_is_refused_up_front() -> None:
     with pytest.raises(research.InvalidInput, match=f"{len(headline):,} characters long"):
         research.congratulate(headline, company="Acme Corp")
     assert len(headline) > 2000
+
+
+def test_a_thousands_separator_with_a_stray_space_is_one_amount() -> None:
+    said = research.congratulate(
+        "Acme Corp readies plan to raise Rs 2, 600 crore via bonds", company="Acme Corp"
+    )
+    assert "Rs 2,600 crore" in said.text, said
