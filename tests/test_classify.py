@@ -534,6 +534,9 @@ def test_sued_with_an_object_is_acting_and_without_one_is_being_sued(title: str,
         ("Acme bond issue subscribed four times", "Acme", K.FUNDING),
         # a company appointed to a role is a mandate won
         ("Acme appointed as sole distributor for Beta in Kenya", "Acme", K.NEW_ACCOUNT),
+        # a debut is a listing only on an exchange
+        ("Acme makes strong debut on NSE", "Acme", K.FUNDING),
+        ("Acme makes debut at Paris Air Show", "Acme", K.LAUNCH),
         # money named by the project it pays for is a project won, not funding raised
         ("Acme bags Rs 545 cr project; stock up", "Acme", K.NEW_ACCOUNT),
         ("Acme raises Rs 500 crore for new project", "Acme", K.FUNDING),
