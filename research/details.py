@@ -183,9 +183,10 @@ def partner(title: str, names: tuple[str, ...]) -> str | None:
     company = _names_alternation(names)
     ours = rf"(?:{company})(?!\w)"
     patterns = (
-        rf"^{ours}\s+(?:partners|teams\s+up|teams|joins\s+forces|collaborates|allies|"
-        rf"(?:forms|signs|inks|enters|announces|expands|extends)\s+[\w\s-]*?"
-        rf"(?:partnership|alliance|pact|collaboration|joint\s+venture))\s+with\s+({_NAME})",
+        # "Tesco Mobile Partners with ...": a unit's word may follow the name, in any case
+        rf"^{ours}(?:\s+[A-Z][a-z]+)?\s+(?i:partners|teams\s+up|teams|joins\s+forces|collaborates|"
+        rf"allies|(?:forms|signs|inks|enters|announces|expands|extends)\s+[\w\s-]*?"
+        rf"(?:partnership|alliance|pact|collaboration|joint\s+venture))\s+(?i:with)\s+({_NAME})",
         rf"^{ours}(?:\s+and|,)\s+({_NAME}?)\s+(?:announce|form|sign|ink|agree|launch|team|unveil|"
         rf"join|expand|extend|to)\b",
         rf"(?:^|,\s)({_NAME}?)(?:\s+and|,)\s+{ours}\s+(?:announce|form|sign|ink|agree|launch|"
@@ -637,10 +638,11 @@ def _demand(title: str) -> tuple[str, str] | None:
 _ISSUES = frozenset({"IPO", "rights issue", "bond issue", "NCD issue", "QIP"})
 
 
-# "to make stock market debut on December 23", "makes its bourse debut": a listing, not a raise.
+# "to make stock market debut on December 23", "makes decent debut": in a funding headline, a
+# listing, not a raise (and the headline's verdict on it, "decent", is left out).
 _DEBUT = re.compile(
-    r"\b(?P<plan>to\s+)?(?:make|makes|made|making)\s+(?:its\s+|their\s+|a\s+)?"
-    r"(?:(?:stock|share)[- ]market\s+|market\s+|bourse\s+|trading\s+|listing\s+)debut"
+    r"\b(?P<plan>to\s+)?(?:make|makes|made|making)\s+(?:its\s+|their\s+|a\s+)?(?:\w+\s+)?"
+    r"(?:(?:stock|share)[- ]market\s+|market\s+|bourse\s+|trading\s+|listing\s+)?debut"
     r"(?:\s+on\s+(?P<when>(?:[A-Z][a-z]{2,8}\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]+day)\b))?",
 )
 
@@ -717,12 +719,60 @@ def _partnership(title: str, names: tuple[str, ...], owner: str, company: str) -
     return Detail(f"{owner} new partnership with {other}", f"formed a new partnership with {other}")
 
 
+# Who cleared the company's deal, as a note names them.
+_APPROVERS = {
+    "shareholders": "the shareholders'", "investors": "investors'", "regulators": "the regulators'",
+    "nse & bse": "the stock exchanges'", "bse & nse": "the stock exchanges'",
+    "nse and bse": "the stock exchanges'", "bse and nse": "the stock exchanges'",
+    "bourses": "the stock exchanges'", "exchanges": "the stock exchanges'",
+}  # fmt: skip
+_WHO = r"Shareholders|Investors|Regulators|NSE\s*(?:&|and)\s*BSE|BSE\s*(?:&|and)\s*NSE|bourses|exchanges"
+_DEAL = r"(?:deal|takeover|merger|acquisition|buyout)"
+
+
+def _deal_approved(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
+    """ "Shareholders give Acme green light for $2.7 billion Beta deal", "Acme-Beta deal secures
+    NSE & BSE nod": who cleared which of the company's deals, never "its latest acquisition"."""
+    company = _names_alternation(names)
+    given = re.search(
+        rf"\b(?P<who>{_WHO})\s+(?:give|gives|gave|approve|approves|approved|back|backs|clear|clears)"
+        rf"\s+(?:{company})(?:['\u2019]s)?\s+(?:green\s+light\s+|nod\s+|approval\s+)?(?:for\s+|to\s+)?"
+        rf"(?:the\s+|its\s+)?(?P<deal>[^,;:]{{0,40}}?\b{_DEAL}\b(?:\s+(?:of|for|with)\s+{_NAME})?)",
+        title,
+        re.IGNORECASE,
+    )
+    paired = re.search(
+        rf"(?:{company})\s*-\s*(?P<target>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)?)\s+(?P<noun>{_DEAL})\b"
+        rf"[^;]*?\b(?:secures?|gets?|wins?|receives?)\s+(?P<who>{_WHO})\s+(?:nod|approval|clearance)",
+        title,
+        re.IGNORECASE,
+    )
+    if given:
+        who, deal = given.group("who"), given.group("deal")
+    elif paired:
+        who, deal = paired.group("who"), f"{paired.group('target')} {paired.group('noun').lower()}"
+    else:
+        return None
+    approver = _APPROVERS[re.sub(r"\s+", " ", who.lower())]
+    return Detail(
+        f"{approver} approval for {owner} {deal}", f"won {approver} approval for your {deal}", "approval"
+    )
+
+
+_A_MARKET = re.compile(r"\b(?:BSE|NSE|bourses?|stock|shares?|listing|Nasdaq|NYSE|IPO)\b", re.I)
+
+
 def _launch(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    if _A_MARKET.search(title) and (debut := _debut(title, owner)) is not None:
+        return debut  # "makes decent debut, surges 17% on BSE": a listing, not a product
     name = product(title, names)
     return Detail(f"{owner} launch of {name}", f"launched {name}") if name else None
 
 
 def _acquisition(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
+    approved = _deal_approved(title, names, owner)
+    if approved is not None:
+        return approved
     found = acquired(title, names)
     if found is None:
         return None

@@ -561,7 +561,7 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
 
 # A headline's own verdict that a note would not quote back to the company.
 _UNFLATTERING = frozenset(
-    "muted subdued modest meagre meager tepid lacklustre lackluster sluggish low-key "
+    "muted subdued modest decent meagre meager tepid lacklustre lackluster sluggish low-key "
     "disappointing scaled-back scaled-down belated".split()
 )
 # "an SAB bid" reads as a headline; "a bid for SAB" as a sentence.

@@ -134,7 +134,7 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
         return None
     lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
     lead = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)  # "Venus Remedies Ltd"
-    if not any(lead.lower() == n.lower() for n in names):
+    if not any(_names_the_company(lead, n) for n in names):
         return None
     reason = re.split(r"\s*[;|]\s|\s+[-\u2013\u2014]\s", match.group("reason"), maxsplit=1)[0]
     # "as company bags orders": the company is the subject already
@@ -146,6 +146,18 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
     if together:
         reason = f"{reason[together.end():].strip(' ,.')} as part of a {together.group(1).lower()}"
     return reason.strip(" ,.")
+
+
+def _names_the_company(lead: str, name: str) -> bool:
+    """The words before a share move are the company: its name, its name and a unit's word
+    ("AstraZeneca Pharma"), or a list of companies that moved together ("TVS, Ashok Leyland,
+    Escorts rally on strong September sales": each had the strong sales)."""
+    if lead.lower() == name.lower():
+        return True
+    if any(part.lower() == name.lower() for part in re.split(r",\s*|\s+(?:and|&)\s+", lead)):
+        return True
+    rest = lead[len(name) :].split() if lead.lower().startswith(name.lower() + " ") else []
+    return 0 < len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest)
 
 
 _WITH_OTHERS = re.compile(
@@ -347,7 +359,7 @@ def _said(rest: str, owner: str) -> Results | None:
                        f"posted {indefinite_article(what)} {what} of {level}")  # fmt: skip
     if match.group("beat"):
         expected = _expected(match.group("expected"))
-        return Results(f"{owner} {what} beating {expected}", f"seen your {what} beat {expected}",
+        return Results(f"{owner} {what} beating {expected}", f"beaten {expected} with your {what}",
                        strong=True)  # fmt: skip
     if match.group("multiply"):
         verb = _MULTIPLY[" ".join(match.group("multiply").lower().split())]

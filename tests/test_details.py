@@ -227,6 +227,22 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
          "Acme Corp's 150th anniversary", "reached your 150th anniversary"),
         (K.MILESTONE, "Acme's Velotinib Gets Orphan Drug Label", "the orphan drug designation for "
          "Acme Corp's velotinib", "won orphan drug designation for velotinib"),
+        # Who cleared the company's deal, and which deal: never "its latest acquisition".
+        (K.ACQUISITION, "Shareholders give Acme green light for $2.7 billion Beta deal",
+         "the shareholders' approval for Acme Corp's $2.7 billion Beta deal",
+         "won the shareholders' approval for your $2.7 billion Beta deal"),
+        (K.ACQUISITION, "Acme-Beta deal clears a big hurdle, secures NSE & BSE nod",
+         "the stock exchanges' approval for Acme Corp's Beta deal",
+         "won the stock exchanges' approval for your Beta deal"),
+        (K.ACQUISITION, "Regulators clear Acme's takeover of Beta Labs",
+         "the regulators' approval for Acme Corp's takeover of Beta Labs",
+         "won the regulators' approval for your takeover of Beta Labs"),
+        # A unit's word after the name, in Title Case, still names the partner.
+        (K.PARTNERSHIP, "Acme Mobile Partners with Beta Labs to Change Payments",
+         "Acme Corp's new partnership with Beta Labs", "formed a new partnership with Beta Labs"),
+        # A debut on an exchange is a listing, and the headline's "decent" is left out.
+        (K.LAUNCH, "Acme makes decent debut, surges 17% on BSE", "Acme Corp's stock-market debut",
+         "made your stock-market debut"),
         # People counted and rising, with no figure: named, and praised no more than that.
         (K.GROWTH, "Passengers rise at Acme and Beta Air", "the rise in Acme Corp's passenger "
          "numbers", "grown your passenger numbers"),
