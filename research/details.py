@@ -394,12 +394,24 @@ def place(title: str) -> tuple[str, str] | None:
     if where.split()[0] in _NOT_NAMES or (match.group(1) == "to" and not expands):
         return None  # "brings jobs to Denver", "sells unit to Beta": not where it expands
     preposition = "in" if match.group(1) == "in" else "into"
-    return preposition, f"the {where}" if where in DEFINITE_PLACES else where
+    places = [where]
+    end = match.end(2)
+    # "to set up shop in UK, UAE": every place named in the list
+    while more := _ANOTHER_PLACE.match(title, end):
+        if not _proper(more.group(1), ()) or more.group(1).split()[0] in _NOT_NAMES:
+            break
+        places.append(more.group(1))
+        end = more.end(1)
+    places = [p for found in places for p in re.split(r"\s+(?:and|&)\s+", found)]
+    said = [f"the {p}" if p in DEFINITE_PLACES else p for p in places]
+    return preposition, said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
 
 
+_ANOTHER_PLACE = re.compile(rf"\s*(?:,|\band\b|&)\s*({_NAME})(?=\s*(?:[,;]|\band\b|&|$)|\s+[a-z])")
 # Places whose names take "the": "expanding into the Middle East", "opening in the US".
 DEFINITE_PLACES = frozenset(
-    ["Middle East", "Netherlands", "UK", "US", "United States", "United Kingdom", "Philippines",
+    ["Middle East", "Netherlands", "UK", "US", "UAE", "United States", "United Kingdom",
+     "United Arab Emirates", "Czech Republic", "Philippines",
      "Gulf", "Nordics", "Balkans", "Americas", "Caribbean", "Far East", "Baltics"]
 )  # fmt: skip
 
@@ -787,6 +799,12 @@ def _expansion(title: str, names: tuple[str, ...], owner: str, company: str) -> 
     if found is None:
         return None
     preposition, where = found
+    company_names = _names_alternation(names)
+    if re.search(rf"(?:{company_names})(?:\s+Ltd\.?)?\s+(?:plans\s+)?to\s+\w", title):
+        # "Just Dial Ltd to set up shop in UK, UAE": announced, not done
+        return Detail(
+            f"{owner} planned expansion into {where}", f"announced plans to expand into {where}"
+        )
     return Detail(f"{owner} expansion {preposition} {where}", f"expanded {preposition} {where}")
 
 

@@ -256,6 +256,13 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
          "agreed to acquire Beta Labs"),
         (K.EXPANSION, "Acme expands into Poland", "Acme Corp's expansion into Poland",
          "expanded into Poland"),
+        # Every place of a list; a plan told as a plan.
+        (K.EXPANSION, "Acme opens offices in Poland, Romania and Bulgaria",
+         "Acme Corp's expansion in Poland, Romania and Bulgaria",
+         "expanded in Poland, Romania and Bulgaria"),
+        (K.EXPANSION, "Acme Ltd to set up shop in UK, UAE; stock rallies",
+         "Acme Corp's planned expansion into the UK and the UAE",
+         "announced plans to expand into the UK and the UAE"),
         (K.MILESTONE, "Acme delivers its 500th regional jet",
          "Acme Corp's 500th regional jet milestone",
          "reached the milestone of your 500th regional jet"),
