@@ -144,7 +144,7 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
     # "as consortium wins Rs 1,800 crore order": the company won it with others, and says so
     together = _WITH_OTHERS.match(reason)
     if together:
-        reason = f"{reason[together.end():].strip(' ,.')} as part of a {together.group(1).lower()}"
+        reason = f"{reason[together.end() :].strip(' ,.')} as part of a {together.group(1).lower()}"
     return reason.strip(" ,.")
 
 
@@ -290,12 +290,27 @@ _UNIT_WORD = re.compile(r"[A-Z][a-z][\w&-]*|[A-Z]{2,5}")
 
 
 def _first_said(rest: str, owner: str) -> Results | None:
-    """The results news in the first clauses after the company's name."""
-    for clause in _CLAUSE_END.split(_change_first(rest))[:3]:
-        said = _said(clause.strip(), owner)
-        if said is not None:
-            return said
-    return None
+    """The results news in the first clauses after the company's name, with what a second
+    clause adds to it: "Q4 PAT at Rs 2,227 crore, beats estimates" is a profit figure ahead of
+    estimates; "back in black, posts Q1 net at Rs 226 crore" a return to profit with its figure."""
+    said = [s for c in _CLAUSE_END.split(_change_first(rest))[:3] if (s := _said(c.strip(), owner))]
+    if not said:
+        return None
+    first = said[0]
+    for later in said[1:]:
+        beaten = re.search(r" beating (.+)$", later.news)
+        level = re.match(r"posted (an? .+ of .+)$", later.clause)
+        posted = re.match(r"posted an? (.+ of .+)$", first.clause)
+        if beaten and not first.strong and posted and first.news.startswith(owner + " "):
+            better = f"better-than-expected {posted.group(1)}"
+            return Results(f"{owner} {better}", f"posted a {better}", strong=True)
+        if level and first.clause == "returned to profit":
+            return Results(
+                f"{first.news} with {level.group(1)}",
+                f"returned to profit with {level.group(1)}",
+                strong=True,
+            )
+    return first
 
 
 # "Q3 PAT Rs 101.6 crore, up 147% YoY": the level first, then the change; told as "Q3 PAT up

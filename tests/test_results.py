@@ -85,6 +85,13 @@ OWNER = "Acme Corp's"
          "Acme Corp's Christmas sales beating expectations", "beaten expectations with your Christmas sales"),
         ("Acme Corp surges nearly 60% in four sessions on robust results",
          "Acme Corp's robust results", "posted robust results"),
+        # a second clause adds to the first: a beat to a figure, a figure to a return to profit
+        ("Acme Corp Q4 PAT at Rs 2,227 crore, beats estimates",
+         "Acme Corp's better-than-expected Q4 net profit of Rs 2,227 crore",
+         "posted a better-than-expected Q4 net profit of Rs 2,227 crore"),
+        ("Acme Corp back in black, posts Q1 net at Rs 226 crore",
+         "Acme Corp's return to profit with a Q1 net profit of Rs 226 crore",
+         "returned to profit with a Q1 net profit of Rs 226 crore"),
     ],
 )  # fmt: skip
 def test_results_are_named_with_their_figures(title: str, news: str, clause: str) -> None:
