@@ -437,3 +437,37 @@ def test_a_name_typed_in_full_may_be_followed_by_a_units_name() -> None:
 def test_what_is_not_a_longer_name(title: str) -> None:
     acme = company("Acme Corp", aliases=("Acme", "Acme Pencil Works"))
     assert isinstance(find_mention(item(title), acme), Mention), title
+
+
+@pytest.mark.parametrize(
+    ("title", "namesake"),
+    [
+        ("Severn Trent profit up as customer complaints fall", "Severn Trent"),
+        ("Geojit BNP Paribas Q3 profit up 21%", "Geojit BNP Paribas"),
+        ("Analysts back Hindustan Unilever after strong quarter", "Hindustan Unilever"),
+    ],
+)
+def test_a_proper_word_before_the_name_makes_another_company(title: str, namesake: str) -> None:
+    name = namesake.split(" ", 1)[1]
+    found = find_mention(item(title), company(name))
+    assert found == f"names another company, {namesake!r}"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Drugmaker Trent to buy Beta for $32 billion",  # a description
+        "UK-based Trent wins design award",
+        "Russia Trent up 7% after results",  # a place
+        "Rival Trent opens 40 stores",  # an ordinary word
+        "Three Trent executives named to board",
+        "Severn Trent Profit Up As Customer Complaints Fall",  # Title Case: capitals say nothing
+    ],
+)
+def test_descriptions_places_and_title_case_are_not_another_name(title: str) -> None:
+    assert isinstance(find_mention(item(title), company("Trent")), Mention)
+
+
+def test_a_longer_name_the_profile_lists_is_the_company() -> None:
+    listed = company("Trent", aliases=("Severn Trent",))
+    assert isinstance(find_mention(item("Severn Trent profit up 8%"), listed), Mention)

@@ -18,6 +18,7 @@ from sources.models import Item
 from sources.urls import host_of
 
 from ..company import LEGAL_SUFFIXES, is_generic
+from ..english import is_ordinary
 from ..models import Company
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"'\u201c])")
@@ -182,6 +183,46 @@ def _same_legal_form(suffix: str, name: str) -> bool:
     return _legal_form(suffix) == _legal_form(own)
 
 
+def _ends_a_longer_name(text: str, position: int, name: str, company: Company) -> str:
+    """ "Severn Trent" for Trent, "Geojit BNP Paribas" for BNP Paribas: in a sentence-case
+    headline, a capitalised word that is no ordinary English word, place or nationality, right
+    before the name, makes a longer name, another company's (or a joint venture's) unless the
+    profile lists it. "Drugmaker Shire", "UK-based Acme", "India's Acme" are descriptions."""
+    before = _WORD_BEFORE.search(text, 0, position)
+    if before is None or not sentence_case(text):
+        return ""
+    word = before.group(1)
+    if (
+        (word.isupper() and len(word) <= 4)
+        or is_ordinary(word)
+        or word.casefold() in _NOT_A_NEW_NAME
+        or word.casefold() in _PLACES
+        or word.casefold() in _COUNTS
+        or word.endswith(_DESCRIPTIONS)
+    ):
+        return ""
+    longer = f"{word} {name}"
+    return "" if longer.casefold() in {n.casefold() for n in company.names} else longer
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'&.-])([A-Z][a-z]*[A-Za-z]) $")
+# Places and nationalities a headline may put before a company's name ("Russia Sistema").
+_PLACES = frozenset(
+    """russia russian brazil brazilian mexico mexican italy italian spain spanish korea korean
+    taiwan taiwanese singapore swiss sweden swedish norway norwegian denmark danish finland
+    finnish dutch belgium belgian austria austrian ireland irish israel israeli turkey turkish
+    saudi qatar dubai kenya kenyan nigeria nigerian egypt egyptian indonesia indonesian
+    malaysia malaysian thailand thai vietnam vietnamese pakistan pakistani bangladesh sri lanka
+    nepal chile chilean peru argentina argentine argentinian colombia colombian chinese japanese
+    indian german french british american canadian australian european asian african chinas
+    mumbai delhi bangalore bengaluru chennai kolkata hyderabad pune gujarat london paris berlin
+    tokyo beijing shanghai seoul sydney toronto""".split()
+)
+_COUNTS = frozenset("two three four five six seven eight nine ten".split())
+# Words that describe the company rather than name another: "Drugmaker Shire", "Carmaker X".
+_DESCRIPTIONS = ("maker", "makers", "-based", "-owned", "-run", "-listed", "-backed")
+
+
 def _other_company(text: str, position: int, name: str, company: Company) -> str:
     """ "Acme Brick Co." when the name found is followed by capitalised words and then a legal
     suffix, and that longer name is not one of the company's own. The name directly followed by a
@@ -189,6 +230,9 @@ def _other_company(text: str, position: int, name: str, company: Company) -> str
     sentence-case headline, a capitalised word after a shortened or guessed name makes a longer
     proper name, another company unless the profile lists it: "Acme Brick wins award" for Acme
     Corp, "Acme Pencil Works posts record sales" for `research acme`."""
+    longer = _ends_a_longer_name(text, position, name, company)
+    if longer:
+        return longer
     tail = [w for w in (t.strip(",;:") for t in text[position + len(name) :].split()[:4]) if w]
     words = [name]
     for word in tail:
