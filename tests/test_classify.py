@@ -534,6 +534,8 @@ def test_sued_with_an_object_is_acting_and_without_one_is_being_sued(title: str,
         ("Acme bond issue subscribed four times", "Acme", K.FUNDING),
         # a company appointed to a role is a mandate won
         ("Acme appointed as sole distributor for Beta in Kenya", "Acme", K.NEW_ACCOUNT),
+        # a licence to advise on investments is a licence, not an investment received
+        ("Acme Capital gets investment adviser licence", "Acme Capital", K.MILESTONE),
         # a debut is a listing only on an exchange
         ("Acme makes strong debut on NSE", "Acme", K.FUNDING),
         ("Acme makes debut at Paris Air Show", "Acme", K.LAUNCH),

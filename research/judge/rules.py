@@ -228,7 +228,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\b(makes?|make|made) (its |a )?(stock market |market |trading |bourse |exchange )debut\b"
             r"|\b(makes?|make|made) (its |a )?([\w-]+ )?debut\b(?=[^.;]{0,30}\b(bse|nse|bourses?|nasdaq|nyse|stock exchange|listing|ipo)\b)|\bdebuts? (on|at) (the )?(bse|nse|nasdaq|nyse|stock|bourses?|market|exchange)\b"
             r"|\b(raises?|raised|raising|garners?|mops? up)\b[^.;]{0,40}\b(via|through|by issuing|by selling|from)\b[^.;]{0,20}\b(bonds?|ncds?|debentures|qip|rights issue|ipo|preferential|placement|notes)\b"
-            r"|\b(gets?|receives?) (funds|funding|investment)\b"
+            r"|\b(gets?|receives?) (funds|funding|investment)\b(?! (adviser|advisor|banking|management|manager|grade)\b)"
             r"|\b(growth investment|investment) (from|by|of)\b|\b(?:{pour})\b[^.;]{0,20}\binto\b|\bleads?\b[^.;]{0,25}\bround\b"
             r"|\bgrowth equity\b|\bloan from\b"
             r"|\b(receives?|wins?|won|awarded|secures?|gets?|lands?|bags?)\b[^.;]{0,30}\bgrants?\b"
