@@ -52,7 +52,8 @@ class Detail:
     news: str
     clause: str
     # How the news may be praised when it differs from its kind's usual words: "modest" (a 3%
-    # rise, a bare profit figure: not "impressive") or "approval" (a step, not an achievement).
+    # rise, a bare profit figure: not "impressive"), "approval" (a step, not an achievement) or
+    # "under way" (an issue opened: no vote of confidence yet).
     praise: str = ""
 
 
@@ -385,7 +386,7 @@ def place(title: str) -> tuple[str, str] | None:
     """("into", "Poland") from "expands into Poland with ...": where an expansion goes, when the
     headline names the place after "in" or "into", or after "to" with a verb of expanding."""
     match = re.search(
-        rf"\s(in|into|to)\s+({_NAME})(?=\s+(?:and|with|after|as|for|to|by|,)\b|,|$)", title
+        rf"\s(in|into|to)\s+({_NAME})(?=\s+(?:and|with|after|as|for|to|by|,)\b|[,;]|$)", title
     )
     if not match or not _proper(match.group(2), ()) or re.search(r"\d", match.group(2)):
         return None
@@ -603,8 +604,12 @@ _REGULATOR_NOD = re.compile(
     r"\b(?:gets?|receives?|wins?|secures?|bags?)\s+(?P<who>Sebi|SEBI|RBI|CCI|FIPB|DCGI|USFDA|"
     r"US\s?FDA|FDA|EMA)(?:'s)?\s+(?:nod|approval|clearance|go-ahead)\s+for\s+(?:its\s+|an?\s+|the\s+)?"
     r"(?P<what>(?:[\w,.-]+\s+){0,3}?(?:IPO|FPO|issue|listing))\b|"
-    r"\b(?P<what2>IPO|FPO)\s+gets\s+(?P<who2>Sebi|SEBI)(?:'s)?\s+(?:nod|approval|go-ahead)",
+    r"\b(?P<what2>IPO|FPO)s?\s+(?:of\s+[^;:]{1,80}?\s+)?gets?\s+(?P<who2>Sebi|SEBI)(?:'s)?\s+"
+    r"(?:nod|approval|go-ahead)",
 )
+
+
+_OPENS = re.compile(r"\b(?P<issue>IPO|FPO|rights issue|public issue)\s+opens\b", re.IGNORECASE)
 
 
 def _ipo_news(title: str, owner: str) -> Detail | None:
@@ -617,6 +622,10 @@ def _ipo_news(title: str, owner: str) -> Detail | None:
         if money is not None:
             issue = f"{money} {issue}"
         return Detail(f"{owner} {issue} being {said}", f"seen your {issue} {said}")
+    opens = _OPENS.search(title)
+    if opens is not None:  # "IPO opens today": the issue is launched, the money not yet raised
+        issue = _ISSUE_WORDS.get(opens.group("issue").upper(), opens.group("issue").lower())
+        return Detail(f"the opening of {owner} {issue}", f"opened your {issue}", "under way")
     nod = _REGULATOR_NOD.search(title)
     if nod is None:
         return None
@@ -653,8 +662,8 @@ _ISSUES = frozenset({"IPO", "rights issue", "bond issue", "NCD issue", "QIP"})
 # "to make stock market debut on December 23", "makes decent debut": in a funding headline, a
 # listing, not a raise (and the headline's verdict on it, "decent", is left out).
 _DEBUT = re.compile(
-    r"\b(?P<plan>to\s+)?(?:make|makes|made|making)\s+(?:its\s+|their\s+|a\s+)?(?:\w+\s+)?"
-    r"(?:(?:stock|share)[- ]market\s+|market\s+|bourse\s+|trading\s+|listing\s+)?debut"
+    r"\b(?:(?P<plan>to\s+)?(?:make|makes|made|making)\s+(?:its\s+|their\s+|a\s+)?(?:\w+\s+)?"
+    r"(?:(?:stock|share)[- ]market\s+|market\s+|bourse\s+|trading\s+|listing\s+)?debut|debuts)"
     r"(?:\s+on\s+(?P<when>(?:[A-Z][a-z]{2,8}\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]+day)\b))?",
 )
 

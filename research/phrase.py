@@ -543,6 +543,10 @@ def _counted(word: str) -> bool:
     return word[:1].isdigit() or word.lower() in _DETERMINERS
 
 
+def _counted_or_money(word: str) -> bool:
+    return _counted(word) or word in ("Rs", "$", "US$") or word[:1] in "$\u00a3\u20ac\u20b9"
+
+
 def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
     """(gerund phrase, what has been done) for the words after the company's name."""
     phrase = _gerund_words(rest, title_case)
@@ -552,6 +556,7 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
     if any(_bare(word) in _UNFLATTERING for word in phrase.split(" ")):
         return None  # "marks muted 150th birthday": the news, not the headline's verdict on it
     phrase = _BID_FOR_NAME.sub(r"\g<verb> a \g<what> for \g<name>", phrase)
+    phrase = _PERCENT_IN.sub(r"\g<verb> a \g<share> stake in", phrase)
     if phrase.startswith(_IN_PROGRESS):
         return phrase[len(_IN_PROGRESS) :], f"begun {phrase[len(_IN_PROGRESS) :]}"
     if phrase.split(" ", 1)[0] in _ONGOING:
@@ -568,6 +573,11 @@ _UNFLATTERING = frozenset(
 _BID_FOR_NAME = re.compile(
     r"\b(?P<verb>launching|making|tabling|submitting|lodging|mounting|placing) (?:an?|the) "
     r"(?P<name>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) (?P<what>(?:takeover )?(?:bid|offer))\b"
+)
+# "buys 26% in Beta", "picks up 70% in Nikkos": a stake, as a sentence says it.
+_PERCENT_IN = re.compile(
+    r"\b(?P<verb>buying|acquiring|picking up|taking|bought|acquired|picked up|took) "
+    r"(?P<share>\d+(?:\.\d+)?%) in\b"
 )
 # Connectives that start a second clause of the headline: "as e-commerce marketplace rolls out".
 _SECOND_CLAUSE = frozenset("as while when".split())
@@ -676,6 +686,9 @@ def _gerund_words(rest: str, title_case: bool) -> str | None:
     if first in _KNOWN_GERUNDS and len(words) > 1 and _counted(words[1]):
         return _IN_PROGRESS + " ".join([first, *with_articles(words[1:], first)])
     gerund = _gerund(first)
+    if gerund is None and len(words) > 1 and _counted_or_money(words[1]):
+        # "Industries bag Rs 297 crore contract": the plural name's verb, said in the base form
+        gerund = _gerund(_third_person(first)) if first.isalpha() and first.islower() else None
     if gerund is None or len(words) < 2:
         return None
     after = words[1:]
@@ -1021,4 +1034,20 @@ def event_phrase(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
         phrase = _past_after_conjunction(chosen)
         return phrase, participle_phrase(phrase)
     found = _predicate(title, names)
-    return _gerund_phrase(found[1], is_title_case(title, names)) if found else None
+    if found is None:
+        return None
+    rest = found[1]
+    if rest.rstrip().endswith(("...", "\u2026")):
+        rest = _without_cut_tail(rest)  # "... To Drive ...": the feed cut the headline short
+    return _gerund_phrase(rest, is_title_case(title, names)) if rest else None
+
+
+def _without_cut_tail(rest: str) -> str:
+    """A headline cut short by its feed, without the fragment the cut left: "Partners With
+    IBM Corp. To Drive ..." -> "Partners With IBM Corp."; "Receives FDA Nod To Proceed With
+    Clinical Trials For 2 Drug ..." -> "Receives FDA Nod To Proceed With Clinical Trials"."""
+    words = rest.rstrip(" .\u2026").split()
+    for index in range(len(words) - 1, max(len(words) - 5, 1), -1):
+        if words[index].lower() in _PREPOSITIONS | {"to"}:
+            return " ".join(words[:index])
+    return " ".join(words)

@@ -81,14 +81,15 @@ _VOICES: dict[EventKind, _Voice] = {
 # Praise a detail asks for instead of its kind's (details.Detail.praise): good news the
 # headline does not call strong (a small rise, a profit figure, a recovery), and a regulator's
 # approval (an important step, not yet an achievement).
-_PRAISE = {
-    "modest": _Voice("great news", "a fine result", "a welcome result"),
-    "approval": _Voice("great news", "a big step", "an important step forward"),
-}
 # A plan ("planning to open a studio") is not yet an achievement, a result or an honour.
 _PLANNED = _Voice(
     "exciting times ahead", "an exciting next step", "a promising step for the company"
 )
+_PRAISE = {
+    "modest": _Voice("great news", "a fine result", "a welcome result"),
+    "approval": _Voice("great news", "a big step", "an important step forward"),
+    "under way": _PLANNED,  # an issue opened: bids not in yet, so no vote of confidence
+}
 _DONE_VOICES = frozenset(
     {
         EventKind.AWARD,

@@ -243,6 +243,15 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
         # A debut on an exchange is a listing, and the headline's "decent" is left out.
         (K.LAUNCH, "Acme makes decent debut, surges 17% on BSE", "Acme Corp's stock-market debut",
          "made your stock-market debut"),
+        # An issue opened, and a regulator's nod for issues listed together.
+        (K.FUNDING, "Acme IPO opens today; here's what experts say",
+         "the opening of Acme Corp's IPO", "opened your IPO"),
+        (K.MILESTONE, "IPOs of Acme, Beta Foods get Sebi's nod", "Sebi's approval for Acme Corp's IPO",
+         "won Sebi's approval for your IPO"),
+        (K.EXPANSION, "Acme forms subsidiary in UAE; stock up", "Acme Corp's expansion in the UAE",
+         "expanded in the UAE"),
+        (K.LAUNCH, "Acme debuts, soars over 22% in early trade on NSE",
+         "Acme Corp's stock-market debut", "made your stock-market debut"),
         # People counted and rising, with no figure: named, and praised no more than that.
         (K.GROWTH, "Passengers rise at Acme and Beta Air", "the rise in Acme Corp's passenger "
          "numbers", "grown your passenger numbers"),

@@ -566,6 +566,14 @@ def test_slang_verbs_are_said_plainly(title: str, kind: K, said: str) -> None:
         ("Acme Corp wins contract as team passes 800", "winning a contract"),
         ("Acme Corp retained by regional airline as outside counsel",
          "being retained by a regional airline as outside counsel"),
+        # a headline the feed cut short loses the fragment the cut left
+        ("Acme Corp Partners With Beta Machines Corp. To Drive ...",
+         "partnering with Beta Machines Corp"),
+        ("Acme Corp Receives FDA Nod To Proceed With Clinical Trials For 2 Drug ...",
+         "receiving FDA nod to proceed with clinical trials"),
+        # a plural name's verb in the base form; a share bought is a stake
+        ("Acme Corp bag Rs 297 crore contract; stock up", "bagging a Rs 297 crore contract"),
+        ("Acme Corp buys 26% in Beta's insurance arm", "buying a 26% stake in Beta's insurance arm"),
         # a bid named by its target reads as a sentence
         ("Acme Corp launches Beta Foods bid, to sell Gamma stake", "launching a bid for Beta Foods"),
     ],

@@ -165,7 +165,7 @@ def test_a_planned_raise_is_not_praised_as_done() -> None:
     text, clause = phrasings("Acme Corp IPO opens on Thursday", "Acme Corp", K.FUNDING, NAMES)[
         "formal"
     ][0]
-    assert clause == "announced plans to raise new funds"
+    assert clause == "opened your IPO"  # opened: bids are not in, no money raised yet
     assert "vote of confidence" not in text
 
 
