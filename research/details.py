@@ -430,7 +430,8 @@ def _approval(title: str, owner: str) -> Detail | None:
     approval for cancer drug", "receives PMDA approval from Japan" ("nod" is said "approval")."""
     approval = re.search(
         r"\b(?P<verb>wins?|gets?|receives?|secures?|earns?|bags?)\s+"
-        r"(?P<who>(?:regulatory|marketing|[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)?)\s+)"
+        r"(?:(?:key|final|formal|full|crucial|conditional|initial)\s+)?"  # said as approval
+        r"(?P<who>(?:regulatory|marketing|[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)?(?:\s+regulatory)?)\s+)"
         r"(?:approval|nod|clearance)\b(?P<what>\s+(?:for|from)\s+[^,;:|]+)?",
         title,
     )

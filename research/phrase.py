@@ -532,7 +532,9 @@ def _predicate(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
     if described is not None:
         title = title[described.end() :]
     for name in sorted(names, key=len, reverse=True):
-        match = re.match(rf"\s*({re.escape(name)})(?!\w)(?:'s\b)?\s+(.+)$", title, re.IGNORECASE)
+        match = re.match(
+            rf"\s*({re.escape(name)})(?!\w)(?:'s\b)?(?:\s+|(?=,\s))(.+)$", title, re.IGNORECASE
+        )
         if match and not title[match.end(1) :].startswith("'"):
             return match.group(1), match.group(2)
     return None
@@ -1039,7 +1041,26 @@ def event_phrase(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
     rest = found[1]
     if rest.rstrip().endswith(("...", "\u2026")):
         rest = _without_cut_tail(rest)  # "... To Drive ...": the feed cut the headline short
-    return _gerund_phrase(rest, is_title_case(title, names)) if rest else None
+    title_case = is_title_case(title, names)
+    phrase = _gerund_phrase(rest, title_case) if rest else None
+    if phrase is None and not title_case:
+        # "ICICI Securities launches ...", "Parag Milk Foods, Maini Precision Products file for
+        # IPO": a unit's words, or the other companies of a list, before the verb
+        after = _AFTER_UNIT_OR_LIST.match(rest)
+        if after is not None:
+            verb, *others = after.group("rest").split(" ", 1)
+            if after.group("list") and not _gerund(verb) and others:
+                verb = _third_person(verb)  # the list's verb: "file" is what each "files"
+            phrase = _gerund_phrase(" ".join([verb, *others]), title_case)
+    return phrase
+
+
+# Capitalised words of a unit's name ("Securities", "Prudential Life"), or ", Beta Foods" /
+# "and Beta" of a list of companies, then the verb.
+_AFTER_UNIT_OR_LIST = re.compile(
+    r"(?:(?P<list>(?:,|\s*and|\s*&)\s+(?:[A-Z][\w&.'-]*\s+){1,4}?)|(?:[A-Z][\w&.-]*\s+){1,2}?)"
+    r"(?P<rest>[a-z]\w*\s.+)$"
+)
 
 
 def _without_cut_tail(rest: str) -> str:

@@ -32,7 +32,7 @@ _ORDER_WIN = re.compile(
 _DEBUT = re.compile(
     r"(?:(?:a|its)\s+)?(?:(?:stellar|strong|bumper|bright|solid|stunning|good|decent)\s+)?"
     r"(?:(?:stock|share)?\s*market\s+|street\s+|bourse\s+|trading\s+|listing\s+)?debut"
-    r"(?:\s+on\s+(?:the\s+)?bourses)?$",
+    r"(?:\s+on\s+(?:the\s+)?(?:bourses|stock\s+exchanges?|BSE|NSE|Nasdaq|NYSE))?$",
     re.IGNORECASE,
 )
 _APPROVAL = re.compile(

@@ -170,6 +170,13 @@ def _plain(phrase: str) -> bool:
     )
 
 
+def _without_owner(news: str, names: tuple[str, ...]) -> str:
+    """The news without its owner, who may be the company or a unit named in full ("ICICI
+    Prudential Life's"): only the rest can repeat the headline."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.sub(rf"(?<!\w)(?:{alternation})(?:\s+[A-Z][\w&.-]*){{0,3}}['\u2019]s?(?!\w)", "", news)
+
+
 def _garbled(phrase: str, opening: str = "") -> bool:
     """Not worth quoting: repeated words ("a a a"), a phrase too long to be a headline's, or a
     headline printed twice (a run of three words again, or the headline's ``opening`` words
@@ -311,7 +318,7 @@ def phrasings(
     owner = possessive(company_name)
     # The news names its owner ("the 12% rise in Acme Corp's revenue"): only the rest is quoted.
     if found is not None and (
-        not _plain(found.news) or _garbled(found.news.replace(owner, ""), opening)
+        not _plain(found.news) or _garbled(_without_owner(found.news, names), opening)
     ):
         found = None
     if found is not None and AMOUNT.search(found.news) and not AMOUNT.search(phrase):

@@ -574,6 +574,10 @@ def test_slang_verbs_are_said_plainly(title: str, kind: K, said: str) -> None:
         # a plural name's verb in the base form; a share bought is a stake
         ("Acme Corp bag Rs 297 crore contract; stock up", "bagging a Rs 297 crore contract"),
         ("Acme Corp buys 26% in Beta's insurance arm", "buying a 26% stake in Beta's insurance arm"),
+        # a unit's words, or the other companies of a list, before the verb
+        ("Acme Corp Securities launches e-voting facility for shareholders",
+         "launching an e-voting facility for shareholders"),
+        ("Acme Corp, Beta Precision Products file for IPO", "filing for its IPO"),
         # a bid named by its target reads as a sentence
         ("Acme Corp launches Beta Foods bid, to sell Gamma stake", "launching a bid for Beta Foods"),
     ],

@@ -86,6 +86,10 @@ def test_another_companys_share_move_gives_no_detail() -> None:
         ("Beta, Acme Corp, Gamma rally on strong September sales", K.GROWTH,
          "I saw the news about Acme Corp's strong September sales and wanted to offer my "
          "congratulations on an impressive performance."),
+        # "on bourses", said plainly as "on the stock exchanges", is still a debut
+        ("Acme Corp, Beta soar in stellar debut on bourses", K.FUNDING,
+         "I saw the news about Acme Corp's stock-market debut and wanted to offer my "
+         "congratulations on a strong vote of confidence."),
         ("Acme Corp get UK approval for migraine drug; stock up", K.MILESTONE,
          "I saw the news about Acme Corp's UK approval for a migraine drug and wanted to offer my "
          "congratulations on an important step forward."),

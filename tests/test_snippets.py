@@ -351,3 +351,10 @@ def test_a_thousands_separator_with_a_stray_space_is_one_amount() -> None:
         "Acme Corp readies plan to raise Rs 2, 600 crore via bonds", company="Acme Corp"
     )
     assert "Rs 2,600 crore" in said.text, said
+
+
+def test_a_unit_named_in_full_is_the_owner_not_a_repeated_headline() -> None:
+    said = research.congratulate(
+        "Acme Corp Prudential Life profit up 3-fold at Rs 808 cr", company="Acme Corp"
+    )
+    assert "threefold rise in Acme Corp Prudential Life's profit to Rs 808 crore" in said.text
