@@ -1042,8 +1042,8 @@ def event_phrase(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
     if rest.rstrip().endswith(("...", "\u2026")):
         rest = _without_cut_tail(rest)  # "... To Drive ...": the feed cut the headline short
     title_case = is_title_case(title, names)
-    phrase = _gerund_phrase(rest, title_case) if rest else None
-    if phrase is None and not title_case:
+    said = _gerund_phrase(rest, title_case) if rest else None
+    if said is None and not title_case:
         # "ICICI Securities launches ...", "Parag Milk Foods, Maini Precision Products file for
         # IPO": a unit's words, or the other companies of a list, before the verb
         after = _AFTER_UNIT_OR_LIST.match(rest)
@@ -1051,8 +1051,8 @@ def event_phrase(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
             verb, *others = after.group("rest").split(" ", 1)
             if after.group("list") and not _gerund(verb) and others:
                 verb = _third_person(verb)  # the list's verb: "file" is what each "files"
-            phrase = _gerund_phrase(" ".join([verb, *others]), title_case)
-    return phrase
+            said = _gerund_phrase(" ".join([verb, *others]), title_case)
+    return said
 
 
 # Capitalised words of a unit's name ("Securities", "Prudential Life"), or ", Beta Foods" /
