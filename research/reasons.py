@@ -64,6 +64,7 @@ def _agreement(reason: str, owner: str) -> Detail | None:
         return None
     agreement = match.group("agreement")
     said = " ".join(with_articles([agreement, "with", *match.group("partner").split()]))
+    said = re.sub(r"^(?:a|an|the)\s+", "", said)  # the owner or the verb's article goes there
     verb = "signed" if agreement.split()[-1].lower() in _SIGNED else "formed"
     first = agreement.split()[0]
     acronym = sum(c.isupper() for c in first) > 1  # "an MoU", read letter by letter

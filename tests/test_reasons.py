@@ -90,6 +90,10 @@ def test_another_companys_share_move_gives_no_detail() -> None:
         ("Acme Corp, Beta soar in stellar debut on bourses", K.FUNDING,
          "I saw the news about Acme Corp's stock-market debut and wanted to offer my "
          "congratulations on a strong vote of confidence."),
+        # an agreement whose first word took an article is told with one article only
+        ("Acme Corp shares zoom 19% on pact with German firm", K.PARTNERSHIP,
+         "I saw the news about Acme Corp's pact with a German firm and wanted to offer my "
+         "congratulations on a promising development."),
         ("Acme Corp get UK approval for migraine drug; stock up", K.MILESTONE,
          "I saw the news about Acme Corp's UK approval for a migraine drug and wanted to offer my "
          "congratulations on an important step forward."),
