@@ -557,6 +557,8 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
     phrase = _without_headline_clause(_without_scene(_past_after_conjunction(phrase)))
     if any(_bare(word) in _UNFLATTERING for word in phrase.split(" ")):
         return None  # "marks muted 150th birthday": the news, not the headline's verdict on it
+    if re.match(r"\w+ing nod\b", phrase):
+        return None  # "getting nod for IPOs": whose nod? headline shorthand, not a sentence
     phrase = _BID_FOR_NAME.sub(r"\g<verb> a \g<what> for \g<name>", phrase)
     phrase = _PERCENT_IN.sub(r"\g<verb> a \g<share> stake in", phrase)
     if phrase.startswith(_IN_PROGRESS):
@@ -1049,8 +1051,15 @@ def event_phrase(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
         after = _AFTER_UNIT_OR_LIST.match(rest)
         if after is not None:
             verb, *others = after.group("rest").split(" ", 1)
-            if after.group("list") and not _gerund(verb) and others:
-                verb = _third_person(verb)  # the list's verb: "file" is what each "files"
+            plural = _third_person(verb)
+            if (
+                after.group("list")
+                and not _gerund(verb)
+                and others
+                and verb not in _NOUN_PHRASE_BREAKS | {"to", "is", "are", "was", "were", "be"}
+                and plural in verb_forms()
+            ):
+                verb = plural  # the list's verb: "file" is what each "files"
             said = _gerund_phrase(" ".join([verb, *others]), title_case)
     return said
 

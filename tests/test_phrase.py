@@ -578,6 +578,8 @@ def test_slang_verbs_are_said_plainly(title: str, kind: K, said: str) -> None:
         ("Acme Corp Securities launches e-voting facility for shareholders",
          "launching an e-voting facility for shareholders"),
         ("Acme Corp, Beta Precision Products file for IPO", "filing for its IPO"),
+        ("Acme Corp, Dr Beta Labs to make stock market debut on December 23",
+         "planning to make a stock market debut on December 23"),
         # a bid named by its target reads as a sentence
         ("Acme Corp launches Beta Foods bid, to sell Gamma stake", "launching a bid for Beta Foods"),
     ],
@@ -585,6 +587,10 @@ def test_slang_verbs_are_said_plainly(title: str, kind: K, said: str) -> None:
 def test_headline_shorthand_is_cut_or_reworded(title: str, phrase: str) -> None:
     found = event_phrase(title, (COMPANY,))
     assert found is not None and found[0] == phrase
+
+
+def test_a_nod_with_no_one_giving_it_is_not_quoted() -> None:
+    assert event_phrase("Acme Corp, Beta get nod for IPOs; may raise Rs 1k cr", (COMPANY,)) is None
 
 
 def test_the_headlines_own_verdict_is_never_quoted() -> None:
