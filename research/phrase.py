@@ -1046,30 +1046,17 @@ def event_phrase(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
     title_case = is_title_case(title, names)
     said = _gerund_phrase(rest, title_case) if rest else None
     if said is None and not title_case:
-        # "ICICI Securities launches ...", "Parag Milk Foods, Maini Precision Products file for
-        # IPO": a unit's words, or the other companies of a list, before the verb
-        after = _AFTER_UNIT_OR_LIST.match(rest)
+        # "ICICI Securities launches ...": a unit's words before the verb. (A list of
+        # companies is not read so: "NTPC, PFC and IRFC to raise up to $2 billion" is their
+        # total, not one member's.)
+        after = _AFTER_UNIT.match(rest)
         if after is not None:
-            verb, *others = after.group("rest").split(" ", 1)
-            plural = _third_person(verb)
-            if (
-                after.group("list")
-                and not _gerund(verb)
-                and others
-                and verb not in _NOUN_PHRASE_BREAKS | {"to", "is", "are", "was", "were", "be"}
-                and plural in verb_forms()
-            ):
-                verb = plural  # the list's verb: "file" is what each "files"
-            said = _gerund_phrase(" ".join([verb, *others]), title_case)
+            said = _gerund_phrase(after.group("rest"), title_case)
     return said
 
 
-# Capitalised words of a unit's name ("Securities", "Prudential Life"), or ", Beta Foods" /
-# "and Beta" of a list of companies, then the verb.
-_AFTER_UNIT_OR_LIST = re.compile(
-    r"(?:(?P<list>(?:,|\s*and|\s*&)\s+(?:[A-Z][\w&.'-]*\s+){1,4}?)|(?:[A-Z][\w&.-]*\s+){1,2}?)"
-    r"(?P<rest>[a-z]\w*\s.+)$"
-)
+# Capitalised words of a unit's name ("Securities", "Prudential Life"), then the verb.
+_AFTER_UNIT = re.compile(r"(?:[A-Z][\w&.-]*\s+){1,2}?(?P<rest>[a-z]\w*\s.+)$")
 
 
 def _without_cut_tail(rest: str) -> str:

@@ -277,8 +277,8 @@ def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
     words = rest.split()
     for length in range(1, 4):
         unit = words[:length]
-        if not all(_UNIT_WORD.fullmatch(w) for w in unit):
-            break
+        if not all(_UNIT_WORD.fullmatch(w) and not _PERIOD_NAME.search(w) for w in unit):
+            break  # "Edelweiss Financial Services September-quarter ...": the period is no name
         unit_owner = possessive(" ".join([head.group("name"), *unit]))
         said = _first_said(" ".join(words[length:]), unit_owner)
         if said is not None:
@@ -287,6 +287,9 @@ def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
 
 
 _UNIT_WORD = re.compile(r"[A-Z][a-z][\w&-]*|[A-Z]{2,5}")
+_PERIOD_NAME = re.compile(
+    r"quarter|half|year|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:-|$)|^FY|^Q[1-4]"
+)
 
 
 def _first_said(rest: str, owner: str) -> Results | None:

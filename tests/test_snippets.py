@@ -358,3 +358,11 @@ def test_a_unit_named_in_full_is_the_owner_not_a_repeated_headline() -> None:
         "Acme Corp Prudential Life profit up 3-fold at Rs 808 cr", company="Acme Corp"
     )
     assert "threefold rise in Acme Corp Prudential Life's profit to Rs 808 crore" in said.text
+
+
+def test_a_period_is_never_part_of_the_owner() -> None:
+    said = research.congratulate(
+        "Acme Corp Financial Services September-quarter net profit up 20% at Rs 50 crore",
+        company="Acme Corp",
+    )
+    assert "quarter's" not in said.text and "20%" in said.text, said
