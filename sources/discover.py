@@ -3,6 +3,8 @@
 robots.txt is read first, for every host asked, and obeyed (RFC 9309 rules). The home page's
 announced feeds are taken; only without them are news-like links visited (a few pages, one level
 deeper by link text), and only when nothing at all was found are common feed paths probed.
+Organisation feeds on press-release wires that the pages link to are kept with the feeds found
+(``sources.wires``); they do not end the search for the company's own.
 Requests are not retried and the whole discovery has one deadline, so a broken site costs
 seconds, not minutes. A site that cannot be asked is reported as unreachable, to try again later.
 Pages are read in parser processes (``sources.isolate``), never on the event loop; a page the
@@ -33,6 +35,7 @@ from .pages import (
 )
 from .robots import ALLOW_ALL, DENY_ALL, Robots, parse_robots
 from .urls import require_http_url
+from .wires import is_wire_feed, wire_links
 
 # Pages visited after the home page (news-like links, and their news-like links in turn).
 MAX_CANDIDATE_PAGES = 4
@@ -68,6 +71,7 @@ class _Page:
     dated_entries: int = 0  # press releases with a date, when the page is a listing
     javascript_only: bool = False
     links: tuple[str, ...] = ()  # news-like links worth visiting next
+    wires: tuple[str, ...] = ()  # the company's organisation feeds on press-release wires
 
 
 def site_origin(domain: str) -> str:
@@ -143,11 +147,14 @@ async def _discover(
     start: int,
 ) -> Discovery:
     robots_by_host: dict[str, Robots] = {}
+    # Wire feeds the pages link to: kept with the feeds found, but they do not end the search
+    # for the company's own (a newsroom that links its wire feed has releases of its own).
+    wires: list[str] = []
 
     def result(feeds: list[str], pages: list[str], reachable: bool = True) -> Discovery:
         return Discovery(
             origin,
-            tuple(unique(feeds)),
+            tuple(unique([*feeds, *wires])),
             tuple(unique(pages)),
             tuple(notes),
             http.requests_sent - start,
@@ -176,6 +183,7 @@ async def _discover(
         if home is None:
             return result([], [], reachable=False)
         feeds += [f for f in home.feeds if await allowed(f)]
+        wires.extend(home.wires)
         queue += home.links
     if feeds and not newsroom:
         queue = []  # the feeds the home page announces are what the site wants read
@@ -193,6 +201,7 @@ async def _discover(
         if page.is_feed:
             feeds.append(page.url)
             continue
+        wires.extend(page.wires)
         page_feeds = [f for f in page.feeds if await allowed(f)]
         feeds += page_feeds
         if page_feeds:
@@ -290,16 +299,17 @@ def _read_page(
     if not _looks_like_html(body, headers):
         return _Page(url, is_feed=True) if _parses_as_feed(body, headers, url, now) else None
     html = decode_html(body, headers)
-    feeds = tuple(feed_links(html, url))
+    feeds = tuple(f for f in feed_links(html, url) if not is_wire_feed(f))
+    wires = tuple(wire_links(html))
     if home:
-        return _Page(url, feeds=feeds, links=tuple(newsroom_links(html, url)))
+        return _Page(url, feeds=feeds, links=tuple(newsroom_links(html, url)), wires=wires)
     dated = sum(1 for e in listing_entries(html, url) if e.published)
     if dated >= MIN_DATED_ENTRIES:
-        return _Page(url, feeds=feeds, dated_entries=dated)
+        return _Page(url, feeds=feeds, dated_entries=dated, wires=wires)
     if looks_javascript_only(html):
-        return _Page(url, feeds=feeds, javascript_only=True)
+        return _Page(url, feeds=feeds, javascript_only=True, wires=wires)
     links = tuple(newsroom_links(html, url, by_text_only=True))
-    return _Page(url, feeds=feeds, dated_entries=dated, links=links)
+    return _Page(url, feeds=feeds, dated_entries=dated, links=links, wires=wires)
 
 
 def _unreadable(url: str, error: Exception) -> str:

@@ -6,6 +6,8 @@ Every error names what failed and, where there is one, what to do next. Each cla
     SourceError
      ├── InvalidURL (also ValueError)        not an http(s) URL, or too long
      ├── ReplayError (also ValueError)       a --replay folder that cannot be read
+     ├── MissingContact                      a service that asks who calls (SEC EDGAR), no contact set
+     ├── NotListed                           no SEC filer goes by the company's names
      ├── FetchError                          the request did not give a usable response
      │    ├── ConnectFailed                  DNS, refused, unreachable, reset
      │    │    ├── TLSFailed                 certificate or handshake; never retried
@@ -27,6 +29,8 @@ Every error names what failed and, where there is one, what to do next. Each cla
      └── ParseError                          bytes arrived but are not usable
           ├── EmptyResponse                  200 with no body
           ├── NotAFeed                       HTML, JSON, PDF, ... where a feed was expected
+          ├── Malformed                      JSON that does not parse or has another shape
+          ├── Refused                        a service's error text (a query it will not run)
           ├── NeedsBrowser                   a page drawn by JavaScript: nothing to read
           ├── ParseTimedOut                  over the parse deadline (the worker is killed)
           ├── ParseTooBig                    over the parse memory cap
@@ -56,6 +60,19 @@ class InvalidURL(SourceError, ValueError):
 
 class ReplayError(SourceError, ValueError):
     reason = "replay"
+
+
+class MissingContact(SourceError):
+    """Not asked: the service's terms want a contact address in every request (SEC EDGAR's
+    fair-access rules), and none is configured."""
+
+    reason = "missing_contact"
+
+
+class NotListed(SourceError):
+    """Not asked: no company in the SEC's list of filers goes by the company's names."""
+
+    reason = "not_listed"
 
 
 class FetchError(SourceError):
@@ -161,6 +178,18 @@ class EmptyResponse(ParseError):
 
 class NotAFeed(ParseError):
     reason = "not_a_feed"
+
+
+class Malformed(ParseError):
+    """JSON that does not parse, or not of the shape the service documents."""
+
+    reason = "malformed"
+
+
+class Refused(ParseError):
+    """The service answered with an error text instead of data (a query it will not run)."""
+
+    reason = "refused"
 
 
 class NeedsBrowser(ParseError):

@@ -15,7 +15,7 @@ from .http import HttpClient, Response
 from .isolate import parse_workers, run_parse
 from .merge import merge_items
 from .models import CachedFeed, FetchReport, Hold, Query, SourceFailure, SourceOutcome
-from .registry import FollowsLinks, Source
+from .registry import FollowsLinks, SendsContact, Source
 from .urls import host_of
 
 logger = logging.getLogger(__name__)
@@ -140,6 +140,7 @@ async def fetch_source(
             last_modified=cached.last_modified if cached else None,
             # A listing page is a web page: the page cap, not the feed cap.
             max_bytes=http.limits.max_page_bytes if isinstance(source, FollowsLinks) else None,
+            user_agent=source.user_agent if isinstance(source, SendsContact) else None,
         )
     except SourceError as error:
         return _refused(source.name, url, error, cached, now, http.limits.max_retry_wait)

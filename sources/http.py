@@ -46,8 +46,8 @@ from .errors import (
     TooManyRedirects,
     UnsupportedEncoding,
 )
-from .replay import Recorder
-from .slots import HostSlots
+from .replay import Recorder, ReplayTransport
+from .slots import HostSlots, Spacing
 from .text import parse_date
 from .urls import host_of, require_http_url, url_problem
 
@@ -56,6 +56,10 @@ MAX_RETRY_AFTER = 24 * 3600.0
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # 500 too: a GET is safe to repeat, and a lone 500 is often a passing fault.
 _RETRY_STATUSES = frozenset({500, 502, 503, 504})
+# Services that document how often they may be asked: (host, and the hosts under it; seconds
+# between two requests). GDELT's DOC API asks for one request per five seconds; the SEC allows
+# at most ten requests a second to all of its EDGAR hosts together.
+SERVICE_SPACING: tuple[tuple[str, float], ...] = (("api.gdeltproject.org", 5.0), ("sec.gov", 0.1))
 
 
 @functools.cache
@@ -155,6 +159,8 @@ class HttpLimits:
     # A PEM file of certificate authorities to trust as well as the usual ones (a company's own
     # CA for intranet feeds). Certificates and host names are still always checked.
     ca_file: str | None = None
+    # The least time between two requests to a host (or the hosts under it); see SERVICE_SPACING.
+    spacing: tuple[tuple[str, float], ...] = SERVICE_SPACING
 
 
 @dataclass(frozen=True)
@@ -173,7 +179,8 @@ class HttpClient:
     Use as ``async with HttpClient() as http: await http.get(url)``. A transport can be given for
     replaying recordings; everything above the socket (limits, decoding, redirects) still runs.
     Without one, every connection goes through the private-address guard (``netguard``); a given
-    transport does its own dialling, so the guard is its business.
+    transport does its own dialling, so the guard is its business. A replay asks no service, so
+    it keeps no service's spacing either.
     """
 
     def __init__(
@@ -188,6 +195,9 @@ class HttpClient:
         self._recorder = recorder
         self._client: httpx.AsyncClient | None = None
         self._slots: HostSlots | None = None
+        self._spacing = Spacing(
+            () if isinstance(transport, ReplayTransport) else self.limits.spacing
+        )
         self.requests_sent = 0  # every request put on the wire, redirects and retries included
 
     async def __aenter__(self) -> HttpClient:
@@ -237,16 +247,19 @@ class HttpClient:
         retry: bool = True,
         may_follow: Callable[[str], Awaitable[bool]] | None = None,
         max_bytes: int | None = None,
+        user_agent: str | None = None,
     ) -> Response:
         """GET with retries (unless ``retry`` is False) and redirects; a 304 comes back as a
         Response with status 304. ``may_follow`` is asked before each redirect is followed
         (robots.txt rules of the target's host, say); a refusal is a Blocked error.
-        ``max_bytes`` lowers the body cap for this request (web pages get a smaller one)."""
+        ``max_bytes`` lowers the body cap for this request (web pages get a smaller one).
+        ``user_agent`` replaces the client's for this URL's host only (it may hold the user's
+        contact address, which a redirect elsewhere must not carry)."""
         url = require_http_url(url)
         cap = (
             min(max_bytes, self.limits.max_body_bytes) if max_bytes else self.limits.max_body_bytes
         )
-        headers = {}
+        headers = {"User-Agent": user_agent} if user_agent else {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -312,6 +325,8 @@ class HttpClient:
         chain = [url]
         current = url
         while True:
+            if current != url and host_of(current) != host_of(url):
+                headers = {k: v for k, v in headers.items() if k != "User-Agent"}
             response = await self._request_once(current, headers, cap, budget)
             if response.status not in _REDIRECTS:
                 return response
@@ -342,9 +357,11 @@ class HttpClient:
         self, url: str, headers: dict[str, str], cap: int, budget: _Budget
     ) -> Response:
         assert self._client is not None and self._slots is not None, "use `async with`"
-        host_key = _httpx_url(url).netloc.decode("ascii", "replace")
+        parsed = _httpx_url(url)
+        host_key = parsed.netloc.decode("ascii", "replace")
         loop = asyncio.get_running_loop()
         async with self._slots.slot(host_key):
+            await self._spacing.turn(parsed.host)  # before the budget: waiting is politeness
             budget.start(loop.time())
             left = budget.left(loop.time())
             deadline = min(self.limits.request_deadline, left)

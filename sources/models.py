@@ -124,6 +124,15 @@ class CachedFeed:
 
 
 @dataclass(frozen=True)
+class Filer:
+    """A company in the SEC's list of filers: its Central Index Key, ticker and name."""
+
+    cik: int
+    ticker: str
+    title: str
+
+
+@dataclass(frozen=True)
 class FetchReport:
     """Every source's outcome and the merged items of those that worked."""
 

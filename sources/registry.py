@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from . import bing_news, feed, google_news
+from . import bing_news, feed, gdelt, google_news
 from .errors import InvalidURL
 from .feeds import ParsedFeed
 from .models import Query
@@ -39,6 +39,15 @@ class Source(Protocol):
 
 
 @runtime_checkable
+class SendsContact(Protocol):
+    """A source whose service asks who is calling (SEC EDGAR): each of its requests carries
+    this User-Agent, with the user's contact address, to its hosts only."""
+
+    @property
+    def user_agent(self) -> str: ...
+
+
+@runtime_checkable
 class FollowsLinks(Protocol):
     """A source whose first response is a listing: it fetches the linked pages to finish items."""
 
@@ -51,6 +60,19 @@ class FollowsLinks(Protocol):
 BUILTIN_SOURCES: Mapping[str, tuple[str, Callable[[str], Source]]] = {
     google_news.NAME: (google_news.DEFAULT_BASE_URL, google_news.source),
     bing_news.NAME: (bing_news.DEFAULT_BASE_URL, bing_news.source),
+}
+
+
+SEC_EDGAR = "sec-edgar"
+WIRE = "wire"
+# Every source a run or a profile can switch on or off by name (--source / --no-source NAME),
+# with what it is. Feeds and newsroom pages are the profile's own, switched by editing it.
+SWITCHABLE: Mapping[str, str] = {
+    google_news.NAME: "Google News search",
+    bing_news.NAME: "Bing News search",
+    gdelt.NAME: "GDELT DOC 2.0 article search",
+    SEC_EDGAR: "SEC EDGAR current reports of a US-listed company",
+    WIRE: "the company's organisation feeds on press-release wires",
 }
 
 
@@ -101,9 +123,15 @@ class RefusedFeed:
         raise InvalidURL(f"not an accepted URL: {self.url[:200]!r}", url=self.url[:200])
 
 
-def saved_source(url: str, *, first_party: bool = False, newsroom: bool = False) -> Source:
-    """The source for a URL saved in a profile: a feed or newsroom page, or a RefusedFeed
-    when the URL is not accepted any more."""
+def saved_source(
+    url: str, *, first_party: bool = False, newsroom: bool = False, wire: bool = False
+) -> Source:
+    """The source for a URL saved in a profile: a feed, newsroom page or wire feed, or a
+    RefusedFeed when the URL is not accepted any more."""
     if url_problem(url) is not None:
         return RefusedFeed(str(url))
+    if wire:
+        from .wires import wire_source
+
+        return wire_source(url)
     return newsroom_source(url) if newsroom else feed_source(url, first_party=first_party)

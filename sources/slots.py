@@ -1,4 +1,5 @@
-"""Politeness: at most N requests in flight, at most M per host, and no host starved.
+"""Politeness: at most N requests in flight, at most M per host, no host starved, and a
+service's documented spacing between requests kept (``Spacing``).
 
 A freed slot goes to the host with the most requests waiting. With plain semaphores (per host,
 then global) a busy host's next request queues behind every quiet host's first one, so a shared
@@ -90,3 +91,40 @@ class HostSlots:
                 continue
             self._take(host)
             waiter.set_result(None)
+
+
+class Spacing:
+    """Keeps requests to a service at least its documented interval apart, across every source
+    and company of a run: ``await spacing.turn(host)`` just before a request is sent.
+
+    A rule names a host and the hosts under it ("sec.gov" covers www.sec.gov and
+    data.sec.gov, which the SEC counts together). Requests to one service go one at a time
+    through its turn, each timed from when the one before it really went (not from when it was
+    booked), so a busy event loop that delays one request does not bunch up the next.
+    """
+
+    def __init__(self, rules: tuple[tuple[str, float], ...]) -> None:
+        self.rules = tuple((suffix.lower().strip("."), interval) for suffix, interval in rules)
+        self._last: dict[str, float] = {}
+        self._turns: dict[str, asyncio.Lock] = {}
+
+    def rule_for(self, host: str) -> tuple[str, float] | None:
+        """The rule covering ``host`` (its name, not its port), if any."""
+        host = host.lower().rstrip(".")
+        for suffix, interval in self.rules:
+            if interval > 0 and (host == suffix or host.endswith("." + suffix)):
+                return suffix, interval
+        return None
+
+    async def turn(self, host: str) -> None:
+        """Wait until a request to ``host`` may start; at once for a host no rule covers."""
+        rule = self.rule_for(host)
+        if rule is None:
+            return
+        key, interval = rule
+        loop = asyncio.get_running_loop()
+        async with self._turns.setdefault(key, asyncio.Lock()):
+            last = self._last.get(key)
+            if last is not None and last + interval > loop.time():
+                await asyncio.sleep(last + interval - loop.time())
+            self._last[key] = loop.time()
