@@ -20,17 +20,11 @@ from sources import (
     ReplayTransport,
     Source,
     SourceError,
-    SourceFailure,
-    SourceOutcome,
-    builtin_sources,
     fetch_all,
     parse_workers,
 )
-from sources.bing_news import NAME as BING_NEWS
 from sources.fetch import Progress, report_of
-from sources.google_news import NAME as GOOGLE_NEWS
-from sources.registry import saved_source
-from sources.urls import host_of, require_http_url
+from sources.urls import require_http_url
 
 from . import arguments
 from .cache import Cache
@@ -38,13 +32,16 @@ from .company import resolve_company, unique_names, with_derived_aliases
 from .config import Settings, load_settings
 from .database import kept_open
 from .errors import InvalidInput, StoreError
-from .judge.match import own_hosts
+from .filers import Filers
 from .judge.rank import rank_items
 from .judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS, topic_words
 from .models import Company, Result
+from .offline import from_cache
+from .plan import Plan, plan_sources
 from .replaying import RecordedCompanies, keep_company, open_recording
 from .runner import synchronous
 from .store import Store
+from .switches import NO_SWITCHES, Switches, switches
 
 P = ParamSpec("P")
 
@@ -90,31 +87,6 @@ def _check_topics(topics: Sequence[str]) -> tuple[str, ...]:
     return cleaned
 
 
-def _sources(
-    settings: Settings, feeds: Sequence[str], builtin: bool, company: Company
-) -> list[Source]:
-    """Built-in searches, the caller's feeds, and the company's own feeds and newsroom pages."""
-    chosen: list[Source] = []
-    if builtin:
-        chosen.extend(
-            builtin_sources(
-                {GOOGLE_NEWS: settings.google_news_url, BING_NEWS: settings.bing_news_url}
-            )
-        )
-    own_feeds = (*company.feeds, *company.discovered_feeds)
-    own = own_hosts(company)
-    for url in dict.fromkeys((*feeds, *own_feeds)):
-        # A feed found on the company's own site speaks for the company; one it links
-        # elsewhere (a news aggregator, a partner) does not.
-        first_party = url in company.discovered_feeds and host_of(url) in own
-        # A saved URL no longer accepted fails as its own source (typed feeds were checked).
-        chosen.append(saved_source(str(url), first_party=first_party))
-    chosen.extend(
-        saved_source(str(url), newsroom=True) for url in dict.fromkeys(company.discovered_pages)
-    )
-    return chosen
-
-
 async def research_async(
     company: str | Company,
     *,
@@ -131,6 +103,8 @@ async def research_async(
     now: datetime | None = None,
     deadline: float | None = None,
     progress: Progress | None = None,
+    sources: Sequence[str] = (),
+    no_sources: Sequence[str] = (),
 ) -> Result:
     """Research a company: fetch every source at once, rank what they say, explain the picks.
 
@@ -146,6 +120,9 @@ async def research_async(
     ``progress(done, total, source)`` is called when the sources are about to be fetched and
     as each one ends, with how many are done, how many in all and one still being fetched
     (``""`` when all are done); an offline run fetches nothing and never calls it.
+    ``sources`` and ``no_sources`` switch built-in sources on and off by name for this run
+    (``sources.registry.SWITCHABLE``), over the profile's switches and the defaults;
+    ``builtin=False`` switches off the searches and services the run does not name.
     """
     arguments.company("company", company)
     feeds = arguments.items("feeds", feeds, "URLs", limit=MAX_FEEDS, item=arguments.text)
@@ -158,6 +135,7 @@ async def research_async(
     arguments.settings(settings)
     arguments.aware("now", now)
     arguments.callable_or_none("progress", progress)
+    run = switches(sources, no_sources)
     give_up_at = deadline_at(check_deadline(deadline))
     feeds = _check_options(days, limit, feeds)
     topics = _check_topics(topics)
@@ -175,6 +153,7 @@ async def research_async(
             limit=limit,
             feeds=feeds,
             builtin=builtin,
+            run=run,
             topics=topics,
             give_up_at=give_up_at,
             progress=progress,
@@ -195,7 +174,7 @@ async def research_async(
     warnings.extend(notes)
     with kept_open(store, cache):  # a run makes a dozen short transactions
         if offline:
-            return research_offline(
+            return await research_offline(
                 resolved,
                 cache=cache,
                 settings=settings,
@@ -204,6 +183,7 @@ async def research_async(
                 limit=limit,
                 feeds=feeds,
                 builtin=builtin,
+                run=run,
                 topics=topics,
                 warnings=warnings,
             )
@@ -222,6 +202,7 @@ async def research_async(
                 limit=limit,
                 feeds=feeds,
                 builtin=builtin,
+                run=run,
                 topics=topics,
                 send_validators=record is None,
                 warnings=warnings,
@@ -241,6 +222,7 @@ async def _research_replay(
     limit: int,
     feeds: Sequence[str],
     builtin: bool,
+    run: Switches,
     topics: tuple[str, ...],
     give_up_at: float | None,
     progress: Progress | None,
@@ -265,6 +247,7 @@ async def _research_replay(
             limit=limit,
             feeds=feeds,
             builtin=builtin,
+            run=run,
             topics=topics,
             warnings=[*warnings, *notes],
             give_up_at=give_up_at,
@@ -272,7 +255,7 @@ async def _research_replay(
         )
 
 
-def research_offline(
+async def research_offline(
     company: Company,
     *,
     cache: Cache,
@@ -282,19 +265,30 @@ def research_offline(
     limit: int,
     feeds: Sequence[str] = (),
     builtin: bool = True,
+    run: Switches = NO_SWITCHES,
     topics: tuple[str, ...] = (),
     warnings: list[str] | None = None,
     shared_cache: bool = False,
+    filers: Filers | None = None,
 ) -> Result:
     """Research a resolved company from what the cache holds, without any network access.
 
     With ``shared_cache`` (one cache for many companies) the cache's notes are left to the
-    caller.
+    caller; ``filers`` is the SEC's list the companies of a digest share.
     """
     warnings = [] if warnings is None else warnings
-    sources = _checked_sources(settings, feeds, builtin, company)
     query = Query(company.name, company.aliases, days)
-    report, data_as_of = _from_cache(cache, sources, query, company.slug)
+    plan = await plan_sources(
+        company,
+        settings,
+        feeds=feeds,
+        run=run,
+        builtin=builtin,
+        filers=filers or Filers(cache, now),
+        http=None,
+    )
+    report, data_as_of = from_cache(cache, plan.sources, query, company.slug)
+    report = report_of((*report.outcomes, *plan.refused))
     if not shared_cache:
         warnings.extend(cache.notes)
     return _result(
@@ -322,12 +316,14 @@ async def research_with(
     limit: int,
     feeds: Sequence[str] = (),
     builtin: bool = True,
+    run: Switches = NO_SWITCHES,
     topics: tuple[str, ...] = (),
     send_validators: bool = True,
     warnings: list[str] | None = None,
     give_up_at: float | None = None,
     shared_cache: bool = False,
     progress: Progress | None = None,
+    filers: Filers | None = None,
 ) -> Result:
     """Research an already resolved company with a client the caller shares between companies.
 
@@ -337,17 +333,20 @@ async def research_with(
     none). ``give_up_at`` (the event loop's clock) ends discovery and every source by then. With
     ``shared_cache`` (one cache for many companies) the cache's notes are left to the caller.
     ``progress`` hears of the sources as they are fetched (see :func:`research_async`).
+    ``filers`` is the SEC's list of filers the companies of a digest share (one per run).
     """
     warnings = [] if warnings is None else warnings
     if _needs_discovery(company):
         company = await _discover(company, http, now, warnings, _left(give_up_at))
         if store is not None:
             _save_profile(store, company, now, warnings)
-    sources = _checked_sources(settings, feeds, builtin, company)
     query = Query(company.name, company.aliases, days)
-    cached = _cached(cache, sources, query, warnings) if cache and send_validators else {}
-    report = await fetch_all(
-        sources, query, http, now=now, cache=cached, deadline=_left(give_up_at), progress=progress
+    filers = filers or Filers(cache, now, stored_first=send_validators)
+    plan = await plan_sources(
+        company, settings, feeds=feeds, run=run, builtin=builtin, filers=filers, http=http
+    )
+    report = await _fetch(
+        plan, query, http, cache, now, warnings, send_validators, give_up_at, progress
     )
     if cache is not None:
         try:
@@ -423,13 +422,24 @@ def profile_or_company(
     return replace(profile, aliases=unique_names(profile.name, (*profile.aliases, *typed.aliases)))
 
 
-def _checked_sources(
-    settings: Settings, feeds: Sequence[str], builtin: bool, company: Company
-) -> list[Source]:
-    sources = _sources(settings, feeds, builtin, company)
-    if not sources:
-        raise InvalidInput("no sources: give at least one feed or keep the built-in sources")
-    return sources
+async def _fetch(
+    plan: Plan,
+    query: Query,
+    http: HttpClient,
+    cache: Cache | None,
+    now: datetime,
+    warnings: list[str],
+    send_validators: bool,
+    give_up_at: float | None,
+    progress: Progress | None,
+) -> FetchReport:
+    """Every planned source fetched at once, and the outcomes of those refused before asking."""
+    sources = plan.sources
+    cached = _cached(cache, sources, query, warnings) if cache and send_validators else {}
+    report = await fetch_all(
+        sources, query, http, now=now, cache=cached, deadline=_left(give_up_at), progress=progress
+    )
+    return report_of((*report.outcomes, *plan.refused)) if plan.refused else report
 
 
 def _cached(
@@ -514,41 +524,6 @@ def _save_profile(store: Store, company: Company, now: datetime, warnings: list[
             )
     except StoreError as exc:
         warnings.append(f"{exc} (what discovery found was not saved)")
-
-
-_SEARCHES = (GOOGLE_NEWS, BING_NEWS)
-
-
-def _from_cache(
-    cache: Cache, sources: Sequence[Source], query: Query, subject: str
-) -> tuple[FetchReport, datetime | None]:
-    """The cached answers for these sources: the same request if cached, else the newest one
-    cached for this source and company (another window or alias list gives another URL)."""
-    urls = {source.name: source.url_for(query) for source in sources}
-    cached = cache.cached_feeds(urls.values())
-    outcomes = []
-    used = []
-    for source in sources:
-        url = urls[source.name]
-        feed = cached.get(url)
-        if (feed is None or not feed.answered) and source.name in _SEARCHES:
-            # A search's URL changes with the window and aliases; a feed's never does.
-            feed = cache.latest_feed(source.name, subject)
-        if feed is not None and not feed.answered:
-            feed = None
-        if feed is None:
-            failure = SourceFailure(
-                source.name,
-                url,
-                "not_stored",
-                "nothing stored for this source and company yet; run once without --offline",
-            )
-            outcomes.append(SourceOutcome(source.name, url, failure=failure))
-        else:
-            used.append(feed)
-            outcomes.append(SourceOutcome(source.name, url, items=feed.items, not_modified=True))
-    as_of = min((feed.fetched_at for feed in used), default=None)
-    return report_of(outcomes), as_of
 
 
 research = synchronous(research_async)

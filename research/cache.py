@@ -61,6 +61,15 @@ CACHE_MIGRATIONS: tuple[str, ...] = (
         until TEXT NOT NULL
     );
     """,
+    # Reference lists a source needs before it can build its URL (the SEC's list of filers,
+    # to find a company's CIK), kept whole and asked for again when they are old.
+    """
+    CREATE TABLE reference_lists (
+        name TEXT PRIMARY KEY,
+        fetched_at TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    """,
 )
 
 
@@ -283,6 +292,35 @@ class Cache(Database):
         )
 
     @_rebuilt_when_damaged
+    def reference_list(self, name: str) -> tuple[datetime, str] | None:
+        """When the list ``name`` was fetched, and its data, if it is stored."""
+        with self._connection(create=False) as connection:
+            if connection is None:
+                return None
+            row = connection.execute(
+                "SELECT fetched_at, data FROM reference_lists WHERE name = ?", (name,)
+            ).fetchone()
+            if row is None:
+                return None
+            try:
+                return datetime.fromisoformat(row[0]), str(row[1])
+            except (ValueError, TypeError) as exc:
+                raise self._damaged(f"the stored list {name}", exc) from exc
+
+    @_rebuilt_when_damaged
+    def save_reference_list(self, name: str, data: str, now: datetime) -> None:
+        """Keep the list ``name`` as fetched at ``now``, replacing the one stored."""
+        with self._connection(create=True) as connection:
+            assert connection is not None
+            with writing(connection):
+                connection.execute(
+                    "INSERT INTO reference_lists (name, fetched_at, data) VALUES (?, ?, ?) "
+                    "ON CONFLICT(name) DO UPDATE SET fetched_at = excluded.fetched_at, "
+                    "data = excluded.data",
+                    (name, now.isoformat(), data),
+                )
+
+    @_rebuilt_when_damaged
     def last_researched(self, slugs: Sequence[str]) -> dict[str, datetime]:
         """When a source last answered for each company (live runs only; replays are not kept)."""
         with self._connection(create=False) as connection:
@@ -296,4 +334,3 @@ class Cache(Database):
                 if row and row[0]:
                     found[slug] = datetime.fromisoformat(row[0])
             return found
-

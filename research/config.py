@@ -9,16 +9,20 @@ from pathlib import Path
 
 from sources import HttpLimits, ParseLimits
 from sources.addresses import ALLOW_PRIVATE_ENV, AllowList
-from sources.endpoints import BING_NEWS_SEARCH, GOOGLE_NEWS_SEARCH
+from sources.endpoints import BING_NEWS_SEARCH, GDELT_DOC_API, GOOGLE_NEWS_SEARCH
 from sources.urls import is_http_url
 
 from . import arguments
+from .config_file import check_contact
 from .errors import ConfigError, InvalidInput
 
 ENV_HOME = "RESEARCH_HOME"
 ENV_CA_FILE = "RESEARCH_CA_FILE"
 ENV_GOOGLE_NEWS_URL = "RESEARCH_GOOGLE_NEWS_URL"
 ENV_BING_NEWS_URL = "RESEARCH_BING_NEWS_URL"
+ENV_GDELT_URL = "RESEARCH_GDELT_URL"
+ENV_EDGAR_URL = "RESEARCH_EDGAR_URL"
+ENV_EDGAR_CONTACT = "RESEARCH_EDGAR_CONTACT"
 ENV_ALLOW_PRIVATE = ALLOW_PRIVATE_ENV
 STORE_FILE = "research.db"
 CACHE_FILE = "cache.db"
@@ -33,13 +37,21 @@ def default_home() -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    """Where data lives and where the built-in sources point."""
+    """Where data lives and where the built-in sources point.
+
+    ``edgar_url`` serves all of EDGAR from one place (a mirror, a test server) instead of the
+    SEC's two hosts. ``edgar_contact`` is who calls EDGAR; None reads it from the config file
+    (``research config set edgar.contact``) when EDGAR is about to be asked.
+    """
 
     home: Path
     google_news_url: str = GOOGLE_NEWS_SEARCH
     bing_news_url: str = BING_NEWS_SEARCH
     http: HttpLimits = field(default_factory=HttpLimits)
     parse: ParseLimits = field(default_factory=ParseLimits)
+    gdelt_url: str = GDELT_DOC_API
+    edgar_url: str | None = None
+    edgar_contact: str | None = None
 
     @property
     def store_path(self) -> Path:
@@ -92,6 +104,9 @@ def load_settings(
     http: HttpLimits | None = None,
     allow_private: str | None = None,
     parse: ParseLimits | None = None,
+    gdelt_url: str | None = None,
+    edgar_url: str | None = None,
+    edgar_contact: str | None = None,
 ) -> Settings:
     """Settings from the arguments, else the environment, else the defaults.
 
@@ -107,6 +122,9 @@ def load_settings(
     arguments.optional_text("google_news_url", google_news_url)
     arguments.optional_text("bing_news_url", bing_news_url)
     arguments.optional_text("allow_private", allow_private)
+    arguments.optional_text("gdelt_url", gdelt_url)
+    arguments.optional_text("edgar_url", edgar_url)
+    arguments.optional_text("edgar_contact", edgar_contact)
     if http is not None:
         arguments.instance("http", http, HttpLimits, "HttpLimits or None")
     if parse is not None:
@@ -124,6 +142,16 @@ def load_settings(
         limits = replace(limits, allow_private=parse_allow_private(env[ENV_ALLOW_PRIVATE]))
     if limits.ca_file is None and env.get(ENV_CA_FILE):
         limits = replace(limits, ca_file=_ca_file(env[ENV_CA_FILE]))
+    gdelt = gdelt_url or env.get(ENV_GDELT_URL) or GDELT_DOC_API
+    edgar = edgar_url or env.get(ENV_EDGAR_URL) or None
+    contact = edgar_contact or env.get(ENV_EDGAR_CONTACT) or None
+    if contact is not None:
+        try:
+            contact = check_contact(
+                contact, (edgar_contact and "edgar_contact") or ENV_EDGAR_CONTACT
+            )
+        except InvalidInput as exc:
+            raise ConfigError(str(exc)) from None
     return Settings(
         home=Path(home_value).expanduser() if home_value is not None else default_home(),
         google_news_url=_url_setting(
@@ -132,4 +160,9 @@ def load_settings(
         bing_news_url=_url_setting(bing, (bing_news_url and "bing_news_url") or ENV_BING_NEWS_URL),
         http=limits,
         parse=parse or ParseLimits(),
+        gdelt_url=_url_setting(gdelt, (gdelt_url and "gdelt_url") or ENV_GDELT_URL),
+        edgar_url=_url_setting(edgar, (edgar_url and "edgar_url") or ENV_EDGAR_URL).rstrip("/")
+        if edgar
+        else None,
+        edgar_contact=contact,
     )

@@ -1,4 +1,5 @@
-"""The user's config file: a small TOML file the note reads its signature from.
+"""The user's config file: a small TOML file with the note's signature and the contact address
+that SEC EDGAR asks of every automated request.
 
 Where it lives, first match wins:
 
@@ -20,6 +21,7 @@ reads and writes this file without it.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -37,8 +39,14 @@ else:  # pragma: no cover - Python 3.10
 ENV_CONFIG = "RESEARCH_CONFIG"
 ENV_HOME = "RESEARCH_HOME"  # the same variable as research.config.ENV_HOME
 CONFIG_FILE = "config.toml"
-# Each key, and the Signature field it fills.
-KEYS = {"signature.name": "name", "signature.phone": "phone", "signature.email": "email"}
+# Each signature key, and the Signature field it fills.
+SIGNATURE_KEYS = {"signature.name": "name", "signature.phone": "phone", "signature.email": "email"}
+# Who is calling, as the SEC's fair-access rules ask of automated requests to EDGAR.
+CONTACT_KEY = "edgar.contact"
+KEYS = {**SIGNATURE_KEYS, CONTACT_KEY: "contact"}
+CONTACT_EXAMPLE = "Ann Smith ann@example.com"
+MAX_CONTACT_LENGTH = 200
+_CONTACT_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
 
 
 def config_path() -> Path:
@@ -65,10 +73,30 @@ def check_key(key: str) -> str:
     return key
 
 
+def check_contact(value: object, label: str = CONTACT_KEY) -> str:
+    """A contact for EDGAR's User-Agent: a name and an email address on one line of printable
+    ASCII (it travels in an HTTP header); InvalidInput naming ``label`` otherwise."""
+    text = value.strip() if isinstance(value, str) else ""
+    if (
+        not text
+        or len(text) > MAX_CONTACT_LENGTH
+        or not (text.isascii() and text.isprintable())
+        or not _CONTACT_EMAIL.search(text)
+    ):
+        raise InvalidInput(
+            f"{label} must be your name and email address on one line of plain ASCII, at most "
+            f"{MAX_CONTACT_LENGTH} characters, e.g. {CONTACT_EXAMPLE!r} (the SEC asks automated "
+            f"tools to say who is calling); got {value!r:.60}"
+        )
+    return text
+
+
 def check_value(key: str, value: object, where: str = "") -> str:
     """The value as it will be stored; ``where`` (the file) is named in the error if given."""
     try:
-        return check_field(KEYS[check_key(key)], value, label=key)
+        if check_key(key) == CONTACT_KEY:
+            return check_contact(value, label=key)
+        return check_field(KEYS[key], value, label=key)
     except InvalidInput as exc:
         if where:
             raise ConfigError(f"{where}: {exc}") from None
@@ -127,7 +155,7 @@ def write_config(path: Path, values: Mapping[str, str]) -> None:
             tables.setdefault(table, []).append(f"{name} = {toml_string(values[key])}")
     for table, entries in tables.items():
         lines += ["", f"[{table}]", *entries]
-    write_atomic(path, "\n".join(lines) + "\n", private=True)  # a name, phone and email
+    write_atomic(path, "\n".join(lines) + "\n", private=True)  # names, a phone, addresses
 
 
 def toml_string(value: str) -> str:
@@ -167,4 +195,9 @@ def unset_value(key: str) -> bool:
 def load_signature() -> Signature:
     """The signature saved in the config file (an empty one if there is none)."""
     values = read_config(config_path())
-    return Signature(**{field: values.get(key) for key, field in KEYS.items()})
+    return Signature(**{field: values.get(key) for key, field in SIGNATURE_KEYS.items()})
+
+
+def load_contact() -> str | None:
+    """The contact for SEC EDGAR saved in the config file, if any."""
+    return read_config(config_path()).get(CONTACT_KEY)

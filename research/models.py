@@ -34,6 +34,9 @@ class Company:
     A saved profile also knows the company's web ``domain`` (its own site's items always count),
     its ``newsroom`` page, extra ``feeds``, ``exclude`` terms that mark namesakes, and what
     newsroom discovery found (``discovered_feeds``, ``discovered_pages``, ``discovered_at``).
+    ``cik`` is its SEC filer number (else found by name), ``wires`` its organisation feeds on
+    press-release wires, and ``sources`` / ``no_sources`` the built-in sources switched on or
+    off for it.
     """
 
     slug: str
@@ -50,6 +53,10 @@ class Company:
     # False when the name's capitals are our guess (made from a slug such as "ebay"): the name
     # then matches in any case, unless it is a common word.
     exact_case: bool = True
+    cik: int | None = None
+    wires: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    no_sources: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from sources import (
     parse_workers,
     site_origin,
 )
+from sources.endpoints import MAX_CIK
 from sources.urls import require_http_url
 
 from . import arguments
@@ -30,6 +31,7 @@ from .models import Company
 from .replaying import RecordedCompanies, open_recording
 from .runner import synchronous
 from .store import Store
+from .switches import switches
 from .watchlist import stored_company
 
 logger = logging.getLogger(__name__)
@@ -75,6 +77,17 @@ def _clean_terms(terms: Sequence[str]) -> tuple[str, ...]:
     return cleaned
 
 
+def _clean_cik(cik: int | str) -> int:
+    """A CIK as typed (320193, "0000320193", "CIK0000320193"), checked."""
+    text = str(cik).strip().upper().removeprefix("CIK")
+    if isinstance(cik, bool) or not text.isdigit() or not 0 < int(text) <= MAX_CIK:
+        raise InvalidInput(
+            f"cik {cik!r:.40} is not an SEC Central Index Key: a number of 1 to 10 digits, "
+            "such as 0000320193 (EDGAR's company search shows it)"
+        )
+    return int(text)
+
+
 def add_company(
     company: str,
     *,
@@ -86,11 +99,18 @@ def add_company(
     exclude: Sequence[str] = (),
     settings: Settings | None = None,
     now: datetime | None = None,
+    cik: int | str | None = None,
+    wires: Sequence[str] = (),
+    sources: Sequence[str] = (),
+    no_sources: Sequence[str] = (),
 ) -> Company:
     """Create or update the profile ``company`` (a slug or a name); returns what was saved.
 
     Options given replace what the profile had; options left out keep it. A new domain or
-    newsroom clears what discovery found, so the next run discovers again.
+    newsroom clears what discovery found, so the next run discovers again. ``cik`` is the
+    company's SEC filer number, ``wires`` its organisation feeds on press-release wires;
+    ``sources`` and ``no_sources`` switch built-in sources on and off for it (a name switched
+    one way leaves the other list).
     """
     arguments.company_name("company", company)
     arguments.optional_text("name", name)
@@ -101,6 +121,9 @@ def add_company(
     exclude = arguments.names("exclude", exclude, limit=MAX_LIST_ITEMS)
     arguments.settings(settings)
     arguments.aware("now", now)
+    arguments.one_of("cik", cik, (int, str, type(None)), "a number such as 320193, or None")
+    wires = arguments.names("wires", wires, limit=MAX_LIST_ITEMS)
+    run = switches(sources, no_sources)
     store = Store((settings or load_settings()).store_path)
     key = stored_company(company, store)
     existing = store.company(key.slug)
@@ -117,6 +140,10 @@ def add_company(
         exclude=_clean_terms(exclude) if exclude else base.exclude,
         # A name made from a slug has guessed capitals ("Ebay" for eBay).
         exact_case=True if name else (base.exact_case if existing else key.exact_case),
+        cik=_clean_cik(cik) if cik is not None else base.cik,
+        wires=_clean_urls(wires, "wire feed") if wires else base.wires,
+        sources=tuple(n for n in run.on or base.sources if n not in run.off),
+        no_sources=tuple(n for n in run.off or base.no_sources if n not in run.on),
     )
     if (updated.domain, updated.newsroom) != (base.domain, base.newsroom):
         updated = replace(updated, discovered_feeds=(), discovered_pages=(), discovered_at=None)

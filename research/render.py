@@ -58,6 +58,10 @@ def company_to_dict(company: Company) -> dict[str, Any]:
         "discovered_pages": list(company.discovered_pages),
         "discovered_at": _iso(company.discovered_at),
         "discovery_notes": list(company.discovery_notes),
+        "cik": company.cik,
+        "wires": list(company.wires),
+        "sources": list(company.sources),
+        "no_sources": list(company.no_sources),
     }
 
 
@@ -70,6 +74,10 @@ def format_company(company: Company) -> str:
         ("newsroom", (company.newsroom,) if company.newsroom else ()),
         ("feeds", company.feeds),
         ("exclude", company.exclude),
+        ("SEC CIK", (f"{company.cik:010d}",) if company.cik else ()),
+        ("wires", company.wires),
+        ("sources on", company.sources),
+        ("sources off", company.no_sources),
     ):
         if values:
             lines.append(f"  {label}: {_safe(', '.join(values))}")

@@ -122,6 +122,10 @@ def company_from_data(data: object) -> Company:
         discovered_at=_moment(discovered_at),
         discovery_notes=_texts(data.get("discovery_notes", [])),
         exact_case=data.get("exact_case", True) is not False,
+        cik=_optional_number(data.get("cik")),
+        wires=_texts(data.get("wires", [])),
+        sources=_texts(data.get("sources", [])),
+        no_sources=_texts(data.get("no_sources", [])),
     )
 
 
@@ -142,6 +146,14 @@ def _text(value: object) -> str:
 
 def _optional_text(value: object) -> str | None:
     return None if value is None else _text(value)
+
+
+def _optional_number(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"expected a positive whole number, found {value!r:.60}")
+    return value
 
 
 def _texts(value: object) -> tuple[str, ...]:

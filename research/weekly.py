@@ -37,11 +37,13 @@ from .digest import (
 )
 from .digest_render import digest_feed, digest_fragment, digest_summary
 from .errors import InvalidInput, ResearchError
+from .filers import Filers
 from .files import write_atomic
 from .models import Company, Event, Result
 from .replaying import RecordedCompanies, open_recording
 from .runner import synchronous
 from .store import Store, WeekRecord
+from .switches import Switches, switches
 from .watchlist import MAX_WATCHED, watched_company
 
 DIGEST_FORMATS = ("md", "html")
@@ -108,6 +110,8 @@ async def weekly_digest_async(
     deadline: float | None = None,
     offline: bool = False,
     replay: Path | str | None = None,
+    sources: Sequence[str] = (),
+    no_sources: Sequence[str] = (),
 ) -> Digest:
     """The good news of one ISO week (this week by default) for the watchlist or ``companies``.
 
@@ -122,6 +126,8 @@ async def weekly_digest_async(
     reads and writes neither the store nor the cache (so ``companies`` must be given, and the
     week defaults to the recording's) and judges the week from the recording's time. Either
     digest is marked as such, and :func:`save_digest` refuses it: it is not the week's digest.
+    ``sources`` and ``no_sources`` switch built-in sources on and off by name for every company
+    (see :func:`research.research`).
     """
     if companies is not None:
         companies = arguments.companies("companies", companies, limit=MAX_WATCHED)
@@ -133,6 +139,7 @@ async def weekly_digest_async(
     arguments.callable_or_none("progress", progress)
     arguments.flag("offline", offline)
     arguments.path("replay", replay)
+    run = switches(sources, no_sources)
     give_up_at = deadline_at(check_deadline(deadline))
     if offline and replay is not None:
         raise InvalidInput("choose at most one of offline and replay")
@@ -159,6 +166,9 @@ async def weekly_digest_async(
         days=min(MAX_DAYS, max(7, math.ceil((now - chosen.start) / timedelta(days=1)))),
         offline=offline,
         give_up_at=give_up_at,
+        run=run,
+        # One list of SEC filers for the whole digest, loaded once whoever asks first.
+        filers=Filers(cache, now),
     )
     tracker = _Tracker(resolved, progress)
     transport = ReplayTransport(recording) if recording else None
@@ -231,18 +241,22 @@ async def _research_one(
     days: int,
     offline: bool,
     give_up_at: float | None,
+    run: Switches,
+    filers: Filers,
 ) -> Outcome:
     """One company's research for the digest, or the error that stopped it."""
     try:
         if offline and cache is not None:  # offline is never a replay: the cache is there
-            return research_offline(
+            return await research_offline(
                 company,
                 cache=cache,
                 settings=settings,
                 now=now,
                 days=days,
                 limit=MAX_LIMIT,
+                run=run,
                 shared_cache=True,
+                filers=filers,
             )
         return await research_with(
             http,
@@ -255,6 +269,8 @@ async def _research_one(
             limit=MAX_LIMIT,
             give_up_at=give_up_at,
             shared_cache=True,
+            run=run,
+            filers=filers,
         )
     except ResearchError as exc:
         return exc

@@ -48,6 +48,28 @@ AllowPrivate = Annotated[
 ]
 
 
+# The names --source and --no-source take: sources.registry.SWITCHABLE's (tests/test_cli_help.py
+# checks they agree), written out because the CLI does not import the sources at start.
+SOURCE_NAMES = "google-news, bing-news, gdelt, sec-edgar or wire"
+
+SourcesOn = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--source",
+        metavar="NAME",
+        help=f"Switch a built-in source on for this run: {SOURCE_NAMES} (repeatable).",
+    ),
+]
+SourcesOff = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--no-source",
+        metavar="NAME",
+        help="Switch a built-in source off for this run, e.g. gdelt (repeatable).",
+    ),
+]
+
+
 def check_home() -> None:
     """Stop with StoreError when RESEARCH_HOME names a file: the library would carry on without
     profiles or cache, with only warnings. A bad setting is left for the library to report."""

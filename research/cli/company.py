@@ -8,7 +8,7 @@ import typer
 
 from ..errors import ResearchError
 from .app import app
-from .common import AllowPrivate, fail, print_company, safe, settings_for
+from .common import SOURCE_NAMES, AllowPrivate, fail, print_company, safe, settings_for
 
 company_app = typer.Typer(
     no_args_is_help=True,
@@ -42,6 +42,38 @@ def company_add(
             help="Skip items naming this, e.g. a namesake (repeatable).",
         ),
     ] = None,
+    cik: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NUMBER",
+            help="Its SEC Central Index Key, e.g. 0000320193, when its name alone does not find "
+            "it among SEC filers.",
+        ),
+    ] = None,
+    wire: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--wire",
+            metavar="URL",
+            help="Its organisation feed on a press-release wire (repeatable).",
+        ),
+    ] = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            metavar="NAME",
+            help=f"Switch a built-in source on for this company: {SOURCE_NAMES} (repeatable).",
+        ),
+    ] = None,
+    no_source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--no-source",
+            metavar="NAME",
+            help="Switch a built-in source off for this company (repeatable).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
 ) -> None:
     """Create or update a profile; options given replace the saved ones."""
@@ -56,6 +88,10 @@ def company_add(
             newsroom=newsroom,
             feeds=feed or [],
             exclude=exclude or [],
+            cik=cik,
+            wires=wire or [],
+            sources=source or [],
+            no_sources=no_source or [],
         )
     except ResearchError as exc:
         fail(exc)

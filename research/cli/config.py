@@ -1,4 +1,5 @@
-"""`research config ...`: the settings kept in the config file (the note's signature)."""
+"""`research config ...`: the settings kept in the config file (the note's signature, and the
+contact address SEC EDGAR asks for)."""
 
 from typing import Annotated
 
@@ -10,7 +11,8 @@ from .common import fail, safe
 
 config_app = typer.Typer(
     no_args_is_help=True,
-    help="Your signature under the note (name, phone, email), kept in a config file.",
+    help="Your signature under the note (name, phone, email) and the contact SEC EDGAR asks "
+    "for, kept in a config file.",
 )
 app.add_typer(config_app, name="config")
 
@@ -18,7 +20,7 @@ Key = Annotated[
     str,
     typer.Argument(
         metavar="KEY",
-        help="signature.name, signature.phone or signature.email.",
+        help="signature.name, signature.phone, signature.email or edgar.contact.",
         show_default=False,
     ),
 ]
@@ -27,7 +29,10 @@ Key = Annotated[
 @config_app.command("set")
 def config_set(
     key: Key,
-    value: Annotated[str, typer.Argument(metavar="VALUE", help='e.g. "Ann Smith".')],
+    value: Annotated[
+        str,
+        typer.Argument(metavar="VALUE", help='e.g. "Ann Smith" or "Ann Smith ann@example.com".'),
+    ],
 ) -> None:
     """Save KEY = VALUE in the config file."""
     from ..config_file import set_value

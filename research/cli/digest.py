@@ -12,7 +12,7 @@ import typer
 
 from ..errors import ResearchError
 from .app import app
-from .common import AllowPrivate, fail, safe, settings_for
+from .common import AllowPrivate, SourcesOff, SourcesOn, fail, safe, settings_for
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -65,6 +65,8 @@ def digest_command(
         ),
     ] = None,
     allow_private: AllowPrivate = None,
+    source: SourcesOn = None,
+    no_source: SourcesOff = None,
 ) -> None:
     """Research every watched company and write the week's digest of good news."""
     from ..weekly import digest_formats, due_weeks
@@ -92,6 +94,7 @@ def digest_command(
                 offline=offline,
                 replay=replay,
                 still_due=if_due,
+                switches=(source or [], no_source or []),
             )
             for warning in _digest_problems(digest):
                 typer.echo(warning, err=True)
@@ -114,6 +117,7 @@ def _research(
     offline: bool,
     replay: Path | None,
     still_due: bool,
+    switches: tuple[list[str], list[str]],
 ) -> "Digest":
     """The week's digest, with a progress line on a terminal. Stopped by Ctrl-C or SIGTERM, it
     says how far it got and that nothing was saved (see main.py)."""
@@ -128,6 +132,8 @@ def _research(
             progress=line.show,
             offline=offline,
             replay=replay,
+            sources=switches[0],
+            no_sources=switches[1],
         )
     except KeyboardInterrupt:
         line.finish()

@@ -12,6 +12,8 @@ from .app import DEFAULT_COMMAND, app
 from .common import (
     AllowPrivate,
     SafeFormatter,
+    SourcesOff,
+    SourcesOn,
     ToneChoice,
     check_home,
     check_tone,
@@ -71,6 +73,8 @@ def news(
         typer.Option("-v", "--verbose", help="Also list skipped items and why, and log details."),
     ] = False,
     allow_private: AllowPrivate = None,
+    source: SourcesOn = None,
+    no_source: SourcesOff = None,
 ) -> None:
     """Research COMPANY's recent good news and suggest a sentence for each event."""
     from ..api import research
@@ -98,6 +102,8 @@ def news(
             record=record,
             topics=topic or [],
             settings=settings_for(allow_private),
+            sources=source or [],
+            no_sources=no_source or [],
         )
     except InvalidInput as exc:
         typer.echo(f"error: {exc}", err=True)

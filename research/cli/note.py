@@ -14,6 +14,8 @@ from ..errors import ResearchError, SourcesFailed
 from .app import app
 from .common import (
     AllowPrivate,
+    SourcesOff,
+    SourcesOn,
     ToneChoice,
     check_home,
     every_source_failed,
@@ -71,6 +73,8 @@ def note_command(
         Path | None, typer.Option(help="Answer requests from a recording folder.")
     ] = None,
     allow_private: AllowPrivate = None,
+    source: SourcesOn = None,
+    no_source: SourcesOff = None,
 ) -> None:
     """Draft a short follow-up email that congratulates COMPANY on its recent news.
 
@@ -97,6 +101,8 @@ def note_command(
             offline=offline,
             replay=replay,
             settings=settings_for(allow_private),
+            sources=source or [],
+            no_sources=no_source or [],
         )
         if event is not None and not result.all_failed:  # all failed: say that, not "0 events"
             _check_event(event, result, _list_command(company, topic, days))

@@ -1,0 +1,159 @@
+"""Which sources a run asks: the built-in ones switched on (``research.switches``), the
+caller's feeds, and the company's own feeds, newsroom pages and wire feeds.
+
+A source that is on but cannot be asked (EDGAR without a contact, or for a company the SEC does
+not list) is reported as failed with the reason when it was asked for by name, and left out
+quietly when it was only on by default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sources import (
+    HttpClient,
+    MissingContact,
+    NotListed,
+    Source,
+    SourceError,
+    SourceFailure,
+    SourceOutcome,
+    builtin_sources,
+)
+from sources.bing_news import NAME as BING_NEWS
+from sources.endpoints import EDGAR_DATA, EDGAR_WWW, edgar_tickers_url
+from sources.gdelt import NAME as GDELT
+from sources.gdelt import Gdelt
+from sources.google_news import NAME as GOOGLE_NEWS
+from sources.registry import SEC_EDGAR, WIRE, saved_source
+from sources.urls import host_of
+
+from .config import Settings
+from .errors import ConfigError, InvalidInput
+from .filers import Filers
+from .judge.match import own_hosts
+from .models import Company
+from .switches import BUILTIN, Switches, switched_on
+
+SET_CONTACT = 'research config set edgar.contact "Your Name you@example.com"'
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The sources to fetch, and the outcomes of those that are on but cannot be asked."""
+
+    sources: tuple[Source, ...]
+    refused: tuple[SourceOutcome, ...] = ()
+
+
+async def plan_sources(
+    company: Company,
+    settings: Settings,
+    *,
+    feeds: Sequence[str],
+    run: Switches,
+    builtin: bool,
+    filers: Filers,
+    http: HttpClient | None,
+) -> Plan:
+    """The sources of this run; ``http`` None (offline) finds a CIK in the stored list only.
+    InvalidInput when nothing at all is left to ask."""
+    contact, contact_problem = edgar_contact(settings)
+    on, asked = switched_on(company, run, builtin=builtin, contact=contact is not None)
+    chosen: list[Source] = [
+        s
+        for s in builtin_sources(
+            {GOOGLE_NEWS: settings.google_news_url, BING_NEWS: settings.bing_news_url}
+        )
+        if s.name in on
+    ]
+    if GDELT in on:
+        chosen.append(Gdelt(settings.gdelt_url))
+    refused: list[SourceOutcome] = []
+    if SEC_EDGAR in on:
+        edgar = await _edgar(company, settings, contact, contact_problem, filers, http)
+        if isinstance(edgar, SourceOutcome):
+            # A company the SEC does not list has no filings: news only when EDGAR was wanted.
+            if (
+                SEC_EDGAR in asked
+                or edgar.failure is None
+                or edgar.failure.reason != NotListed.reason
+            ):
+                refused.append(edgar)
+        else:
+            chosen.append(edgar)
+    chosen += own_sources(company, feeds, wires=WIRE in on)
+    if not chosen and not refused:
+        raise InvalidInput(
+            "no sources: every built-in source is switched off and no feed is given; give a "
+            f"feed or switch a source on (--source NAME: {', '.join(sorted(BUILTIN))})"
+        )
+    return Plan(tuple(chosen), tuple(refused))
+
+
+def own_sources(company: Company, feeds: Sequence[str], *, wires: bool) -> list[Source]:
+    """The caller's feeds, and the company's own feeds, wire feeds and newsroom pages."""
+    from sources.wires import is_wire_feed, wire_source
+
+    chosen: list[Source] = []
+    own = own_hosts(company)
+    for url in dict.fromkeys((*feeds, *company.feeds, *company.discovered_feeds)):
+        if url in company.discovered_feeds and is_wire_feed(url):
+            if wires:  # found linked from the company's newsroom: its releases on a wire
+                chosen.append(wire_source(url))
+            continue
+        # A feed found on the company's own site speaks for the company; one it links
+        # elsewhere (a news aggregator, a partner) does not.
+        first_party = url in company.discovered_feeds and host_of(url) in own
+        # A saved URL no longer accepted fails as its own source (typed feeds were checked).
+        chosen.append(saved_source(str(url), first_party=first_party))
+    if wires:
+        chosen += [saved_source(str(url), wire=True) for url in dict.fromkeys(company.wires)]
+    chosen.extend(
+        saved_source(str(url), newsroom=True) for url in dict.fromkeys(company.discovered_pages)
+    )
+    return chosen
+
+
+def edgar_contact(settings: Settings) -> tuple[str | None, str]:
+    """Who calls EDGAR: the settings' contact, else the config file's; and, when there is none
+    because the config file cannot be read, why."""
+    if settings.edgar_contact is not None:
+        return settings.edgar_contact, ""
+    from .config_file import load_contact
+
+    try:
+        return load_contact(), ""
+    except ConfigError as exc:
+        return None, f" ({exc})"
+
+
+async def _edgar(
+    company: Company,
+    settings: Settings,
+    contact: str | None,
+    contact_problem: str,
+    filers: Filers,
+    http: HttpClient | None,
+) -> Source | SourceOutcome:
+    """The EDGAR source of this company, or the outcome saying why it cannot be asked."""
+    www = settings.edgar_url or EDGAR_WWW
+    url = edgar_tickers_url(www)
+    if contact is None:
+        error: SourceError = MissingContact(
+            "SEC EDGAR was not asked: its fair-access rules want every automated request to say "
+            f"who is calling, and no contact address is set{contact_problem}; set yours with: "
+            f"{SET_CONTACT} (or the RESEARCH_EDGAR_CONTACT variable)"
+        )
+    else:
+        try:
+            cik = await filers.cik_for(company, http, contact, www)
+        except SourceError as exc:
+            error = exc
+        else:
+            from sources.edgar import Edgar  # the filings reader, only when EDGAR is asked
+
+            return Edgar(cik, contact, company.name, www, settings.edgar_url or EDGAR_DATA)
+    failure = SourceFailure(SEC_EDGAR, url, error.reason, error.message)
+    return SourceOutcome(SEC_EDGAR, url, failure=failure)
