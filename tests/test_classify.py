@@ -596,6 +596,13 @@ def test_real_headline_shapes_that_are_good_news(title: str, company: str, kind:
         "Government to sell 4 per cent stake in Beta to Acme",  # Acme buys a small stake
         "Acme, Beta and Gamma unveil plans to go private",  # a plan, not a launch
         "Acme sets record date for stock split",  # a date, not a record
+        "Acme to gain from capacity expansion, retail push",  # an analyst's view
+        "Acme's cash pile leaves scope for expansion",
+        "Acme's foray into solar to boost future earnings",
+        "Acme: Economic turnaround, improved hiring to be immediate trigger",
+        "Acme rallies 4% on land parcel deal report",  # a report
+        "Acme gets shareholders' nod for selling 6% stake to Beta",  # a sale approved
+        "Acme Profit Up As Sales Rise, Looking For New CEO",  # its chief is leaving
     ],
 )
 def test_real_headline_shapes_that_are_not(title: str) -> None:

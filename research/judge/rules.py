@@ -146,6 +146,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, _Rule], ...] = (
         _Rule(
             r"\b(?:{resign}|{resignation})|\bsteps? down\b|\bousted\b|\bfired\b|\bquits?\b|\bdeparture\b|\bexits?\b"
             r"|\bdeparts?\b|\bleaves (the )?(company|firm|board|bank|group|post|role|job)\b|\bto leave\b"
+            r"|\b(looking for|looks for|seeks?|seeking|search(es|ing)? for|hunt(s|ing)? for) (a )?(new )?(ceo|chief executive|chairman|boss)\b|\bceo search\b"
         ),
     ),
     ("a scandal", _Rule(r"\b(?:{scandal})|\b(?:{fraud}|fraudulent|{fraudster})|\bmisconduct\b|\b(?:{bribe}|bribery)|\b(?:{embezzle}|{embezzlement})")),
@@ -187,7 +188,8 @@ _HEDGE = _Rule(
     r"|in (the )?(fray|race|running)|hopeful|looks? to|looking to|studies|studying|buzz|expansion plans?|plans (for|an?|its) (ipo|listing|expansion)"
     r"|aims? to|hopes? to|seeks? to|targets?|(?:{explore}|{exploration})"
     r"|bid for|offer for|offers? to (buy|acquire|take over)|(?:{approach})|sources say|said to|nears|nearing|near (a |an )?(deal|agreement|sale|settlement)|close to (a )?deal|in (\w+ )?talks|talks (to|with|on|over|about)"
-    r"|(on|after|amid|following|per) (media )?reports?|on hopes?|hopes? (of|on|for)|reports say|according to (media )?reports?|in line for|tipped|(?:{shortlist})|(?:{nominate}|{nomination}|{nominee})|finalists?|bids?|vies|vying|competes? for|competing for"
+    r"|(on|after|amid|following|per) (media )?reports?|(deal|merger|stake|buyout|takeover|sale) reports?|on hopes?|hopes? (of|on|for)"
+    r"|to (gain|benefit) from|scope for|future (earnings|growth|profits?)|to be (an? )?(\w+ )?triggers?|reports say|according to (media )?reports?|in line for|tipped|(?:{shortlist})|(?:{nominate}|{nomination}|{nominee})|finalists?|bids?|vies|vying|competes? for|competing for"
     r"|wants? to|seeks?|seeking|(?:{scramble})|(?:{prepare}|{preparation})|on (track|course)|forecast to"
     r"|analysts? (see|expect|say)|report:|(?:{upgrade})|price target|stock to buy|buy rating|overweight|outperform"
     r"|not|\w+n't|never|no longer|no (plans?|decision|deal|agreement)|without|fails? to|yet to|rejects?)\b"
@@ -320,7 +322,7 @@ KIND_RULES: tuple[tuple[EventKind, _Rule], ...] = (
             r"|\b(millionth|billionth|thousandth|hundredth)\b|\b(world's|industry's|nation's|country's|state's|region's) first\b"
             r"|\b(industry|world) first\b|\bfirst in (the )?(industry|world)\b|\bfirst-of-its-kind\b"
             r"|\b(completes?|performs?|pours?|doses?|makes?|takes? delivery of|launches|delivers?|flies|opens)\b[^.;]{0,12}\b(its |the |a )?first\b"
-            r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\b(approval|nod|clearance|licen[cs]e|patent)s?\b"
+            r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\b(approval|nod|clearance|licen[cs]e|patent)s?\b(?![^.;]{0,8}\b(for|to) (sell|selling|divest|divesting|exit|exiting)\b)"
             r"|\b(fda|usfda|ema|regulators?)\b[^.;]{0,15}\b(approves|approval|nod|clears)\b"
             r"|\b(approved|cleared) (by|in)\b|\bbacks? approval\b|\bgreen light\b|\borphan[- ]drug\b|\bfast[- ]track (status|designation)\b|\bbreakthrough therapy\b"
             r"|\btops out\b|\bsets? (a |new )?records?\b(?! date)|\bbreaks?\b[^.;]{0,20}\brecords?\b|\bbecomes? (the )?first\b"
