@@ -39,6 +39,11 @@ def _isolated_environment(
     monkeypatch.setenv("RESEARCH_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", _search_sink.url("/unconfigured/google"))
     monkeypatch.setenv("RESEARCH_BING_NEWS_URL", _search_sink.url("/unconfigured/bing"))
+    monkeypatch.setenv("RESEARCH_GDELT_URL", _search_sink.url("/unconfigured/gdelt"))
+    # EDGAR is asked only with a contact; whatever the machine's config says, never the SEC.
+    monkeypatch.setenv("RESEARCH_EDGAR_URL", _search_sink.url("/unconfigured/edgar"))
+    monkeypatch.delenv("RESEARCH_EDGAR_CONTACT", raising=False)
+    monkeypatch.delenv("RESEARCH_CONFIG", raising=False)
     monkeypatch.setenv("RESEARCH_ALLOW_PRIVATE", "127.0.0.1")
 
 
@@ -67,4 +72,6 @@ def acme_replay(monkeypatch: pytest.MonkeyPatch) -> Path:
     """The recorded Acme Corp responses, keyed by the real search URLs (replay never dials out)."""
     monkeypatch.delenv("RESEARCH_GOOGLE_NEWS_URL")
     monkeypatch.delenv("RESEARCH_BING_NEWS_URL")
+    monkeypatch.delenv("RESEARCH_GDELT_URL")
+    monkeypatch.delenv("RESEARCH_EDGAR_URL")
     return Path(__file__).resolve().parent.parent / "fixtures" / "feeds"

@@ -3,9 +3,9 @@
     cd /work/main && python -m tests.regen_golden
 
 Every feed fixture listed in fixtures/feeds/index.json (except the HTML page, which must be
-rejected) is parsed through the real source that would fetch it, at the recording time, and its
-items are written to fixtures/golden/<fixture-name-ext>.json. tests/test_feeds.py compares against
-these files and never writes them.
+rejected; GDELT's JSON answers count as feeds) is parsed through the real source that would fetch
+it, at the recording time, and its items are written to fixtures/golden/<fixture-name-ext>.json.
+tests/test_feeds.py compares against these files and never writes them.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import sources
-from sources import ParsedFeed, Source
-from sources.endpoints import BING_NEWS_SEARCH, GOOGLE_NEWS_SEARCH
+from sources import ParsedFeed, Source, gdelt
+from sources.endpoints import BING_NEWS_SEARCH, GDELT_DOC_API, GOOGLE_NEWS_SEARCH
 
 ROOT = Path(__file__).resolve().parent.parent
 FEEDS = ROOT / "fixtures" / "feeds"
@@ -42,6 +42,8 @@ def source_for(url: str) -> Source:
         return google
     if url.startswith(BING_NEWS_SEARCH):
         return bing
+    if url.startswith(GDELT_DOC_API):
+        return gdelt.source()
     return sources.feed_source(url)
 
 

@@ -78,9 +78,10 @@ def test_every_source_failing_is_all_failed_not_no_news(
         "RESEARCH_GOOGLE_NEWS_URL", server.route("/g", Reply(429, headers={"Retry-After": "7200"}))
     )
     monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.route("/b", Reply(404)))
+    monkeypatch.setenv("RESEARCH_GDELT_URL", server.route("/d", Reply(403)))
     result = research.research("acme-corp", now=RECORDED_AT)
     assert result.all_failed
-    assert sorted(f.reason for f in result.failures) == ["not_found", "rate_limited"]
+    assert sorted(f.reason for f in result.failures) == ["blocked", "not_found", "rate_limited"]
     assert not result.events
 
 
@@ -93,7 +94,9 @@ def test_progress_hears_of_each_source_as_it_ends(
     body = (FIXTURES / "bing-news-acme-corp.xml").read_bytes()
     server.route("/bing/news/search", Reply(200, body, delay=0.3))
     heard: list[tuple[int, int, str]] = []
-    research.research("acme-corp", now=RECORDED_AT, progress=lambda *a: heard.append(a))
+    research.research(
+        "acme-corp", now=RECORDED_AT, progress=lambda *a: heard.append(a), no_sources=["gdelt"]
+    )
     assert heard == [(0, 2, "google-news"), (1, 2, "bing-news"), (2, 2, "")]
     research.research("acme-corp", now=RECORDED_AT, offline=True, progress=heard.append)
     assert len(heard) == 3  # offline fetches nothing, so tells nothing
@@ -106,7 +109,7 @@ def test_user_feeds_are_fetched_alongside_the_search_sources(
     atom = server.fixture("/news/feed.atom", "feeds/acme-newsroom.atom", "application/atom+xml")
     result = research.research("acme-corp", feeds=[atom], now=RECORDED_AT)
     assert any("acme.example" in (e.url or "") for e in result.events)
-    assert result.sources_total == 3
+    assert result.sources_total == 4  # the three searches and the feed
 
 
 def test_conditional_get_reuses_stored_items_on_304(
@@ -265,7 +268,7 @@ def test_record_after_an_earlier_run_still_gives_a_replayable_recording(
     # A conditional request would have let the server answer 304, which a replay cannot use.
     assert "If-None-Match" not in hits[1].headers
     replayed = research.research("acme-corp", replay=recording, now=RECORDED_AT)
-    assert [f.source for f in replayed.failures] == ["bing-news"]  # the sink's 404, recorded
+    assert [f.source for f in replayed.failures] == ["bing-news", "gdelt"]  # the sink's 404s
     assert replayed.events
 
 

@@ -57,6 +57,7 @@ PURE_MODULES = {
     "sources/endpoints.py", "sources/text.py", "sources/merge.py", "sources/feeds.py",
     "sources/models.py", "sources/errors.py", "research/digest.py", "research/digest_render.py",
     "sources/addresses.py", "research/details.py", "research/signature.py",
+    "sources/filings.py", "sources/gdelt.py", "sources/wires.py", "research/switches.py",
 }  # fmt: skip
 IO_MODULES = {"httpx", "sqlite3", "os", "socket", "asyncio", "pathlib", "time", "subprocess",
               "research.store", "research.api", "research.config", "sources.http",

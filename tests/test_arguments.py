@@ -66,6 +66,8 @@ RESEARCH_WRONG: dict[str, list[Any]] = {
     "now": NOW_VALUES,
     "deadline": DEADLINE,
     "progress": [42, "print"],
+    "sources": NAMES,
+    "no_sources": NAMES,
 }
 CASES: dict[str, tuple[dict[str, Any], dict[str, list[Any]]]] = {
     "research": (RESEARCH_BASE, RESEARCH_WRONG),
@@ -99,6 +101,10 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, list[Any]]]] = {
             "exclude": NAMES,
             "settings": SETTINGS,
             "now": NOW_VALUES,
+            "cik": [2.5, b"320193", ["320193"]],
+            "wires": NAMES,
+            "sources": NAMES,
+            "no_sources": NAMES,
         },
     ),
     "get_company": ({"company": "acme-corp"}, {"company": TEXT, "settings": SETTINGS}),
@@ -130,6 +136,8 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, list[Any]]]] = {
             "deadline": DEADLINE,
             "offline": FLAG,
             "replay": PATH,
+            "sources": NAMES,
+            "no_sources": NAMES,
         },
     ),
     "weekly_digest_async": (
@@ -143,6 +151,8 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, list[Any]]]] = {
             "deadline": DEADLINE,
             "offline": FLAG,
             "replay": PATH,
+            "sources": NAMES,
+            "no_sources": NAMES,
         },
     ),
     "save_digest": (
@@ -180,6 +190,9 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, list[Any]]]] = {
             "http": [42, {"connect_timeout": 1}],
             "allow_private": OPTIONAL_TEXT,
             "parse": [42, {"workers": 1}],
+            "gdelt_url": OPTIONAL_TEXT,
+            "edgar_url": OPTIONAL_TEXT,
+            "edgar_contact": OPTIONAL_TEXT,
         },
     ),
     "result_to_dict": ({}, {"result": [None, "Acme", {"events": []}]}),

@@ -106,8 +106,8 @@ def test_all_sources_failing_exits_1_and_lists_each_failure(
     monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.route("/b", Reply(404)))
     code, _, err = run("acme-corp")
     assert code == 1
-    assert "google-news failed" in err and "bing-news failed" in err
-    assert "every source failed (2)" in err
+    assert "google-news failed" in err and "bing-news failed" in err and "gdelt failed" in err
+    assert "every source failed (3)" in err
     assert "Traceback" not in err
 
 

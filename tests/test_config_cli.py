@@ -44,6 +44,7 @@ def test_set_get_show_unset(config_file: Path) -> None:
         'signature.name = "Ann Smith"',
         "# signature.phone is not set",
         'signature.email = "ann@example.com"',
+        "# edgar.contact is not set",
     ]
     removed = runner.invoke(app, ["config", "unset", "signature.name"])
     assert removed.exit_code == 0 and "signature.name removed" in removed.stderr

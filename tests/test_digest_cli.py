@@ -42,8 +42,10 @@ def served(server: TestServer, monkeypatch: pytest.MonkeyPatch) -> TestServer:
     empty = feed("")
     server.route("/google", Reply(200, empty))
     server.route("/bing", Reply(200, empty))
+    server.route("/gdelt", Reply(200, b"{}"))
     monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", server.url("/google"))
     monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.url("/bing"))
+    monkeypatch.setenv("RESEARCH_GDELT_URL", server.url("/gdelt"))
     return server
 
 

@@ -84,6 +84,7 @@ def test_golden_counts_match_manifest() -> None:
         "acme-newsroom.json": 4,
         "windows-1252.xml": 3,
         "google-news-acme-namesakes.xml": 10,
+        "gdelt-acme-corp.json": 0,
     }
 
 

@@ -137,7 +137,7 @@ def test_find_good_news_answers_the_result_document_with_progress(replayed: Sess
     replayed.progress.clear()
     answer = replayed.answer("find_good_news", {"company": "acme-corp"}, progress=True)
     validate(answer, "result")
-    assert answer["replayed"] and answer["sources_answered"] == answer["sources_total"] == 2
+    assert answer["replayed"] and answer["sources_answered"] == answer["sources_total"] == 3
     first = answer["events"][0]
     assert first["title"] == "Acme Corp wins Edison Award for HomeCell solar battery"
     assert first["url"].startswith("https://") and first["published"].startswith("2026-11-18")
@@ -145,7 +145,7 @@ def test_find_good_news_answers_the_result_document_with_progress(replayed: Sess
         (tone, variant) for tone in ("formal", "warm") for variant in range(3)
     }
     # Told as the sources answered, in order, and all of it before the answer.
-    assert replayed.progress[0] == (0, 2) and replayed.progress[-1] == (2, 2)
+    assert replayed.progress[0] == (0, 3) and replayed.progress[-1] == (3, 3)
     assert [done for done, _ in replayed.progress] == sorted({d for d, _ in replayed.progress})
 
 
@@ -153,13 +153,13 @@ def test_a_failed_fetch_comes_back_as_failures_not_as_no_news(replayed: Session)
     nothing = replayed.answer("find_good_news", {"company": "beta-labs", "days": 7})
     validate(nothing, "result")
     assert nothing["events"] == [] and nothing["sources_answered"] == 0
-    assert [f["reason"] for f in nothing["failures"]] == ["not_recorded", "not_recorded"]
+    assert [f["reason"] for f in nothing["failures"]] == ["not_recorded"] * 3
     partial = replayed.answer(
         "find_good_news",
         {"company": "acme-corp", "feeds": ["https://feeds.example/gone.xml"], "limit": 2},
     )
     validate(partial, "result")
-    assert len(partial["events"]) == 2 and partial["sources_answered"] == 2
+    assert len(partial["events"]) == 2 and partial["sources_answered"] == 3
     assert [f["url"] for f in partial["failures"]] == ["https://feeds.example/gone.xml"]
 
 
@@ -192,7 +192,7 @@ def test_draft_note_answers_the_note_document(replayed: Session) -> None:
     assert "final round" in note["paragraphs"][0] and "Denver office" in note["text"]
     assert note["event"]["url"] and note["congratulation"]["clause"] in note["text"]
     failed = replayed.refusal("draft_note", {"company": "beta-labs", "to": "Jane", "role": "CTO"})
-    assert "every source failed for Beta Labs (2)" in failed
+    assert "every source failed for Beta Labs (3)" in failed
     assert "no note was written" in failed
 
 
@@ -256,9 +256,11 @@ def test_a_burst_of_calls_beyond_the_limit_is_refused_at_once_and_fetches_nothin
                               ("/bing", "bing-news-acme-corp.xml")):  # fmt: skip
             body = (RECORDING / fixture).read_bytes()
             search.route(path, *[Reply(200, body, delay=0.5)] * MAX_FETCHING, Reply(200, body))
+        search.route("/gdelt", Reply(200, b"{}"))
         env = {
             "RESEARCH_GOOGLE_NEWS_URL": search.url("/google"),
             "RESEARCH_BING_NEWS_URL": search.url("/bing"),
+            "RESEARCH_GDELT_URL": search.url("/gdelt"),
             "RESEARCH_ALLOW_PRIVATE": "127.0.0.1",
         }
         with serving([], env, tmp_path) as session:

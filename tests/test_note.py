@@ -215,7 +215,7 @@ def test_note_command_usage_errors(acme_replay: Path, args: list[str]) -> None:
 
 
 # Every source failed: the note would say "no news" about a company nobody could check.
-# The test environment points both search engines at a local server that answers 404.
+# The test environment points the three searches at a local server that answers 404.
 
 
 def test_draft_note_refuses_when_every_source_failed() -> None:
@@ -223,10 +223,10 @@ def test_draft_note_refuses_when_every_source_failed() -> None:
         research.draft_note("Beta Labs", to="Sam Lee", role="Analyst")
     error = raised.value
     assert isinstance(error, research.ResearchError)
-    assert {f.source for f in error.failures} == {"google-news", "bing-news"}
+    assert {f.source for f in error.failures} == {"google-news", "bing-news", "gdelt"}
     assert error.result.all_failed and error.failures == error.result.failures
     message = str(error)
-    assert "every source failed for Beta Labs (2)" in message
+    assert "every source failed for Beta Labs (3)" in message
     assert "google-news:" in message and "bing-news:" in message
     assert "no note was written" in message
 
@@ -252,7 +252,7 @@ def test_note_command_exits_1_listing_the_failures_and_prints_no_note() -> None:
     lines = done.stderr.splitlines()
     assert any(line.startswith("warning: google-news failed:") for line in lines)
     assert any(line.startswith("warning: bing-news failed:") for line in lines)
-    assert lines[-1].startswith("error: every source failed (2); nothing could be checked")
+    assert lines[-1].startswith("error: every source failed (3); nothing could be checked")
     assert "Check the network connection, or use --offline or --replay DIR." in lines[-1]
     assert "No positive news" not in done.stderr
     assert "Traceback" not in done.stderr
@@ -266,8 +266,8 @@ def test_note_command_offline_with_nothing_stored_says_what_to_do() -> None:
 
 
 def test_without_news_while_some_sources_failed_the_remark_says_so(server) -> None:  # type: ignore[no-untyped-def]
-    """One source answered with nothing to congratulate, two failed: a note, and a remark that
-    does not pretend everything was checked."""
+    """One source answered with nothing to congratulate, three failed: a note, and a remark
+    that does not pretend everything was checked."""
     from .server import Reply
 
     feed = server.route(
@@ -278,11 +278,11 @@ def test_without_news_while_some_sources_failed_the_remark_says_so(server) -> No
         ),
     )
     result = research.research("acme-corp", feeds=[feed], days=365)
-    assert len(result.failures) == 2 and not result.all_failed
+    assert len(result.failures) == 3 and not result.all_failed
     note = research.draft_note(result, to="Jane Doe", role="Analyst")
     assert note.congratulation is None
     assert note.remarks == (
-        "No positive news about Acme Corp in the last 365 days (2 of 3 sources failed), so the "
+        "No positive news about Acme Corp in the last 365 days (3 of 4 sources failed), so the "
         "note has no congratulation.",
     )
 
@@ -291,5 +291,5 @@ def test_note_command_with_an_event_still_reports_that_every_source_failed() -> 
     argv = ["note", "beta-labs", "--to", "Sam Lee", "--role", "Analyst", "--event", "2"]
     done = runner.invoke(app, argv)
     assert done.exit_code == 1 and done.stdout == ""
-    assert "error: every source failed (2)" in done.stderr
+    assert "error: every source failed (3)" in done.stderr
     assert "--event" not in done.stderr

@@ -94,7 +94,8 @@ def test_a_recording_keeps_the_profile_it_was_made_with_so_its_replay_asks_the_s
     replayed = research.research("acme-corp", replay=recording)
     assert len(server.hits) == hits
     assert not replayed.failures
-    assert replayed.sources_answered == replayed.sources_total == 3  # the profile's feed too
+    # The three searches and the profile's feed.
+    assert replayed.sources_answered == replayed.sources_total == 4
     assert [e.title for e in replayed.events] == [e.title for e in live.events]
 
 
