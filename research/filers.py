@@ -30,6 +30,12 @@ _WORD = re.compile(r"[a-z0-9&]+")
 logger = logging.getLogger(__name__)
 
 
+class NotStored(SourceError):
+    """Offline, and the SEC's list of filers was never fetched: the CIK cannot be found."""
+
+    reason = "not_stored"
+
+
 def filer_key(name: str) -> str:
     """A name as filer names are compared: no legal form, state suffix, accents or punctuation,
     in lower case ("ACME CORP /DE/" and "Acme Corp." -> "acme")."""
@@ -92,7 +98,7 @@ class Filers:
         if stored is not None and (http is None or self._fresh(stored[0])):
             return stored[1]
         if http is None:
-            raise NotListed(
+            raise NotStored(
                 "the SEC's list of filers is not stored yet; run once without --offline"
             )
         from sources.edgar import fetch_filers  # the filings reader, only when EDGAR is asked

@@ -73,16 +73,11 @@ async def plan_sources(
     refused: list[SourceOutcome] = []
     if SEC_EDGAR in on:
         edgar = await _edgar(company, settings, contact, contact_problem, filers, http)
-        if isinstance(edgar, SourceOutcome):
-            # A company the SEC does not list has no filings: news only when EDGAR was wanted.
-            if (
-                SEC_EDGAR in asked
-                or edgar.failure is None
-                or edgar.failure.reason != NotListed.reason
-            ):
-                refused.append(edgar)
-        else:
+        if not isinstance(edgar, SourceError):
             chosen.append(edgar)
+        elif SEC_EDGAR in asked or not isinstance(edgar, NotListed):
+            # A company the SEC does not list has no filings: news only when EDGAR was wanted.
+            refused.append(_refused(edgar, settings))
     chosen += own_sources(company, feeds, wires=WIRE in on)
     if not chosen and not refused:
         raise InvalidInput(
@@ -136,24 +131,27 @@ async def _edgar(
     contact_problem: str,
     filers: Filers,
     http: HttpClient | None,
-) -> Source | SourceOutcome:
-    """The EDGAR source of this company, or the outcome saying why it cannot be asked."""
+) -> Source | SourceError:
+    """The EDGAR source of this company, or the error saying why it cannot be asked."""
     www = settings.edgar_url or EDGAR_WWW
-    url = edgar_tickers_url(www)
     if contact is None:
-        error: SourceError = MissingContact(
+        return MissingContact(
             "SEC EDGAR was not asked: its fair-access rules want every automated request to say "
             f"who is calling, and no contact address is set{contact_problem}; set yours with: "
             f"{SET_CONTACT} (or the RESEARCH_EDGAR_CONTACT variable)"
         )
-    else:
-        try:
-            cik = await filers.cik_for(company, http, contact, www)
-        except SourceError as exc:
-            error = exc
-        else:
-            from sources.edgar import Edgar  # the filings reader, only when EDGAR is asked
+    try:
+        cik = await filers.cik_for(company, http, contact, www)
+    except SourceError as error:
+        return error
+    from sources.edgar import Edgar  # the filings reader, only when EDGAR is asked
 
-            return Edgar(cik, contact, company.name, www, settings.edgar_url or EDGAR_DATA)
-    failure = SourceFailure(SEC_EDGAR, url, error.reason, error.message)
-    return SourceOutcome(SEC_EDGAR, url, failure=failure)
+    return Edgar(cik, contact, company.name, www, settings.edgar_url or EDGAR_DATA)
+
+
+def _refused(error: SourceError, settings: Settings) -> SourceOutcome:
+    """EDGAR's outcome when it could not be asked, at the address of the SEC's list of filers."""
+    url = edgar_tickers_url(settings.edgar_url or EDGAR_WWW)
+    return SourceOutcome(
+        SEC_EDGAR, url, failure=SourceFailure(SEC_EDGAR, url, error.reason, error.message)
+    )

@@ -8,7 +8,7 @@ import pytest
 from sources import HttpLimits
 
 from .helpers import LOOPBACK
-from .server import TestServer
+from .server import Reply, TestServer
 
 PROXY_VARIABLES = (
     "HTTP_PROXY",
@@ -22,8 +22,11 @@ PROXY_VARIABLES = (
 
 @pytest.fixture(scope="session")
 def _search_sink() -> Iterator[TestServer]:
-    """Answers every request with 404 at once, so a test never reaches a real search engine."""
+    """Answers every request with 404 at once, so a test never reaches a real search engine;
+    GDELT's path answers that it found nothing (``{}``), so that a test of other sources'
+    failures sees theirs alone (the ``gdelt_down`` fixture makes it fail too)."""
     with TestServer() as sink:
+        sink.route("/unconfigured/gdelt", Reply(200, b"{}", {"Content-Type": "application/json"}))
         yield sink
 
 
@@ -45,6 +48,12 @@ def _isolated_environment(
     monkeypatch.delenv("RESEARCH_EDGAR_CONTACT", raising=False)
     monkeypatch.delenv("RESEARCH_CONFIG", raising=False)
     monkeypatch.setenv("RESEARCH_ALLOW_PRIVATE", "127.0.0.1")
+
+
+@pytest.fixture
+def gdelt_down(monkeypatch: pytest.MonkeyPatch, _search_sink: TestServer) -> None:
+    """GDELT answers 404 too, as the other unconfigured searches do: every source fails."""
+    monkeypatch.setenv("RESEARCH_GDELT_URL", _search_sink.url("/down/gdelt"))
 
 
 @pytest.fixture

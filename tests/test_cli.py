@@ -104,6 +104,7 @@ def test_all_sources_failing_exits_1_and_lists_each_failure(
 ) -> None:
     monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", server.route("/g", Reply(500)))
     monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.route("/b", Reply(404)))
+    monkeypatch.setenv("RESEARCH_GDELT_URL", server.route("/d", Reply(403)))
     code, _, err = run("acme-corp")
     assert code == 1
     assert "google-news failed" in err and "bing-news failed" in err and "gdelt failed" in err

@@ -179,6 +179,7 @@ def test_a_digest_run_where_nothing_answered_fails_and_stays_due(
     server.route("/down", Reply(503, b"down", {"Content-Type": "text/plain"}))
     monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", server.url("/down"))
     monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.url("/down"))
+    monkeypatch.setenv("RESEARCH_GDELT_URL", server.url("/down"))
     from sources import HttpLimits
 
     fast = HttpLimits(retries=0)

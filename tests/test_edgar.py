@@ -330,6 +330,8 @@ def test_the_list_of_filers_is_kept_for_a_week(
     server: TestServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     serve_edgar(server, monkeypatch)
+    (never,) = research.research("halvorsen-instruments", offline=True, **ONLY_EDGAR).failures
+    assert never.reason == "not_stored" and "run once without --offline" in never.error
     research.research("halvorsen-instruments", **ONLY_EDGAR)
     research.research(
         "halvorsen-instruments", **{**ONLY_EDGAR, "now": RECORDED_AT + timedelta(days=6)}

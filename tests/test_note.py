@@ -215,10 +215,11 @@ def test_note_command_usage_errors(acme_replay: Path, args: list[str]) -> None:
 
 
 # Every source failed: the note would say "no news" about a company nobody could check.
-# The test environment points the three searches at a local server that answers 404.
+# The test environment points the searches at a local server that answers 404 (GDELT too, with
+# the gdelt_down fixture).
 
 
-def test_draft_note_refuses_when_every_source_failed() -> None:
+def test_draft_note_refuses_when_every_source_failed(gdelt_down: None) -> None:
     with pytest.raises(research.SourcesFailed) as raised:
         research.draft_note("Beta Labs", to="Sam Lee", role="Analyst")
     error = raised.value
@@ -231,7 +232,7 @@ def test_draft_note_refuses_when_every_source_failed() -> None:
     assert "no note was written" in message
 
 
-def test_draft_note_refuses_a_given_result_whose_sources_all_failed() -> None:
+def test_draft_note_refuses_a_given_result_whose_sources_all_failed(gdelt_down: None) -> None:
     result = research.research("Beta Labs")
     assert result.all_failed and not result.events
     for check_in in (False, True):
@@ -245,7 +246,7 @@ def test_draft_note_offline_with_nothing_stored_refuses_too() -> None:
     assert all(f.reason == "not_stored" for f in raised.value.failures)
 
 
-def test_note_command_exits_1_listing_the_failures_and_prints_no_note() -> None:
+def test_note_command_exits_1_listing_the_failures_and_prints_no_note(gdelt_down: None) -> None:
     done = runner.invoke(app, ["note", "beta-labs", "--to", "Sam Lee", "--role", "Analyst"])
     assert done.exit_code == 1, (done.stdout, done.stderr)
     assert done.stdout == ""  # nothing to paste
@@ -265,7 +266,7 @@ def test_note_command_offline_with_nothing_stored_says_what_to_do() -> None:
     assert "Nothing is stored for it yet: run once without --offline." in done.stderr
 
 
-def test_without_news_while_some_sources_failed_the_remark_says_so(server) -> None:  # type: ignore[no-untyped-def]
+def test_without_news_while_some_sources_failed_the_remark_says_so(server, gdelt_down) -> None:  # type: ignore[no-untyped-def]
     """One source answered with nothing to congratulate, three failed: a note, and a remark
     that does not pretend everything was checked."""
     from .server import Reply
@@ -287,7 +288,9 @@ def test_without_news_while_some_sources_failed_the_remark_says_so(server) -> No
     )
 
 
-def test_note_command_with_an_event_still_reports_that_every_source_failed() -> None:
+def test_note_command_with_an_event_still_reports_that_every_source_failed(
+    gdelt_down: None,
+) -> None:
     argv = ["note", "beta-labs", "--to", "Sam Lee", "--role", "Analyst", "--event", "2"]
     done = runner.invoke(app, argv)
     assert done.exit_code == 1 and done.stdout == ""
