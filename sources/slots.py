@@ -95,12 +95,15 @@ class HostSlots:
 
 class Spacing:
     """Keeps requests to a service at least its documented interval apart, across every source
-    and company of a run: ``await spacing.turn(host)`` just before a request is sent.
+    and company of a run: ``await spacing.turn(host)`` once a request has its slot, just before
+    it is sent.
 
     A rule names a host and the hosts under it ("sec.gov" covers www.sec.gov and
     data.sec.gov, which the SEC counts together). Requests to one service go one at a time
     through its turn, each timed from when the one before it really went (not from when it was
-    booked), so a busy event loop that delays one request does not bunch up the next.
+    booked), so a busy event loop that delays one request does not bunch up the next. The wait
+    holds the request's slot: taking the turn first would hide the waiting requests from the
+    slots' "most waiting host first" order and starve the service.
     """
 
     def __init__(self, rules: tuple[tuple[str, float], ...]) -> None:
