@@ -205,8 +205,9 @@ def _check_terminal(text: str) -> None:
 
 
 def _check_markdown(markdown: str, urls: set[str]) -> None:
-    """No raw ``<`` (so no HTML passes through), and as CommonMark only our markup and links."""
-    assert "<" not in markdown, markdown
+    """No raw ``<`` that could open a tag or an autolink (a ``<`` before a space, as in "3 < 4",
+    is text to CommonMark and stays readable), and as CommonMark only our markup and links."""
+    assert re.search(r"<(?!\s)", markdown) is None, markdown
     assert not _controls(markdown, "\n"), repr(_controls(markdown, "\n"))
     rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
     page = Page(rendered)
