@@ -471,3 +471,18 @@ def test_descriptions_places_and_title_case_are_not_another_name(title: str) -> 
 def test_a_longer_name_the_profile_lists_is_the_company() -> None:
     listed = company("Trent", aliases=("Severn Trent",))
     assert isinstance(find_mention(item("Severn Trent profit up 8%"), listed), Mention)
+
+
+def test_a_filing_counts_as_first_party_and_says_it_is_a_filing() -> None:
+    filing = make_item(
+        title="Acme Corp signs master supply agreement with Beta Rail",
+        url="https://www.sec.gov/Archives/edgar/data/1/000000000126000001/ex99.htm",
+        published=None,
+        summary="",
+        publisher="SEC EDGAR (8-K)",
+        publisher_domain="sec.gov",
+        source="sec-edgar",
+    )
+    found = find_mention(filing, ACME)
+    assert isinstance(found, Mention) and found.where == "filing"
+    assert found.reason == "from its own filing with the SEC (SEC EDGAR (8-K))"

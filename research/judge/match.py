@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sources.models import Item
+from sources.registry import SEC_EDGAR
 from sources.urls import host_of
 
 from ..company import LEGAL_SUFFIXES, is_generic
@@ -45,6 +46,8 @@ class Mention:
 
     @property
     def reason(self) -> str:
+        if self.where == "filing":
+            return f"from its own filing with the SEC ({self.name})"
         if self.where == "own site":
             return f"from the company's own site ({self.name})"
         if self.where == "summary":
@@ -74,6 +77,8 @@ def is_own_site(item: Item, company: Company) -> bool:
 
 def find_mention(item: Item, company: Company) -> Mention | str:
     """A Mention when the item is about the company; otherwise the reason it is not."""
+    if item.source == SEC_EDGAR:  # first-party too, but a filing, not the newsroom
+        return Mention(item.publisher or "EDGAR", "filing")
     if is_own_site(item, company):
         return Mention(next(iter(sorted(own_hosts(company))), "its newsroom"), "own site")
     return mention_in_text(item.title, item.summary, company)
