@@ -86,6 +86,39 @@ def test_html_to_text_output_has_no_tags_or_entities() -> None:
 # --- truncate ---------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>Acme Corp <b>wins</b> the <a href='https://x.example'>Edison Award</a></p>",
+        "<![CDATA[<p>Acme raises $40 million</p>]]>",
+        "Acme <noscript>hidden</noscript>opens <template><p>t</p></template>a plant",
+        "Acme wins <span class=",  # a tag the feed cut off
+        "<![ x Acme wins",  # a marked section the standard library's parser gives up on
+        "&lt;b&gt;Acme&lt;/b&gt; &amp;amp; Beta",  # escaped twice
+    ],
+)
+def test_the_standard_library_reads_fragments_as_bs4_does(markup: str) -> None:
+    from sources.text import _visible_text, parse_html
+
+    soup = parse_html(markup)
+    for hidden in soup(["script", "style", "template", "noscript"]):
+        hidden.decompose()
+    assert clean_text(_visible_text(markup)) == clean_text(soup.get_text(" "))
+
+
+def test_a_feed_description_is_read_without_importing_bs4() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from sources.text import html_to_text; "
+        "assert html_to_text('<p>Acme <b>wins</b> &amp; grows</p>') == 'Acme wins & grows'; "
+        "print('bs4' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
 def test_truncate_short_text_unchanged() -> None:
     assert truncate("Acme Corp wins", 14) == "Acme Corp wins"
     assert truncate("Acme Corp wins", 300) == "Acme Corp wins"
