@@ -145,3 +145,43 @@ class WatchEntry:
     last_researched: datetime | None
     has_profile: bool
     problem: str | None = None  # why the saved profile could not be read
+
+
+@dataclass(frozen=True)
+class Article:
+    """A recent piece from a trade or industry publication about a topic the interview touched,
+    worth offering in the note; ``reasons`` say why it ranks where it does."""
+
+    title: str
+    url: str
+    published: datetime | None
+    publisher: str  # the publication's name, as a reader knows it ("Supply Chain Dive")
+    publisher_domain: str
+    summary: str
+    source: str  # the search that found it
+    score: float
+    reasons: tuple[str, ...]
+    trade: bool  # a trade or industry publication, not general news
+
+
+@dataclass(frozen=True)
+class Articles:
+    """What ``research.find_articles`` found for a topic: the articles best first, what was
+    skipped and why, and the sources that failed (a failure is not "nothing found")."""
+
+    topic: str
+    generated_at: datetime
+    window_days: int
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    failures: tuple[SourceFailure, ...]
+    warnings: tuple[str, ...]
+    sources_total: int
+    company: Company | None = None
+    offline: bool = False
+    replayed: bool = False
+
+    @property
+    def all_failed(self) -> bool:
+        """True when every source failed, so an empty list means "unknown", not "nothing"."""
+        return self.sources_total > 0 and len(self.failures) >= self.sources_total

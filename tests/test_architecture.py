@@ -53,7 +53,7 @@ PURE_MODULES = {
     "research/judge/rules.py", "research/phrase.py", "research/judge/rank.py", "research/company.py",
     "research/render.py", "research/models.py", "research/errors.py", "research/judge/match.py",
     "research/words.py", "research/evaluate.py", "sources/pages.py", "sources/urls.py",
-    "sources/robots.py", "research/snippets.py", "research/judge/topics.py", "research/judge/outlets.py", "research/note.py",
+    "sources/robots.py", "research/snippets.py", "research/judge/topics.py", "research/judge/outlets.py", "research/judge/articles.py", "research/note.py",
     "sources/endpoints.py", "sources/text.py", "sources/merge.py", "sources/feeds.py",
     "sources/models.py", "sources/errors.py", "research/digest.py", "research/digest_render.py",
     "sources/addresses.py", "research/details.py", "research/signature.py",
