@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sources import Discovery, Outlet, SourceFailure
 
     from .api import research, research_async
+    from .articles import find_articles, find_articles_async
     from .company import resolve_company, slugify
     from .config import Settings, load_settings
     from .digest import CompanySection, Digest, DigestFailure, IsoWeek
@@ -36,7 +37,18 @@ if TYPE_CHECKING:
         UnknownCompany,
     )
     from .judge import Classification, classify
-    from .models import Company, Event, EventKind, Result, Skipped, Snippet, Tone, WatchEntry
+    from .models import (
+        Article,
+        Articles,
+        Company,
+        Event,
+        EventKind,
+        Result,
+        Skipped,
+        Snippet,
+        Tone,
+        WatchEntry,
+    )
     from .note import NoteDraft, Round
     from .profiles import (
         add_company,
@@ -56,6 +68,10 @@ if TYPE_CHECKING:
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _HOMES = {
+    "Article": "research.models",
+    "Articles": "research.models",
+    "find_articles": "research.articles",
+    "find_articles_async": "research.articles",
     "Outlet": "sources",
     "SourceFailure": "sources",
     "research": "research.api",
@@ -111,6 +127,8 @@ _HOMES = {
 }
 
 __all__ = [
+    "Article",
+    "Articles",
     "Classification",
     "Company",
     "CompanySection",
@@ -148,6 +166,8 @@ __all__ = [
     "discover_company",
     "discover_company_async",
     "draft_note",
+    "find_articles",
+    "find_articles_async",
     "get_company",
     "list_companies",
     "load_settings",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from . import arguments
 from .api import research
 from .errors import InvalidInput
-from .models import Company, Event, Result, Tone
+from .models import Article, Company, Event, Result, Tone
 
 if TYPE_CHECKING:
     from .note import NoteDraft, Round
@@ -28,6 +28,7 @@ def draft_note(
     event: int | Event | None = None,
     check_in: bool = False,
     signature: Signature | None = None,
+    article: Article | None = None,
     **research_options: Any,
 ) -> NoteDraft:
     """A follow-up email for a Result, or for a company (researched first, with ``topic``).
@@ -37,6 +38,8 @@ def draft_note(
     picks the news to congratulate on: an Event, or an index into ``result.events`` (0 is the
     best; ``research COMPANY`` numbers them from 1). ``signature`` defaults to the one saved
     with ``research config set`` (placeholders if none). ``NoteDraft.timing`` says when to send.
+    ``article`` (one of ``research.find_articles(topic, company=...).articles``) adds one line
+    offering that piece; this call never searches for one itself.
 
     Raises SourcesFailed (listing ``failures``) when every source failed, whether this call
     researched the company or was given the Result: a note then would wrongly say there is no
@@ -58,6 +61,8 @@ def draft_note(
             f"event must be an index into result.events or an Event; got {arguments.shown(event)}"
         )
     arguments.flag("check_in", check_in)
+    if article is not None:
+        arguments.instance("article", article, Article, "an Article from find_articles() or None")
     from .config_file import load_signature
     from .note import compose_note  # imported here: `research COMPANY` writes no note
     from .signature import Signature
@@ -79,4 +84,5 @@ def draft_note(
         event=event,
         check_in=check_in,
         signature=signature,
+        article=article,
     )

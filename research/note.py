@@ -16,7 +16,7 @@ from typing import Literal
 from sources.text import clean_text
 
 from .errors import InvalidInput, SourcesFailed
-from .models import Event, Result, Snippet, Tone
+from .models import Article, Event, Result, Snippet, Tone
 from .phrase import KIND_CLAUSES
 from .signature import Signature
 
@@ -35,6 +35,7 @@ class NoteDraft:
     event: Event | None
     remarks: tuple[str, ...] = ()  # for the user, not for the email
     timing: str = ""  # when to send it, for the user
+    article: Article | None = None  # the trade piece offered in one line, if any
 
     @property
     def text(self) -> str:
@@ -278,6 +279,18 @@ def _thank_you(
     return subject, [thanks, *([key_line] if key_line else []), _OFFER[round, tone]]
 
 
+def article_line(article: Article, topic: str | None, tone: Tone) -> str:
+    """The line offering a trade piece: where it appeared, what about, and its link."""
+    about = f" on {topic_phrase(topic)}" if topic else ""
+    where = f" in {clean_text(article.publisher)}" if clean_text(article.publisher) else ""
+    thought = (
+        "and thought of our conversation"
+        if tone == "formal"
+        else "and it made me think of our conversation"
+    )
+    return f"I came across this piece{where}{about} {thought}: {article.url}"
+
+
 def _check_in(
     role: str, company: str, round: Round, tone: Tone, key_line: str | None
 ) -> tuple[str, list[str]]:
@@ -321,12 +334,14 @@ def compose_note(
     event: int | Event | None = None,
     check_in: bool = False,
     signature: Signature | None = None,
+    article: Article | None = None,
 ) -> NoteDraft:
     """The note for ``result``: a thank-you after the ``round`` conversation, or with
     ``check_in`` the short follow-up sent when no answer came. It congratulates on ``event``
     (an Event or an index into ``result.events``), else on the best event touching ``topic``,
-    else on the best event. Raises SourcesFailed when no source answered: a note then would
-    wrongly say there is no news."""
+    else on the best event; ``article`` (from ``find_articles``) is offered in one line before
+    the closing offer or question. Raises SourcesFailed when no source answered: a note then
+    would wrongly say there is no news."""
     _choice(tone, TONES, "tone")
     _choice(round, ROUNDS, "round")
     if result.all_failed:
@@ -350,6 +365,8 @@ def compose_note(
         if check_in
         else _thank_you(role, topic, round, tone, key_line)
     )
+    if article is not None:
+        paragraphs.insert(len(paragraphs) - 1, article_line(article, topic, tone))
     return NoteDraft(
         subject,
         salutation,
@@ -359,4 +376,5 @@ def compose_note(
         chosen,
         tuple(remarks),
         _TIMING[check_in],
+        article,
     )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sources.text import clean_text
 
 from . import arguments
-from .models import Company, Event, Result, WatchEntry
+from .models import Article, Articles, Company, Event, Result, WatchEntry
 
 if TYPE_CHECKING:
     from .digest import ReportedWeek
@@ -213,7 +213,7 @@ def _news_when(events: tuple[Event, ...], window: str) -> str:
     return f"({len(events) - undated} in the last {window}, {undated} with the date unknown)"
 
 
-def format_problems(result: Result) -> list[str]:
+def format_problems(result: Result | Articles) -> list[str]:
     """Warning lines for stderr: each failed source, then other warnings."""
     problems = [
         f"warning: {f.source} failed: {_safe(f.error)} [{f.reason}] ({_safe(f.url)})"
@@ -240,6 +240,7 @@ def note_to_dict(note: NoteDraft) -> dict[str, Any]:
         "event": event_to_dict(note.event) if note.event else None,
         "remarks": list(note.remarks),
         "timing": note.timing,
+        "article": article_to_dict(note.article) if note.article else None,
     }
 
 
@@ -295,3 +296,76 @@ def format_watch_entry(entry: WatchEntry) -> str:
         else "never researched"
     )
     return f"{_safe(company.slug):<24} {_safe(company.name):<28} {_safe(profile)} · {last}"
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """One article worth sharing, for programs (docs/schema/articles.json#/$defs/article)."""
+    return {
+        "title": article.title,
+        "url": article.url,
+        "published": _iso(article.published),
+        "publisher": article.publisher,
+        "publisher_domain": article.publisher_domain,
+        "summary": article.summary,
+        "source": article.source,
+        "score": article.score,
+        "trade": article.trade,
+        "reasons": list(article.reasons),
+    }
+
+
+def articles_to_dict(found: Articles) -> dict[str, Any]:
+    """What `research article --json` prints (docs/schema/articles.json)."""
+    arguments.instance("found", found, Articles, "Articles from find_articles()")
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "topic": found.topic,
+        "company": company_to_dict(found.company) if found.company else None,
+        "generated_at": _iso(found.generated_at),
+        "window_days": found.window_days,
+        "offline": found.offline,
+        "replayed": found.replayed,
+        "articles": [article_to_dict(a) for a in found.articles],
+        "failures": [
+            {"source": f.source, "url": f.url, "error": f.error, "reason": f.reason}
+            for f in found.failures
+        ],
+        "skipped": [
+            {"title": s.title, "url": s.url, "published": _iso(s.published), "reason": s.reason}
+            for s in found.skipped
+        ],
+        "warnings": list(found.warnings),
+        "sources_total": found.sources_total,
+    }
+
+
+def format_articles(found: Articles, *, verbose: bool = False) -> str:
+    """The articles as a person reads them: best first, each with where, when and why."""
+    about = f" (not about {_safe(found.company.name)} itself)" if found.company else ""
+    window = f"in the last {found.window_days} days"
+    header = [
+        *(["(replayed recording)"] if found.replayed else []),
+        *(["(offline: stored answers only)"] if found.offline else []),
+    ]
+    if not found.articles:
+        lines = [*header, f"No article on {_safe(found.topic)!r} {window}{about}."]
+    else:
+        count = len(found.articles)
+        lines = [
+            *header,
+            f"{count} article{'s' * (count != 1)} on {_safe(found.topic)!r} {window}{about}, "
+            "best first",
+        ]
+    for number, article in enumerate(found.articles, 1):
+        when = article.published.date().isoformat() if article.published else "date unknown"
+        lines += [
+            "",
+            f"{number}. {_safe(article.title)}",
+            f"   {when} · {_safe(article.publisher)}",
+            f"   {_safe(article.url)}",
+            f"   Why: {_safe('; '.join(article.reasons))}",
+        ]
+    if verbose and found.skipped:
+        lines += ["", "Skipped:"]
+        lines += [f"- {_safe(s.title)}: {_safe(s.reason)}" for s in found.skipped]
+    return "\n".join(lines)

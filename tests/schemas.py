@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 SCHEMA_FOLDER = Path(__file__).resolve().parent.parent / "docs" / "schema"
-NAMES = ("result", "note", "digest", "congratulation")
+NAMES = ("result", "note", "digest", "congratulation", "articles")
 PUBLISHED = {
     name: json.loads((SCHEMA_FOLDER / f"{name}.json").read_text(encoding="utf-8"))
     for name in NAMES

@@ -22,6 +22,7 @@ PUBLIC_RESEARCH = {
     "CompanySection", "Digest", "DigestFailure", "IsoWeek", "OutputError", "WatchEntry",
     "unwatch", "watch", "watched", "save_digest", "weekly_digest", "weekly_digest_async",
     "Signature", "SourcesFailed", "Tone", "Round", "Discovery", "damaged_companies",
+    "Article", "Articles", "find_articles", "find_articles_async",
 }  # fmt: skip
 
 

@@ -3,7 +3,7 @@
 Importing this package registers every command on ``app``; ``main`` is the console script.
 """
 
-from . import company, config, digest, evaluate, mcp, news, note, watch, where  # noqa: F401  (registers commands)
+from . import article, company, config, digest, evaluate, mcp, news, note, watch, where  # noqa: F401  (registers commands)
 from .app import app
 from .main import main
 

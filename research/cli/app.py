@@ -15,7 +15,18 @@ from .helptext import ReadableHelp, adopt, parameter_rows
 
 DEFAULT_COMMAND = "news"
 # The order the help lists commands in: the everyday ones first, whatever the import order.
-HELP_ORDER = ("news", "note", "digest", "watch", "company", "config", "where", "mcp", "eval")
+HELP_ORDER = (
+    "news",
+    "note",
+    "article",
+    "digest",
+    "watch",
+    "company",
+    "config",
+    "where",
+    "mcp",
+    "eval",
+)
 # The default command's options that the top-level help shows; `research news --help` has all.
 KEY_OPTIONS = ("--days", "--limit", "--topic", "--tone", "--json", "--offline", "--replay")
 # Names of five letters or more may have one letter replaced: in shorter ones that makes

@@ -5,6 +5,7 @@ stdout is the note alone, ready to paste; warnings, remarks and when to send it 
 
 import json
 import shlex
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
@@ -26,7 +27,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..models import Result
+    from ..models import Article, Result
 
 # The conversation the note follows; as a Literal (like --tone) the help lists the choices and
 # anything else is a usage error.
@@ -64,6 +65,14 @@ def note_command(
             "gave, or after about a week, instead of the thank-you.",
         ),
     ] = False,
+    article: Annotated[
+        bool,
+        typer.Option(
+            "--article/--no-article",
+            help="With --topic, offer a recent trade piece about it in one line (see `research "
+            "article`); --no-article leaves it out.",
+        ),
+    ] = True,
     days: Annotated[int, typer.Option(min=1, max=365, help="Look back this many days.")] = 30,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the note's parts as JSON.")
@@ -106,6 +115,14 @@ def note_command(
         )
         if event is not None and not result.all_failed:  # all failed: say that, not "0 events"
             _check_event(event, result, _list_command(company, topic, days))
+        researched = time.monotonic()
+        offered, article_remark = (
+            _article(
+                topic, result, days, offline, replay, allow_private, source, no_source, researched
+            )
+            if topic and article and not result.all_failed
+            else (None, "")
+        )
         note = draft_note(
             result,
             to=to,
@@ -116,6 +133,7 @@ def note_command(
             event=None if event is None else event - 1,
             check_in=check_in,
             signature=signature,
+            article=offered,
         )
     except SourcesFailed as exc:
         _every_source_failed(exc.result)
@@ -125,6 +143,8 @@ def note_command(
         typer.echo(line, err=True)
     for remark in note.remarks:
         typer.echo(f"note: {remark}", err=True)
+    if article_remark:
+        typer.echo(f"note: {safe(article_remark)}", err=True)
     typer.echo(
         f"note: {note.timing}" + ("" if check_in else " Add --check-in to write it."), err=True
     )
@@ -138,6 +158,51 @@ def note_command(
         typer.echo(json.dumps(note_to_dict(note), indent=2, ensure_ascii=False))
     else:
         typer.echo(safe_block(note.text))
+
+
+def _article(
+    topic: str,
+    result: "Result",
+    days: int,
+    offline: bool,
+    replay: Path | None,
+    allow_private: str | None,
+    source: list[str] | None,
+    no_source: list[str] | None,
+    researched: float,
+) -> "tuple[Article | None, str]":
+    """The best trade piece about the topic, or None with why there is none: a failed search
+    costs the note its article line, never the note. The search uses a client of its own, so
+    it leaves GDELT the spacing it asks after the company's research."""
+    from ..articles import find_articles, gdelt_spacing
+
+    try:
+        settings = settings_for(allow_private)
+        if replay is None and not offline:
+            from ..config import load_settings
+
+            wait = gdelt_spacing(settings or load_settings()) - (time.monotonic() - researched)
+            if wait > 0:
+                time.sleep(wait)
+        found = find_articles(
+            topic,
+            company=result.company,
+            days=days,
+            limit=1,
+            offline=offline,
+            replay=replay,
+            settings=settings,
+            sources=source or [],
+            no_sources=no_source or [],
+        )
+    except ResearchError as exc:
+        return None, f"No article offered: {exc}"
+    if found.articles:
+        return found.articles[0], ""
+    if found.all_failed:
+        reasons = ", ".join(f"{f.source}: {f.reason}" for f in found.failures)
+        return None, f"No article offered: every search for {topic!r} failed ({reasons})."
+    return None, f"No recent trade piece on {topic!r} was found, so the note offers none."
 
 
 def _list_command(company: str, topic: str | None, days: int) -> str:

@@ -49,6 +49,18 @@ async def in_a_loop(company: str) -> int:
     return len(result.events)
 
 
+def article_line(result: research.Result, topic: str) -> str:
+    found: research.Articles = research.find_articles(topic, company=result.company, days=14)
+    best: research.Article | None = found.articles[0] if found.articles else None
+    draft = research.draft_note(result, to="Jane Doe", role="Analyst", topic=topic, article=best)
+    return draft.text
+
+
+async def articles_in_a_loop(topic: str) -> list[str]:
+    found = await research.find_articles_async(topic, offline=True, competitors=["Beta Labs"])
+    return [a.url for a in found.articles if a.trade]
+
+
 def digest_week() -> str:
     digest: research.Digest = research.weekly_digest(offline=True)
     return str(digest.week)
