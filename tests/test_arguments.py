@@ -30,7 +30,7 @@ NOT_FUNCTIONS = {
     "DiscoveryFailed", "Event", "EventKind", "InvalidInput", "IsoWeek", "NotCongratulable",
     "NoteDraft", "Outlet", "OutputError", "ResearchError", "Result", "Settings", "Skipped",
     "Snippet", "SourceFailure", "StoreBusy", "StoreError", "UnknownCompany", "WatchEntry",
-    "Signature", "SourcesFailed", "Discovery",
+    "Signature", "SourcesFailed", "Discovery", "Article", "Articles",
 }  # fmt: skip
 # Names of the values an argument takes, for type checkers: Literal aliases.
 TYPE_ALIASES = {"Tone", "Round"}
@@ -69,9 +69,26 @@ RESEARCH_WRONG: dict[str, list[Any]] = {
     "sources": NAMES,
     "no_sources": NAMES,
 }
+ARTICLES_BASE = {"topic": "supply chain", "offline": True}
+ARTICLES_WRONG: dict[str, list[Any]] = {
+    "topic": TEXT,
+    "company": [b"Acme", 42, {"a": 1}, ["Acme"]],
+    "days": WHOLE,
+    "limit": WHOLE,
+    "competitors": NAMES,
+    "offline": ["yes", 1],
+    "replay": PATH,
+    "settings": SETTINGS,
+    "now": NOW_VALUES,
+    "deadline": DEADLINE,
+    "sources": NAMES,
+    "no_sources": NAMES,
+}
 CASES: dict[str, tuple[dict[str, Any], dict[str, list[Any]]]] = {
     "research": (RESEARCH_BASE, RESEARCH_WRONG),
     "research_async": (RESEARCH_BASE, RESEARCH_WRONG),
+    "find_articles": (ARTICLES_BASE, ARTICLES_WRONG),
+    "find_articles_async": (ARTICLES_BASE, ARTICLES_WRONG),
     "draft_note": (
         {"result_or_company": "Acme Corp", "to": "Sam", "role": "analyst", "offline": True},
         {
@@ -84,6 +101,7 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, list[Any]]]] = {
             "event": ["2", 1.5, True, [0]],
             "check_in": FLAG,
             "signature": [42, "Ann Smith", {"name": "Ann Smith"}],
+            "article": [42, "https://a.example/", {"url": "https://a.example/"}],
             "research_options": [],  # passed on to research(), checked there:
             "aliases": NAMES,
             "now": NOW_VALUES,
