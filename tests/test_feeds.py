@@ -85,6 +85,9 @@ def test_golden_counts_match_manifest() -> None:
         "windows-1252.xml": 3,
         "google-news-acme-namesakes.xml": 10,
         "gdelt-acme-corp.json": 0,
+        "google-news-topic-supply-chain-visibility.xml": 0,
+        "bing-news-topic-supply-chain-visibility.xml": 4,
+        "gdelt-topic-supply-chain-visibility.json": 0,
     }
 
 
