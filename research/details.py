@@ -58,7 +58,7 @@ class Detail:
 
 
 @functools.cache
-def _names_alternation(names: tuple[str, ...]) -> str:
+def names_alternation(names: tuple[str, ...]) -> str:
     """The company's names as one regex alternation, longest first (built once per company)."""
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
@@ -143,7 +143,7 @@ def customer(title: str, names: tuple[str, ...]) -> str | None:
     """The customer a new-account headline names: "City of Lakemont selects Acme ..." or
     "Acme signs agreement with Ashgrove Bank" -> the customer; a description ("a major
     automaker", "state agency") is not a name and gives None."""
-    company = _names_alternation(names)
+    company = names_alternation(names)
     chooser = re.match(
         rf"({_NAME})\s+(?:selects|chooses|picks|taps|hires|awards|names)\s+(?:{company})(?!\w)",
         title,
@@ -181,7 +181,7 @@ _AND_OR_COMMA = re.compile(r"(?:\sand|,)\s")
 def partner(title: str, names: tuple[str, ...]) -> str | None:
     """The other party of a partnership: "Acme partners with Beta", "Acme and Beta form ...",
     "Beta, Acme team up", "Beta joins forces with Acme"."""
-    company = _names_alternation(names)
+    company = names_alternation(names)
     ours = rf"(?:{company})(?!\w)"
     patterns = (
         # "Tesco Mobile Partners with ...": a unit's word may follow the name, in any case
@@ -218,7 +218,7 @@ def deal(title: str, names: tuple[str, ...]) -> tuple[str, str, str] | None:
     "Acme, Beta strike psoriasis drug deal" -> ("psoriasis drug", "deal", "Beta"); "Acme bags
     cancer drug deal with Beta" likewise. Which side is the customer is not said, so the
     sentence says a deal was signed, never that a customer was won."""
-    ours = rf"(?:{_names_alternation(names)})(?!\w)"
+    ours = rf"(?:{names_alternation(names)})(?!\w)"
     verb_s = r"(?:strikes|signs|inks|seals|clinches|enters\s+into|bags|agrees|wins|lands)"
     patterns = (
         rf"^{ours}(?:\s+and|,)\s+(?P<other>{_NAME}?)\s+{_DEAL_VERBS}\s+{_DEAL_WHAT}{_DEAL_NOUN}\b",
@@ -310,7 +310,7 @@ def growth_figure(title: str) -> tuple[str, str] | None:
 def product(title: str, names: tuple[str, ...]) -> str | None:
     """The named product of a launch: "Acme unveils HomeCell 2, a compact battery" -> "HomeCell
     2"; a description ("AI assistant", "Gdańsk office") gives None."""
-    company = _names_alternation(names)
+    company = names_alternation(names)
     match = re.match(
         rf"(?:{company})(?!\w)\s+(?:launches|unveils|debuts|introduces|releases|rolls\s+out|"
         rf"ships|presents)\s+(?:the\s+|its\s+|new\s+)*(?:['\u2018\"\u201c]([^'\u2019\"\u201d]+)"
@@ -327,7 +327,7 @@ def product(title: str, names: tuple[str, ...]) -> str | None:
 def acquired(title: str, names: tuple[str, ...]) -> tuple[str, bool] | None:
     """(the company acquired, whether the deal is only agreed): "Acme to acquire Beta Labs" ->
     ("Beta Labs", True); "Acme acquires sensor maker Veltro" -> ("Veltro", False)."""
-    company = _names_alternation(names)
+    company = names_alternation(names)
     target = re.match(
         rf"({_NAME}?)\s+to\s+be\s+(?:acquired|bought)\s+by\s+(?:{company})(?!\w)", title
     )
@@ -461,7 +461,7 @@ _REGULATOR = (
 def _regulator_approval(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
     """ "FDA approves Acme's Zolvix for migraine" -> the FDA approval for Acme's Zolvix for
     migraine; "Acme says new pill Zolvix approved by EU" -> EU approval for the new pill Zolvix."""
-    company = _names_alternation(names)
+    company = names_alternation(names)
     approves = re.match(
         rf"(?P<who>{_REGULATOR})\s+(?:approves|clears|okays)\s+"
         rf"(?:{company})(?:['\u2019]s?)?\s+(?P<what>[^,;:]+)$",
@@ -522,7 +522,7 @@ _DRUG_STATUS = {
 def _drug_status(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
     """ "Acme's Zolvix gets orphan drug label" -> the orphan drug designation for Acme's Zolvix:
     the drug is named, never "a recent milestone"."""
-    company = _names_alternation(names)
+    company = names_alternation(names)
     found = re.match(
         rf"(?:{company})['\u2019]s\s+(?P<drug>[A-Z][\w-]*)\s+(?:gets|wins|receives|earns|secures)\s+"
         r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?P<status>orphan[- ]drug|fast[- ]track|breakthrough"
@@ -755,7 +755,7 @@ _DEAL = r"(?:deal|takeover|merger|acquisition|buyout)"
 def _deal_approved(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
     """ "Shareholders give Acme green light for $2.7 billion Beta deal", "Acme-Beta deal secures
     NSE & BSE nod": who cleared which of the company's deals, never "its latest acquisition"."""
-    company = _names_alternation(names)
+    company = names_alternation(names)
     given = re.search(
         rf"\b(?P<who>{_WHO})\s+(?:give|gives|gave|approve|approves|approved|back|backs|clear|clears)"
         rf"\s+(?:{company})(?:['\u2019]s)?\s+(?:green\s+light\s+|nod\s+|approval\s+)?(?:for\s+|to\s+)?"
@@ -809,7 +809,7 @@ def _expansion(title: str, names: tuple[str, ...], owner: str, company: str) -> 
     if found is None:
         return None
     preposition, where = found
-    company_names = _names_alternation(names)
+    company_names = names_alternation(names)
     if re.search(rf"(?:{company_names})(?:\s+Ltd\.?)?\s+(?:plans\s+)?to\s+\w", title):
         # "Just Dial Ltd to set up shop in UK, UAE": announced, not done
         return Detail(

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from html.entities import html5
 
-from .details import AMOUNT, Detail, detail
+from .details import AMOUNT, Detail, detail, names_alternation
 from .errors import InvalidInput
 from .grammar import possessive
 from .models import Event, EventKind, Snippet, Tone
@@ -78,13 +78,13 @@ _VOICES: dict[EventKind, _Voice] = {
         "what a proud moment", "a proud moment", "a moment to be proud of"
     ),
 }
-# Praise a detail asks for instead of its kind's (details.Detail.praise): good news the
-# headline does not call strong (a small rise, a profit figure, a recovery), and a regulator's
-# approval (an important step, not yet an achievement).
 # A plan ("planning to open a studio") is not yet an achievement, a result or an honour.
 _PLANNED = _Voice(
     "exciting times ahead", "an exciting next step", "a promising step for the company"
 )
+# Praise a detail asks for instead of its kind's (details.Detail.praise): good news the
+# headline does not call strong (a small rise, a profit figure, a recovery), a regulator's
+# approval (an important step, not yet an achievement), and an issue just opened (a plan's).
 _PRAISE = {
     "modest": _Voice("great news", "a fine result", "a welcome result"),
     "approval": _Voice("great news", "a big step", "an important step forward"),
@@ -173,8 +173,8 @@ def _plain(phrase: str) -> bool:
 def _without_owner(news: str, names: tuple[str, ...]) -> str:
     """The news without its owner, who may be the company or a unit named in full ("ICICI
     Prudential Life's"): only the rest can repeat the headline."""
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.sub(rf"(?<!\w)(?:{alternation})(?:\s+[A-Z][\w&.-]*){{0,3}}['\u2019]s?(?!\w)", "", news)
+    owners = rf"(?<!\w)(?:{names_alternation(names)})(?:\s+[A-Z][\w&.-]*){{0,3}}['\u2019]s?(?!\w)"
+    return re.sub(owners, "", news)
 
 
 def _garbled(phrase: str, opening: str = "") -> bool:
