@@ -1,7 +1,6 @@
 """`research article`: a recent trade piece about what the interview touched, worth sharing."""
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,6 +9,9 @@ from ..errors import ResearchError
 from .app import app
 from .common import (
     AllowPrivate,
+    AsJson,
+    Offline,
+    Replay,
     SourcesOff,
     SourcesOn,
     check_home,
@@ -41,14 +43,9 @@ def article_command(
     ] = None,
     days: Annotated[int, typer.Option(min=1, max=365, help="Look back this many days.")] = 30,
     limit: Annotated[int, typer.Option(min=1, max=50, help="Show at most this many.")] = 5,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
-    offline: Annotated[
-        bool, typer.Option("--offline", help="Answer from the store only; no network.")
-    ] = False,
-    replay: Annotated[
-        Path | None,
-        typer.Option(help="Answer requests from a recording folder instead of the network."),
-    ] = None,
+    as_json: AsJson = False,
+    offline: Offline = False,
+    replay: Replay = None,
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="Also list skipped pieces and why.")
     ] = False,

@@ -7,6 +7,7 @@ imported only for type checking are quoted instead.
 
 import json
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
@@ -45,6 +46,17 @@ AllowPrivate = Annotated[
         help="Also fetch from these private addresses (intranet feeds): `all` or a "
         "comma-separated list such as 127.0.0.1,10.20.0.0/16.",
     ),
+]
+
+
+# The options a research run and an article search share, written once.
+AsJson = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+Offline = Annotated[
+    bool, typer.Option("--offline", help="Answer from the store only; no network.")
+]
+Replay = Annotated[
+    Path | None,
+    typer.Option(help="Answer requests from a recording folder instead of the network."),
 ]
 
 

@@ -11,6 +11,9 @@ from ..errors import InvalidInput, ResearchError
 from .app import DEFAULT_COMMAND, app
 from .common import (
     AllowPrivate,
+    AsJson,
+    Offline,
+    Replay,
     SafeFormatter,
     SourcesOff,
     SourcesOn,
@@ -56,14 +59,9 @@ def news(
     variant: Annotated[
         int, typer.Option(min=0, max=2, help="Another phrasing of the sentence: 0, 1 or 2.")
     ] = 0,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
-    offline: Annotated[
-        bool, typer.Option("--offline", help="Answer from the store only; no network.")
-    ] = False,
-    replay: Annotated[
-        Path | None,
-        typer.Option(help="Answer requests from a recording folder instead of the network."),
-    ] = None,
+    as_json: AsJson = False,
+    offline: Offline = False,
+    replay: Replay = None,
     record: Annotated[
         Path | None,
         typer.Option(help="Save every response into this folder, for --replay or a bug report."),
