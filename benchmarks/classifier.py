@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.real_data import DATASETS  # noqa: E402
-from research.evaluate import classifier_verdict, evaluate, format_evaluation  # noqa: E402
 from research.judge import classify  # noqa: E402
-from research.labelled import load_labelled  # noqa: E402
+from research.judge.evaluate import classifier_verdict, evaluate, format_evaluation  # noqa: E402
+from research.judge.labelled import load_labelled  # noqa: E402
 
 OURS = ROOT / "fixtures" / "labelled" / "headlines.jsonl"
 PASSES = 6

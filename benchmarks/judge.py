@@ -26,13 +26,13 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import JUDGED  # noqa: E402
 from benchmarks.labelled_pairs import LabelledPair, labelled_pairs  # noqa: E402
 from benchmarks.train_judge import Example, scores  # noqa: E402
-from research.company import resolve_company, with_derived_aliases  # noqa: E402
 from research.judge import classify_mentioned  # noqa: E402
 from research.judge.match import mention_in_text  # noqa: E402
 from research.judge.model import read  # noqa: E402
 from research.judge.rules import Basis, rules_reading  # noqa: E402
 from research.judge.weights import shipped_model  # noqa: E402
 from research.models import Company  # noqa: E402
+from research.plan.company import resolve_company, with_derived_aliases  # noqa: E402
 
 SEARCH_ANSWER = 200
 TARGET_MS = 50.0

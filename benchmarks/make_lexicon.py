@@ -1,4 +1,4 @@
-"""Write research/lexicon.py: the English word lists the phrasing needs, from lemminflect (a
+"""Write research/write/lexicon.py: the English word lists the phrasing needs, from lemminflect (a
 maintained inflection library) over wordfreq's list of frequent English words, instead of hand
 lists that only ever held the words someone thought of:
 
@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLE = ROOT / "research" / "lexicon.py"
+TABLE = ROOT / "research" / "write" / "lexicon.py"
 TOP_WORDS = 100_000  # wordfreq's most frequent English words
 VERB_ZIPF = 2.0  # about once in ten million words: rarer forms are names or typos more often
 NOUN_ZIPF = 2.5

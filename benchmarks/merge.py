@@ -1,4 +1,4 @@
-"""Benchmark: merging 1,000 items into stories, now and as ``sources/merge.py`` was before.
+"""Benchmark: merging 1,000 items into stories, now and as ``sources/parse/merge.py`` was before.
 
     python3 benchmarks/merge.py                  # against the last commit (HEAD)
     python3 benchmarks/merge.py --before REV     # against another revision
@@ -14,6 +14,7 @@ one core.
 from __future__ import annotations
 
 import argparse
+import importlib
 import random
 import statistics
 import subprocess
@@ -27,8 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sources import Item, merge  # noqa: E402
-from sources.feeds import make_item  # noqa: E402
+from sources import Item  # noqa: E402
+from sources.parse import merge  # noqa: E402
+from sources.parse.feeds import make_item  # noqa: E402
 
 ITEMS = 1000
 TITLES, COPIES = 25, 40
@@ -39,18 +41,29 @@ Merge = Callable[[Iterable[Item]], list[Item]]
 
 
 def merge_at(rev: str) -> Merge:
-    """``merge_items`` of sources/merge.py as committed at ``rev``, run as a module of
-    ``sources`` so its relative imports resolve to today's package."""
-    text = subprocess.run(
-        ["git", "show", f"{rev}:sources/merge.py"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    module = types.ModuleType("sources.merge_before")
-    module.__package__ = "sources"
-    exec(compile(text, f"{rev}:sources/merge.py", "exec"), module.__dict__)
+    """``merge_items`` of the merge module as committed at ``rev``, run inside today's package
+    so its relative imports resolve. Before the sources were grouped into subpackages the module
+    was ``sources/merge.py`` and imported its neighbours as ``.urls`` and ``.models``; those old
+    names are pointed at today's modules for the run."""
+    homes = {"sources/parse/merge.py": "sources.parse", "sources/merge.py": "sources"}
+    shown = {
+        path: subprocess.run(
+            ["git", "show", f"{rev}:{path}"], cwd=ROOT, capture_output=True, text=True
+        )
+        for path in homes
+    }
+    found = [path for path, answer in shown.items() if answer.returncode == 0]
+    if not found:
+        raise SystemExit(f"no merge module at {rev}")
+    path, package = found[0], homes[found[0]]
+    if package == "sources":
+        for name in ("urls", "text", "feeds"):
+            sys.modules.setdefault(
+                f"sources.{name}", importlib.import_module(f"sources.parse.{name}")
+            )
+    module = types.ModuleType(f"{package}.merge_before")
+    module.__package__ = package
+    exec(compile(shown[path].stdout, f"{rev}:{path}", "exec"), module.__dict__)
     merge_items: Merge = module.merge_items
     return merge_items
 
@@ -150,7 +163,9 @@ def main() -> None:
     rng = random.Random(18)
     distinct = distinct_answer(rng)
     syndicated = syndicated_answer(rng)
-    print(f"merging against sources/merge.py at {args.before}; target < {TARGET_MS:.0f} ms each")
+    print(
+        f"merging against sources/parse/merge.py at {args.before}; target < {TARGET_MS:.0f} ms each"
+    )
     medians = [
         compare("distinct titles", distinct, before, args.runs),
         compare(f"{COPIES} copies of {TITLES} titles", syndicated, before, args.runs),

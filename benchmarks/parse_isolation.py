@@ -1,4 +1,4 @@
-"""Benchmark: what parsing in worker processes (sources.isolate) costs a normal run.
+"""Benchmark: what parsing in worker processes (sources.net.isolate) costs a normal run.
 
 Compares parsing the fixture feeds, a 200-item search feed and a newsroom listing in a thread
 (how parsing ran before, and how bodies up to 16 KiB still run) with parsing them in a worker
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sources import feed_source, newsroom_source  # noqa: E402
-from sources.isolate import ParseLimits, parse_workers, run_parse  # noqa: E402
+from sources.net.isolate import ParseLimits, parse_workers, run_parse  # noqa: E402
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
 ROUNDS = 30

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from research.evaluate import LabelledHeadline, label_from_score
+from research.judge.evaluate import LabelledHeadline, label_from_score
 
 SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 

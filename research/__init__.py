@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
     from .api import research, research_async
     from .articles import find_articles, find_articles_async
-    from .company import resolve_company, slugify
     from .config import Settings, load_settings
-    from .digest import CompanySection, Digest, DigestFailure, IsoWeek
+    from .digest.data import CompanySection, Digest, DigestFailure, IsoWeek
+    from .digest.weekly import save_digest, weekly_digest, weekly_digest_async
     from .drafting import draft_note
     from .errors import (
         ConfigError,
@@ -49,8 +49,8 @@ if TYPE_CHECKING:
         Tone,
         WatchEntry,
     )
-    from .note import NoteDraft, Round
-    from .profiles import (
+    from .plan.company import resolve_company, slugify
+    from .store.profiles import (
         add_company,
         damaged_companies,
         discover_company,
@@ -59,11 +59,11 @@ if TYPE_CHECKING:
         list_companies,
         remove_company,
     )
-    from .render import result_to_dict
-    from .signature import Signature
-    from .snippets import NotCongratulable, congratulate
-    from .watchlist import unwatch, watch, watched
-    from .weekly import save_digest, weekly_digest, weekly_digest_async
+    from .store.watchlist import unwatch, watch, watched
+    from .write.note import NoteDraft, Round
+    from .write.render import result_to_dict
+    from .write.signature import Signature
+    from .write.snippets import NotCongratulable, congratulate
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -76,16 +76,16 @@ _HOMES = {
     "SourceFailure": "sources",
     "research": "research.api",
     "draft_note": "research.drafting",
-    "NoteDraft": "research.note",
+    "NoteDraft": "research.write.note",
     "research_async": "research.api",
-    "resolve_company": "research.company",
-    "slugify": "research.company",
+    "resolve_company": "research.plan.company",
+    "slugify": "research.plan.company",
     "Settings": "research.config",
     "load_settings": "research.config",
     "ConfigError": "research.errors",
     "InvalidInput": "research.errors",
     "ResearchError": "research.errors",
-    "Signature": "research.signature",
+    "Signature": "research.write.signature",
     "SourcesFailed": "research.errors",
     "StoreBusy": "research.errors",
     "StoreError": "research.errors",
@@ -94,36 +94,36 @@ _HOMES = {
     "EventKind": "research.models",
     "Result": "research.models",
     "Skipped": "research.models",
-    "result_to_dict": "research.render",
-    "NotCongratulable": "research.snippets",
-    "congratulate": "research.snippets",
+    "result_to_dict": "research.write.render",
+    "NotCongratulable": "research.write.snippets",
+    "congratulate": "research.write.snippets",
     "Snippet": "research.models",
     "Classification": "research.judge",
     "classify": "research.judge",
     "DiscoveryFailed": "research.errors",
     "UnknownCompany": "research.errors",
-    "add_company": "research.profiles",
-    "discover_company": "research.profiles",
-    "discover_company_async": "research.profiles",
-    "get_company": "research.profiles",
-    "list_companies": "research.profiles",
-    "damaged_companies": "research.profiles",
+    "add_company": "research.store.profiles",
+    "discover_company": "research.store.profiles",
+    "discover_company_async": "research.store.profiles",
+    "get_company": "research.store.profiles",
+    "list_companies": "research.store.profiles",
+    "damaged_companies": "research.store.profiles",
     "Discovery": "sources",
     "Tone": "research.models",
-    "Round": "research.note",
-    "remove_company": "research.profiles",
-    "CompanySection": "research.digest",
-    "Digest": "research.digest",
-    "DigestFailure": "research.digest",
-    "IsoWeek": "research.digest",
+    "Round": "research.write.note",
+    "remove_company": "research.store.profiles",
+    "CompanySection": "research.digest.data",
+    "Digest": "research.digest.data",
+    "DigestFailure": "research.digest.data",
+    "IsoWeek": "research.digest.data",
     "OutputError": "research.errors",
     "WatchEntry": "research.models",
-    "unwatch": "research.watchlist",
-    "watch": "research.watchlist",
-    "watched": "research.watchlist",
-    "save_digest": "research.weekly",
-    "weekly_digest": "research.weekly",
-    "weekly_digest_async": "research.weekly",
+    "unwatch": "research.store.watchlist",
+    "watch": "research.store.watchlist",
+    "watched": "research.store.watchlist",
+    "save_digest": "research.digest.weekly",
+    "weekly_digest": "research.digest.weekly",
+    "weekly_digest_async": "research.digest.weekly",
 }
 
 __all__ = [

@@ -24,24 +24,24 @@ from sources import (
     parse_workers,
 )
 from sources.fetch import Progress, report_of
-from sources.urls import require_http_url
+from sources.parse.urls import require_http_url
 
 from . import arguments
-from .cache import Cache
-from .company import resolve_company, unique_names, with_derived_aliases
 from .config import Settings, load_settings
-from .database import kept_open
 from .errors import InvalidInput, StoreError
-from .filers import Filers
 from .judge.rank import rank_items
 from .judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS, topic_words
 from .models import Company, Result
-from .offline import from_cache
-from .plan import Plan, plan_sources
-from .replaying import RecordedCompanies, keep_company, open_recording
+from .plan.company import resolve_company, unique_names, with_derived_aliases
+from .plan.filers import Filers
+from .plan.sources import Plan, plan_sources
+from .plan.switches import NO_SWITCHES, Switches, switches
 from .runner import synchronous
-from .store import Store
-from .switches import NO_SWITCHES, Switches, switches
+from .store.cache import Cache
+from .store.database import kept_open
+from .store.offline import from_cache
+from .store.replaying import RecordedCompanies, keep_company, open_recording
+from .store.research_db import Store
 
 P = ParamSpec("P")
 
@@ -121,7 +121,7 @@ async def research_async(
     as each one ends, with how many are done, how many in all and one still being fetched
     (``""`` when all are done); an offline run fetches nothing and never calls it.
     ``sources`` and ``no_sources`` switch built-in sources on and off by name for this run
-    (``sources.registry.SWITCHABLE``), over the profile's switches and the defaults;
+    (``sources.providers.registry.SWITCHABLE``), over the profile's switches and the defaults;
     ``builtin=False`` switches off the searches and services the run does not name.
     """
     arguments.company("company", company)
@@ -410,7 +410,7 @@ def profile_or_company(
     typed = resolve_company(company, tuple(aliases))
     try:
         if isinstance(profiles, Store):  # "AT-T" beside a saved "AT&T": the entry it was given
-            from .watchlist import stored_company
+            from .store.watchlist import stored_company
 
             typed = stored_company(company, profiles, aliases)
         profile = profiles.company(typed.slug)
@@ -491,7 +491,7 @@ async def _discover(
     discovery's page-reading code is needed only for profiles with a domain or newsroom."""
     from sources.discover import DISCOVERY_DEADLINE, discover_newsroom
 
-    from .profiles import with_discovery
+    from .store.profiles import with_discovery
 
     discovery = await discover_newsroom(
         company.domain or company.newsroom or "",

@@ -21,28 +21,28 @@ from sources import (
     fetch_all,
     parse_workers,
 )
-from sources.bing_news import NAME as BING_NEWS
-from sources.gdelt import NAME as GDELT
-from sources.gdelt import Gdelt
-from sources.google_news import NAME as GOOGLE_NEWS
-from sources.registry import builtin_sources
-from sources.slots import Spacing
-from sources.urls import host_of
+from sources.net.slots import Spacing
+from sources.parse.urls import host_of
+from sources.providers.bing_news import NAME as BING_NEWS
+from sources.providers.gdelt import NAME as GDELT
+from sources.providers.gdelt import Gdelt
+from sources.providers.google_news import NAME as GOOGLE_NEWS
+from sources.providers.registry import builtin_sources
 
 from . import arguments
 from .api import _check_topics, _left, check_deadline, deadline_at, profile_or_company
-from .cache import Cache
-from .company import with_derived_aliases
 from .config import Settings, load_settings
-from .database import kept_open
 from .errors import InvalidInput, StoreError
 from .judge.articles import rank_articles
 from .models import Articles, Company
-from .offline import from_cache
-from .replaying import RecordedCompanies, open_recording
+from .plan.company import with_derived_aliases
+from .plan.switches import Switches, switched_on, switches
 from .runner import synchronous
-from .store import Store
-from .switches import Switches, switched_on, switches
+from .store.cache import Cache
+from .store.database import kept_open
+from .store.offline import from_cache
+from .store.replaying import RecordedCompanies, open_recording
+from .store.research_db import Store
 
 MAX_DAYS = 365
 MAX_LIMIT = 50

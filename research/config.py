@@ -8,13 +8,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sources import HttpLimits, ParseLimits
-from sources.addresses import ALLOW_PRIVATE_ENV, AllowList
-from sources.endpoints import BING_NEWS_SEARCH, GDELT_DOC_API, GOOGLE_NEWS_SEARCH
-from sources.urls import is_http_url
+from sources.net.addresses import ALLOW_PRIVATE_ENV, AllowList
+from sources.parse.urls import is_http_url
+from sources.providers.endpoints import BING_NEWS_SEARCH, GDELT_DOC_API, GOOGLE_NEWS_SEARCH
 
 from . import arguments
-from .config_file import check_contact
 from .errors import ConfigError, InvalidInput
+from .store.config_file import check_contact
 
 ENV_HOME = "RESEARCH_HOME"
 ENV_CA_FILE = "RESEARCH_CA_FILE"

@@ -13,8 +13,8 @@ from .errors import InvalidInput
 from .models import Article, Company, Event, Result, Tone
 
 if TYPE_CHECKING:
-    from .note import NoteDraft, Round
-    from .signature import Signature
+    from .write.note import NoteDraft, Round
+    from .write.signature import Signature
 
 
 def draft_note(
@@ -63,9 +63,9 @@ def draft_note(
     arguments.flag("check_in", check_in)
     if article is not None:
         arguments.instance("article", article, Article, "an Article from find_articles() or None")
-    from .config_file import load_signature
-    from .note import compose_note  # imported here: `research COMPANY` writes no note
-    from .signature import Signature
+    from .store.config_file import load_signature
+    from .write.note import compose_note  # imported here: `research COMPANY` writes no note
+    from .write.signature import Signature
 
     if signature is not None:
         arguments.instance("signature", signature, Signature, "a Signature or None")

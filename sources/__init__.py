@@ -46,14 +46,15 @@ if TYPE_CHECKING:
         TooManyRedirects,
         UnsupportedEncoding,
     )
-    from .feeds import ParsedFeed, parse_feed
     from .fetch import fetch_all, fetch_source
-    from .http import HttpClient, HttpLimits, Response
-    from .isolate import ParseLimits, parse_workers
-    from .merge import merge_items, told_together
     from .models import CachedFeed, FetchReport, Item, Outlet, Query, SourceFailure, SourceOutcome
-    from .newsroom import NewsroomPage
-    from .registry import (
+    from .net.http import HttpClient, HttpLimits, Response
+    from .net.isolate import ParseLimits, parse_workers
+    from .net.replay import Recorder, Recording, ReplayTransport, load_recording
+    from .parse.feeds import ParsedFeed, parse_feed
+    from .parse.merge import merge_items, told_together
+    from .providers.newsroom import NewsroomPage
+    from .providers.registry import (
         BUILTIN_SOURCES,
         FollowsLinks,
         SendsContact,
@@ -62,12 +63,11 @@ if TYPE_CHECKING:
         feed_source,
         newsroom_source,
     )
-    from .replay import Recorder, Recording, ReplayTransport, load_recording
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _HOMES = {
-    "BUILTIN_SOURCES": "sources.registry",
+    "BUILTIN_SOURCES": "sources.providers.registry",
     "Blocked": "sources.errors",
     "CachedFeed": "sources.models",
     "ConnectFailed": "sources.errors",
@@ -76,46 +76,46 @@ _HOMES = {
     "FetchReport": "sources.models",
     "Gone": "sources.errors",
     "HTTPStatusError": "sources.errors",
-    "HttpClient": "sources.http",
-    "HttpLimits": "sources.http",
+    "HttpClient": "sources.net.http",
+    "HttpLimits": "sources.net.http",
     "IncompleteBody": "sources.errors",
     "InvalidURL": "sources.errors",
     "Malformed": "sources.errors",
     "MissingContact": "sources.errors",
     "NotListed": "sources.errors",
     "Refused": "sources.errors",
-    "SendsContact": "sources.registry",
+    "SendsContact": "sources.providers.registry",
     "Item": "sources.models",
     "NameNotResolved": "sources.errors",
     "NeedsBrowser": "sources.errors",
     "Discovery": "sources.discover",
-    "NewsroomPage": "sources.newsroom",
+    "NewsroomPage": "sources.providers.newsroom",
     "discover_newsroom": "sources.discover",
     "site_origin": "sources.discover",
-    "FollowsLinks": "sources.registry",
-    "newsroom_source": "sources.registry",
+    "FollowsLinks": "sources.providers.registry",
+    "newsroom_source": "sources.providers.registry",
     "NotAFeed": "sources.errors",
     "NotFound": "sources.errors",
     "NotRecorded": "sources.errors",
     "Outlet": "sources.models",
     "ParseError": "sources.errors",
-    "ParsedFeed": "sources.feeds",
-    "ParseLimits": "sources.isolate",
+    "ParsedFeed": "sources.parse.feeds",
+    "ParseLimits": "sources.net.isolate",
     "ParseTimedOut": "sources.errors",
     "ParseTooBig": "sources.errors",
     "ParserCrashed": "sources.errors",
-    "parse_workers": "sources.isolate",
+    "parse_workers": "sources.net.isolate",
     "PrivateAddress": "sources.errors",
     "ProtocolError": "sources.errors",
     "Query": "sources.models",
     "RateLimited": "sources.errors",
-    "Recording": "sources.replay",
-    "Recorder": "sources.replay",
+    "Recording": "sources.net.replay",
+    "Recorder": "sources.net.replay",
     "ReplayError": "sources.errors",
-    "ReplayTransport": "sources.replay",
-    "Response": "sources.http",
+    "ReplayTransport": "sources.net.replay",
+    "Response": "sources.net.http",
     "ServerError": "sources.errors",
-    "Source": "sources.registry",
+    "Source": "sources.providers.registry",
     "SourceError": "sources.errors",
     "SourceFailure": "sources.models",
     "SourceOutcome": "sources.models",
@@ -124,14 +124,14 @@ _HOMES = {
     "TooLarge": "sources.errors",
     "TooManyRedirects": "sources.errors",
     "UnsupportedEncoding": "sources.errors",
-    "builtin_sources": "sources.registry",
-    "feed_source": "sources.registry",
+    "builtin_sources": "sources.providers.registry",
+    "feed_source": "sources.providers.registry",
     "fetch_all": "sources.fetch",
     "fetch_source": "sources.fetch",
-    "load_recording": "sources.replay",
-    "merge_items": "sources.merge",
-    "told_together": "sources.merge",
-    "parse_feed": "sources.feeds",
+    "load_recording": "sources.net.replay",
+    "merge_items": "sources.parse.merge",
+    "told_together": "sources.parse.merge",
+    "parse_feed": "sources.parse.feeds",
 }
 
 __all__ = [

@@ -4,10 +4,10 @@ robots.txt is read first, for every host asked, and obeyed (RFC 9309 rules). The
 announced feeds are taken; only without them are news-like links visited (a few pages, one level
 deeper by link text), and only when nothing at all was found are common feed paths probed.
 Organisation feeds on press-release wires that the pages link to are kept with the feeds found
-(``sources.wires``); they do not end the search for the company's own.
+(``sources.providers.wires``); they do not end the search for the company's own.
 Requests are not retried and the whole discovery has one deadline, so a broken site costs
 seconds, not minutes. A site that cannot be asked is reported as unreachable, to try again later.
-Pages are read in parser processes (``sources.isolate``), never on the event loop; a page the
+Pages are read in parser processes (``sources.net.isolate``), never on the event loop; a page the
 parsers cannot read (over the parse deadline, or markup a parser trips on) becomes a note.
 """
 
@@ -22,10 +22,11 @@ from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 from .errors import HTTPStatusError, NotFound, SourceError
-from .feeds import parse_feed
-from .http import HttpClient
-from .isolate import parse_workers, run_parse
-from .pages import (
+from .net.http import HttpClient
+from .net.isolate import parse_workers, run_parse
+from .net.robots import ALLOW_ALL, DENY_ALL, Robots, parse_robots
+from .parse.feeds import parse_feed
+from .parse.pages import (
     decode_html,
     feed_links,
     listing_entries,
@@ -33,9 +34,8 @@ from .pages import (
     newsroom_links,
     unique,
 )
-from .robots import ALLOW_ALL, DENY_ALL, Robots, parse_robots
-from .urls import require_http_url
-from .wires import is_wire_feed, wire_links
+from .parse.urls import require_http_url
+from .providers.wires import is_wire_feed, wire_links
 
 # Pages visited after the home page (news-like links, and their news-like links in turn).
 MAX_CANDIDATE_PAGES = 4

@@ -11,19 +11,19 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from .errors import Gone, RateLimited, SourceError, TimedOut
-from .http import HttpClient, Response
-from .isolate import parse_workers, run_parse
-from .merge import merge_items
 from .models import CachedFeed, FetchReport, Hold, Query, SourceFailure, SourceOutcome
-from .registry import FollowsLinks, SendsContact, Source
-from .urls import host_of
+from .net.http import HttpClient, Response
+from .net.isolate import parse_workers, run_parse
+from .parse.merge import merge_items
+from .parse.urls import host_of
+from .providers.registry import FollowsLinks, SendsContact, Source
 
 logger = logging.getLogger(__name__)
 
 # A 410 keeps a URL from being asked for this long; then it is asked once more, in case the
 # feed came back (a site rebuilt, a path restored).
 GONE_RECHECK = timedelta(days=30)
-# The longest Retry-After honoured across runs (``sources.http`` caps the header the same way).
+# The longest Retry-After honoured across runs (``sources.net.http`` caps the header the same way).
 MAX_RATE_LIMIT = timedelta(hours=24)
 REMOVE_FEED = (
     "remove the feed from the company's profile (`research company add` with the feeds to keep; "
@@ -45,7 +45,7 @@ async def fetch_all(
     progress: Progress | None = None,
 ) -> FetchReport:
     """Fetch and parse every source at once; merge the items of those that worked. Parsing
-    happens in worker processes (``sources.isolate``), stopped before this returns. With a
+    happens in worker processes (``sources.net.isolate``), stopped before this returns. With a
     ``deadline`` (seconds), a source still busy then is stopped and reported as timed out;
     the others keep what they found. ``progress`` is called at once and as each source ends."""
     cache = cache or {}

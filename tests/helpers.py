@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from sources.addresses import AllowList
+from sources.net.addresses import AllowList
 
 from .server import Reply, TestServer
 

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import sources
-from sources import ParsedFeed, Source, gdelt
-from sources.endpoints import BING_NEWS_SEARCH, GDELT_DOC_API, GOOGLE_NEWS_SEARCH
+from sources import ParsedFeed, Source
+from sources.providers import gdelt
+from sources.providers.endpoints import BING_NEWS_SEARCH, GDELT_DOC_API, GOOGLE_NEWS_SEARCH
 
 ROOT = Path(__file__).resolve().parent.parent
 FEEDS = ROOT / "fixtures" / "feeds"

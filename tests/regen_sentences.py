@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import research
-from research.snippets import TONES, VARIANTS
+from research.write.snippets import TONES, VARIANTS
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "fixtures" / "labelled" / "headlines.jsonl"

@@ -51,18 +51,18 @@ def test_sources_never_imports_research() -> None:
 
 
 PURE_MODULES = {
-    "research/judge/rules.py", "research/phrase.py", "research/judge/rank.py", "research/company.py",
-    "research/render.py", "research/models.py", "research/errors.py", "research/judge/match.py",
-    "research/words.py", "research/evaluate.py", "sources/pages.py", "sources/urls.py",
-    "sources/robots.py", "research/snippets.py", "research/judge/topics.py", "research/judge/outlets.py", "research/judge/articles.py", "research/note.py",
-    "sources/endpoints.py", "sources/text.py", "sources/merge.py", "sources/feeds.py",
-    "sources/models.py", "sources/errors.py", "research/digest.py", "research/digest_render.py",
-    "sources/addresses.py", "research/details.py", "research/signature.py",
-    "sources/filings.py", "sources/gdelt.py", "sources/wires.py", "research/switches.py",
+    "research/judge/rules.py", "research/write/phrase.py", "research/judge/rank.py", "research/plan/company.py",
+    "research/write/render.py", "research/models.py", "research/errors.py", "research/judge/match.py",
+    "research/plan/words.py", "research/judge/evaluate.py", "sources/parse/pages.py", "sources/parse/urls.py",
+    "sources/net/robots.py", "research/write/snippets.py", "research/judge/topics.py", "research/judge/outlets.py", "research/judge/articles.py", "research/write/note.py",
+    "sources/providers/endpoints.py", "sources/parse/text.py", "sources/parse/merge.py", "sources/parse/feeds.py",
+    "sources/models.py", "sources/errors.py", "research/digest/data.py", "research/digest/render.py",
+    "sources/net/addresses.py", "research/write/details.py", "research/write/signature.py",
+    "sources/parse/filings.py", "sources/providers/gdelt.py", "sources/providers/wires.py", "research/plan/switches.py",
 }  # fmt: skip
 IO_MODULES = {"httpx", "sqlite3", "os", "socket", "asyncio", "pathlib", "time", "subprocess",
-              "research.store", "research.api", "research.config", "sources.http",
-              "sources.fetch", "sources.replay"}  # fmt: skip
+              "research.store.research_db", "research.api", "research.config", "sources.net.http",
+              "sources.fetch", "sources.net.replay"}  # fmt: skip
 
 
 def _imports(path: Path) -> set[str]:
@@ -98,7 +98,7 @@ def test_pure_modules_load_no_network_or_storage_library() -> None:
     for relative in sorted(PURE_MODULES):
         module = relative.removesuffix(".py").replace("/", ".")
         loaded = _modules_after_import(module)
-        assert not loaded & {"httpx", "sqlite3", "sources.http", "research.store"}, module
+        assert not loaded & {"httpx", "sqlite3", "sources.net.http", "research.store.research_db"}, module
 
 
 def test_help_does_not_import_heavy_libraries() -> None:
@@ -134,6 +134,6 @@ def test_a_replay_loads_only_what_it_needs(acme_replay: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(done.stderr.split())
     assert "research.judge.weights" in loaded  # it did judge
-    for unneeded in ("httpcore", "sources.netguard", "sources.discover", "sources.pages",
-                     "sources.newsroom", "research.note", "research.profiles", "trafilatura"):  # fmt: skip
+    for unneeded in ("httpcore", "sources.net.netguard", "sources.discover", "sources.parse.pages",
+                     "sources.providers.newsroom", "research.write.note", "research.store.profiles", "trafilatura"):  # fmt: skip
         assert unneeded not in loaded, unneeded

@@ -18,7 +18,7 @@ import pytest
 
 import research
 from research import arguments
-from research.digest import Digest, IsoWeek
+from research.digest.data import Digest, IsoWeek
 
 NOW = datetime(2026, 12, 7, 12, 0, tzinfo=timezone.utc)
 NAIVE = datetime(2026, 12, 7, 12, 0)

@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from research.company import resolve_company
 from research.judge.articles import judge_article, rank_articles, trade_outlet
-from sources.feeds import make_item
+from research.plan.company import resolve_company
 from sources.models import Item
+from sources.parse.feeds import make_item
 
 from .helpers import RECORDED_AT
 

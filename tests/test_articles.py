@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 
 import research
 from research.cli import app
-from research.render import articles_to_dict, note_to_dict
+from research.write.render import articles_to_dict, note_to_dict
 from sources import HttpLimits
-from sources.endpoints import bing_news_url, gdelt_url, google_news_url
 from sources.models import Query
+from sources.providers.endpoints import bing_news_url, gdelt_url, google_news_url
 
 from .helpers import RECORDED_AT
 from .schemas import validate

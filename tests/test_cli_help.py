@@ -111,7 +111,7 @@ def test_no_arguments_prints_the_top_level_help() -> None:
 
 
 def test_tone_takes_exactly_the_library_tones() -> None:
-    from research.note import Tone
+    from research.write.note import Tone
 
     assert get_args(ToneChoice) == get_args(Tone)
     result = runner.invoke(app, ["acme-corp", "--tone", "loud", "--offline"])

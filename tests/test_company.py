@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from research.company import MAX_NAME_LENGTH, resolve_company, slugify
 from research.errors import InvalidInput
+from research.plan.company import MAX_NAME_LENGTH, resolve_company, slugify
 
 
 @pytest.mark.parametrize(

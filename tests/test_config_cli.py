@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import research.config
 from research.cli import app
-from research.config_file import ENV_HOME, config_path, read_config, toml_string
+from research.store.config_file import ENV_HOME, config_path, read_config, toml_string
 
 if sys.version_info >= (3, 11):
     import tomllib

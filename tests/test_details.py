@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from research.details import (
+from research.models import EventKind as K
+from research.write.details import (
     acquired,
     amount,
     award_name,
@@ -17,7 +18,6 @@ from research.details import (
     place,
     product,
 )
-from research.models import EventKind as K
 
 ACME = ("Acme Corp", "Acme")
 

@@ -12,9 +12,9 @@ import pytest
 
 import research
 from research import Digest, InvalidInput, IsoWeek
-from research.digest import events_for_week, same_event
+from research.digest.data import events_for_week, same_event
+from research.digest.weekly import due_weeks
 from research.models import Event, EventKind
-from research.weekly import due_weeks
 from sources import HttpLimits, Outlet
 
 from .server import Reply, TestServer

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from research.digest import CompanySection, Digest, DigestFailure, IsoWeek
-from research.digest_render import digest_html
+from research.digest.data import CompanySection, Digest, DigestFailure, IsoWeek
+from research.digest.render import digest_html
 from research.models import Company, Event, EventKind
 
 HOSTILE_TITLE = "Acme Corp wins <script>document.title='pwned'</script><img src=x onerror=alert(1)>"

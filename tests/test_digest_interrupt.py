@@ -25,8 +25,8 @@ import pytest
 
 import research
 from research import IsoWeek
-from research.store import Store
-from research.weekly import due_weeks
+from research.digest.weekly import due_weeks
+from research.store.research_db import Store
 
 from .server import Reply, TestServer
 

@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from research.digest import CompanySection, Digest, DigestFailure, IsoWeek, SavedDigest
-from research.digest_render import (
+from research.digest.data import CompanySection, Digest, DigestFailure, IsoWeek, SavedDigest
+from research.digest.render import (
     digest_feed,
     digest_fragment,
     digest_html,
@@ -31,7 +31,7 @@ from research.digest_render import (
 )
 from research.models import Company, Event, EventKind
 from sources import Outlet
-from sources.text import clean_text
+from sources.parse.text import clean_text
 
 WEEK = IsoWeek(2026, 47)
 ACME = Company("acme-corp", "Acme Corp")

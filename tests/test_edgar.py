@@ -17,23 +17,23 @@ from typer.testing import CliRunner
 
 import research
 from research.cli import app
-from research.filers import filer_key, matching_filers
+from research.plan.filers import filer_key, matching_filers
 from sources import EmptyResponse, HttpClient, HttpLimits, Malformed
-from sources.edgar import parse_submissions, sec_user_agent
-from sources.endpoints import (
-    edgar_document_url,
-    edgar_filing_index_url,
-    edgar_submissions_url,
-    edgar_tickers_url,
-)
-from sources.filings import (
+from sources.models import Filer
+from sources.parse.filings import (
     acquisition_headline,
     agreement_headline,
     exhibit_links,
     item_text,
     press_release,
 )
-from sources.models import Filer
+from sources.providers.edgar import parse_submissions, sec_user_agent
+from sources.providers.endpoints import (
+    edgar_document_url,
+    edgar_filing_index_url,
+    edgar_submissions_url,
+    edgar_tickers_url,
+)
 
 from .helpers import RECORDED_AT
 from .server import Reply, TestServer

@@ -9,7 +9,7 @@ import pytest
 
 import sources
 from sources import Query
-from sources.endpoints import bing_news_url, google_news_url, search_expression
+from sources.providers.endpoints import bing_news_url, google_news_url, search_expression
 
 GOOGLE_SUFFIX = "&hl=en-US&gl=US&ceid=US:en"
 # What may appear in a percent-encoded value: unreserved characters and %XX escapes only.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from research.english import is_countable, is_ordinary, participles, verb_forms
+from research.write.english import is_countable, is_ordinary, participles, verb_forms
 
 
 def test_the_lexicon_matches_lemminflect_and_wordfreq() -> None:

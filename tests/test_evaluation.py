@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 import research
 from research.cli import app
 from research.errors import InvalidInput
-from research.evaluate import LabelledHeadline, Verdict, classifier_verdict, evaluate
-from research.labelled import load_labelled
+from research.judge.evaluate import LabelledHeadline, Verdict, classifier_verdict, evaluate
+from research.judge.labelled import load_labelled
 from research.models import EventKind
 
 LABELLED = Path(__file__).resolve().parent.parent / "fixtures" / "labelled" / "headlines.jsonl"

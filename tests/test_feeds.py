@@ -12,7 +12,7 @@ import pytest
 
 import sources
 from sources import EmptyResponse, Item, NotAFeed, Query, parse_feed
-from sources.text import TITLE_LIMIT
+from sources.parse.text import TITLE_LIMIT
 
 from .regen_golden import FEEDS, NOW, golden_path, parse_recorded, recorded_responses, snapshot
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 import research
 from research.cli import app
-from research.files import write_atomic
+from research.store.files import write_atomic
 
 from .server import Reply, TestServer
 

@@ -22,9 +22,9 @@ from sources import (
     RateLimited,
     Refused,
 )
-from sources.endpoints import GDELT_DOC_API, gdelt_url
-from sources.gdelt import gdelt_title, parse_articles, seen_date
-from sources.slots import Spacing
+from sources.net.slots import Spacing
+from sources.providers.endpoints import GDELT_DOC_API, gdelt_url
+from sources.providers.gdelt import gdelt_title, parse_articles, seen_date
 
 from .helpers import LOOPBACK, RECORDED_AT
 from .server import Reply, TestServer

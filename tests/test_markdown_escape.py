@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from research.digest import CompanySection, Digest, DigestFailure, IsoWeek
-from research.digest_render import digest_markdown
+from research.digest.data import CompanySection, Digest, DigestFailure, IsoWeek
+from research.digest.render import digest_markdown
 from research.models import Company, Event, EventKind
-from sources.text import clean_text
+from sources.parse.text import clean_text
 
 WEEK = IsoWeek(2026, 47)
 URL = "https://acme.example/news/1"

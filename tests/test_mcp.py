@@ -25,7 +25,7 @@ from mcp.client.stdio import stdio_client
 from mcp.types import CallToolResult
 
 import research
-from research.digest import CompanySection, Digest, IsoWeek
+from research.digest.data import CompanySection, Digest, IsoWeek
 from research.mcp.tools import MAX_FETCHING
 
 from .helpers import RECORDED_AT

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 import research
 from research.cli import app
-from research.profiles import add_company, get_company
+from research.store.profiles import add_company, get_company
 from sources import HttpClient, HttpLimits, Query, discover_newsroom, fetch_all, newsroom_source
 from sources.discover import COMMON_FEED_PATHS, MAX_CANDIDATE_PAGES
 

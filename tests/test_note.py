@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import research
 from research.cli import app
 from research.models import Tone
-from research.note import greeting, topic_phrase
+from research.write.note import greeting, topic_phrase
 
 runner = CliRunner()
 

@@ -15,11 +15,11 @@ import pytest
 from typer.testing import CliRunner
 
 import research
-import research.note
+import research.write.note
 from research.cli import app
-from research.config_file import set_value
 from research.models import Tone
-from research.note import Round
+from research.store.config_file import set_value
+from research.write.note import Round
 
 from .server import Reply, TestServer
 from .test_snippets import fragment_problems
@@ -40,7 +40,7 @@ def _sentences(text: str) -> list[str]:
 
 def test_the_round_is_a_literal_and_so_is_the_tone() -> None:
     hints = typing.get_type_hints(
-        research.draft_note, localns={**vars(research.note), "Signature": research.Signature}
+        research.draft_note, localns={**vars(research.write.note), "Signature": research.Signature}
     )
     assert hints["tone"] == typing.Literal["formal", "warm"]
     assert hints["round"] == typing.Literal["first", "second", "final"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sources.pages import (
+from sources.parse.pages import (
     decode_html,
     feed_links,
     listing_entries,

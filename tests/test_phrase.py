@@ -8,8 +8,8 @@ import re
 import pytest
 
 from research.models import EventKind as K
-from research.phrase import MAX_WORDS, event_phrase, possessive
-from research.snippets import congratulation
+from research.write.phrase import MAX_WORDS, event_phrase, possessive
+from research.write.snippets import congratulation
 
 COMPANY = "Acme Corp"
 
@@ -385,7 +385,7 @@ def test_articles_and_capitals(title: str, kind: K, phrase: str) -> None:
 
 
 def test_news_in_progress_is_begun_not_done() -> None:
-    from research.phrase import event_phrase
+    from research.write.phrase import event_phrase
 
     assert event_phrase("Acme Corp hiring 200 engineers for new pilot line", (COMPANY,)) == (
         "hiring 200 engineers for a new pilot line",
@@ -404,7 +404,7 @@ def test_news_in_progress_is_begun_not_done() -> None:
      ("European", "a"), ("award", "an")],
 )  # fmt: skip
 def test_indefinite_article_by_sound(word: str, article: str) -> None:
-    from research.phrase import indefinite_article
+    from research.write.phrase import indefinite_article
 
     assert indefinite_article(word) == article
 
@@ -481,7 +481,7 @@ def test_headline_words_told_as_a_sentence(title: str, kind: K, phrase: str) -> 
     ],
 )  # fmt: skip
 def test_a_joint_announcement_says_what_the_two_did(title: str, done: str) -> None:
-    from research.phrase import event_phrase
+    from research.write.phrase import event_phrase
 
     found = event_phrase(title, (COMPANY,))
     assert found is not None and found[1] == done

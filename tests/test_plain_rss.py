@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-import sources.feeds as feeds
-from sources import bing_news, google_news
-from sources.feeds import ParsedFeed, parse_feed
-from sources.plain_rss import read_plain_rss
+import sources.parse.feeds as feeds
+from sources.parse.feeds import ParsedFeed, parse_feed
+from sources.parse.plain_rss import read_plain_rss
+from sources.providers import bing_news, google_news
 
 from .helpers import RECORDED_AT
 from .hostile.test_parse_isolation import quadratic_author_feed

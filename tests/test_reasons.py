@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from research.models import EventKind as K
-from research.snippets import phrasings
+from research.write.snippets import phrasings
 
 NAMES = ("Acme Corp", "Acme")
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from research.cli import app
 from research.models import Company, Event, EventKind, Result
-from research.render import format_text, result_to_dict
+from research.write.render import format_text, result_to_dict
 
 from .server import Reply, TestServer
 

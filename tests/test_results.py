@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from research.models import EventKind as K
-from research.results import results, share_move_reason, spelled_out
-from research.snippets import phrasings
+from research.write.results import results, share_move_reason, spelled_out
+from research.write.snippets import phrasings
 
 NAMES = ("Acme Corp", "Acme")
 OWNER = "Acme Corp's"

@@ -10,8 +10,8 @@ import pytest
 
 from sources import HttpClient, HttpLimits, discover_newsroom
 from sources.discover import COMMON_FEED_PATHS, MAX_CANDIDATE_PAGES
-from sources.pages import release_details
-from sources.robots import parse_robots
+from sources.net.robots import parse_robots
+from sources.parse.pages import release_details
 
 from .helpers import LOOPBACK
 from .server import Reply, TestServer

@@ -13,15 +13,15 @@ from typer.testing import CliRunner
 
 import research
 from research.cli import app
-from research.digest import CompanySection, Digest, IsoWeek
+from research.digest.data import CompanySection, Digest, IsoWeek
+from research.digest.saved import reported_week
 from research.mcp.tools import Tools
-from research.render import (
+from research.write.render import (
     JSON_SCHEMA_VERSION,
     note_to_dict,
     reported_week_to_dict,
     result_to_dict,
 )
-from research.saved import reported_week
 from sources import errors as source_errors
 
 from .helpers import RECORDED_AT

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from sources.slots import HostSlots
+from sources.net.slots import HostSlots
 
 
 async def _hold(slots: HostSlots, host: str, started: list[str], gate: asyncio.Event) -> None:

@@ -10,8 +10,8 @@ import research
 from research.cli import app
 from research.cli.common import SOURCE_NAMES
 from research.models import Company
-from research.switches import DEFAULT_ON, Switches, switched_on, switches
-from sources.registry import SWITCHABLE
+from research.plan.switches import DEFAULT_ON, Switches, switched_on, switches
+from sources.providers.registry import SWITCHABLE
 
 from .helpers import RECORDED_AT, serve_acme_search
 from .server import TestServer

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from research.cache import CACHE_MIGRATIONS, Cache, item_from_json, item_to_json
-from research.digest import IsoWeek
+from research.digest.data import IsoWeek
 from research.errors import StoreBusy, StoreError
 from research.models import Company
-from research.store import MIGRATIONS, Store
+from research.store.cache import CACHE_MIGRATIONS, Cache, item_from_json, item_to_json
+from research.store.research_db import MIGRATIONS, Store
 from sources import Item, Outlet, SourceFailure, SourceOutcome
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)

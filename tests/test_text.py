@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sources.text import clean_text, html_to_text, parse_date, plausible_date, truncate
+from sources.parse.text import clean_text, html_to_text, parse_date, plausible_date, truncate
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -98,7 +98,7 @@ def test_html_to_text_output_has_no_tags_or_entities() -> None:
     ],
 )
 def test_the_standard_library_reads_fragments_as_bs4_does(markup: str) -> None:
-    from sources.text import _visible_text, parse_html
+    from sources.parse.text import _visible_text, parse_html
 
     soup = parse_html(markup)
     for hidden in soup(["script", "style", "template", "noscript"]):
@@ -111,7 +111,7 @@ def test_a_feed_description_is_read_without_importing_bs4() -> None:
     import sys
 
     code = (
-        "import sys; from sources.text import html_to_text; "
+        "import sys; from sources.parse.text import html_to_text; "
         "assert html_to_text('<p>Acme <b>wins</b> &amp; grows</p>') == 'Acme wins & grows'; "
         "print('bs4' in sys.modules)"
     )

@@ -7,7 +7,7 @@ import base64
 import pytest
 
 from sources import InvalidURL
-from sources.urls import (
+from sources.parse.urls import (
     MAX_URL_LENGTH,
     canonical_url,
     decode_google_article_id,

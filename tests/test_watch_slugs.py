@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from research import resolve_company
 from research.cli import app
-from research.company import command_name, slugify, with_derived_aliases
 from research.errors import InvalidInput
+from research.plan.company import command_name, slugify, with_derived_aliases
 
 runner = CliRunner()
 SUGGESTED = re.compile(r"research (company add [^)\n]+)")

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 import research
 from research.cli import app
-from research.plan import own_sources
+from research.plan.sources import own_sources
 from sources import HttpClient, HttpLimits, discover_newsroom
-from sources.wires import is_wire_feed, wire_links
+from sources.providers.wires import is_wire_feed, wire_links
 
 from .helpers import LOOPBACK
 from .server import Reply, TestServer

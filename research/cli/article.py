@@ -60,7 +60,7 @@ def article_command(
     paywalled teasers and pieces about the company itself are skipped.
     """
     from ..articles import find_articles
-    from ..render import articles_to_dict, format_articles, format_problems
+    from ..write.render import articles_to_dict, format_articles, format_problems
 
     try:
         check_home()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..models import Company, Result
 
 
-# --tone's values: research.note.Tone's (tests/test_cli_help.py checks they agree), written out
+# --tone's values: research.write.note.Tone's (tests/test_cli_help.py checks they agree), written out
 # because the CLI does not import the note at start. As a Literal, --tone lists them in its help
 # and refuses anything else as a usage error.
 ToneChoice = Literal["formal", "warm"]
@@ -60,7 +60,7 @@ Replay = Annotated[
 ]
 
 
-# The names --source and --no-source take: sources.registry.SWITCHABLE's (tests/test_cli_help.py
+# The names --source and --no-source take: sources.providers.registry.SWITCHABLE's (tests/test_cli_help.py
 # checks they agree), written out because the CLI does not import the sources at start.
 SOURCE_NAMES = "google-news, bing-news, gdelt, sec-edgar or wire"
 
@@ -86,7 +86,7 @@ def check_home() -> None:
     """Stop with StoreError when RESEARCH_HOME names a file: the library would carry on without
     profiles or cache, with only warnings. A bad setting is left for the library to report."""
     from ..config import load_settings
-    from ..store import Store
+    from ..store.research_db import Store
 
     try:
         settings = load_settings()
@@ -137,7 +137,7 @@ def every_source_failed(result: "Result", outcome: str = "") -> NoReturn:
 
 def safe(text: str) -> str:
     """Text from servers and users with control characters and escape sequences removed."""
-    from sources.text import clean_text
+    from sources.parse.text import clean_text
 
     return clean_text(text)
 
@@ -147,7 +147,7 @@ def safe_block(text: str) -> str:
 
 
 def print_company(company: "Company", as_json: bool, prefix: str = "") -> None:
-    from ..render import company_to_dict, format_company
+    from ..write.render import company_to_dict, format_company
 
     if as_json:
         typer.echo(json.dumps(company_to_dict(company), indent=2, ensure_ascii=False))

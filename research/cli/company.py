@@ -77,7 +77,7 @@ def company_add(
     as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
 ) -> None:
     """Create or update a profile; options given replace the saved ones."""
-    from ..profiles import add_company
+    from ..store.profiles import add_company
 
     try:
         saved = add_company(
@@ -104,7 +104,7 @@ def company_show(
     as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
 ) -> None:
     """Show a saved profile and what newsroom discovery found."""
-    from ..profiles import get_company
+    from ..store.profiles import get_company
 
     try:
         print_company(get_company(company), as_json)
@@ -117,8 +117,8 @@ def company_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print the profiles as JSON.")] = False,
 ) -> None:
     """List saved profiles."""
-    from ..profiles import damaged_companies, list_companies
-    from ..render import company_to_dict
+    from ..store.profiles import damaged_companies, list_companies
+    from ..write.render import company_to_dict
 
     try:
         damaged = damaged_companies()
@@ -151,7 +151,7 @@ def company_remove(
     company: Annotated[str, typer.Argument(help="The profile's slug or name.")],
 ) -> None:
     """Delete a saved profile (the cached news stays)."""
-    from ..profiles import remove_company
+    from ..store.profiles import remove_company
 
     try:
         remove_company(company)
@@ -180,8 +180,8 @@ def company_discover(
     """Look for the company's feeds and newsroom pages again, and save what was found."""
     from datetime import timezone
 
-    from ..profiles import discover_company
-    from ..render import company_to_dict, format_discovery
+    from ..store.profiles import discover_company
+    from ..write.render import company_to_dict, format_discovery
 
     try:
         profile, discovery = discover_company(

@@ -35,7 +35,7 @@ def config_set(
     ],
 ) -> None:
     """Save KEY = VALUE in the config file."""
-    from ..config_file import set_value
+    from ..store.config_file import set_value
 
     try:
         path = set_value(key, value)
@@ -47,7 +47,7 @@ def config_set(
 @config_app.command("get")
 def config_get(key: Key) -> None:
     """Print KEY's value (exit 1 if it is not set)."""
-    from ..config_file import check_key, config_path, read_config
+    from ..store.config_file import check_key, config_path, read_config
 
     try:
         value = read_config(config_path()).get(check_key(key))
@@ -64,7 +64,7 @@ def config_get(key: Key) -> None:
 @config_app.command("unset")
 def config_unset(key: Key) -> None:
     """Remove KEY from the config file."""
-    from ..config_file import unset_value
+    from ..store.config_file import unset_value
 
     try:
         removed = unset_value(key)
@@ -76,7 +76,7 @@ def config_unset(key: Key) -> None:
 @config_app.command("show")
 def config_show() -> None:
     """Print the config file's path and every setting, set or not."""
-    from ..config_file import KEYS, config_path, read_config
+    from ..store.config_file import KEYS, config_path, read_config
 
     try:
         path = config_path()
@@ -91,6 +91,6 @@ def config_show() -> None:
 
 
 def _quoted(value: str) -> str:
-    from ..config_file import toml_string
+    from ..store.config_file import toml_string
 
     return safe(toml_string(value))

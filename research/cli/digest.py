@@ -16,7 +16,7 @@ from .common import AllowPrivate, SourcesOff, SourcesOn, fail, safe, settings_fo
 
 if TYPE_CHECKING:
     from ..config import Settings
-    from ..digest import Digest
+    from ..digest.data import Digest
 
 
 @app.command("digest")
@@ -69,7 +69,7 @@ def digest_command(
     no_source: SourcesOff = None,
 ) -> None:
     """Research every watched company and write the week's digest of good news."""
-    from ..weekly import digest_formats, due_weeks
+    from ..digest.weekly import digest_formats, due_weeks
 
     preview = offline or replay is not None
     if if_due and preview:
@@ -121,7 +121,7 @@ def _research(
 ) -> "Digest":
     """The week's digest, with a progress line on a terminal. Stopped by Ctrl-C or SIGTERM, it
     says how far it got and that nothing was saved (see main.py)."""
-    from ..weekly import weekly_digest
+    from ..digest.weekly import weekly_digest
 
     line = ProgressLine(sys.stderr.isatty())
     try:
@@ -154,7 +154,7 @@ def _save(
     digest: "Digest", out: Path | None, formats: tuple[str, ...], settings: "Settings | None"
 ) -> tuple[Path, ...]:
     """The digest saved; stopped midway, what the store and the files hold is said."""
-    from ..weekly import save_digest
+    from ..digest.weekly import save_digest
 
     try:
         return save_digest(digest, out=out, formats=formats, settings=settings)
@@ -183,7 +183,7 @@ def _nothing_answered(digest: "Digest") -> None:
 def _show_preview(digest: "Digest", out: Path | None, formats: tuple[str, ...]) -> None:
     """Print the digest (the first format), or with --out write it under a name of its own
     (2026-W47-replay.md), so it never replaces the week's real files."""
-    from ..files import write_atomic
+    from ..store.files import write_atomic
 
     typer.echo(f"{safe(digest.notice or '')} Nothing was saved.", err=True)
     renderers = {"md": digest.to_markdown, "html": digest.to_html}

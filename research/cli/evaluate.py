@@ -25,8 +25,8 @@ def evaluate_command(
     """Measure the classifier on labelled headlines: harm, leak, coverage, kinds, speed."""
     import time
 
-    from ..evaluate import classifier_verdict, evaluate, format_evaluation
-    from ..labelled import load_labelled
+    from ..judge.evaluate import classifier_verdict, evaluate, format_evaluation
+    from ..judge.labelled import load_labelled
 
     for path in files:
         try:

@@ -39,7 +39,7 @@ def mcp_command(
         check_home()
         settings = settings_for(allow_private) or load_settings()
         if replay is not None:
-            from ..replaying import open_recording
+            from ..store.replaying import open_recording
 
             open_recording(replay)  # a bad folder stops here, not at the first call
         if sys.stdin.isatty():

@@ -76,7 +76,7 @@ def news(
 ) -> None:
     """Research COMPANY's recent good news and suggest a sentence for each event."""
     from ..api import research
-    from ..render import format_problems, format_text, result_to_dict
+    from ..write.render import format_problems, format_text, result_to_dict
 
     check_tone(tone)
 

@@ -92,12 +92,12 @@ def note_command(
     fill the closing once saved with `research config set signature.name ...`.
     """
     from ..drafting import draft_note
-    from ..render import format_problems, note_to_dict
+    from ..write.render import format_problems, note_to_dict
 
     try:
         from ..api import research
-        from ..config_file import load_signature
-        from ..note import greeting
+        from ..store.config_file import load_signature
+        from ..write.note import greeting
 
         greeting(to, tone)  # a recipient that is only a title is refused before any fetching
         check_home()
@@ -228,7 +228,7 @@ def _check_event(event: int, result: "Result", command: str) -> None:
 
 def _every_source_failed(result: "Result") -> NoReturn:
     """Each failure on stderr, then why no note was written and what to try: exit 1."""
-    from ..render import format_problems
+    from ..write.render import format_problems
 
     for line in format_problems(result):
         typer.echo(line, err=True)

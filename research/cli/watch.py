@@ -23,7 +23,7 @@ def watch_add(
     ],
 ) -> None:
     """Add companies to the watchlist (a saved profile, if any, is used for each)."""
-    from ..watchlist import watch
+    from ..store.watchlist import watch
 
     try:
         placed = watch(companies)
@@ -39,7 +39,7 @@ def watch_add(
 
 
 def _plain_slug(company: str) -> str:
-    from ..company import resolve_company
+    from ..plan.company import resolve_company
 
     return resolve_company(company).slug
 
@@ -49,7 +49,7 @@ def watch_remove(
     companies: Annotated[list[str], typer.Argument(help="Slugs or names to stop watching.")],
 ) -> None:
     """Take companies off the watchlist (their profiles and saved digests stay)."""
-    from ..watchlist import unwatch, watch_slugs
+    from ..store.watchlist import unwatch, watch_slugs
 
     try:
         slugs = watch_slugs(companies)
@@ -68,8 +68,8 @@ def watch_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print the watchlist as JSON.")] = False,
 ) -> None:
     """List watched companies with their profile summary and when each was last researched."""
-    from ..render import format_watch_entry, watch_entry_to_dict
-    from ..watchlist import watched
+    from ..store.watchlist import watched
+    from ..write.render import format_watch_entry, watch_entry_to_dict
 
     try:
         entries = watched()

@@ -11,7 +11,7 @@ from ..errors import ResearchError
 from .app import app
 from .common import fail, safe
 
-DIGEST_FOLDER = "digests"  # under the data folder: research.weekly.save_digest's default
+DIGEST_FOLDER = "digests"  # under the data folder: research.digest.weekly.save_digest's default
 
 
 class Place(NamedTuple):
@@ -33,7 +33,7 @@ def where_command(
     created.
     """
     from ..config import ENV_HOME, load_settings
-    from ..config_file import config_path
+    from ..store.config_file import config_path
 
     try:
         settings = load_settings()

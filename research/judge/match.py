@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sources.models import Item
-from sources.registry import SEC_EDGAR
-from sources.urls import host_of
+from sources.parse.urls import host_of
+from sources.providers.registry import SEC_EDGAR
 
-from ..company import LEGAL_SUFFIXES, is_generic
-from ..english import is_ordinary
 from ..models import Company
+from ..plan.company import LEGAL_SUFFIXES, is_generic
+from ..write.english import is_ordinary
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z0-9\"'\u201c])")
 _ABBREVIATIONS = frozenset(

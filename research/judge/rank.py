@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sources import Item
 
 from ..models import Company, Event, EventKind, Skipped
-from ..snippets import default_snippet, snippets_for_event
+from ..write.snippets import default_snippet, snippets_for_event
 from .match import Mention, find_mention
 from .outlets import ESTABLISHED_BONUS, established_outlet
 from .rules import Classification

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from ..models import EventKind
-from ..phrase import boilerplate_removed
+from ..write.phrase import boilerplate_removed
 from .inflections import INFLECTIONS
 from .match import Mention, first_sentence_of, sentence_case
 

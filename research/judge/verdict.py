@@ -23,9 +23,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .. import arguments
-from ..company import resolve_company, with_derived_aliases
 from ..errors import InvalidInput
 from ..models import Company, EventKind
+from ..plan.company import resolve_company, with_derived_aliases
 from .match import Mention, mention_in_text
 from .model import Model, ModelReading, Policy, read
 from .rules import NEUTRAL, POSITIVE, Basis, Classification, RulesReading, rules_reading

@@ -23,12 +23,12 @@ from mcp.types import ToolAnnotations
 from pydantic import Field
 
 from ..api import MAX_DAYS, MAX_FEEDS, MAX_LIMIT
-from ..company import MAX_ALIASES, MAX_NAME_LENGTH
 from ..errors import ResearchError
 from ..judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS
 from ..models import Tone
-from ..note import MAX_FIELD, Round
-from ..snippets import MAX_HEADLINE
+from ..plan.company import MAX_ALIASES, MAX_NAME_LENGTH
+from ..write.note import MAX_FIELD, Round
+from ..write.snippets import MAX_HEADLINE
 from .tools import Tools
 
 LATEST_DIGEST = "research://digests/latest"

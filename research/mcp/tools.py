@@ -15,19 +15,19 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sources.addresses import refusal
 from sources.fetch import Progress
+from sources.net.addresses import refusal
 
 from ..api import research_async
 from ..config import Settings
-from ..config_file import load_signature
+from ..digest.saved import reported_week
 from ..drafting import draft_note
 from ..errors import InvalidInput, ResearchError
 from ..models import Tone
-from ..note import Round, greeting
-from ..render import JSON_SCHEMA_VERSION, note_to_dict, reported_week_to_dict, result_to_dict
-from ..saved import reported_week
-from ..snippets import NotCongratulable, congratulate
+from ..store.config_file import load_signature
+from ..write.note import Round, greeting
+from ..write.render import JSON_SCHEMA_VERSION, note_to_dict, reported_week_to_dict, result_to_dict
+from ..write.snippets import NotCongratulable, congratulate
 
 # Calls that fetch at once. Each run has its own connections (10 in flight, 2 per host), so a
 # burst of calls would otherwise multiply the requests each news search receives.

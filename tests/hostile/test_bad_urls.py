@@ -24,13 +24,13 @@ import research
 from research.cli import app
 from research.config import load_settings
 from research.models import Company
-from research.store import Store
+from research.store.research_db import Store
 from sources import HttpClient, HttpLimits, SourceError
 from sources.errors import InvalidURL
-from sources.feeds import parse_feed
-from sources.pages import feed_links
-from sources.registry import saved_source
-from sources.urls import is_http_url, require_http_url, url_problem
+from sources.parse.feeds import parse_feed
+from sources.parse.pages import feed_links
+from sources.parse.urls import is_http_url, require_http_url, url_problem
+from sources.providers.registry import saved_source
 
 from ..helpers import LOOPBACK, RECORDED_AT, serve_acme_search
 from ..server import Reply, TestServer

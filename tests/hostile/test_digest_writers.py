@@ -27,8 +27,8 @@ import pytest
 
 import research
 from research import IsoWeek, OutputError, StoreError
-from research.store import Store
-from research.weekly import due_weeks
+from research.digest.weekly import due_weeks
+from research.store.research_db import Store
 
 from ..server import Reply, TestServer
 from ..test_digest import AWARD, PLANT, SATURDAY_46, WEEK_46, at, rss
@@ -139,7 +139,7 @@ def test_a_writer_paused_between_its_two_transactions_never_writes_older_files(
         import time
         from pathlib import Path
         import research
-        from research.store import Store
+        from research.store.research_db import Store
         from tests.test_digest import SATURDAY_46, WEEK_46
         pause = {{pause!r}}
         if pause:
@@ -211,9 +211,9 @@ def test_killed_after_the_store_recorded_and_before_the_files_the_next_run_repai
     before = {name: (out / name).read_bytes() for name in FILES_46}
     script = textwrap.dedent(f"""
         import os, signal
-        import research, research.weekly
+        import research, research.digest.weekly
         from tests.test_digest import SATURDAY_46, WEEK_46
-        research.weekly.write_atomic = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
+        research.digest.weekly.write_atomic = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
         digest = research.weekly_digest(week=WEEK_46, now=SATURDAY_46)
         research.save_digest(digest, out={str(out)!r}, now=SATURDAY_46)
     """)

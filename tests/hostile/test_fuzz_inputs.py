@@ -33,9 +33,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import research
-from research.company import MAX_NAME_LENGTH
-from research.digest import CompanySection, Digest, DigestFailure, IsoWeek, SavedDigest
-from research.digest_render import (
+from research.digest.data import CompanySection, Digest, DigestFailure, IsoWeek, SavedDigest
+from research.digest.render import (
     digest_feed,
     digest_fragment,
     digest_summary,
@@ -43,11 +42,12 @@ from research.digest_render import (
 )
 from research.errors import ResearchError
 from research.models import Company, Event, EventKind, Result, Skipped, Snippet
-from research.phrase import MAX_WORDS
-from research.render import format_text, format_watch_entry, result_to_dict
+from research.plan.company import MAX_NAME_LENGTH
+from research.write.phrase import MAX_WORDS
+from research.write.render import format_text, format_watch_entry, result_to_dict
 from sources import Outlet, SourceFailure
-from sources.text import SUMMARY_LIMIT, TITLE_LIMIT
-from sources.urls import is_http_url
+from sources.parse.text import SUMMARY_LIMIT, TITLE_LIMIT
+from sources.parse.urls import is_http_url
 
 from ..server import Reply, TestServer
 

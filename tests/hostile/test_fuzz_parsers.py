@@ -1,6 +1,6 @@
 """Fuzzing the parsers with hypothesis: feed bytes (RSS, Atom and JSON Feed skeletons with
 arbitrary text and bytes in every field, and raw bytes) through ``parse_feed``, and page HTML
-through sources.pages. Whatever the input: no exception but our own SourceErrors, bounded output,
+through sources.parse.pages. Whatever the input: no exception but our own SourceErrors, bounded output,
 only http(s) links, and no control or format character in any text."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sources import ParsedFeed, SourceError, parse_feed
-from sources.feeds import MAX_ITEMS
-from sources.pages import (
+from sources.parse.feeds import MAX_ITEMS
+from sources.parse.pages import (
     decode_html,
     feed_links,
     listing_entries,
@@ -24,8 +24,8 @@ from sources.pages import (
     release_details,
     site_name,
 )
-from sources.text import SUMMARY_LIMIT, TITLE_LIMIT, html_to_text
-from sources.urls import is_http_url
+from sources.parse.text import SUMMARY_LIMIT, TITLE_LIMIT, html_to_text
+from sources.parse.urls import is_http_url
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=timezone.utc)
 BASE = "https://acme.example/news"

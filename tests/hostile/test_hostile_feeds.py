@@ -19,9 +19,9 @@ from typing import Any
 import feedparser
 import pytest
 
-import sources.feeds
+import sources.parse.feeds
 from sources import EmptyResponse, Item, NotAFeed, ParsedFeed, parse_feed
-from sources.text import SUMMARY_LIMIT, TITLE_LIMIT
+from sources.parse.text import SUMMARY_LIMIT, TITLE_LIMIT
 
 from ..server import Reply, TestServer
 
@@ -162,7 +162,7 @@ def test_p2_control_feedparsers_own_doctype_step_would_expand_the_entity(
 ) -> None:
     """Proves the P2 document is a real attack: with feedparser's own step back in place (and a
     smaller entity, to stay fast), the raw description is far longer than the whole feed."""
-    monkeypatch.setattr(sources.feeds, "_replace_doctype", feedparser.sanitizer.replace_doctype)
+    monkeypatch.setattr(sources.parse.feeds, "_replace_doctype", feedparser.sanitizer.replace_doctype)
     body = _p2_document(encoding, refs=200, big="x" * 5000).encode(encoding)
     raw: list[Any] = []
     _parse(body, raw=raw)

@@ -1,5 +1,5 @@
 """X1, X3, X4 of HOSTILE.md and the markup html.parser refuses: crafted newsroom and release
-pages through sources.pages (and NewsroomPage, which reads them)."""
+pages through sources.parse.pages (and NewsroomPage, which reads them)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ from datetime import datetime, timezone
 import pytest
 
 from sources import HttpClient, HttpLimits, ParseError
-from sources.newsroom import NewsroomPage
-from sources.pages import (
+from sources.parse.pages import (
     ListingEntry,
     decode_html,
     feed_links,
@@ -24,7 +23,8 @@ from sources.pages import (
     release_details,
     site_name,
 )
-from sources.text import html_to_text
+from sources.parse.text import html_to_text
+from sources.providers.newsroom import NewsroomPage
 
 from ..helpers import LOOPBACK
 from ..server import Reply, TestServer

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from sources.isolate import ParseLimits, _read_frame, _Worker, _write_frame
+from sources.net.isolate import ParseLimits, _read_frame, _Worker, _write_frame
 
 from ..server import Reply, TestServer
 from .test_parse_isolation import RSS, quadratic_author_feed
@@ -63,7 +63,7 @@ def _running(pid: int, marker: bytes) -> bool:
 
 
 def _parse_workers(pid: int) -> list[int]:
-    return [p for p in _descendants(pid) if _running(p, b"sources.isolate")]
+    return [p for p in _descendants(pid) if _running(p, b"sources.net.isolate")]
 
 
 def _wait_for(condition: object, seconds: float) -> bool:
@@ -104,7 +104,7 @@ def busy_run(
         yield run, stderr, started
     finally:
         for pid in [*started, *_descendants(run.pid)]:
-            if _running(pid, b"sources.isolate"):  # left behind: stop it, the test has failed
+            if _running(pid, b"sources.net.isolate"):  # left behind: stop it, the test has failed
                 os.kill(pid, signal.SIGKILL)
         if run.poll() is None:
             run.kill()

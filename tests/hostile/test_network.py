@@ -35,8 +35,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 
 import research
-from research.cache import Cache
 from research.config import load_settings
+from research.store.cache import Cache
 from sources import (
     Blocked,
     CachedFeed,
@@ -61,9 +61,9 @@ from sources import (
     feed_source,
     fetch_all,
 )
-from sources.feed import Feed
-from sources.feeds import ParsedFeed
 from sources.models import Query
+from sources.parse.feeds import ParsedFeed
+from sources.providers.feed import Feed
 
 from ..helpers import RECORDED_AT
 from ..server import FIXTURES, RawServer, Reply, TestServer, read_request, reset

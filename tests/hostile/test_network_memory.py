@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 
 import research
-from research.cache import CACHE_MIGRATIONS, Cache
 from research.config import Settings, load_settings
+from research.store.cache import CACHE_MIGRATIONS, Cache
 from sources import CachedFeed, FetchReport, HttpClient, HttpLimits, RateLimited, fetch_all
-from sources.feed import Feed
-from sources.feeds import ParsedFeed
 from sources.fetch import GONE_RECHECK, MAX_RATE_LIMIT, active_hold, hold_after
 from sources.models import Hold, Query
+from sources.parse.feeds import ParsedFeed
+from sources.providers.feed import Feed
 
 from ..helpers import RECORDED_AT
 from ..server import FIXTURES, Reply, TestServer

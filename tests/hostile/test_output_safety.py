@@ -170,7 +170,7 @@ def test_o4_markdown_in_titles_is_escaped_and_cannot_start_blocks(
 
 
 def test_o5_no_output_is_a_spreadsheet_so_formula_injection_cannot_happen() -> None:
-    """Does not apply: nothing writes CSV or spreadsheet files (research/labelled.py only reads
+    """Does not apply: nothing writes CSV or spreadsheet files (research/judge/labelled.py only reads
     evaluation CSV). The day a CSV export is added, this test fails and asks for cell guards."""
     writers = re.compile(r"csv\.writer|DictWriter|\.xlsx|openpyxl|to_csv")
     for package in ("research", "sources"):

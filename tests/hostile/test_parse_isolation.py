@@ -38,7 +38,7 @@ from sources import (
     fetch_all,
     newsroom_source,
 )
-from sources.isolate import ParseLimits, parse_workers, run_parse
+from sources.net.isolate import ParseLimits, parse_workers, run_parse
 
 from ..helpers import RECORDED_AT
 from ..server import FIXTURES, Reply, TestServer
@@ -123,7 +123,7 @@ def _worker_processes() -> list[int]:
             command = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue  # ended while we looked
-        if b"sources.isolate" in command and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z":
+        if b"sources.net.isolate" in command and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z":
             workers.append(pid)
     return workers
 
@@ -366,7 +366,7 @@ def test_a_home_page_a_parser_rejects_is_a_note_not_an_exception(
     server: TestServer, fast_limits: HttpLimits
 ) -> None:
     """X4: bs4's html.parser raised ParserRejectedMarkup on ``<![`` and it escaped research()
-    (sources.text now falls back to another parser; discovery would turn it into a note)."""
+    (sources.parse.text now falls back to another parser; discovery would turn it into a note)."""
     server.route("/", Reply(200, b"<html><body><![ x</body></html>", HTML))
     found = _discover(fast_limits, server.url("").rstrip("/"))
     assert found.reachable

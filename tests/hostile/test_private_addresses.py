@@ -40,8 +40,8 @@ from sources import (
     SourceError,
     TimedOut,
 )
-from sources.addresses import AllowList, is_public
-from sources.netguard import GuardedTransport, Resolver
+from sources.net.addresses import AllowList, is_public
+from sources.net.netguard import GuardedTransport, Resolver
 
 from ..helpers import LOOPBACK, RECORDED_AT
 from ..server import FIXTURES, Reply, TestServer
@@ -251,7 +251,7 @@ def test_environment_fills_in_limits_that_allow_nothing() -> None:
 
 def test_the_address_rules_load_without_network_libraries() -> None:
     """research.config imports them, and the CLI must start without httpx."""
-    code = "import sys, sources.addresses; print(' '.join(sys.modules))"
+    code = "import sys, sources.net.addresses; print(' '.join(sys.modules))"
     loaded = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()

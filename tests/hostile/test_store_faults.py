@@ -17,9 +17,9 @@ import pytest
 
 import research
 from research import StoreBusy, StoreError
-from research.cache import Cache
 from research.models import Company
-from research.store import Store
+from research.store.cache import Cache
+from research.store.research_db import Store
 
 from ..server import Reply, TestServer
 from ..test_digest import AWARD, SATURDAY_46, WEEK_46, rss
@@ -109,7 +109,7 @@ def test_s3_killed_between_fetching_and_recording_leaves_a_clean_store_and_the_s
     script = textwrap.dedent(f"""
         import os, signal
         import research
-        from research.store import Store
+        from research.store.research_db import Store
         from tests.test_digest import SATURDAY_46, WEEK_46
         Store.record_week = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
         digest = research.weekly_digest(week=WEEK_46, now=SATURDAY_46)

@@ -1,0 +1,448 @@
+"""The weekly digest: research the watchlist at once, keep each week's news, write the files."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import math
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sources import HttpClient, Recording, ReplayTransport, parse_workers
+
+from .. import arguments
+from ..api import (
+    MAX_DAYS,
+    MAX_LIMIT,
+    Profiles,
+    check_deadline,
+    deadline_at,
+    profile_or_company,
+    research_offline,
+    research_with,
+)
+from ..config import Settings, load_settings
+from ..errors import InvalidInput, ResearchError
+from ..models import Company, Event, Result
+from ..plan.company import with_derived_aliases
+from ..plan.filers import Filers
+from ..plan.switches import Switches, switches
+from ..runner import synchronous
+from ..store.cache import Cache
+from ..store.database import kept_open
+from ..store.files import write_atomic
+from ..store.replaying import RecordedCompanies, open_recording
+from ..store.research_db import Store, WeekRecord
+from ..store.watchlist import MAX_WATCHED, watched_company
+from .data import (
+    CompanySection,
+    Digest,
+    DigestFailure,
+    IsoWeek,
+    SavedDigest,
+    events_for_week,
+    with_reported,
+)
+from .render import digest_feed, digest_fragment, digest_summary
+
+DIGEST_FORMATS = ("md", "html")
+FEED_FILE = "feed.xml"
+
+# (companies done, companies in all, slug of a company still being researched or "" at the end)
+Progress = Callable[[int, int, str], None]
+Outcome = Result | ResearchError  # a company's research, or the error that stopped it
+
+
+def _week(week: str | IsoWeek | None, now: datetime) -> IsoWeek:
+    chosen = IsoWeek.of(now) if week is None else week
+    chosen = chosen if isinstance(chosen, IsoWeek) else IsoWeek.parse(chosen)
+    if chosen.start > now:
+        raise InvalidInput(f"week {chosen} has not started yet (today is in {IsoWeek.of(now)})")
+    if now - chosen.start > timedelta(days=MAX_DAYS):
+        raise InvalidInput(
+            f"week {chosen} is more than {MAX_DAYS} days ago; news sources keep only recent news"
+        )
+    return chosen
+
+
+def _watchlist_companies(store: Store, warnings: list[str]) -> list[Company]:
+    rows = store.watchlist()
+    if not rows:
+        raise InvalidInput(
+            "the watchlist is empty; add companies with: research watch add acme-corp"
+        )
+    return [_watched_company(slug, name, store, warnings) for slug, name, _ in rows]
+
+
+def _named_companies(
+    names: Sequence[str | Company], profiles: Profiles, warnings: list[str]
+) -> list[Company]:
+    if isinstance(names, str):
+        raise InvalidInput("companies must be a list of names, not a single string")
+    if len(names) > MAX_WATCHED:
+        raise InvalidInput(f"{len(names)} companies given; a digest covers at most {MAX_WATCHED}")
+    resolved: dict[str, Company] = {}
+    for name in names:
+        company, notes = with_derived_aliases(profile_or_company(name, (), profiles, warnings))
+        warnings.extend(notes)
+        resolved.setdefault(company.slug, company)
+    return list(resolved.values())
+
+
+def _watched_company(slug: str, name: str, store: Store, warnings: list[str]) -> Company:
+    """A watched company under its watchlist slug, with its derived aliases."""
+    company, _, problem = watched_company(store, slug, name)
+    if problem:
+        warnings.append(f"{problem} (the saved profile was not used)")
+    company, notes = with_derived_aliases(company)
+    warnings.extend(notes)
+    return company
+
+
+async def weekly_digest_async(
+    companies: Sequence[str | Company] | None = None,
+    week: str | IsoWeek | None = None,
+    *,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    deadline: float | None = None,
+    offline: bool = False,
+    replay: Path | str | None = None,
+    sources: Sequence[str] = (),
+    no_sources: Sequence[str] = (),
+) -> Digest:
+    """The good news of one ISO week (this week by default) for the watchlist or ``companies``.
+
+    Every company is researched at once over one HTTP client, so per-host politeness holds
+    across the whole watchlist. Events this week's saved digest already reported are kept as
+    they were; an event another week reported is not listed again. Nothing is saved: see
+    :func:`save_digest`. With a ``deadline`` (seconds) it returns by then; sources still busy
+    are reported as timed out. ``progress`` is called at the start and as each company is
+    done, with how many are done, how many in all and one still being researched.
+
+    ``offline`` answers from the cache alone; ``replay`` answers from a recording folder,
+    reads and writes neither the store nor the cache (so ``companies`` must be given, and the
+    week defaults to the recording's) and judges the week from the recording's time. Either
+    digest is marked as such, and :func:`save_digest` refuses it: it is not the week's digest.
+    ``sources`` and ``no_sources`` switch built-in sources on and off by name for every company
+    (see :func:`research.research`).
+    """
+    if companies is not None:
+        companies = arguments.companies("companies", companies, limit=MAX_WATCHED)
+    arguments.one_of(
+        "week", week, (str, IsoWeek, type(None)), "an ISO week such as 2026-W14 or None"
+    )
+    arguments.settings(settings)
+    arguments.aware("now", now)
+    arguments.callable_or_none("progress", progress)
+    arguments.flag("offline", offline)
+    arguments.path("replay", replay)
+    run = switches(sources, no_sources)
+    give_up_at = deadline_at(check_deadline(deadline))
+    if offline and replay is not None:
+        raise InvalidInput("choose at most one of offline and replay")
+    recording = open_recording(replay) if replay is not None else None
+    now = now or (recording.recorded_at if recording else datetime.now(timezone.utc))
+    chosen = _week(week, now)
+    settings = settings or load_settings()
+    warnings: list[str] = []
+    store: Store | None = None  # a replay reads and writes neither the store nor the cache
+    cache: Cache | None = None
+    profiles: Profiles
+    if recording is None:
+        store = profiles = Store(settings.store_path)
+        cache = Cache(settings.cache_path)
+    else:
+        profiles = RecordedCompanies(recording)
+    resolved, record = _companies_and_week(companies, chosen, store, profiles, warnings)
+    research = functools.partial(
+        _research_one,
+        store=store,
+        cache=cache,
+        settings=settings,
+        now=now,
+        days=min(MAX_DAYS, max(7, math.ceil((now - chosen.start) / timedelta(days=1)))),
+        offline=offline,
+        give_up_at=give_up_at,
+        run=run,
+        # One list of SEC filers for the whole digest, loaded once whoever asks first.
+        filers=Filers(cache, now),
+    )
+    tracker = _Tracker(resolved, progress)
+    transport = ReplayTransport(recording) if recording else None
+    with kept_open(store, cache):
+        async with (
+            parse_workers(settings.parse),
+            HttpClient(settings.http, transport=transport) as http,
+        ):
+            outcomes = await asyncio.gather(
+                *(tracker.track(company, research(company, http)) for company in resolved)
+            )
+    if cache is not None:
+        warnings += cache.notes  # the shared cache's own notes (a damaged file replaced), once
+    return _digest(chosen, resolved, outcomes, record, now, warnings, recording, offline)
+
+
+def _companies_and_week(
+    companies: Sequence[str | Company] | None,
+    week: IsoWeek,
+    store: Store | None,
+    profiles: Profiles,
+    warnings: list[str],
+) -> tuple[list[Company], WeekRecord]:
+    """The companies to research and what the store holds of the week. Without a store (a
+    replay) neither the watchlist nor the saved week is read: the companies must be named."""
+    if companies is not None:
+        resolved = _named_companies(companies, profiles, warnings)
+    elif store is not None:
+        resolved = _watchlist_companies(store, warnings)
+    else:
+        raise InvalidInput(
+            "a replayed digest does not read the watchlist; name the companies, e.g. "
+            "research digest --replay DIR --company acme-corp"
+        )
+    if store is None:
+        return resolved, WeekRecord(None, {}, {})
+    return resolved, store.week_record(week, [c.slug for c in resolved])
+
+
+class _Tracker:
+    """Tells ``progress`` at once how many companies there are, then as each one is done; a
+    company whose research was cancelled is not counted as done."""
+
+    def __init__(self, companies: Sequence[Company], progress: Progress | None) -> None:
+        self.waiting = [company.slug for company in companies]
+        self.total = len(companies)
+        self.progress = progress
+        self._tell()
+
+    async def track(self, company: Company, research: Awaitable[Outcome]) -> Outcome:
+        outcome = await research
+        self.waiting.remove(company.slug)
+        self._tell()
+        return outcome
+
+    def _tell(self) -> None:
+        if self.progress is not None:
+            done = self.total - len(self.waiting)
+            self.progress(done, self.total, self.waiting[0] if self.waiting else "")
+
+
+async def _research_one(
+    company: Company,
+    http: HttpClient,
+    *,
+    store: Store | None,
+    cache: Cache | None,
+    settings: Settings,
+    now: datetime,
+    days: int,
+    offline: bool,
+    give_up_at: float | None,
+    run: Switches,
+    filers: Filers,
+) -> Outcome:
+    """One company's research for the digest, or the error that stopped it."""
+    try:
+        if offline and cache is not None:  # offline is never a replay: the cache is there
+            return await research_offline(
+                company,
+                cache=cache,
+                settings=settings,
+                now=now,
+                days=days,
+                limit=MAX_LIMIT,
+                run=run,
+                shared_cache=True,
+                filers=filers,
+            )
+        return await research_with(
+            http,
+            company,
+            store=store,
+            cache=cache,
+            settings=settings,
+            now=now,
+            days=days,
+            limit=MAX_LIMIT,
+            give_up_at=give_up_at,
+            shared_cache=True,
+            run=run,
+            filers=filers,
+        )
+    except ResearchError as exc:
+        return exc
+
+
+def _digest(
+    week: IsoWeek,
+    companies: Sequence[Company],
+    outcomes: Sequence[Result | ResearchError],
+    record: WeekRecord,
+    now: datetime,
+    warnings: list[str],
+    recording: Recording | None,
+    offline: bool,
+) -> Digest:
+    """The week's digest from each company's research (or the error that stopped it)."""
+    sections = []
+    failures = []
+    for company, outcome in zip(companies, outcomes, strict=True):
+        kept = record.events.get(company.slug, ())
+        if isinstance(outcome, ResearchError):
+            sections.append(CompanySection(company, kept, researched=False, problem=str(outcome)))
+            continue
+        events = events_for_week(week, outcome.events, kept, record.elsewhere.get(company.slug, ()))
+        sections.append(CompanySection(outcome.company, events, researched=not outcome.all_failed))
+        warnings += [f"{company.name}: {w}" for w in outcome.warnings]
+        failures += [
+            DigestFailure(company.name, f.source, f.url, f.error, f.reason)
+            for f in outcome.failures
+        ]
+    as_of = [o.data_as_of for o in outcomes if isinstance(o, Result) and o.data_as_of]
+    return Digest(
+        week,
+        tuple(sections),
+        tuple(failures),
+        generated_at=now,
+        warnings=tuple(warnings),
+        offline=offline,
+        replayed=recording is not None,
+        data_as_of=min(as_of, default=None),
+    )
+
+
+weekly_digest = synchronous(weekly_digest_async)
+weekly_digest.__name__ = weekly_digest.__qualname__ = "weekly_digest"
+weekly_digest.__doc__ = (
+    """Synchronous twin of :func:`weekly_digest_async`; returns a :class:`Digest`. It blocks
+    the calling thread (and a running event loop in it) until done; from async code, await
+    :func:`weekly_digest_async`."""
+)
+
+
+def digest_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """The checked output formats (md, html), in the order given, without repeats."""
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
+    unknown = [f for f in chosen if f not in DIGEST_FORMATS]
+    if unknown or not chosen:
+        raise InvalidInput(
+            f"digest formats are {', '.join(DIGEST_FORMATS)} (comma-separated); "
+            f"got {', '.join(formats) or 'none'}"
+        )
+    return chosen
+
+
+def save_digest(
+    digest: Digest,
+    *,
+    out: Path | str | None = None,
+    formats: Sequence[str] = DIGEST_FORMATS,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+) -> tuple[Path, ...]:
+    """Record the digest, then write its files and the Atom feed of saved digests.
+
+    What a week's digest reported stays in it, whoever writes last, and the files never show
+    news the store does not hold:
+
+    1. The store first, in one write transaction: the digest is merged with what the week holds
+       as it is written (another process may have recorded news this digest did not see since
+       it read the week), its events are marked reported, and the week is marked as having its
+       files still to write, so it stays due (``--if-due``) until they are.
+    2. Then, in a second write transaction (which makes writers of the files take turns), the
+       digest is merged again with what the store now holds, and the files are written from
+       that, each to a temporary file and renamed, so a crash or full disk never leaves half a
+       file. The mark is cleared only when every file was written.
+
+    A failure between the two (a full disk, a killed process) leaves the news recorded and the
+    week due; the next run writes the files from the store. Files go to ``out`` (default:
+    ``digests/`` under the data folder). Returns the paths written, the feed last.
+
+    A replayed or offline digest is refused (InvalidInput): it is not the week's digest, and
+    saving it would mark the week written. Write ``digest.to_markdown()`` where you like.
+    """
+    arguments.one_of("digest", digest, (Digest,), "a Digest from weekly_digest()")
+    if digest.replayed or digest.offline:
+        kind = "replayed" if digest.replayed else "offline"
+        raise InvalidInput(
+            f"a {kind} digest is not saved as the {digest.week} digest (that would mark the "
+            "week written); write digest.to_markdown() or digest.to_html() where you like"
+        )
+    arguments.path("out", out)
+    formats = arguments.items("formats", formats, "formats such as 'md'", item=arguments.text)
+    arguments.settings(settings)
+    arguments.aware("now", now)
+    chosen = digest_formats(formats)
+    settings = settings or load_settings()
+    now = now or datetime.now(timezone.utc)
+    folder = Path(out).expanduser() if out is not None else settings.home / "digests"
+    store = Store(settings.store_path)
+    paths = [folder / f"{digest.week}.{extension}" for extension in chosen]
+    feed = folder / FEED_FILE
+    link = paths[chosen.index("html")].name if "html" in chosen else paths[0].name
+    merged = digest
+
+    def build(record: WeekRecord) -> tuple[SavedDigest, list[tuple[str, Event]]]:
+        nonlocal merged
+        merged = with_reported(digest, record.events, record.elsewhere)
+        body = digest_fragment(merged)
+        before = record.saved
+        saved = SavedDigest(
+            week=digest.week,
+            updated=before.updated if before and before.body_html == body else now,
+            summary=digest_summary(merged),
+            body_html=body,
+            link=link,
+        )
+        return saved, [(s.company.slug, e) for s in merged.sections for e in s.events]
+
+    def publish(every: list[SavedDigest]) -> None:
+        renderers = {"md": merged.to_markdown, "html": merged.to_html}
+        for extension, path in zip(chosen, paths, strict=True):
+            write_atomic(path, renderers[extension]())
+        write_atomic(feed, digest_feed(every, updated=max(s.updated for s in every)))
+
+    slugs = [s.company.slug for s in digest.sections]
+    store.record_week(digest.week, slugs, now, build)
+    store.record_week(digest.week, slugs, now, build, publish)
+    return (*paths, feed)
+
+
+def due_weeks(
+    week: str | IsoWeek | None = None,
+    *,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+) -> list[IsoWeek | str]:
+    """The digests a daily timer should write now.
+
+    With no ``week``: this week's, if it was never written, and last week's, if its last
+    writing came before the week ended (so it is completed once). With a ``week``: that week,
+    if it was never written. A week whose files could not all be written counts as not
+    written, so the next run writes them.
+    """
+    arguments.one_of(
+        "week", week, (str, IsoWeek, type(None)), "an ISO week such as 2026-W14 or None"
+    )
+    arguments.settings(settings)
+    arguments.aware("now", now)
+    now = now or datetime.now(timezone.utc)
+    store = Store((settings or load_settings()).store_path)
+    if week is not None:
+        chosen = week if isinstance(week, IsoWeek) else IsoWeek.parse(week)
+        return [] if store.digest_written(chosen) else [chosen]
+    this_week = IsoWeek.of(now)
+    last_week = IsoWeek.of(this_week.start - timedelta(days=1))
+    due: list[IsoWeek | str] = []
+    written = store.digest_written(last_week)
+    if (written is not None and written < last_week.end) or store.digest_files_pending(last_week):
+        due.append(last_week)
+    if store.digest_written(this_week) is None:
+        due.append(this_week)
+    return due
+
+
+__all__ = ["DIGEST_FORMATS", "due_weeks", "save_digest", "weekly_digest", "weekly_digest_async"]

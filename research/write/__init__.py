@@ -1,0 +1,1 @@
+"""Writing: the phrase a headline supports, the congratulation in two tones, the note, and the rendered result."""
