@@ -67,7 +67,7 @@ IO_MODULES = {"httpx", "sqlite3", "os", "socket", "asyncio", "pathlib", "time", 
 
 def _imports(path: Path) -> set[str]:
     """Absolute module names a file imports (relative imports resolved against its package)."""
-    package = path.parent.name
+    package = path.parent.relative_to(ROOT).parts
     names: set[str] = set()
     tree = ast.parse(path.read_text())
     for node in ast.walk(tree):
@@ -77,9 +77,11 @@ def _imports(path: Path) -> set[str]:
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            base = f"{package}.{node.module}" if node.level else node.module or ""
-            if node.level and node.module is None:
-                base = package
+            if node.level:
+                parent = package[: len(package) - (node.level - 1)]
+                base = ".".join([*parent, *([node.module] if node.module else [])])
+            else:
+                base = node.module or ""
             names.add(base)
             names.update(f"{base}.{alias.name}" for alias in node.names)
     return names
@@ -135,5 +137,6 @@ def test_a_replay_loads_only_what_it_needs(acme_replay: Path) -> None:
     loaded = set(done.stderr.split())
     assert "research.judge.weights" in loaded  # it did judge
     for unneeded in ("httpcore", "sources.net.netguard", "sources.discover", "sources.parse.pages",
-                     "sources.providers.newsroom", "research.write.note", "research.store.profiles", "trafilatura"):  # fmt: skip
+                     "sources.providers.newsroom", "research.write.note", "research.store.profiles", "trafilatura",
+                     "rich", "click"):  # fmt: skip
         assert unneeded not in loaded, unneeded

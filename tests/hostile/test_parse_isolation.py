@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Awaitable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
+from collections.abc import Awaitable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,7 +28,6 @@ from sources import (
     FetchReport,
     HttpClient,
     HttpLimits,
-    ParsedFeed,
     Query,
     Source,
     discover_newsroom,
@@ -42,6 +39,7 @@ from sources.net.isolate import ParseLimits, parse_workers, run_parse
 
 from ..helpers import RECORDED_AT
 from ..server import FIXTURES, Reply, TestServer
+from .misbehaving import Crashing, Greedy
 
 T = TypeVar("T")
 NOW = RECORDED_AT
@@ -241,40 +239,6 @@ def test_a_deeply_nested_newsroom_page_is_skipped_with_a_reason(
 
 
 # --- memory cap, crashes, replacement ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Greedy:
-    """A source whose parser asks for more memory than a worker may map."""
-
-    url: str
-    name: str = "greedy"
-
-    def url_for(self, query: Query) -> str:
-        return self.url
-
-    def parse(
-        self, body: bytes, headers: Mapping[str, str], *, url: str, now: datetime
-    ) -> ParsedFeed:
-        hoard = bytearray(1024 * MiB)
-        return ParsedFeed(str(len(hoard)), ())
-
-
-@dataclass(frozen=True)
-class Crashing:
-    """A source whose parser dies the way a crash in C code or the OOM killer ends it."""
-
-    url: str
-    name: str = "crashing"
-
-    def url_for(self, query: Query) -> str:
-        return self.url
-
-    def parse(
-        self, body: bytes, headers: Mapping[str, str], *, url: str, now: datetime
-    ) -> ParsedFeed:
-        os.kill(os.getpid(), signal.SIGKILL)
-        raise AssertionError("unreachable: the process is gone")
 
 
 def test_a_parser_over_the_memory_cap_fails_its_source_only(
