@@ -13,7 +13,6 @@ parsing libraries. Every public function checks its arguments' types first (see
 from __future__ import annotations
 
 import importlib
-import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -64,8 +63,6 @@ if TYPE_CHECKING:
     from .write.render import result_to_dict
     from .write.signature import Signature
     from .write.snippets import NotCongratulable, congratulate
-
-logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _HOMES = {
     "Article": "research.models",

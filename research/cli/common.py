@@ -6,7 +6,6 @@ imported only for type checking are quoted instead.
 """
 
 import json
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
@@ -51,9 +50,7 @@ AllowPrivate = Annotated[
 
 # The options a research run and an article search share, written once.
 AsJson = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
-Offline = Annotated[
-    bool, typer.Option("--offline", help="Answer from the store only; no network.")
-]
+Offline = Annotated[bool, typer.Option("--offline", help="Answer from the store only; no network.")]
 Replay = Annotated[
     Path | None,
     typer.Option(help="Answer requests from a recording folder instead of the network."),
@@ -153,11 +150,3 @@ def print_company(company: "Company", as_json: bool, prefix: str = "") -> None:
         typer.echo(json.dumps(company_to_dict(company), indent=2, ensure_ascii=False))
     else:
         typer.echo(prefix + format_company(company))
-
-
-class SafeFormatter(logging.Formatter):
-    """Log lines quote what servers sent (a parser's complaint about a feed): keep the
-    terminal safe from escape sequences in them, as for every other line we print."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return "\n".join(safe(line) for line in super().format(record).splitlines())

@@ -1,7 +1,6 @@
 """`research COMPANY` (the `news` command): the events worth congratulating, with sentences."""
 
 import json
-import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +13,6 @@ from .common import (
     AsJson,
     Offline,
     Replay,
-    SafeFormatter,
     SourcesOff,
     SourcesOn,
     ToneChoice,
@@ -81,11 +79,9 @@ def news(
     check_tone(tone)
 
     if verbose:
-        handler = logging.StreamHandler()
-        handler.setFormatter(SafeFormatter("%(levelname)s %(name)s: %(message)s"))
-        logging.basicConfig(level=logging.WARNING, handlers=[handler])
-        for ours in ("research", "sources"):
-            logging.getLogger(ours).setLevel(logging.INFO)
+        from .verbose import log_progress
+
+        log_progress()
 
     try:
         check_home()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -17,6 +16,7 @@ from sources import HttpClient, NotListed, SourceError
 from sources.models import Filer
 
 from ..errors import StoreError
+from ..logs import library_logger
 from ..models import Company
 from ..store.cache import Cache
 from .company import command_name, strip_legal_suffix
@@ -27,7 +27,7 @@ REFRESH_AFTER = timedelta(days=7)
 _STATE_SUFFIX = re.compile(r"\s*[/\\][A-Z]{2,4}[/\\]?\s*$")
 _WORD = re.compile(r"[a-z0-9&]+")
 
-logger = logging.getLogger(__name__)
+logger = library_logger(__name__)
 
 
 class NotStored(SourceError):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -26,6 +25,7 @@ from sources.providers.endpoints import MAX_CIK
 from .. import arguments
 from ..config import Settings, load_settings
 from ..errors import DiscoveryFailed, InvalidInput, UnknownCompany
+from ..logs import library_logger
 from ..models import Company
 from ..plan.company import resolve_company, unique_names
 from ..plan.switches import switches
@@ -34,7 +34,7 @@ from .replaying import RecordedCompanies, open_recording
 from .research_db import Store
 from .watchlist import stored_company
 
-logger = logging.getLogger(__name__)
+logger = library_logger(__name__)
 
 MAX_LIST_ITEMS = 50
 _HOST = re.compile(r"^(?=.{1,253}$)[\w-]+(\.[\w-]+)*(:\d{1,5})?$")

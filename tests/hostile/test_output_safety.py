@@ -268,7 +268,7 @@ def test_o7_log_lines_under_verbose_carry_no_control_sequences() -> None:
     """Logs quote what servers sent (a parser's complaint about a feed's bytes)."""
     import logging
 
-    from research.cli.common import SafeFormatter as _SafeFormatter
+    from research.cli.verbose import SafeFormatter as _SafeFormatter
 
     record = logging.LogRecord(
         "sources.fetch", logging.ERROR, __file__, 1,
