@@ -59,6 +59,8 @@ PURE_MODULES = {
     "sources/models.py", "sources/errors.py", "research/digest/data.py", "research/digest/render.py",
     "sources/net/addresses.py", "research/write/details.py", "research/write/signature.py",
     "sources/parse/filings.py", "sources/providers/gdelt.py", "sources/providers/wires.py", "research/plan/switches.py",
+    "research/write/figures.py", "research/write/approvals.py", "research/write/share_issues.py",
+    "research/write/kind_details.py",
 }  # fmt: skip
 IO_MODULES = {"httpx", "sqlite3", "os", "socket", "asyncio", "pathlib", "time", "subprocess",
               "research.store.research_db", "research.api", "research.config", "sources.net.http",

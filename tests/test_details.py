@@ -7,17 +7,15 @@ import pytest
 from research.models import EventKind as K
 from research.write.details import (
     acquired,
-    amount,
     award_name,
     customer,
     deal,
-    detail,
-    growth_figure,
-    milestone,
     partner,
     place,
     product,
 )
+from research.write.figures import amount, growth_figure, milestone
+from research.write.kind_details import detail
 
 ACME = ("Acme Corp", "Acme")
 

@@ -16,8 +16,9 @@ import re
 from sources.parse.text import strip_dateline
 
 from ..models import EventKind
-from .details import AMOUNT, DEFINITE_PLACES, is_demonym
+from .details import DEFINITE_PLACES, is_demonym
 from .english import is_countable, is_ordinary, participles, verb_forms
+from .figures import AMOUNT
 from .grammar import indefinite_article as indefinite_article
 from .grammar import possessive as possessive
 from .results import spelled_out

@@ -10,8 +10,10 @@ from html.entities import html5
 
 from ..errors import InvalidInput
 from ..models import Event, EventKind, Snippet, Tone
-from .details import AMOUNT, Detail, detail, names_alternation
+from .details import Detail, names_alternation
+from .figures import AMOUNT
 from .grammar import possessive
+from .kind_details import detail
 from .phrase import (
     KIND_CLAUSES,
     MAX_WORDS,

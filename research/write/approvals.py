@@ -1,0 +1,182 @@
+"""Pure: the approvals a headline tells of, named as it names them: a regulator's ("gets USFDA
+approval for cancer drug", "FDA approves Acme's Zolvix"), a drug's status on the way to one, and
+the shareholders' or the exchanges' for a deal."""
+
+from __future__ import annotations
+
+import re
+
+from .details import _NAME, Detail, names_alternation
+from .grammar import indefinite_article, possessive
+
+
+def _approval(title: str, owner: str) -> Detail | None:
+    """A regulator's approval is a milestone, named as the headline names it: "gets USFDA
+    approval for cancer drug", "receives PMDA approval from Japan" ("nod" is said "approval")."""
+    approval = re.search(
+        r"\b(?P<verb>wins?|gets?|receives?|secures?|earns?|bags?)\s+"
+        r"(?:(?:key|final|formal|full|crucial|conditional|initial)\s+)?"  # said as approval
+        r"(?P<who>(?:regulatory|marketing|[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)?(?:\s+regulatory)?)\s+)"
+        r"(?:approval|nod|clearance)\b(?P<what>\s+(?:for|from)\s+[^,;:|]+)?",
+        title,
+    )
+    if approval is None or approval.group("who").split()[0] in ("Sebi", "SEBI"):
+        return None  # an issue's approval is named by share_issues._ipo_news
+    what = (approval.group("what") or "").rstrip()
+    bare = re.fullmatch(r"(\s+for\s+)([a-z][\w-]*(?:\s+[a-z][\w-]*)*)", what)
+    if (
+        bare
+        and bare.group(2).split()[0] not in ("a", "an", "the", "its", "two", "three")
+        and not (bare.group(2).endswith("s"))
+    ):
+        what = f"{bare.group(1)}{indefinite_article(bare.group(2))} {bare.group(2)}"  # a drug
+    said = f"{approval.group('who')}approval{what}"
+    verb = approval.group("verb").lower()
+    past = _PAST.get(verb) or _PAST.get(f"{verb}s", "won")
+    return Detail(f"{owner} {said}", f"{past} {said}", "approval")
+
+
+# Regulators whose approval a headline names: "FDA approves ...", "... approved by EU".
+_REGULATOR = (
+    r"(?:U\.?S\.?\s+)?FDA|EMA|CHMP|EU|European Commission|US|U\.S\.|Japan|China|DCGI|Health Canada|"
+    r"MHRA|NICE|European regulators?|EU regulators?|US regulators?"
+)
+
+
+def _regulator_approval(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
+    """ "FDA approves Acme's Zolvix for migraine" -> the FDA approval for Acme's Zolvix for
+    migraine; "Acme says new pill Zolvix approved by EU" -> EU approval for the new pill Zolvix."""
+    company = names_alternation(names)
+    approves = re.match(
+        rf"(?P<who>{_REGULATOR})\s+(?:approves|clears|okays)\s+"
+        rf"(?:{company})(?:['\u2019]s?)?\s+(?P<what>[^,;:]+)$",
+        title,
+        re.IGNORECASE,
+    )
+    if approves is None:
+        approves = re.match(
+            rf"(?:{company})\s+says\s+(?P<what>[^,;:]+?)\s+approved\s+(?:by|in)\s+"
+            rf"(?:the\s+)?(?P<who>{_REGULATOR})$",
+            title,
+            re.IGNORECASE,
+        )
+    if approves is None:
+        # "EU regulator backs approval for Acme's asthma drug": a recommendation, said as one
+        backs = re.match(
+            rf"(?:the\s+)?(?P<who>{_REGULATOR})\s+(?:backs?|recommends?|endorses?|supports?)\s+"
+            rf"(?:(?:the\s+)?approval\s+(?:for|of)\s+)?(?:{company})(?:['\u2019]s?)?\s+"
+            rf"(?P<what>[^,;:]+)$",
+            title,
+            re.IGNORECASE,
+        )
+        if backs is None or len(backs.group("what").split()) > 10:
+            return None
+        who, what = backs.group("who"), backs.group("what").strip()
+        backers = possessive(who)
+        return Detail(
+            f"the {backers} backing for {owner} {what}",
+            f"won the {backers} backing for {_yours(what)}",
+            "approval",
+        )
+    who = approves.group("who")
+    what = approves.group("what").strip()
+    if len(what.split()) > 10:
+        return None
+    return Detail(
+        f"the {who} approval for {owner} {what}",
+        f"won {who} approval for {_yours(what)}",
+        "approval",
+    )
+
+
+def _yours(what: str) -> str:
+    """ "your migraine drug", but "Vyvanse for binge-eating disorder": a product's name takes no
+    "your" (a person writes "approval for Vyvanse")."""
+    return what if what[:1].isupper() else f"your {what}"
+
+
+# A status a regulator gives a drug on its way to approval, as a note names it.
+_DRUG_STATUS = {
+    "orphan": "orphan drug designation",
+    "fast": "fast-track designation",
+    "breakthrough": "breakthrough therapy designation",
+    "priority": "priority review",
+}
+
+
+def _drug_status(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
+    """ "Acme's Zolvix gets orphan drug label" -> the orphan drug designation for Acme's Zolvix:
+    the drug is named, never "a recent milestone"."""
+    company = names_alternation(names)
+    found = re.match(
+        rf"(?:{company})['\u2019]s\s+(?P<drug>[A-Z][\w-]*)\s+(?:gets|wins|receives|earns|secures)\s+"
+        r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?P<status>orphan[- ]drug|fast[- ]track|breakthrough"
+        r"(?:[- ]therapy)?|priority[- ]review)(?:\s+(?:label|designation|status|tag))?\b",
+        title,
+        re.IGNORECASE,
+    )
+    if found is None:
+        return None
+    status = _DRUG_STATUS[re.split(r"[- ]", found.group("status").lower())[0]]
+    drug = found.group("drug")
+    if _GENERIC_DRUG.search(drug):
+        drug = drug.lower()  # a generic name ("selumetinib") is not a brand: Title Case capped it
+    return Detail(f"the {status} for {owner} {drug}", f"won {status} for {drug}", "approval")
+
+
+# Endings of international nonproprietary (generic) drug names, from the WHO's INN stems:
+# kinase inhibitors, antibodies, antivirals, statins and the like. Brand names rarely end so.
+_GENERIC_DRUG = re.compile(
+    r"(?:tinib|rafenib|ciclib|parib|mab|vir|vastatin|pril|sartan|olol|parin|cillin|mycin"
+    r"|floxacin|azole|prazole|gliptin|gliflozin|lukast|setron|tide|platin|taxel|rubicin)$",
+    re.IGNORECASE,
+)
+_PAST = {
+    "wins": "won",
+    "gets": "got",
+    "receives": "received",
+    "secures": "secured",
+    "earns": "earned",
+}
+
+
+# Who cleared the company's deal, as a note names them.
+_APPROVERS = {
+    "shareholders": "the shareholders'", "investors": "investors'", "regulators": "the regulators'",
+    "nse & bse": "the stock exchanges'", "bse & nse": "the stock exchanges'",
+    "nse and bse": "the stock exchanges'", "bse and nse": "the stock exchanges'",
+    "bourses": "the stock exchanges'", "exchanges": "the stock exchanges'",
+}  # fmt: skip
+_WHO = r"Shareholders|Investors|Regulators|NSE\s*(?:&|and)\s*BSE|BSE\s*(?:&|and)\s*NSE|bourses|exchanges"
+_DEAL = r"(?:deal|takeover|merger|acquisition|buyout)"
+
+
+def _deal_approved(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
+    """ "Shareholders give Acme green light for $2.7 billion Beta deal", "Acme-Beta deal secures
+    NSE & BSE nod": who cleared which of the company's deals, never "its latest acquisition"."""
+    company = names_alternation(names)
+    given = re.search(
+        rf"\b(?P<who>{_WHO})\s+(?:give|gives|gave|approve|approves|approved|back|backs|clear|clears)"
+        rf"\s+(?:{company})(?:['\u2019]s)?\s+(?:green\s+light\s+|nod\s+|approval\s+)?(?:for\s+|to\s+)?"
+        rf"(?:the\s+|its\s+)?(?P<deal>[^,;:]{{0,40}}?\b{_DEAL}\b(?:\s+(?:of|for|with)\s+{_NAME})?)",
+        title,
+        re.IGNORECASE,
+    )
+    paired = re.search(
+        rf"(?:{company})\s*-\s*(?P<target>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)?)\s+(?P<noun>{_DEAL})\b"
+        rf"[^;]*?\b(?:secures?|gets?|wins?|receives?)\s+(?P<who>{_WHO})\s+(?:nod|approval|clearance)",
+        title,
+        re.IGNORECASE,
+    )
+    if given:
+        who, deal = given.group("who"), given.group("deal")
+    elif paired:
+        who, deal = paired.group("who"), f"{paired.group('target')} {paired.group('noun').lower()}"
+    else:
+        return None
+    approver = _APPROVERS[re.sub(r"\s+", " ", who.lower())]
+    return Detail(
+        f"{approver} approval for {owner} {deal}",
+        f"won {approver} approval for your {deal}",
+        "approval",
+    )
