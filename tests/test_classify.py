@@ -12,7 +12,7 @@ from research.judge import classify, headline_to_read, read_headline
 from research.judge.rank import rank_items
 from research.models import Company
 from research.models import EventKind as K
-from research.write.phrase import strip_boilerplate
+from research.write.headline import strip_boilerplate
 from sources import Item
 
 

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from research.models import EventKind as K
-from research.write.phrase import MAX_WORDS, event_phrase, possessive
+from research.write.grammar import possessive
+from research.write.phrase import MAX_WORDS, event_phrase
 from research.write.snippets import congratulation
 
 COMPANY = "Acme Corp"
@@ -404,7 +405,7 @@ def test_news_in_progress_is_begun_not_done() -> None:
      ("European", "a"), ("award", "an")],
 )  # fmt: skip
 def test_indefinite_article_by_sound(word: str, article: str) -> None:
-    from research.write.phrase import indefinite_article
+    from research.write.grammar import indefinite_article
 
     assert indefinite_article(word) == article
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from ..models import EventKind
-from ..write.phrase import boilerplate_removed
+from ..write.headline import boilerplate_removed
 from .inflections import INFLECTIONS
 from .match import Mention, first_sentence_of, sentence_case
 
@@ -789,7 +789,7 @@ class RulesReading:
 def rules_reading(title: str, mention: Mention, summary: str = "") -> RulesReading:
     """What the rules say once we know how the company is mentioned (``mention.position``, if
     any, is where the name starts in ``title`` as given). The rules read the headline without
-    press-release furniture (phrase.strip_boilerplate: ticker tags, wire names, datelines), with
+    press-release furniture (headline.strip_boilerplate: ticker tags, wire names, datelines), with
     the name's position moved to the same words in that text."""
     text, position = headline_to_read(title, mention.position)
     return RulesReading(_read_mentioned(text, position, title, mention, summary), text, position)

@@ -10,7 +10,7 @@ from ..models import EventKind
 from .details import Detail
 from .english import verb_forms
 from .grammar import indefinite_article
-from .phrase import with_articles
+from .noun_phrases import with_articles
 
 _WON_HEADS = frozenset(
     "order orders contract contracts deal deals project mandate engagement".split()

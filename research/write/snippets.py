@@ -13,14 +13,9 @@ from ..models import Event, EventKind, Snippet, Tone
 from .details import Detail, names_alternation
 from .figures import AMOUNT
 from .grammar import possessive
+from .headline import clean_headline
 from .kind_details import detail
-from .phrase import (
-    KIND_CLAUSES,
-    MAX_WORDS,
-    clean_headline,
-    event_phrase,
-    reason_phrase,
-)
+from .phrase import KIND_CLAUSES, MAX_WORDS, event_phrase, reason_phrase
 from .reasons import reason_detail
 from .results import results, share_move_reason, told_of_company
 
