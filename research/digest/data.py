@@ -18,6 +18,7 @@ from sources.parse.urls import canonical_url
 
 from ..errors import InvalidInput
 from ..models import Company, Event
+from .render import digest_html, digest_markdown
 
 _WEEK = re.compile(r"(\d{4})-?W(\d{2})", re.IGNORECASE)
 
@@ -134,13 +135,9 @@ class Digest:
         return sum(len(s.events) for s in self.sections)
 
     def to_markdown(self) -> str:
-        from .render import digest_markdown
-
         return digest_markdown(self)
 
     def to_html(self) -> str:
-        from .render import digest_html
-
         return digest_html(self)
 
 

@@ -14,13 +14,16 @@ import string
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from sources.parse.text import clean_text
 from sources.parse.urls import is_http_url
 
 from ..models import Event
-from .data import CompanySection, Digest, DigestFailure, IsoWeek, SavedDigest
+
+if TYPE_CHECKING:  # for annotations only: data.py renders through this module, not the reverse
+    from .data import CompanySection, Digest, DigestFailure, IsoWeek, SavedDigest
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 FEED_ID = "tag:research.local,2026:digests"
