@@ -15,7 +15,7 @@ from sources import Recorder, Recording, SourceError, load_recording
 from ..errors import InvalidInput
 from ..models import Company
 from ..plan.company import resolve_company
-from .research_db import company_from_data, company_to_data
+from .encoding import company_from_data, company_to_data
 
 
 class RecordedCompanies:
