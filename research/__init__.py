@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from .articles import find_articles, find_articles_async
     from .config import Settings, load_settings
     from .digest.data import CompanySection, Digest, DigestFailure, IsoWeek
-    from .digest.weekly import save_digest, weekly_digest, weekly_digest_async
+    from .digest.publish import save_digest
+    from .digest.weekly import weekly_digest, weekly_digest_async
     from .drafting import draft_note
     from .errors import (
         ConfigError,
@@ -118,7 +119,7 @@ _HOMES = {
     "unwatch": "research.store.watchlist",
     "watch": "research.store.watchlist",
     "watched": "research.store.watchlist",
-    "save_digest": "research.digest.weekly",
+    "save_digest": "research.digest.publish",
     "weekly_digest": "research.digest.weekly",
     "weekly_digest_async": "research.digest.weekly",
 }

@@ -13,7 +13,7 @@ import pytest
 import research
 from research import Digest, InvalidInput, IsoWeek
 from research.digest.data import events_for_week, same_event
-from research.digest.weekly import due_weeks
+from research.digest.publish import due_weeks
 from research.models import Event, EventKind
 from sources import HttpLimits, Outlet
 

@@ -189,7 +189,7 @@ def test_a_digest_run_where_nothing_answered_fails_and_stays_due(
     assert code == 1
     assert "was not written (it is still due)" in err
     assert out == "" and not (tmp_path / "out").exists()
-    from research.digest.weekly import due_weeks
+    from research.digest.publish import due_weeks
 
     assert due_weeks() == [IsoWeek.of(datetime.now(timezone.utc))]
 

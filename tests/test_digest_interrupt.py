@@ -25,7 +25,7 @@ import pytest
 
 import research
 from research import IsoWeek
-from research.digest.weekly import due_weeks
+from research.digest.publish import due_weeks
 from research.store.research_db import Store
 
 from .server import Reply, TestServer

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 import research
 from research import InvalidInput, IsoWeek
 from research.cli import app
-from research.digest.weekly import due_weeks
+from research.digest.publish import due_weeks
 from research.store.research_db import Store
 
 from .helpers import RECORDED_AT, serve_acme_search

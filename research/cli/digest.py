@@ -69,7 +69,7 @@ def digest_command(
     no_source: SourcesOff = None,
 ) -> None:
     """Research every watched company and write the week's digest of good news."""
-    from ..digest.weekly import digest_formats, due_weeks
+    from ..digest.publish import digest_formats, due_weeks
 
     preview = offline or replay is not None
     if if_due and preview:
@@ -154,7 +154,7 @@ def _save(
     digest: "Digest", out: Path | None, formats: tuple[str, ...], settings: "Settings | None"
 ) -> tuple[Path, ...]:
     """The digest saved; stopped midway, what the store and the files hold is said."""
-    from ..digest.weekly import save_digest
+    from ..digest.publish import save_digest
 
     try:
         return save_digest(digest, out=out, formats=formats, settings=settings)

@@ -11,7 +11,7 @@ from ..errors import ResearchError
 from .app import app
 from .common import fail, safe
 
-DIGEST_FOLDER = "digests"  # under the data folder: research.digest.weekly.save_digest's default
+DIGEST_FOLDER = "digests"  # under the data folder: research.digest.publish.save_digest's default
 
 
 class Place(NamedTuple):

@@ -78,7 +78,7 @@ def test_a_crash_writing_the_files_keeps_the_news_recorded_and_the_rerun_is_the_
         raise OutputError(f"cannot write {path}: simulated crash")
 
     out = tmp_path / "out"
-    monkeypatch.setattr("research.digest.weekly.write_atomic", crash)
+    monkeypatch.setattr("research.digest.publish.write_atomic", crash)
     with pytest.raises(OutputError):
         research.save_digest(digest, out=out, now=SATURDAY_46)
     store = Store(research.load_settings().store_path)
@@ -87,7 +87,7 @@ def test_a_crash_writing_the_files_keeps_the_news_recorded_and_the_rerun_is_the_
     assert not out.exists()
     assert store.digest_files_pending(WEEK_46) and store.digest_written(WEEK_46) is None
 
-    monkeypatch.setattr("research.digest.weekly.write_atomic", write_atomic)
+    monkeypatch.setattr("research.digest.publish.write_atomic", write_atomic)
     rerun = research.weekly_digest(week=WEEK_46, now=SATURDAY_46)
     assert rerun.to_markdown() == digest.to_markdown()
     research.save_digest(rerun, out=out, now=datetime(2026, 11, 14, 13, tzinfo=timezone.utc))

@@ -27,7 +27,7 @@ import pytest
 
 import research
 from research import IsoWeek, OutputError, StoreError
-from research.digest.weekly import due_weeks
+from research.digest.publish import due_weeks
 from research.store.research_db import Store
 
 from ..server import Reply, TestServer
@@ -211,9 +211,9 @@ def test_killed_after_the_store_recorded_and_before_the_files_the_next_run_repai
     before = {name: (out / name).read_bytes() for name in FILES_46}
     script = textwrap.dedent(f"""
         import os, signal
-        import research, research.digest.weekly
+        import research, research.digest.publish
         from tests.test_digest import SATURDAY_46, WEEK_46
-        research.digest.weekly.write_atomic = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
+        research.digest.publish.write_atomic = lambda *a: os.kill(os.getpid(), signal.SIGKILL)
         digest = research.weekly_digest(week=WEEK_46, now=SATURDAY_46)
         research.save_digest(digest, out={str(out)!r}, now=SATURDAY_46)
     """)
