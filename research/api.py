@@ -211,97 +211,31 @@ async def research_async(
             )
 
 
-async def _research_replay(
-    company: str | Company,
-    aliases: Sequence[str],
-    recording: Recording,
-    *,
-    settings: Settings,
-    now: datetime | None,
-    days: int,
-    limit: int,
-    feeds: Sequence[str],
-    builtin: bool,
-    run: Switches,
-    topics: tuple[str, ...],
-    give_up_at: float | None,
-    progress: Progress | None,
-) -> Result:
-    """Research from a recording alone: the company as the recording holds it, else as typed;
-    neither the store nor the cache is read or written."""
-    warnings: list[str] = []
-    resolved = profile_or_company(company, aliases, RecordedCompanies(recording), warnings)
-    resolved, notes = with_derived_aliases(resolved)
-    async with (
-        parse_workers(settings.parse),
-        HttpClient(settings.http, transport=ReplayTransport(recording)) as http,
-    ):
-        return await research_with(
-            http,
-            resolved,
-            store=None,
-            cache=None,
-            settings=settings,
-            now=now or recording.recorded_at,
-            days=days,
-            limit=limit,
-            feeds=feeds,
-            builtin=builtin,
-            run=run,
-            topics=topics,
-            warnings=[*warnings, *notes],
-            give_up_at=give_up_at,
-            progress=progress,
-        )
+class Profiles(Protocol):
+    """Where saved profiles are looked up: the store, or a recording's companies."""
+
+    def company(self, slug: str) -> Company | None: ...
 
 
-async def research_offline(
-    company: Company,
-    *,
-    cache: Cache,
-    settings: Settings,
-    now: datetime,
-    days: int,
-    limit: int,
-    feeds: Sequence[str] = (),
-    builtin: bool = True,
-    run: Switches = NO_SWITCHES,
-    topics: tuple[str, ...] = (),
-    warnings: list[str] | None = None,
-    shared_cache: bool = False,
-    filers: Filers | None = None,
-) -> Result:
-    """Research a resolved company from what the cache holds, without any network access.
+def profile_or_company(
+    company: str | Company, aliases: Sequence[str], profiles: Profiles, warnings: list[str]
+) -> Company:
+    """The saved profile when there is one (plus any extra aliases), else a Company from text."""
+    if isinstance(company, Company):
+        return company
+    typed = resolve_company(company, tuple(aliases))
+    try:
+        if isinstance(profiles, Store):  # "AT-T" beside a saved "AT&T": the entry it was given
+            from .store.watchlist import stored_company
 
-    With ``shared_cache`` (one cache for many companies) the cache's notes are left to the
-    caller; ``filers`` is the SEC's list the companies of a digest share.
-    """
-    warnings = [] if warnings is None else warnings
-    query = Query(company.name, company.aliases, days)
-    plan = await plan_sources(
-        company,
-        settings,
-        feeds=feeds,
-        run=run,
-        builtin=builtin,
-        filers=filers or Filers(cache, now),
-        http=None,
-    )
-    report, data_as_of = from_cache(cache, plan.sources, query, company.slug)
-    report = report_of((*report.outcomes, *plan.refused))
-    if not shared_cache:
-        warnings.extend(cache.notes)
-    return _result(
-        company,
-        report,
-        now,
-        days,
-        limit,
-        topics,
-        warnings,
-        offline=True,
-        data_as_of=data_as_of,
-    )
+            typed = stored_company(company, profiles, aliases)
+        profile = profiles.company(typed.slug)
+    except StoreError as exc:
+        warnings.append(f"{exc} (the saved profile, if any, was not used)")
+        profile = None
+    if profile is None:
+        return typed
+    return replace(profile, aliases=unique_names(profile.name, (*profile.aliases, *typed.aliases)))
 
 
 async def research_with(
@@ -358,6 +292,26 @@ async def research_with(
     return _result(company, report, now, days, limit, topics, warnings, replayed=cache is None)
 
 
+async def _fetch(
+    plan: Plan,
+    query: Query,
+    http: HttpClient,
+    cache: Cache | None,
+    now: datetime,
+    warnings: list[str],
+    send_validators: bool,
+    give_up_at: float | None,
+    progress: Progress | None,
+) -> FetchReport:
+    """Every planned source fetched at once, and the outcomes of those refused before asking."""
+    sources = plan.sources
+    cached = _cached(cache, sources, query, warnings) if cache and send_validators else {}
+    report = await fetch_all(
+        sources, query, http, now=now, cache=cached, deadline=_left(give_up_at), progress=progress
+    )
+    return report_of((*report.outcomes, *plan.refused)) if plan.refused else report
+
+
 def _result(
     company: Company,
     report: FetchReport,
@@ -395,51 +349,97 @@ def _result(
     )
 
 
-class Profiles(Protocol):
-    """Where saved profiles are looked up: the store, or a recording's companies."""
-
-    def company(self, slug: str) -> Company | None: ...
-
-
-def profile_or_company(
-    company: str | Company, aliases: Sequence[str], profiles: Profiles, warnings: list[str]
-) -> Company:
-    """The saved profile when there is one (plus any extra aliases), else a Company from text."""
-    if isinstance(company, Company):
-        return company
-    typed = resolve_company(company, tuple(aliases))
-    try:
-        if isinstance(profiles, Store):  # "AT-T" beside a saved "AT&T": the entry it was given
-            from .store.watchlist import stored_company
-
-            typed = stored_company(company, profiles, aliases)
-        profile = profiles.company(typed.slug)
-    except StoreError as exc:
-        warnings.append(f"{exc} (the saved profile, if any, was not used)")
-        profile = None
-    if profile is None:
-        return typed
-    return replace(profile, aliases=unique_names(profile.name, (*profile.aliases, *typed.aliases)))
-
-
-async def _fetch(
-    plan: Plan,
-    query: Query,
-    http: HttpClient,
-    cache: Cache | None,
+async def research_offline(
+    company: Company,
+    *,
+    cache: Cache,
+    settings: Settings,
     now: datetime,
-    warnings: list[str],
-    send_validators: bool,
+    days: int,
+    limit: int,
+    feeds: Sequence[str] = (),
+    builtin: bool = True,
+    run: Switches = NO_SWITCHES,
+    topics: tuple[str, ...] = (),
+    warnings: list[str] | None = None,
+    shared_cache: bool = False,
+    filers: Filers | None = None,
+) -> Result:
+    """Research a resolved company from what the cache holds, without any network access.
+
+    With ``shared_cache`` (one cache for many companies) the cache's notes are left to the
+    caller; ``filers`` is the SEC's list the companies of a digest share.
+    """
+    warnings = [] if warnings is None else warnings
+    query = Query(company.name, company.aliases, days)
+    plan = await plan_sources(
+        company,
+        settings,
+        feeds=feeds,
+        run=run,
+        builtin=builtin,
+        filers=filers or Filers(cache, now),
+        http=None,
+    )
+    report, data_as_of = from_cache(cache, plan.sources, query, company.slug)
+    report = report_of((*report.outcomes, *plan.refused))
+    if not shared_cache:
+        warnings.extend(cache.notes)
+    return _result(
+        company,
+        report,
+        now,
+        days,
+        limit,
+        topics,
+        warnings,
+        offline=True,
+        data_as_of=data_as_of,
+    )
+
+
+async def _research_replay(
+    company: str | Company,
+    aliases: Sequence[str],
+    recording: Recording,
+    *,
+    settings: Settings,
+    now: datetime | None,
+    days: int,
+    limit: int,
+    feeds: Sequence[str],
+    builtin: bool,
+    run: Switches,
+    topics: tuple[str, ...],
     give_up_at: float | None,
     progress: Progress | None,
-) -> FetchReport:
-    """Every planned source fetched at once, and the outcomes of those refused before asking."""
-    sources = plan.sources
-    cached = _cached(cache, sources, query, warnings) if cache and send_validators else {}
-    report = await fetch_all(
-        sources, query, http, now=now, cache=cached, deadline=_left(give_up_at), progress=progress
-    )
-    return report_of((*report.outcomes, *plan.refused)) if plan.refused else report
+) -> Result:
+    """Research from a recording alone: the company as the recording holds it, else as typed;
+    neither the store nor the cache is read or written."""
+    warnings: list[str] = []
+    resolved = profile_or_company(company, aliases, RecordedCompanies(recording), warnings)
+    resolved, notes = with_derived_aliases(resolved)
+    async with (
+        parse_workers(settings.parse),
+        HttpClient(settings.http, transport=ReplayTransport(recording)) as http,
+    ):
+        return await research_with(
+            http,
+            resolved,
+            store=None,
+            cache=None,
+            settings=settings,
+            now=now or recording.recorded_at,
+            days=days,
+            limit=limit,
+            feeds=feeds,
+            builtin=builtin,
+            run=run,
+            topics=topics,
+            warnings=[*warnings, *notes],
+            give_up_at=give_up_at,
+            progress=progress,
+        )
 
 
 def _cached(
