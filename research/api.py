@@ -1,90 +1,49 @@
-"""Wires sources, store and the pure ranking together: the library's entry points."""
+"""The library's entry point: a run in the order it happens.
+
+Resolve the company (its saved profile, else what was typed), plan its sources (discovering its
+newsroom first when it has a site and was never asked), fetch them all at once and keep their
+answers in the cache, then judge and rank what they said, each event with its sentences written.
+An offline run plans the same sources and takes their answers from the cache; a replay takes
+them from a recording and reads and writes neither the store nor the cache.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import ParamSpec, Protocol
 
 from sources import (
-    CachedFeed,
     FetchReport,
     HttpClient,
     Query,
     Recorder,
     Recording,
     ReplayTransport,
-    Source,
-    SourceError,
     fetch_all,
     parse_workers,
 )
 from sources.fetch import Progress, report_of
-from sources.parse.urls import require_http_url
 
 from . import arguments
 from .config import Settings, load_settings
-from .errors import InvalidInput, StoreError
+from .deadline import check_deadline, deadline_at, time_left
+from .errors import InvalidInput
 from .judge.rank import rank_items
-from .judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS, topic_words
+from .limits import MAX_FEEDS, check_options, check_topics
 from .models import Company, Result
-from .plan.company import resolve_company, unique_names, with_derived_aliases
+from .plan.company import with_derived_aliases
+from .plan.discovery import discovered
 from .plan.filers import Filers
+from .plan.profile import profile_or_company
 from .plan.sources import Plan, plan_sources
 from .plan.switches import NO_SWITCHES, Switches, switches
 from .runner import synchronous
+from .store.answers import cached_for, from_cache, keep_answers
 from .store.cache import Cache
 from .store.database import kept_open
-from .store.offline import from_cache
 from .store.replaying import RecordedCompanies, keep_company, open_recording
 from .store.research_db import Store
-
-P = ParamSpec("P")
-
-MAX_DAYS = 365
-MAX_LIMIT = 100
-MAX_DEADLINE = 3600
-MAX_FEEDS = 50
-
-
-def _check_options(days: int, limit: int, feeds: Iterable[str]) -> tuple[str, ...]:
-    """Checked options; the feeds as a tuple of at most MAX_FEEDS strings."""
-    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
-        raise InvalidInput(f"days must be a whole number from 1 to {MAX_DAYS}; got {days!r}")
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput(f"limit must be a whole number from 1 to {MAX_LIMIT}; got {limit!r}")
-    if isinstance(feeds, str | bytes):
-        raise InvalidInput("feeds must be a list of URLs, not a single string")
-    checked = tuple(itertools.islice(feeds, MAX_FEEDS + 1))
-    if len(checked) > MAX_FEEDS:
-        raise InvalidInput(f"more than {MAX_FEEDS} feeds given; at most {MAX_FEEDS} are accepted")
-    for feed in checked:
-        if not isinstance(feed, str):
-            raise InvalidInput(f"each feed must be a URL string; got {feed!r:.80}")
-        try:
-            require_http_url(feed)
-        except SourceError as exc:  # checked before anything is fetched, discovery included
-            raise InvalidInput(f"feed {feed[:200]!r} is not usable: {exc.message}") from exc
-    return checked
-
-
-def _check_topics(topics: Sequence[str]) -> tuple[str, ...]:
-    if isinstance(topics, str):
-        topics = (topics,)
-    cleaned = tuple(dict.fromkeys(" ".join(str(t).split()) for t in topics))
-    if len(cleaned) > MAX_TOPICS:
-        raise InvalidInput(f"{len(cleaned)} topics given; at most {MAX_TOPICS} are accepted")
-    for topic in cleaned:
-        if not topic_words(topic) or len(topic) > MAX_TOPIC_LENGTH:
-            raise InvalidInput(
-                f"topic {topic[:60]!r} must have a word or two to look for "
-                f"(at most {MAX_TOPIC_LENGTH} characters)"
-            )
-    return cleaned
 
 
 async def research_async(
@@ -137,8 +96,8 @@ async def research_async(
     arguments.callable_or_none("progress", progress)
     run = switches(sources, no_sources)
     give_up_at = deadline_at(check_deadline(deadline))
-    feeds = _check_options(days, limit, feeds)
-    topics = _check_topics(topics)
+    feeds = check_options(days, limit, feeds)
+    topics = check_topics(topics)
     if sum(bool(x) for x in (offline, replay, record)) > 1:
         raise InvalidInput("choose at most one of offline, replay and record")
     settings = settings or load_settings()
@@ -211,33 +170,6 @@ async def research_async(
             )
 
 
-class Profiles(Protocol):
-    """Where saved profiles are looked up: the store, or a recording's companies."""
-
-    def company(self, slug: str) -> Company | None: ...
-
-
-def profile_or_company(
-    company: str | Company, aliases: Sequence[str], profiles: Profiles, warnings: list[str]
-) -> Company:
-    """The saved profile when there is one (plus any extra aliases), else a Company from text."""
-    if isinstance(company, Company):
-        return company
-    typed = resolve_company(company, tuple(aliases))
-    try:
-        if isinstance(profiles, Store):  # "AT-T" beside a saved "AT&T": the entry it was given
-            from .store.watchlist import stored_company
-
-            typed = stored_company(company, profiles, aliases)
-        profile = profiles.company(typed.slug)
-    except StoreError as exc:
-        warnings.append(f"{exc} (the saved profile, if any, was not used)")
-        profile = None
-    if profile is None:
-        return typed
-    return replace(profile, aliases=unique_names(profile.name, (*profile.aliases, *typed.aliases)))
-
-
 async def research_with(
     http: HttpClient,
     company: Company,
@@ -270,10 +202,7 @@ async def research_with(
     ``filers`` is the SEC's list of filers the companies of a digest share (one per run).
     """
     warnings = [] if warnings is None else warnings
-    if _needs_discovery(company):
-        company = await _discover(company, http, now, warnings, _left(give_up_at))
-        if store is not None:
-            _save_profile(store, company, now, warnings)
+    company = await discovered(company, http, store, now, warnings, give_up_at)
     query = Query(company.name, company.aliases, days)
     filers = filers or Filers(cache, now, stored_first=send_validators)
     plan = await plan_sources(
@@ -283,10 +212,7 @@ async def research_with(
         plan, query, http, cache, now, warnings, send_validators, give_up_at, progress
     )
     if cache is not None:
-        try:
-            cache.save_outcomes(report.outcomes, now, subject=company.slug)
-        except StoreError as exc:
-            warnings.append(f"{exc} (results were not saved)")
+        keep_answers(cache, report.outcomes, now, company.slug, warnings)
         if not shared_cache:
             warnings.extend(cache.notes)  # a shared cache's notes are the caller's, once
     return _result(company, report, now, days, limit, topics, warnings, replayed=cache is None)
@@ -305,9 +231,15 @@ async def _fetch(
 ) -> FetchReport:
     """Every planned source fetched at once, and the outcomes of those refused before asking."""
     sources = plan.sources
-    cached = _cached(cache, sources, query, warnings) if cache and send_validators else {}
+    cached = cached_for(cache, sources, query, warnings) if cache and send_validators else {}
     report = await fetch_all(
-        sources, query, http, now=now, cache=cached, deadline=_left(give_up_at), progress=progress
+        sources,
+        query,
+        http,
+        now=now,
+        cache=cached,
+        deadline=time_left(give_up_at),
+        progress=progress,
     )
     return report_of((*report.outcomes, *plan.refused)) if plan.refused else report
 
@@ -440,90 +372,6 @@ async def _research_replay(
             give_up_at=give_up_at,
             progress=progress,
         )
-
-
-def _cached(
-    cache: Cache, sources: Sequence[Source], query: Query, warnings: list[str]
-) -> dict[str, CachedFeed]:
-    try:
-        return cache.cached_feeds(source.url_for(query) for source in sources)
-    except StoreError as exc:
-        warnings.append(f"{exc} (the cache was not used)")
-        return {}
-
-
-def deadline_at(deadline: float | None) -> float | None:
-    """The event loop's time at which the caller's ``deadline`` (seconds from now) passes."""
-    return None if deadline is None else asyncio.get_running_loop().time() + deadline
-
-
-def _left(give_up_at: float | None) -> float | None:
-    """Seconds left before the caller's deadline, or None when there is none."""
-    if give_up_at is None:
-        return None
-    return max(0.0, give_up_at - asyncio.get_running_loop().time())
-
-
-def check_deadline(deadline: float | None) -> float | None:
-    """The caller's deadline in seconds, checked: a positive number up to an hour, or None."""
-    if deadline is None:
-        return None
-    if (
-        isinstance(deadline, bool)
-        or not isinstance(deadline, int | float)
-        or not (0 < deadline <= MAX_DEADLINE)
-    ):
-        raise InvalidInput(
-            f"deadline must be a number of seconds above 0 and at most {MAX_DEADLINE}; "
-            f"got {deadline!r:.40}"
-        )
-    return float(deadline)
-
-
-def _needs_discovery(company: Company) -> bool:
-    return bool(company.domain or company.newsroom) and company.discovered_at is None
-
-
-async def _discover(
-    company: Company, http: HttpClient, now: datetime, warnings: list[str], left: float | None
-) -> Company:
-    """The company with what newsroom discovery found on its site recorded. Imported here:
-    discovery's page-reading code is needed only for profiles with a domain or newsroom."""
-    from sources.discover import DISCOVERY_DEADLINE, discover_newsroom
-
-    from .store.profiles import with_discovery
-
-    discovery = await discover_newsroom(
-        company.domain or company.newsroom or "",
-        http,
-        now=now,
-        newsroom=company.newsroom,
-        deadline=DISCOVERY_DEADLINE if left is None else left,
-    )
-    warnings.extend(f"newsroom discovery: {note}" for note in discovery.notes)
-    if not discovery.reachable:
-        return company  # not recorded: the next run tries again
-    return with_discovery(company, discovery, now)
-
-
-def _save_profile(store: Store, company: Company, now: datetime, warnings: list[str]) -> None:
-    """Record what discovery found onto the saved profile, and nothing else: this run's extra
-    aliases and derived names are not the user's profile."""
-    try:
-        saved = store.company(company.slug)
-        if saved is not None:
-            store.save_company(
-                replace(
-                    saved,
-                    discovered_feeds=company.discovered_feeds,
-                    discovered_pages=company.discovered_pages,
-                    discovered_at=company.discovered_at,
-                    discovery_notes=company.discovery_notes,
-                ),
-                now,
-            )
-    except StoreError as exc:
-        warnings.append(f"{exc} (what discovery found was not saved)")
 
 
 research = synchronous(research_async)

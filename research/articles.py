@@ -30,17 +30,19 @@ from sources.providers.google_news import NAME as GOOGLE_NEWS
 from sources.providers.registry import builtin_sources
 
 from . import arguments
-from .api import _check_topics, _left, check_deadline, deadline_at, profile_or_company
 from .config import Settings, load_settings
-from .errors import InvalidInput, StoreError
+from .deadline import check_deadline, deadline_at, time_left
+from .errors import InvalidInput
 from .judge.articles import rank_articles
+from .limits import check_topics
 from .models import Articles, Company
 from .plan.company import with_derived_aliases
+from .plan.profile import profile_or_company
 from .plan.switches import Switches, switched_on, switches
 from .runner import synchronous
+from .store.answers import cached_for, from_cache, keep_answers
 from .store.cache import Cache
 from .store.database import kept_open
-from .store.offline import from_cache
 from .store.replaying import RecordedCompanies, open_recording
 from .store.research_db import Store
 
@@ -90,7 +92,7 @@ async def find_articles_async(
         raise InvalidInput(f"limit must be a whole number from 1 to {MAX_LIMIT}; got {limit!r}")
     if len(competitors) > MAX_COMPETITORS:
         raise InvalidInput(f"at most {MAX_COMPETITORS} competitors are accepted")
-    (topic,) = _check_topics([topic])
+    (topic,) = check_topics([topic])
     run = switches(sources, no_sources)
     give_up_at = deadline_at(check_deadline(deadline))
     if offline and replay is not None:
@@ -107,7 +109,7 @@ async def find_articles_async(
             parse_workers(settings.parse),
             HttpClient(settings.http, transport=ReplayTransport(recording)) as http,
         ):
-            report = await fetch_all(chosen, query, http, now=now, deadline=_left(give_up_at))
+            report = await fetch_all(chosen, query, http, now=now, deadline=time_left(give_up_at))
         return _articles(
             topic, resolved, report, now, days, limit, competitors, warnings, replayed=True
         )
@@ -125,19 +127,12 @@ async def find_articles_async(
             return _articles(
                 topic, resolved, report, now, days, limit, competitors, warnings, offline=True
             )
-        try:
-            cached = cache.cached_feeds(s.url_for(query) for s in chosen)
-        except StoreError as exc:
-            warnings.append(f"{exc} (the cache was not used)")
-            cached = {}
+        cached = cached_for(cache, chosen, query, warnings)
         async with parse_workers(settings.parse), HttpClient(settings.http) as http:
             report = await fetch_all(
-                chosen, query, http, now=now, cache=cached, deadline=_left(give_up_at)
+                chosen, query, http, now=now, cache=cached, deadline=time_left(give_up_at)
             )
-        try:
-            cache.save_outcomes(report.outcomes, now, subject=subject)
-        except StoreError as exc:
-            warnings.append(f"{exc} (results were not saved)")
+        keep_answers(cache, report.outcomes, now, subject, warnings)
         warnings.extend(cache.notes)
     return _articles(topic, resolved, report, now, days, limit, competitors, warnings)
 

@@ -12,21 +12,15 @@ from pathlib import Path
 from sources import HttpClient, Recording, ReplayTransport, parse_workers
 
 from .. import arguments
-from ..api import (
-    MAX_DAYS,
-    MAX_LIMIT,
-    Profiles,
-    check_deadline,
-    deadline_at,
-    profile_or_company,
-    research_offline,
-    research_with,
-)
+from ..api import research_offline, research_with
 from ..config import Settings, load_settings
+from ..deadline import check_deadline, deadline_at
 from ..errors import InvalidInput, ResearchError
+from ..limits import MAX_DAYS, MAX_LIMIT
 from ..models import Company, Result
 from ..plan.company import with_derived_aliases
 from ..plan.filers import Filers
+from ..plan.profile import Profiles, profile_or_company
 from ..plan.switches import Switches, switches
 from ..runner import synchronous
 from ..store.cache import Cache

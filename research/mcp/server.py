@@ -22,9 +22,9 @@ from mcp.server.mcpserver.exceptions import ResourceError, ToolError
 from mcp.types import ToolAnnotations
 from pydantic import Field
 
-from ..api import MAX_DAYS, MAX_FEEDS, MAX_LIMIT
 from ..errors import ResearchError
 from ..judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS
+from ..limits import MAX_DAYS, MAX_FEEDS, MAX_LIMIT
 from ..models import Tone
 from ..plan.company import MAX_ALIASES, MAX_NAME_LENGTH
 from ..write.note import MAX_FIELD, Round

@@ -1,1 +1,2 @@
-"""Planning a run: who the company is (what the user typed, its SEC filer) and which sources to ask."""
+"""Planning a run: who the company is (what the user typed, its saved profile, its SEC filer),
+where it publishes (newsroom discovery) and which sources to ask."""

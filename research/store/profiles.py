@@ -28,6 +28,7 @@ from ..errors import DiscoveryFailed, InvalidInput, UnknownCompany
 from ..logs import library_logger
 from ..models import Company
 from ..plan.company import resolve_company, unique_names
+from ..plan.discovery import with_discovery
 from ..plan.switches import switches
 from ..runner import synchronous
 from .replaying import RecordedCompanies, open_recording
@@ -266,17 +267,6 @@ def _saved_discovery(profile: Company) -> Discovery:
         pages=profile.discovered_pages,
         notes=profile.discovery_notes,
         requests=0,
-    )
-
-
-def with_discovery(company: Company, discovery: Discovery, now: datetime) -> Company:
-    """The profile with what discovery found (and noticed) recorded."""
-    return replace(
-        company,
-        discovered_feeds=discovery.feeds,
-        discovered_pages=discovery.pages,
-        discovered_at=now,
-        discovery_notes=discovery.notes,
     )
 
 

@@ -1,0 +1,40 @@
+"""Who a run's company is: its saved profile (in the store, or as a recording holds it) when
+there is one, with any extra aliases given, else the company the user typed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from ..errors import StoreError
+from ..models import Company
+from ..store.research_db import Store
+from .company import resolve_company, unique_names
+
+
+class Profiles(Protocol):
+    """Where saved profiles are looked up: the store, or a recording's companies."""
+
+    def company(self, slug: str) -> Company | None: ...
+
+
+def profile_or_company(
+    company: str | Company, aliases: Sequence[str], profiles: Profiles, warnings: list[str]
+) -> Company:
+    """The saved profile when there is one (plus any extra aliases), else a Company from text."""
+    if isinstance(company, Company):
+        return company
+    typed = resolve_company(company, tuple(aliases))
+    try:
+        if isinstance(profiles, Store):  # "AT-T" beside a saved "AT&T": the entry it was given
+            from ..store.watchlist import stored_company
+
+            typed = stored_company(company, profiles, aliases)
+        profile = profiles.company(typed.slug)
+    except StoreError as exc:
+        warnings.append(f"{exc} (the saved profile, if any, was not used)")
+        profile = None
+    if profile is None:
+        return typed
+    return replace(profile, aliases=unique_names(profile.name, (*profile.aliases, *typed.aliases)))
