@@ -26,7 +26,7 @@ from sources import (
 from sources.fetch import Progress, report_of
 
 from . import arguments
-from .config import Settings, load_settings
+from .config import Settings, checked_settings, load_settings
 from .deadline import check_deadline, deadline_at, time_left
 from .errors import InvalidInput
 from .judge.rank import rank_items
@@ -91,7 +91,7 @@ async def research_async(
     arguments.flag("offline", offline)
     arguments.path("replay", replay)
     arguments.path("record", record)
-    arguments.settings(settings)
+    checked_settings(settings)
     arguments.aware("now", now)
     arguments.callable_or_none("progress", progress)
     run = switches(sources, no_sources)

@@ -21,9 +21,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .errors import InvalidInput
 
 if TYPE_CHECKING:
-
-
-    from .config import Settings
     from .models import Company
 
 T = TypeVar("T")
@@ -137,15 +134,6 @@ def one_of(name: str, value: object, kinds: tuple[type, ...], what: str) -> Any:
     if not isinstance(value, kinds):
         raise _fail(name, what, value)
     return value
-
-
-def settings(value: object) -> Settings | None:
-    """None, or Settings from :func:`research.load_settings`."""
-    if value is None:
-        return None
-    from .config import Settings  # config loads the HTTP limits; checked only where used
-
-    return instance("settings", value, Settings, "Settings from research.load_settings() or None")
 
 
 def company(name: str, value: object) -> str | Company:

@@ -30,7 +30,7 @@ from sources.providers.google_news import NAME as GOOGLE_NEWS
 from sources.providers.registry import builtin_sources
 
 from . import arguments
-from .config import Settings, load_settings
+from .config import Settings, checked_settings, load_settings
 from .deadline import check_deadline, deadline_at, time_left
 from .errors import InvalidInput
 from .judge.articles import rank_articles
@@ -84,7 +84,7 @@ async def find_articles_async(
     competitors = arguments.names("competitors", competitors)
     arguments.flag("offline", offline)
     arguments.path("replay", replay)
-    arguments.settings(settings)
+    checked_settings(settings)
     arguments.aware("now", now)
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
         raise InvalidInput(f"days must be a whole number from 1 to {MAX_DAYS}; got {days!r}")

@@ -166,3 +166,13 @@ def load_settings(
         else None,
         edgar_contact=contact,
     )
+
+
+def checked_settings(value: object) -> Settings | None:
+    """None, or Settings from :func:`research.load_settings`: checked here rather than in
+    ``research.arguments``, which config itself uses (the check needs this module's class)."""
+    if value is None:
+        return None
+    return arguments.instance(
+        "settings", value, Settings, "Settings from research.load_settings() or None"
+    )

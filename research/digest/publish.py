@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from .. import arguments
-from ..config import Settings, load_settings
+from ..config import Settings, checked_settings, load_settings
 from ..errors import InvalidInput
 from ..models import Event
 from ..store.files import write_atomic
@@ -70,7 +70,7 @@ def save_digest(
         )
     arguments.path("out", out)
     formats = arguments.items("formats", formats, "formats such as 'md'", item=arguments.text)
-    arguments.settings(settings)
+    checked_settings(settings)
     arguments.aware("now", now)
     chosen = digest_formats(formats)
     settings = settings or load_settings()
@@ -124,7 +124,7 @@ def due_weeks(
     arguments.one_of(
         "week", week, (str, IsoWeek, type(None)), "an ISO week such as 2026-W14 or None"
     )
-    arguments.settings(settings)
+    checked_settings(settings)
     arguments.aware("now", now)
     now = now or datetime.now(timezone.utc)
     store = Store((settings or load_settings()).store_path)

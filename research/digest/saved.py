@@ -4,7 +4,7 @@ that want the week's news without fetching anything (the MCP server's ``watchlis
 from __future__ import annotations
 
 from .. import arguments
-from ..config import Settings, load_settings
+from ..config import Settings, checked_settings, load_settings
 from ..errors import InvalidInput
 from ..models import Company
 from ..store.research_db import Store
@@ -26,7 +26,7 @@ def reported_week(
     arguments.one_of(
         "week", week, (str, IsoWeek, type(None)), "an ISO week such as 2026-W47 or None"
     )
-    arguments.settings(settings)
+    checked_settings(settings)
     chosen = IsoWeek.parse(week) if isinstance(week, str) else week
     store = Store((settings or load_settings()).store_path)
     saved = store.saved_digests()

@@ -13,7 +13,7 @@ from sources import HttpClient, Recording, ReplayTransport, parse_workers
 
 from .. import arguments
 from ..api import research_offline, research_with
-from ..config import Settings, load_settings
+from ..config import Settings, checked_settings, load_settings
 from ..deadline import check_deadline, deadline_at
 from ..errors import InvalidInput, ResearchError
 from ..limits import MAX_DAYS, MAX_LIMIT
@@ -115,7 +115,7 @@ async def weekly_digest_async(
     arguments.one_of(
         "week", week, (str, IsoWeek, type(None)), "an ISO week such as 2026-W14 or None"
     )
-    arguments.settings(settings)
+    checked_settings(settings)
     arguments.aware("now", now)
     arguments.callable_or_none("progress", progress)
     arguments.flag("offline", offline)

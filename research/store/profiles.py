@@ -23,7 +23,7 @@ from sources.parse.urls import require_http_url
 from sources.providers.endpoints import MAX_CIK
 
 from .. import arguments
-from ..config import Settings, load_settings
+from ..config import Settings, checked_settings, load_settings
 from ..errors import DiscoveryFailed, InvalidInput, UnknownCompany
 from ..logs import library_logger
 from ..models import Company
@@ -120,7 +120,7 @@ def add_company(
     arguments.optional_text("newsroom", newsroom)
     feeds = arguments.names("feeds", feeds, limit=MAX_LIST_ITEMS)
     exclude = arguments.names("exclude", exclude, limit=MAX_LIST_ITEMS)
-    arguments.settings(settings)
+    checked_settings(settings)
     arguments.aware("now", now)
     arguments.one_of("cik", cik, (int, str, type(None)), "a number such as 320193, or None")
     wires = arguments.names("wires", wires, limit=MAX_LIST_ITEMS)
@@ -155,7 +155,7 @@ def add_company(
 def get_company(company: str, *, settings: Settings | None = None) -> Company:
     """The saved profile; UnknownCompany when there is none."""
     arguments.company_name("company", company)
-    arguments.settings(settings)
+    checked_settings(settings)
     store = Store((settings or load_settings()).store_path)
     slug = stored_company(company, store).slug
     profile = store.company(slug)
@@ -170,7 +170,7 @@ def get_company(company: str, *, settings: Settings | None = None) -> Company:
 def list_companies(*, settings: Settings | None = None) -> list[Company]:
     """Every readable saved profile, by slug. A damaged one is left out with a logged warning;
     :func:`damaged_companies` names them."""
-    arguments.settings(settings)
+    checked_settings(settings)
     companies, damaged = Store((settings or load_settings()).store_path).companies()
     for slug in damaged:
         logger.warning("the saved profile %r is damaged and was left out", slug)
@@ -179,14 +179,14 @@ def list_companies(*, settings: Settings | None = None) -> list[Company]:
 
 def damaged_companies(*, settings: Settings | None = None) -> list[str]:
     """The slugs of saved profiles that cannot be read (remove and add them again)."""
-    arguments.settings(settings)
+    checked_settings(settings)
     return Store((settings or load_settings()).store_path).companies()[1]
 
 
 def remove_company(company: str, *, settings: Settings | None = None) -> None:
     """Delete the profile (even a damaged one); UnknownCompany when there was none."""
     arguments.company_name("company", company)
-    arguments.settings(settings)
+    checked_settings(settings)
     store = Store((settings or load_settings()).store_path)
     if not store.remove_company(stored_company(company, store).slug):
         raise UnknownCompany(f"no saved profile for {company!r}; nothing was removed")
@@ -208,7 +208,7 @@ async def discover_company_async(
     the domain or newsroom to ask). Either way the returned profile is not saved.
     """
     arguments.company_name("company", company)
-    arguments.settings(settings)
+    checked_settings(settings)
     arguments.aware("now", now)
     arguments.flag("offline", offline)
     arguments.path("replay", replay)

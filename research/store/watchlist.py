@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from .. import arguments
-from ..config import Settings, load_settings
+from ..config import Settings, checked_settings, load_settings
 from ..errors import InvalidInput, StoreError
 from ..models import Company, WatchEntry
 from ..plan.company import resolve_company
@@ -35,7 +35,7 @@ def watch(
     """Add companies (slugs or names) to the watchlist: each one's slug, and whether it was
     newly added. A name whose slug already belongs to another name ("C#" after "C++") gets a
     numbered slug ("c-2") instead of silently becoming the other company."""
-    arguments.settings(settings)
+    checked_settings(settings)
     arguments.aware("now", now)
     resolved = _resolved(companies)
     store = Store((settings or load_settings()).store_path)
@@ -69,7 +69,7 @@ def stored_company(text: str, store: Store, aliases: Sequence[str] = ()) -> Comp
 def watch_slugs(companies: Sequence[str], *, settings: Settings | None = None) -> list[str]:
     """The watchlist slug of each company (a slug or a name), on the list or not: the entries
     ``watch`` and ``unwatch`` would touch, for messages that name them."""
-    arguments.settings(settings)
+    checked_settings(settings)
     resolved = _resolved(companies)
     return _slugs_in(Store((settings or load_settings()).store_path), resolved)
 
@@ -142,7 +142,7 @@ def _same_name(a: str, b: str) -> bool:
 
 def unwatch(companies: Sequence[str], *, settings: Settings | None = None) -> list[str]:
     """Take companies off the watchlist; the slugs that were on it."""
-    arguments.settings(settings)
+    checked_settings(settings)
     resolved = _resolved(companies)
     store = Store((settings or load_settings()).store_path)
     return store.unwatch(_slugs_in(store, resolved))
@@ -150,7 +150,7 @@ def unwatch(companies: Sequence[str], *, settings: Settings | None = None) -> li
 
 def watched(*, settings: Settings | None = None) -> list[WatchEntry]:
     """The watchlist, oldest first, each with its profile and when it was last researched."""
-    arguments.settings(settings)
+    checked_settings(settings)
     settings = settings or load_settings()
     store = Store(settings.store_path)
     rows = store.watchlist()
