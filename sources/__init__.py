@@ -48,8 +48,9 @@ if TYPE_CHECKING:
     )
     from .fetch import fetch_all, fetch_source
     from .models import CachedFeed, FetchReport, Item, Outlet, Query, SourceFailure, SourceOutcome
-    from .net.http import HttpClient, HttpLimits, Response
+    from .net.http import HttpClient, Response
     from .net.isolate import ParseLimits, parse_workers
+    from .net.limits import HttpLimits
     from .net.replay import Recorder, Recording, ReplayTransport, load_recording
     from .parse.feeds import ParsedFeed, parse_feed
     from .parse.merge import merge_items, told_together
@@ -77,7 +78,7 @@ _HOMES = {
     "Gone": "sources.errors",
     "HTTPStatusError": "sources.errors",
     "HttpClient": "sources.net.http",
-    "HttpLimits": "sources.net.http",
+    "HttpLimits": "sources.net.limits",
     "IncompleteBody": "sources.errors",
     "InvalidURL": "sources.errors",
     "Malformed": "sources.errors",

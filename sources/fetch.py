@@ -23,7 +23,8 @@ logger = logging.getLogger(__name__)
 # A 410 keeps a URL from being asked for this long; then it is asked once more, in case the
 # feed came back (a site rebuilt, a path restored).
 GONE_RECHECK = timedelta(days=30)
-# The longest Retry-After honoured across runs (``sources.net.http`` caps the header the same way).
+# The longest Retry-After honoured across runs (``sources.net.failures`` caps the header the
+# same way).
 MAX_RATE_LIMIT = timedelta(hours=24)
 REMOVE_FEED = (
     "remove the feed from the company's profile (`research company add` with the feeds to keep; "

@@ -48,7 +48,7 @@ from sources import (
     UnsupportedEncoding,
     fetch_all,
 )
-from sources.net.http import parse_retry_after
+from sources.net.failures import parse_retry_after
 
 from . import server as test_server
 from .helpers import LOOPBACK

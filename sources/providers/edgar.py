@@ -8,7 +8,7 @@ acquisition) paragraph of the report itself gives them (``sources.parse.filings`
 
 The SEC's fair-access rules: every request says who is calling (a User-Agent with a contact
 address, which the user configures; without it the source is not asked) and at most ten
-requests a second reach its hosts (``sources.net.http.SERVICE_SPACING``).
+requests a second reach its hosts (``sources.net.limits.SERVICE_SPACING``).
 """
 
 from __future__ import annotations

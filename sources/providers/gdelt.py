@@ -6,7 +6,7 @@
 not JSON is never data: GDELT explains a refused query, or asks a client to slow down ("Please
 limit requests to one every 5 seconds"), in a line of plain text, sometimes with status 200.
 The service asks for one request per five seconds per client: the HTTP client keeps that
-spacing (``sources.net.http.SERVICE_SPACING``).
+spacing (``sources.net.limits.SERVICE_SPACING``).
 """
 
 from __future__ import annotations
