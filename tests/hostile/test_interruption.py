@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from sources.net.isolate import ParseLimits, _read_frame, _Worker, _write_frame
+from sources.net.isolate import ParseLimits, _Worker
+from sources.net.isolate_worker import _read_frame, _write_frame
 
 from ..server import Reply, TestServer
 from .test_parse_isolation import RSS, quadratic_author_feed
