@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from sources import Item  # noqa: E402
 from sources.parse import merge  # noqa: E402
-from sources.parse.feeds import make_item  # noqa: E402
+from sources.parse.items import make_item  # noqa: E402
 
 ITEMS = 1000
 TITLES, COPIES = 25, 40

@@ -10,7 +10,7 @@ import pytest
 from research.judge.articles import judge_article, rank_articles, trade_outlet
 from research.plan.company import resolve_company
 from sources.models import Item
-from sources.parse.feeds import make_item
+from sources.parse.items import make_item
 
 from .helpers import RECORDED_AT
 

@@ -8,7 +8,7 @@ from research.judge.match import Mention, find_mention
 from research.models import Company
 from research.plan.company import is_generic, strip_legal_suffix, with_derived_aliases
 from sources.models import Item
-from sources.parse.feeds import make_item
+from sources.parse.items import make_item
 
 ACME = Company(slug="acme-corp", name="Acme Corp", aliases=("Acme",))
 APPLE = Company(slug="apple", name="Apple")

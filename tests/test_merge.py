@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from sources import Item, merge_items
-from sources.parse.feeds import make_item
+from sources.parse.items import make_item
 from sources.parse.urls import host_of
 
 from .regen_golden import FEEDS, NOW
@@ -256,7 +256,7 @@ def test_same_outlet_reached_through_an_aggregator_and_directly_merges() -> None
     from datetime import datetime, timezone
 
     from sources import merge_items
-    from sources.parse.feeds import make_item
+    from sources.parse.items import make_item
 
     when = datetime(2026, 11, 18, tzinfo=timezone.utc)
     via_google = make_item(

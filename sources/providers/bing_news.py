@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..models import Item
-from ..parse.feeds import with_publisher
+from ..parse.items import with_publisher
 from ..parse.text import clean_text
 from ..parse.urls import host_of, strip_tracking, unwrap_bing
 from .endpoints import BING_NEWS_SEARCH, bing_news_url

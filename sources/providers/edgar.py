@@ -27,7 +27,7 @@ from ..errors import EmptyResponse, Malformed, SourceError
 from ..models import Filer, Item, Query
 from ..net.http import HttpClient
 from ..net.isolate import run_parse
-from ..parse.feeds import ParsedFeed, make_item
+from ..parse.feeds import ParsedFeed
 from ..parse.filings import (
     acquisition_headline,
     agreement_headline,
@@ -35,6 +35,7 @@ from ..parse.filings import (
     item_text,
     press_release,
 )
+from ..parse.items import make_item
 from ..parse.pages import decode_html
 from ..parse.text import parse_date
 from .endpoints import (

@@ -19,7 +19,8 @@ from datetime import datetime, timezone
 
 from ..errors import EmptyResponse, Malformed, RateLimited, Refused
 from ..models import Item, Query
-from ..parse.feeds import ParsedFeed, make_item
+from ..parse.feeds import ParsedFeed
+from ..parse.items import make_item
 from ..parse.text import TITLE_LIMIT, clean_text, html_to_text, plausible_date, truncate
 from ..parse.urls import host_of, is_http_url, strip_tracking
 from .endpoints import GDELT_DOC_API, GDELT_MAX_RECORDS, gdelt_url

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..models import Item
-from ..parse.feeds import with_publisher
+from ..parse.items import with_publisher
 from ..parse.urls import host_of, is_http_url, strip_tracking, unwrap_google_news
 from .endpoints import GOOGLE_NEWS_SEARCH, google_news_url
 from .search import SearchSource

@@ -20,7 +20,8 @@ from ..models import Item, Query
 from ..net.http import HttpClient
 from ..net.isolate import run_parse
 from ..net.robots import Robots
-from ..parse.feeds import ParsedFeed, make_item
+from ..parse.feeds import ParsedFeed
+from ..parse.items import make_item
 from ..parse.pages import (
     decode_html,
     listing_entries,
