@@ -63,7 +63,6 @@ PURE_MODULES = {
     "research/write/kind_details.py", "research/write/verbs.py", "research/write/noun_phrases.py",
     "research/write/casing.py", "research/write/headline.py", "research/write/headline_shapes.py",
     "research/store/encoding.py", "research/limits.py",
-    "sources/net/inflate.py",
     "sources/net/inflate.py", "sources/parse/items.py",
 }  # fmt: skip
 IO_MODULES = {"httpx", "sqlite3", "os", "socket", "asyncio", "pathlib", "time", "subprocess",
