@@ -7,6 +7,7 @@ does) without loading httpx.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata
 
 from .addresses import AllowList
@@ -18,12 +19,18 @@ HOME_PAGE = "https://github.com/research-notes/research"
 SERVICE_SPACING: tuple[tuple[str, float], ...] = (("api.gdeltproject.org", 5.0), ("sec.gov", 0.1))
 
 
-def _user_agent() -> str:
+@lru_cache(maxsize=1)
+def package_version() -> str:
+    """The installed version, read once: reading the package metadata costs over a
+    millisecond, and a digest asks for it hundreds of times (settings, the SEC's user agent)."""
     try:
-        version = metadata.version("research")
+        return metadata.version("research")
     except metadata.PackageNotFoundError:
-        version = "dev"
-    return f"research/{version} (+{HOME_PAGE})"
+        return "dev"
+
+
+def _user_agent() -> str:
+    return f"research/{package_version()} (+{HOME_PAGE})"
 
 
 @dataclass(frozen=True)

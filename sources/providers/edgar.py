@@ -20,13 +20,13 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from importlib import metadata
 from typing import TypeVar
 
 from ..errors import EmptyResponse, Malformed, SourceError
 from ..models import Filer, Item, Query
 from ..net.http import HttpClient
 from ..net.isolate import run_parse
+from ..net.limits import package_version
 from ..parse.feeds import ParsedFeed
 from ..parse.filings import (
     acquisition_headline,
@@ -89,11 +89,7 @@ class FilingList(ParsedFeed):
 
 def sec_user_agent(contact: str) -> str:
     """What the SEC asks every automated request to say: who is calling, and how to reach them."""
-    try:
-        version = metadata.version("research")
-    except metadata.PackageNotFoundError:
-        version = "dev"
-    return f"{contact} research/{version}"
+    return f"{contact} research/{package_version()}"
 
 
 @dataclass(frozen=True)
