@@ -29,7 +29,8 @@ from benchmarks.train_judge import Example, scores  # noqa: E402
 from research.judge import classify_mentioned  # noqa: E402
 from research.judge.match import mention_in_text  # noqa: E402
 from research.judge.model import read  # noqa: E402
-from research.judge.rules import Basis, rules_reading  # noqa: E402
+from research.judge.reading import rules_reading  # noqa: E402
+from research.judge.rules import Basis  # noqa: E402
 from research.judge.weights import shipped_model  # noqa: E402
 from research.models import Company  # noqa: E402
 from research.plan.company import resolve_company, with_derived_aliases  # noqa: E402

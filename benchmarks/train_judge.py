@@ -29,7 +29,8 @@ from benchmarks.labelled_pairs import LabelledPair, labelled_pairs  # noqa: E402
 from research.judge.match import mention_in_text  # noqa: E402
 from research.judge.model import Policy as ModelPolicy  # noqa: E402
 from research.judge.model import familiarity, features, tokens  # noqa: E402
-from research.judge.rules import Basis, headline_to_read, rules_reading  # noqa: E402
+from research.judge.reading import headline_to_read, rules_reading  # noqa: E402
+from research.judge.rules import Basis  # noqa: E402
 from research.judge.verdict import learned_event  # noqa: E402
 from research.models import EventKind  # noqa: E402
 from research.plan.company import resolve_company, with_derived_aliases  # noqa: E402

@@ -64,6 +64,7 @@ PURE_MODULES = {
     "research/write/casing.py", "research/write/headline.py", "research/write/headline_shapes.py",
     "research/store/encoding.py", "research/limits.py",
     "sources/net/inflate.py", "sources/parse/items.py",
+    "research/judge/patterns.py", "research/judge/syntax.py", "research/judge/subject.py", "research/judge/reading.py",
 }  # fmt: skip
 IO_MODULES = {"httpx", "sqlite3", "os", "socket", "asyncio", "pathlib", "time", "subprocess",
               "research.store.research_db", "research.api", "research.config", "sources.net.http",

@@ -23,7 +23,7 @@ from research.judge.model import (
     read,
     tokens,
 )
-from research.judge.rules import rules_reading
+from research.judge.reading import rules_reading
 from research.judge.verdict import classify_mentioned
 from research.judge.weights import ModelError, model_from_json, shipped_model
 from research.models import EventKind

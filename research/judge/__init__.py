@@ -4,7 +4,8 @@ reads the learned weights shipped in this package, once).
 
 - ``match``: is the item about this company (names, aliases, namesakes, own site)?
 - ``rules``: what the headline says toward the company (kinds of good news, families of bad news,
-  questions and hedges), as readable rules.
+  questions and hedges), from the patterns written as data in ``patterns``; ``subject``: whose
+  event a trigger tells; ``reading``: the rules' reading for one company the headline mentions.
 - ``model``: the learned reading of a headline, trained on hand-labelled real headlines.
 - ``verdict``: the two together: ``classify``.
 - ``rank``: from items to ranked events, each with its reasons.
@@ -13,7 +14,8 @@ reads the learned weights shipped in this package, once).
 
 from __future__ import annotations
 
-from .rules import Basis, Classification, headline_to_read, read_headline
+from .reading import headline_to_read
+from .rules import Basis, Classification, read_headline
 from .verdict import classify, classify_mentioned
 
 __all__ = [

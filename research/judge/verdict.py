@@ -28,7 +28,8 @@ from ..models import Company, EventKind
 from ..plan.company import resolve_company, with_derived_aliases
 from .match import Mention, mention_in_text
 from .model import Model, ModelReading, Policy, read
-from .rules import NEUTRAL, POSITIVE, Basis, Classification, RulesReading, rules_reading
+from .reading import RulesReading, rules_reading
+from .rules import NEUTRAL, POSITIVE, Basis, Classification
 
 # What the learned reading may not change: the rules are sure, or there is nothing to read.
 RULES_ONLY = frozenset({Basis.NEGATIVE, Basis.QUESTION, Basis.ROLE, Basis.NOT_ABOUT})
