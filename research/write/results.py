@@ -4,7 +4,8 @@ net profit to Rs 89 crore", "Tesco's Christmas sales beating expectations").
 Results headlines are written in a shorthand ("Q2 net up 20 pc at Rs 89 cr", "PAT", "bln",
 "Dec qtr") that a reader of a note should not have to decode. Only what the headline says is
 kept: the figure, what rose, the period and the amount, each as written once the shorthand is
-spelled out. Anything else gives None and the sentence names the news without a figure.
+spelled out. Anything else gives None and the sentence names the news without a figure. The
+words the headlines use are in results_terms.py; the news behind a share move in share_moves.py.
 """
 
 from __future__ import annotations
@@ -13,11 +14,23 @@ import re
 from dataclasses import dataclass
 
 from .grammar import indefinite_article, possessive
-
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-_MONTH_ABBREVIATIONS = {m[:3].lower(): m for m in _MONTHS} | {"sept": "September"}
+from .results_terms import (
+    ADVERB,
+    AMOUNT,
+    BEAT,
+    EXPECTED,
+    FIGURE,
+    GOOD_ADJECTIVES,
+    METRIC,
+    METRICS,
+    MULTIPLY,
+    NUMBER_WORDS,
+    PERIOD_WORD,
+    RISE,
+    spelled_figure,
+    spelled_period,
+)
+from .share_moves import share_move_reason
 
 # Shorthand of results headlines, spelled out: (pattern, replacement).
 _SHORTHAND = (
@@ -41,71 +54,6 @@ _SHORTHAND = (
     (re.compile(r"\bon\s+(?:the\s+)?bourses\b", re.I), "on the stock exchanges"),
     (re.compile(r"\b(\d+(?:\.\d+)?)-fold\b", re.I), r"\1-fold"),
 )
-_PERIOD_WORD = (
-    r"(?:Q[1-4]|[1-4]Q|H[12]|FY\s?'?\d{2,4}|\d{4}|quarterly|annual|full-year|half-year|first-half|"
-    r"(?:first|second|third|fourth)[- ]quarter|(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-    r"(?:-(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))?(?:\s+quarter)?|Christmas|"
-    r"festive|holiday|standalone|consolidated)"
-)
-# What a results headline says rose, longest first; the value is how a note names it.
-_METRICS = {
-    "net profit": "net profit", "net income": "net income", "operating profit":
-    "operating profit", "pre-tax profit": "pre-tax profit", "pretax profit": "pre-tax profit",
-    "profit after tax": "profit after tax", "same-store sales": "same-store sales",
-    "like-for-like sales": "like-for-like sales", "net sales": "net sales", "total income":
-    "total income", "net interest income": "net interest income", "pat": "net profit",
-    "net": "net profit", "profit": "profit", "profits": "profits", "revenue": "revenue",
-    "revenues": "revenue", "sales": "sales", "earnings": "earnings", "income": "income",
-    "ebitda": "EBITDA", "turnover": "turnover", "orders": "orders", "bookings": "bookings",
-    "deliveries": "deliveries", "exports": "exports", "subscribers": "subscribers",
-    "passengers": "passenger numbers", "traffic": "traffic", "volumes": "volumes",
-    "margins": "margins", "results": "results", "numbers": "numbers", "output": "output",
-    "production": "production", "shipments": "shipments", "premiums": "premiums",
-    "show": "results", "performance": "performance", "trading profit": "trading profit",
-}  # fmt: skip
-_METRIC = "|".join(re.escape(m) for m in sorted(_METRICS, key=len, reverse=True))
-_RISE = (
-    r"(?:up|rises?|rose|jumps?|jumped|climbs?|climbed|soars?|soared|surges?|surged|grows?|grew|"
-    r"gains?|gained|increases?|increased|zooms?|spurts?|advances?|improves?|improved|swells?|"
-    r"leaps?|rockets?|multiplies|recovers?|rebounds?|(?:moves?|inches?|edges?|goes)\s+up)"
-)
-# How a rise is told, when the headline says it was small: "marginally up".
-_ADVERB = r"(?:marginally|slightly|sharply|strongly|significantly)"
-_MULTIPLY = {"doubles": "doubling", "more than doubles": "more than doubling",
-             "almost doubles": "almost doubling", "nearly doubles": "nearly doubling", "doubled": "doubling", "trebles": "trebling",
-             "triples": "tripling", "tripled": "tripling", "trebled": "trebling",
-             "quadruples": "quadrupling"}  # fmt: skip
-_BEAT = r"(?:beats?|tops?|exceeds?|surpasses?|outstrips?|beat|(?:fly|flies|flew|come|comes|came)\s+(?:in\s+)?above)"
-_EXPECTED = r"(?:expectations|estimates|forecasts?|consensus|street\s+estimates|views?|guidance)"
-_QUALIFIER = r"(?:over|nearly|almost|about|around|more\s+than|over|by|just\s+over|close\s+to)"
-_FIGURE = (
-    rf"(?:(?:{_QUALIFIER})\s+)*(?:\d+(?:\.\d+)?%|\d+(?:\.\d+)?-fold|(?:two|three|four|five|six|"
-    rf"seven|eight|nine|ten)[- ]?fold|(?:one|a)[- ]third|(?:one|a)[- ]quarter|half)"
-)
-_AMOUNT = (
-    r"(?:(?:Rs|\$|US\$|\u00a3|\u20ac|\u20b9|[A-Z]{2}\$)\s?\d[\d,]*(?:\.\d+)?(?:[Kk](?!\w))?"
-    r"(?:\s(?:crore|lakh|million|billion|trillion))?|\d[\d,]*(?:\.\d+)?\s(?:crore|lakh))(?![\d.])"
-)
-_GOOD_ADJECTIVES = (
-    r"(?:strong|robust|record|solid|healthy|bumper|stellar|better-than-expected|"
-    r"forecast-beating|impressive|upbeat|buoyant|good|higher|blockbuster)"
-)
-_MOVE = (
-    r"(?:jumps?|rises?|gains?|surges?|soars?|rall(?:y|ies)|climbs?|zooms?|up|spurts?|advances?|"
-    r"spikes?|(?:is\s+)?at\s+\d+%\s+upper\s+circuit|hits?\s+(?:\d+%\s+)?upper\s+circuit|"
-    r"hits?\s+[\w\s-]*?high|firms?\s+up|trades?\s+higher|edges?\s+up|extends?\s+gains)"
-    r"(?:\s+(?:over|nearly|about|almost|by|as\s+much\s+as))*(?:\s+\d+(?:\.\d+)?%)?"
-    r"(?:\s+(?:intraday|in\s+early\s+trade|in\s+trade|today|in\s+\w+\s+sessions?))?"
-)
-_SHARES = re.compile(
-    rf"^(?P<lead>.*?)\s+(?:shares?|stock|scrip|share\s+price)?\s*{_MOVE}(?:,?\s+(?:and\s+)?{_MOVE})*"
-    r"(?:\s+from\s+(?:its\s+)?IPO\s+price)?"
-    r"\s+(?:on|after|as|post|following|in(?=\s+(?:its\s+|a\s+)?(?:\w+\s+){0,2}debut))\s+"
-    r"(?P<reason>.+)$",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -124,131 +72,6 @@ def spelled_out(text: str) -> str:
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     return text
-
-
-def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
-    """The news behind a share move: "Tesco shares jump 6% after Christmas sales beat
-    expectations" -> "Christmas sales beat expectations"; None when the headline is not one."""
-    match = _SHARES.match(title)
-    if match is None:
-        return None
-    lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
-    lead = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)  # "Venus Remedies Ltd"
-    if not any(_names_the_company(lead, n) for n in names):
-        return None
-    reason = re.split(r"\s*[;|]\s|\s+[-\u2013\u2014]\s", match.group("reason"), maxsplit=1)[0]
-    # "as company bags orders": the company is the subject already
-    reason = re.sub(
-        r"^(?:the\s+)?(?:company|firm|group|it)\s+(?=\w)", "", reason.strip(), flags=re.I
-    )
-    # "as consortium wins Rs 1,800 crore order": the company won it with others, and says so
-    together = _WITH_OTHERS.match(reason)
-    if together:
-        reason = f"{reason[together.end() :].strip(' ,.')} as part of a {together.group(1).lower()}"
-    return reason.strip(" ,.")
-
-
-def _names_the_company(lead: str, name: str) -> bool:
-    """The words before a share move are the company: its name, its name and a unit's word
-    ("AstraZeneca Pharma"), or a list of companies that moved together ("TVS, Ashok Leyland,
-    Escorts rally on strong September sales": each had the strong sales)."""
-    if lead.lower() == name.lower():
-        return True
-    if any(part.lower() == name.lower() for part in re.split(r",\s*|\s+(?:and|&)\s+", lead)):
-        return True
-    rest = lead[len(name) :].split() if lead.lower().startswith(name.lower() + " ") else []
-    return 0 < len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest)
-
-
-_WITH_OTHERS = re.compile(
-    r"(?:its\s+|a\s+|the\s+)?(consortium|joint\s+venture)\s+(?:led\s+by\s+it\s+)?"
-    r"(?=(?:wins|won|bags|bagged|secures|secured|lands|landed)\b)",
-    re.IGNORECASE,
-)
-
-
-# "Acme surges 6%, bags Rs 125 crore order": the share move said first, then the news.
-_MOVE_FIRST = re.compile(
-    rf"^(?P<lead>.*?)\s+(?:shares?\s+|stock\s+)?{_MOVE}(?:,?\s+(?:and\s+)?{_MOVE})*\s*[,;]\s*"
-    r"(?:and\s+)?(?P<news>[a-z].+)$",
-    re.IGNORECASE,
-)
-# "Sainsbury's share price: Grocer launches click-and-collect": the company, then a word for it.
-_PRICE_PAGE = re.compile(
-    r"^(?P<lead>.+?)(?:['\u2019]s?)?\s+share\s+price\s*:\s*(?:the\s+)?(?P<word>[A-Za-z]+)\s+"
-    r"(?P<news>.+)$",
-    re.IGNORECASE,
-)
-_WORDS_FOR_A_COMPANY = frozenset(
-    """company group firm grocer retailer bank lender insurer miner airline carrier operator
-    brewer drugmaker carmaker supermarket chain utility""".split()
-)
-
-
-def _bare_name(name: str) -> str:
-    """ "Sainsbury's" and "Sainsbury" alike."""
-    return re.sub(r"['\u2019]s?$", "", name.strip()).lower()
-
-
-def told_of_company(title: str, names: tuple[str, ...]) -> str | None:
-    """The headline as news of the company, when a share move or a price page wraps it:
-    "Acme surges 6%, bags order" -> "Acme bags order"; "Acme share price: Group gets approval"
-    -> "Acme gets approval"; None when neither wraps it."""
-    for pattern in (_MOVE_FIRST, _PRICE_PAGE):
-        match = pattern.match(title)
-        if match is None:
-            continue
-        lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
-        lead = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
-        named = next((n for n in names if _bare_name(lead) == _bare_name(n)), None)
-        if named is None:
-            continue
-        if pattern is _PRICE_PAGE and match.group("word").lower() not in _WORDS_FOR_A_COMPANY:
-            continue
-        return f"{named} {match.group('news')}"
-    return None
-
-
-def _period(words: str) -> str:
-    """ "Dec quarter" -> "December-quarter", "March qtr" -> "March-quarter"; others as written."""
-    words = " ".join(words.split())
-    words = re.sub(
-        r"\b([A-Z][a-z]{2,3})(?=-|\s+quarter)",
-        lambda m: _MONTH_ABBREVIATIONS.get(m.group(1).lower(), m.group(1)),
-        words,
-    )
-    words = re.sub(
-        r"-([A-Z][a-z]{2,3})\b",
-        lambda m: "-" + _MONTH_ABBREVIATIONS.get(m.group(1).lower(), m.group(1)),
-        words,
-    )
-    month = re.fullmatch(r"([A-Za-z]{3,4})\s+quarter", words)
-    if month and month.group(1).lower() in _MONTH_ABBREVIATIONS:
-        return f"{_MONTH_ABBREVIATIONS[month.group(1).lower()]}-quarter"
-    full = re.fullmatch(r"([A-Z][a-z]+)\s+quarter", words)
-    if full and full.group(1) in _MONTHS:
-        return f"{full.group(1)}-quarter"
-    if words.lower() in _MONTH_ABBREVIATIONS:
-        return _MONTH_ABBREVIATIONS[words.lower()]
-    words = re.sub(r"\b(first|second|third|fourth) quarter\b", r"\1-quarter", words, flags=re.I)
-    return words.replace("FY ", "FY")
-
-
-_NUMBER_WORDS = "two three four five six seven eight nine ten".split()
-
-
-def _figure(text: str) -> str:
-    """ "over 28%" -> "more than 28%", "3-fold" -> "threefold", "by 12%" -> "12%"."""
-    text = " ".join(text.lower().split())
-    text = re.sub(r"\b(\d+)-fold", lambda m: _fold(m.group(1)), text)
-    text = re.sub(rf"\b({'|'.join(_NUMBER_WORDS)})[- ]?fold", r"\1fold", text)
-    text = re.sub(r"\b(?:over|just\s+over)\b", "more than", text)
-    return re.sub(r"\bby\s+", "", text)
-
-
-def _fold(number: str) -> str:
-    index = int(number) - 2
-    return f"{_NUMBER_WORDS[index]}fold" if 0 <= index < len(_NUMBER_WORDS) else f"{number}-fold"
 
 
 def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
@@ -319,8 +142,8 @@ def _first_said(rest: str, owner: str) -> Results | None:
 # "Q3 PAT Rs 101.6 crore, up 147% YoY": the level first, then the change; told as "Q3 PAT up
 # 147% to Rs 101.6 crore", the order the rest of this module reads.
 _LEVEL_THEN_CHANGE = re.compile(
-    rf"^(?P<what>(?:(?:{_PERIOD_WORD})\s+){{0,3}}(?:{_METRIC}))\s+(?:(?:at|of)\s+)?"
-    rf"(?P<level>{_AMOUNT})\s*,?\s+(?P<change>(?:{_RISE})\s+{_FIGURE})",
+    rf"^(?P<what>(?:(?:{PERIOD_WORD})\s+){{0,3}}(?:{METRIC}))\s+(?:(?:at|of)\s+)?"
+    rf"(?P<level>{AMOUNT})\s*,?\s+(?P<change>(?:{RISE})\s+{FIGURE})",
     re.I,
 )
 _YEAR_ON_YEAR = re.compile(r"\s+(?:YoY|y-o-y|y/y|year-on-year|on\s+year)(?!\w)", re.I)
@@ -348,14 +171,14 @@ def _said(rest: str, owner: str) -> Results | None:
     if dividend is not None:
         return _dividend(dividend, owner)
     match = re.match(
-        rf"(?:{_POSTS}\s+)?(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})"
-        rf"(?:(?P<metric>{_METRIC})(?:\s+(?:(?:in|for)\s+)?(?P<within>{_PERIOD_WORD}))?\s+)?"
-        rf"(?:(?P<multiply>{'|'.join(_MULTIPLY)})|(?P<adverb>{_ADVERB}\s+)?(?P<rise>{_RISE})"
-        rf"(?:\s+(?P<figure>{_FIGURE}))?|"
-        rf"(?P<beat>{_BEAT})\s+(?P<expected>(?:[\w-]+\s+){{0,2}}?{_EXPECTED})|"
-        rf"(?:at|of)\s+(?P<level>{_AMOUNT}))"
-        rf"(?:\s+(?:to|at)\s+(?P<amount>{_AMOUNT}))?"
-        rf"(?:\s+in\s+(?P<later>{_PERIOD_WORD}(?:\s+{_PERIOD_WORD})?))?(?!\w)",
+        rf"(?:{_POSTS}\s+)?(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})"
+        rf"(?:(?P<metric>{METRIC})(?:\s+(?:(?:in|for)\s+)?(?P<within>{PERIOD_WORD}))?\s+)?"
+        rf"(?:(?P<multiply>{'|'.join(MULTIPLY)})|(?P<adverb>{ADVERB}\s+)?(?P<rise>{RISE})"
+        rf"(?:\s+(?P<figure>{FIGURE}))?|"
+        rf"(?P<beat>{BEAT})\s+(?P<expected>(?:[\w-]+\s+){{0,2}}?{EXPECTED})|"
+        rf"(?:at|of)\s+(?P<level>{AMOUNT}))"
+        rf"(?:\s+(?:to|at)\s+(?P<amount>{AMOUNT}))?"
+        rf"(?:\s+in\s+(?P<later>{PERIOD_WORD}(?:\s+{PERIOD_WORD})?))?(?!\w)",
         rest,
         re.I,
     )
@@ -367,8 +190,10 @@ def _said(rest: str, owner: str) -> Results | None:
             return _posted(rest, owner)
         metric = "earnings"
     else:
-        metric = _METRICS[match.group("metric").lower()]
-    period = _period(match.group("period") or match.group("within") or match.group("later") or "")
+        metric = METRICS[match.group("metric").lower()]
+    period = spelled_period(
+        match.group("period") or match.group("within") or match.group("later") or ""
+    )
     what = f"{period} {metric}".strip()
     to = f" to {match.group('amount')}" if match.group("amount") else ""
     if match.group("level"):
@@ -380,7 +205,7 @@ def _said(rest: str, owner: str) -> Results | None:
         return Results(f"{owner} {what} beating {expected}", f"beaten {expected} with your {what}",
                        strong=True)  # fmt: skip
     if match.group("multiply"):
-        verb = _MULTIPLY[" ".join(match.group("multiply").lower().split())]
+        verb = MULTIPLY[" ".join(match.group("multiply").lower().split())]
         if " " in verb:  # "more than doubling": said of the figure, not as a noun
             qualifier, gerund = verb.rsplit(" ", 1)
             return Results(
@@ -403,8 +228,8 @@ def _said(rest: str, owner: str) -> Results | None:
 
 _DIVIDEND = re.compile(
     rf"(?:hikes?|raises?|lifts?|increases?|ups|boosts?)\s+(?:its\s+)?"
-    rf"(?P<period>(?:(?:{_PERIOD_WORD}|interim|final|special)\s+){{0,2}})(?:dividend|payout)"
-    rf"(?:\s+(?:by\s+)?(?P<figure>{_FIGURE}))?(?!\w)",
+    rf"(?P<period>(?:(?:{PERIOD_WORD}|interim|final|special)\s+){{0,2}})(?:dividend|payout)"
+    rf"(?:\s+(?:by\s+)?(?P<figure>{FIGURE}))?(?!\w)",
     re.I,
 )
 
@@ -413,13 +238,13 @@ def _dividend(match: re.Match[str], owner: str) -> Results:
     """ "hikes dividend 20%" -> "the 20% rise in Acme's dividend"; a payout raised is a sign
     of confidence, strong when the figure is ten per cent or more."""
     period = re.sub(r"\b(?:Interim|Final|Special)\b", lambda m: m.group(0).lower(),
-                    _period(match.group("period") or ""))  # fmt: skip
+                    spelled_period(match.group("period") or ""))  # fmt: skip
     what = f"{period} dividend".strip()
     figure = match.group("figure")
     if not figure:
         return Results(f"the rise in {owner} {what}", f"raised your {what}", strong=True)
     risen = _risen(owner, what, figure, "")
-    told = _figure(figure.strip())
+    told = spelled_figure(figure.strip())
     return Results(risen.news, f"raised your {what} by {told}", strong=risen.strong)
 
 
@@ -440,58 +265,56 @@ def _posted(rest: str, owner: str) -> Results | None:
     "beats estimates", "a 27% jump in profits"."""
     said = rest
     level_first = re.match(
-        rf"{_POSTS}\s+(?:an?\s+)?(?P<level>{_AMOUNT})\s+(?P<metric>{_METRIC})"
-        rf"(?:\s+(?:for|in)\s+(?:the\s+)?(?P<period>{_PERIOD_WORD}(?:\s+{_PERIOD_WORD})?))?(?!\w)",
+        rf"{_POSTS}\s+(?:an?\s+)?(?P<level>{AMOUNT})\s+(?P<metric>{METRIC})"
+        rf"(?:\s+(?:for|in)\s+(?:the\s+)?(?P<period>{PERIOD_WORD}(?:\s+{PERIOD_WORD})?))?(?!\w)",
         said,
         re.I,
     )  # "posts Rs 284 crore profit for Q3"
     if level_first is not None:
-        metric = _METRICS[level_first.group("metric").lower()]
-        what = f"{_period(level_first.group('period') or '')} {metric}".strip()
+        metric = METRICS[level_first.group("metric").lower()]
+        what = f"{spelled_period(level_first.group('period') or '')} {metric}".strip()
         level = level_first.group("level")
         return Results(f"{owner} {what} of {level}",
                        f"posted {indefinite_article(what)} {what} of {level}")  # fmt: skip
     streak = _STREAK.match(said)
     if streak is not None:
         what = f"{streak.group('streak').lower()} of {streak.group('what').lower()}"
-        article = "" if what.split()[0] in _NUMBER_WORDS or what[0].isdigit() else "a "
+        article = "" if what.split()[0] in NUMBER_WORDS or what[0].isdigit() else "a "
         return Results(f"{owner} {what}", f"posted {article}{what}", strong=True, as_written=True)
     figure_first = re.match(
-        rf"(?:{_POSTS}\s+)?(?:an?\s+)?(?P<figure>{_FIGURE})\s+(?P<metric>{_METRIC})\s+"
-        rf"(?:growth|rise|jump|increase|gain)(?:\s+in\s+(?P<period>{_PERIOD_WORD}(?:\s+quarter)?))?"
+        rf"(?:{_POSTS}\s+)?(?:an?\s+)?(?P<figure>{FIGURE})\s+(?P<metric>{METRIC})\s+"
+        rf"(?:growth|rise|jump|increase|gain)(?:\s+in\s+(?P<period>{PERIOD_WORD}(?:\s+quarter)?))?"
         r"(?!\w)",
         said,
         re.I,
     )
     if figure_first is not None:
-        what = f"{_period(figure_first.group('period') or '')} {_METRICS[figure_first.group('metric').lower()]}"
+        what = f"{spelled_period(figure_first.group('period') or '')} {METRICS[figure_first.group('metric').lower()]}"
         return _risen(owner, what.strip(), figure_first.group("figure"), "")
     rise_in = re.search(
-        rf"(?:^|{_POSTS}\s+|\ban?\s+)(?:an?\s+)?(?P<figure>{_FIGURE}\s+)?"
+        rf"(?:^|{_POSTS}\s+|\ban?\s+)(?:an?\s+)?(?P<figure>{FIGURE}\s+)?"
         rf"(?:rise|jump|increase|growth|surge|gain)\s+in\s+"
-        rf"(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})(?P<metric>{_METRIC})(?!\w)",
+        rf"(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})(?P<metric>{METRIC})(?!\w)",
         said,
         re.I,
     )
     if rise_in is not None:
-        what = (
-            f"{_period(rise_in.group('period') or '')} {_METRICS[rise_in.group('metric').lower()]}"
-        )
+        what = f"{spelled_period(rise_in.group('period') or '')} {METRICS[rise_in.group('metric').lower()]}"
         return _risen(owner, what.strip(), rise_in.group("figure"), "")
     adjective = re.match(
-        rf"{_POSTS}\s+(?P<adjective>{_GOOD_ADJECTIVES})\s+(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})"
-        rf"(?P<metric>{_METRIC}|growth)(?!\w)",
+        rf"{_POSTS}\s+(?P<adjective>{GOOD_ADJECTIVES})\s+(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})"
+        rf"(?P<metric>{METRIC}|growth)(?!\w)",
         said,
         re.I,
     )
     if adjective is not None:
         metric = adjective.group("metric").lower()
         what = " ".join(
-            w for w in (adjective.group("adjective").lower(), _period(adjective.group("period")),
-                        _METRICS.get(metric, metric)) if w
+            w for w in (adjective.group("adjective").lower(), spelled_period(adjective.group("period")),
+                        METRICS.get(metric, metric)) if w
         )  # fmt: skip
         return Results(f"{owner} {what}", f"posted {what}", strong=True, as_written=True)
-    beat = re.match(rf"(?:{_BEAT})\s+((?:[\w-]+\s+){{0,2}}?{_EXPECTED})(?!\w)", said, re.I)
+    beat = re.match(rf"(?:{BEAT})\s+((?:[\w-]+\s+){{0,2}}?{EXPECTED})(?!\w)", said, re.I)
     if beat is None:
         return None
     expected = _expected(beat.group(1))
@@ -509,7 +332,7 @@ def _risen(owner: str, what: str, figure: str | None, to: str) -> Results:
     figure is ten per cent or more."""
     if not figure:
         return Results(f"the rise in {owner} {what}{to}", f"posted a rise in {what}{to}")
-    figure = _figure(figure.strip())
+    figure = spelled_figure(figure.strip())
     percent = re.match(r"(?:more than\s+)?(\d+(?:\.\d+)?)%", figure)
     strong = percent is None or float(percent.group(1)) >= 10
     if re.match(r"\d", figure) or figure.endswith("fold"):  # "the more than tenfold rise"
@@ -532,8 +355,8 @@ def _described(reason: str, owner: str) -> Results | None:
     if said is not None:
         return said
     match = re.fullmatch(
-        rf"(?P<adjective>{_GOOD_ADJECTIVES})\s+(?P<period>(?:{_PERIOD_WORD}\s+){{0,3}})"
-        rf"(?P<metric>{_METRIC})(?:\s+(?:in|for)\s+(?P<later>{_PERIOD_WORD}))?"
+        rf"(?P<adjective>{GOOD_ADJECTIVES})\s+(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})"
+        rf"(?P<metric>{METRIC})(?:\s+(?:in|for)\s+(?P<later>{PERIOD_WORD}))?"
         r"(?:\s+(?:show|numbers|figures))?",
         " ".join(reason.split()),
         re.I,
@@ -541,8 +364,8 @@ def _described(reason: str, owner: str) -> Results | None:
     if match is None:
         return None
     adjective = match.group("adjective").lower()
-    period = _period(match.group("period") or match.group("later") or "")
-    what = " ".join(w for w in (adjective, period, _METRICS[match.group("metric").lower()]) if w)
+    period = spelled_period(match.group("period") or match.group("later") or "")
+    what = " ".join(w for w in (adjective, period, METRICS[match.group("metric").lower()]) if w)
     return Results(f"{owner} {what}", f"posted {what}", strong=True)
 
 

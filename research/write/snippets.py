@@ -17,7 +17,8 @@ from .headline import clean_headline
 from .kind_details import detail
 from .phrase import KIND_CLAUSES, MAX_WORDS, event_phrase, reason_phrase
 from .reasons import reason_detail
-from .results import results, share_move_reason, told_of_company
+from .results import results
+from .share_moves import share_move_reason, told_of_company
 
 TONES: tuple[Tone, ...] = ("warm", "formal")
 VARIANTS = 3

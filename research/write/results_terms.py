@@ -1,0 +1,106 @@
+"""Pure: the words results headlines are written in (periods, metrics, rises, beats, figures,
+amounts) as patterns, and how a note says a period or a figure ("Dec qtr" -> "December-quarter",
+"over 28%" -> "more than 28%")."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTH_ABBREVIATIONS = {m[:3].lower(): m for m in _MONTHS} | {"sept": "September"}
+
+PERIOD_WORD = (
+    r"(?:Q[1-4]|[1-4]Q|H[12]|FY\s?'?\d{2,4}|\d{4}|quarterly|annual|full-year|half-year|first-half|"
+    r"(?:first|second|third|fourth)[- ]quarter|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"(?:-(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))?(?:\s+quarter)?|Christmas|"
+    r"festive|holiday|standalone|consolidated)"
+)
+# What a results headline says rose, longest first; the value is how a note names it.
+METRICS = {
+    "net profit": "net profit", "net income": "net income", "operating profit":
+    "operating profit", "pre-tax profit": "pre-tax profit", "pretax profit": "pre-tax profit",
+    "profit after tax": "profit after tax", "same-store sales": "same-store sales",
+    "like-for-like sales": "like-for-like sales", "net sales": "net sales", "total income":
+    "total income", "net interest income": "net interest income", "pat": "net profit",
+    "net": "net profit", "profit": "profit", "profits": "profits", "revenue": "revenue",
+    "revenues": "revenue", "sales": "sales", "earnings": "earnings", "income": "income",
+    "ebitda": "EBITDA", "turnover": "turnover", "orders": "orders", "bookings": "bookings",
+    "deliveries": "deliveries", "exports": "exports", "subscribers": "subscribers",
+    "passengers": "passenger numbers", "traffic": "traffic", "volumes": "volumes",
+    "margins": "margins", "results": "results", "numbers": "numbers", "output": "output",
+    "production": "production", "shipments": "shipments", "premiums": "premiums",
+    "show": "results", "performance": "performance", "trading profit": "trading profit",
+}  # fmt: skip
+METRIC = "|".join(re.escape(m) for m in sorted(METRICS, key=len, reverse=True))
+RISE = (
+    r"(?:up|rises?|rose|jumps?|jumped|climbs?|climbed|soars?|soared|surges?|surged|grows?|grew|"
+    r"gains?|gained|increases?|increased|zooms?|spurts?|advances?|improves?|improved|swells?|"
+    r"leaps?|rockets?|multiplies|recovers?|rebounds?|(?:moves?|inches?|edges?|goes)\s+up)"
+)
+# How a rise is told, when the headline says it was small: "marginally up".
+ADVERB = r"(?:marginally|slightly|sharply|strongly|significantly)"
+MULTIPLY = {"doubles": "doubling", "more than doubles": "more than doubling",
+            "almost doubles": "almost doubling", "nearly doubles": "nearly doubling", "doubled": "doubling", "trebles": "trebling",
+            "triples": "tripling", "tripled": "tripling", "trebled": "trebling",
+            "quadruples": "quadrupling"}  # fmt: skip
+BEAT = r"(?:beats?|tops?|exceeds?|surpasses?|outstrips?|beat|(?:fly|flies|flew|come|comes|came)\s+(?:in\s+)?above)"
+EXPECTED = r"(?:expectations|estimates|forecasts?|consensus|street\s+estimates|views?|guidance)"
+_QUALIFIER = r"(?:over|nearly|almost|about|around|more\s+than|over|by|just\s+over|close\s+to)"
+FIGURE = (
+    rf"(?:(?:{_QUALIFIER})\s+)*(?:\d+(?:\.\d+)?%|\d+(?:\.\d+)?-fold|(?:two|three|four|five|six|"
+    rf"seven|eight|nine|ten)[- ]?fold|(?:one|a)[- ]third|(?:one|a)[- ]quarter|half)"
+)
+AMOUNT = (
+    r"(?:(?:Rs|\$|US\$|\u00a3|\u20ac|\u20b9|[A-Z]{2}\$)\s?\d[\d,]*(?:\.\d+)?(?:[Kk](?!\w))?"
+    r"(?:\s(?:crore|lakh|million|billion|trillion))?|\d[\d,]*(?:\.\d+)?\s(?:crore|lakh))(?![\d.])"
+)
+GOOD_ADJECTIVES = (
+    r"(?:strong|robust|record|solid|healthy|bumper|stellar|better-than-expected|"
+    r"forecast-beating|impressive|upbeat|buoyant|good|higher|blockbuster)"
+)
+
+
+def spelled_period(words: str) -> str:
+    """ "Dec quarter" -> "December-quarter", "March qtr" -> "March-quarter"; others as written."""
+    words = " ".join(words.split())
+    words = re.sub(
+        r"\b([A-Z][a-z]{2,3})(?=-|\s+quarter)",
+        lambda m: _MONTH_ABBREVIATIONS.get(m.group(1).lower(), m.group(1)),
+        words,
+    )
+    words = re.sub(
+        r"-([A-Z][a-z]{2,3})\b",
+        lambda m: "-" + _MONTH_ABBREVIATIONS.get(m.group(1).lower(), m.group(1)),
+        words,
+    )
+    month = re.fullmatch(r"([A-Za-z]{3,4})\s+quarter", words)
+    if month and month.group(1).lower() in _MONTH_ABBREVIATIONS:
+        return f"{_MONTH_ABBREVIATIONS[month.group(1).lower()]}-quarter"
+    full = re.fullmatch(r"([A-Z][a-z]+)\s+quarter", words)
+    if full and full.group(1) in _MONTHS:
+        return f"{full.group(1)}-quarter"
+    if words.lower() in _MONTH_ABBREVIATIONS:
+        return _MONTH_ABBREVIATIONS[words.lower()]
+    words = re.sub(r"\b(first|second|third|fourth) quarter\b", r"\1-quarter", words, flags=re.I)
+    return words.replace("FY ", "FY")
+
+
+NUMBER_WORDS = "two three four five six seven eight nine ten".split()
+
+
+def spelled_figure(text: str) -> str:
+    """ "over 28%" -> "more than 28%", "3-fold" -> "threefold", "by 12%" -> "12%"."""
+    text = " ".join(text.lower().split())
+    text = re.sub(r"\b(\d+)-fold", lambda m: _fold(m.group(1)), text)
+    text = re.sub(rf"\b({'|'.join(NUMBER_WORDS)})[- ]?fold", r"\1fold", text)
+    text = re.sub(r"\b(?:over|just\s+over)\b", "more than", text)
+    return re.sub(r"\bby\s+", "", text)
+
+
+def _fold(number: str) -> str:
+    index = int(number) - 2
+    return f"{NUMBER_WORDS[index]}fold" if 0 <= index < len(NUMBER_WORDS) else f"{number}-fold"

@@ -1,0 +1,105 @@
+"""Pure: the news a share move or a share-price page wraps: "Tesco shares jump 6% after Christmas
+sales beat expectations" is news of Christmas sales beating expectations, "Acme surges 6%, bags
+order" of Acme winning an order."""
+
+from __future__ import annotations
+
+import re
+
+_MOVE = (
+    r"(?:jumps?|rises?|gains?|surges?|soars?|rall(?:y|ies)|climbs?|zooms?|up|spurts?|advances?|"
+    r"spikes?|(?:is\s+)?at\s+\d+%\s+upper\s+circuit|hits?\s+(?:\d+%\s+)?upper\s+circuit|"
+    r"hits?\s+[\w\s-]*?high|firms?\s+up|trades?\s+higher|edges?\s+up|extends?\s+gains)"
+    r"(?:\s+(?:over|nearly|about|almost|by|as\s+much\s+as))*(?:\s+\d+(?:\.\d+)?%)?"
+    r"(?:\s+(?:intraday|in\s+early\s+trade|in\s+trade|today|in\s+\w+\s+sessions?))?"
+)
+_SHARES = re.compile(
+    rf"^(?P<lead>.*?)\s+(?:shares?|stock|scrip|share\s+price)?\s*{_MOVE}(?:,?\s+(?:and\s+)?{_MOVE})*"
+    r"(?:\s+from\s+(?:its\s+)?IPO\s+price)?"
+    r"\s+(?:on|after|as|post|following|in(?=\s+(?:its\s+|a\s+)?(?:\w+\s+){0,2}debut))\s+"
+    r"(?P<reason>.+)$",
+    re.I,
+)
+
+
+def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
+    """The news behind a share move: "Tesco shares jump 6% after Christmas sales beat
+    expectations" -> "Christmas sales beat expectations"; None when the headline is not one."""
+    match = _SHARES.match(title)
+    if match is None:
+        return None
+    lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
+    lead = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)  # "Venus Remedies Ltd"
+    if not any(_names_the_company(lead, n) for n in names):
+        return None
+    reason = re.split(r"\s*[;|]\s|\s+[-\u2013\u2014]\s", match.group("reason"), maxsplit=1)[0]
+    # "as company bags orders": the company is the subject already
+    reason = re.sub(
+        r"^(?:the\s+)?(?:company|firm|group|it)\s+(?=\w)", "", reason.strip(), flags=re.I
+    )
+    # "as consortium wins Rs 1,800 crore order": the company won it with others, and says so
+    together = _WITH_OTHERS.match(reason)
+    if together:
+        reason = f"{reason[together.end() :].strip(' ,.')} as part of a {together.group(1).lower()}"
+    return reason.strip(" ,.")
+
+
+def _names_the_company(lead: str, name: str) -> bool:
+    """The words before a share move are the company: its name, its name and a unit's word
+    ("AstraZeneca Pharma"), or a list of companies that moved together ("TVS, Ashok Leyland,
+    Escorts rally on strong September sales": each had the strong sales)."""
+    if lead.lower() == name.lower():
+        return True
+    if any(part.lower() == name.lower() for part in re.split(r",\s*|\s+(?:and|&)\s+", lead)):
+        return True
+    rest = lead[len(name) :].split() if lead.lower().startswith(name.lower() + " ") else []
+    return 0 < len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest)
+
+
+_WITH_OTHERS = re.compile(
+    r"(?:its\s+|a\s+|the\s+)?(consortium|joint\s+venture)\s+(?:led\s+by\s+it\s+)?"
+    r"(?=(?:wins|won|bags|bagged|secures|secured|lands|landed)\b)",
+    re.IGNORECASE,
+)
+
+
+# "Acme surges 6%, bags Rs 125 crore order": the share move said first, then the news.
+_MOVE_FIRST = re.compile(
+    rf"^(?P<lead>.*?)\s+(?:shares?\s+|stock\s+)?{_MOVE}(?:,?\s+(?:and\s+)?{_MOVE})*\s*[,;]\s*"
+    r"(?:and\s+)?(?P<news>[a-z].+)$",
+    re.IGNORECASE,
+)
+# "Sainsbury's share price: Grocer launches click-and-collect": the company, then a word for it.
+_PRICE_PAGE = re.compile(
+    r"^(?P<lead>.+?)(?:['\u2019]s?)?\s+share\s+price\s*:\s*(?:the\s+)?(?P<word>[A-Za-z]+)\s+"
+    r"(?P<news>.+)$",
+    re.IGNORECASE,
+)
+_WORDS_FOR_A_COMPANY = frozenset(
+    """company group firm grocer retailer bank lender insurer miner airline carrier operator
+    brewer drugmaker carmaker supermarket chain utility""".split()
+)
+
+
+def _bare_name(name: str) -> str:
+    """ "Sainsbury's" and "Sainsbury" alike."""
+    return re.sub(r"['\u2019]s?$", "", name.strip()).lower()
+
+
+def told_of_company(title: str, names: tuple[str, ...]) -> str | None:
+    """The headline as news of the company, when a share move or a price page wraps it:
+    "Acme surges 6%, bags order" -> "Acme bags order"; "Acme share price: Group gets approval"
+    -> "Acme gets approval"; None when neither wraps it."""
+    for pattern in (_MOVE_FIRST, _PRICE_PAGE):
+        match = pattern.match(title)
+        if match is None:
+            continue
+        lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
+        lead = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
+        named = next((n for n in names if _bare_name(lead) == _bare_name(n)), None)
+        if named is None:
+            continue
+        if pattern is _PRICE_PAGE and match.group("word").lower() not in _WORDS_FOR_A_COMPANY:
+            continue
+        return f"{named} {match.group('news')}"
+    return None
