@@ -60,10 +60,10 @@ if TYPE_CHECKING:
         remove_company,
     )
     from .store.watchlist import unwatch, watch, watched
+    from .write.congratulate import NotCongratulable, congratulate
     from .write.note import NoteDraft, Round
     from .write.render import result_to_dict
     from .write.signature import Signature
-    from .write.snippets import NotCongratulable, congratulate
 
 _HOMES = {
     "Article": "research.models",
@@ -93,8 +93,8 @@ _HOMES = {
     "Result": "research.models",
     "Skipped": "research.models",
     "result_to_dict": "research.write.render",
-    "NotCongratulable": "research.write.snippets",
-    "congratulate": "research.write.snippets",
+    "NotCongratulable": "research.write.congratulate",
+    "congratulate": "research.write.congratulate",
     "Snippet": "research.models",
     "Classification": "research.judge",
     "classify": "research.judge",

@@ -65,7 +65,8 @@ PURE_MODULES = {
     "research/store/encoding.py", "research/limits.py",
     "sources/net/inflate.py", "sources/parse/items.py",
     "research/judge/patterns.py", "research/judge/syntax.py", "research/judge/subject.py", "research/judge/reading.py",
-    "research/write/results_terms.py", "research/write/share_moves.py",
+    "research/write/results_terms.py", "research/write/share_moves.py", "research/write/voices.py",
+    "research/write/congratulate.py",
 }  # fmt: skip
 IO_MODULES = {"httpx", "sqlite3", "os", "socket", "asyncio", "pathlib", "time", "subprocess",
               "research.store.research_db", "research.api", "research.config", "sources.net.http",

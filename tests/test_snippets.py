@@ -13,7 +13,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import research
-from research.write.snippets import MAX_HEADLINE, VARIANTS
+from research.write.congratulate import MAX_HEADLINE
+from research.write.snippets import VARIANTS
 
 LABELLED = Path(__file__).resolve().parent.parent / "fixtures" / "labelled" / "headlines.jsonl"
 # The lint, written without the code under test: what must never reach a note.

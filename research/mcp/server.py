@@ -27,8 +27,8 @@ from ..judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS
 from ..limits import MAX_DAYS, MAX_FEEDS, MAX_LIMIT
 from ..models import Tone
 from ..plan.company import MAX_ALIASES, MAX_NAME_LENGTH
+from ..write.congratulate import MAX_HEADLINE
 from ..write.note import MAX_FIELD, Round
-from ..write.snippets import MAX_HEADLINE
 from .tools import Tools
 
 LATEST_DIGEST = "research://digests/latest"

@@ -25,9 +25,9 @@ from ..drafting import draft_note
 from ..errors import InvalidInput, ResearchError
 from ..models import Tone
 from ..store.config_file import load_signature
+from ..write.congratulate import NotCongratulable, congratulate
 from ..write.note import Round, greeting
 from ..write.render import JSON_SCHEMA_VERSION, note_to_dict, reported_week_to_dict, result_to_dict
-from ..write.snippets import NotCongratulable, congratulate
 
 # Calls that fetch at once. Each run has its own connections (10 in flight, 2 per host), so a
 # burst of calls would otherwise multiply the requests each news search receives.

@@ -1,11 +1,11 @@
 """Pure: congratulatory snippets for an event or a plain headline, in two tones and a few
-phrasings per kind of news, with the clause that completes "especially now that you've ..."."""
+phrasings per kind of news, with the clause that completes "especially now that you've ...".
+The praise and the sentences are worded in voices.py; congratulate.py offers them to programs."""
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from html.entities import html5
 
 from ..errors import InvalidInput
@@ -19,133 +19,22 @@ from .phrase import KIND_CLAUSES, MAX_WORDS, event_phrase, reason_phrase
 from .reasons import reason_detail
 from .results import results
 from .share_moves import share_move_reason, told_of_company
+from .voices import (
+    APPROVAL_PHRASE,
+    DID,
+    DONE_VOICES,
+    KIND_NEWS,
+    NEWS,
+    PLANNED,
+    PLANNED_DID,
+    PRAISE,
+    VOICES,
+)
 
 TONES: tuple[Tone, ...] = ("warm", "formal")
 VARIANTS = 3
 
-# What the news is called when no detail can be named safely ("Acme Corp's recent recognition":
-# an award, a certification or a place on a list).
-_KIND_NEWS: dict[EventKind, str] = {
-    EventKind.AWARD: "recent recognition",
-    EventKind.GROWTH: "latest results",  # "strong" only when the headline says so
-    EventKind.FUNDING: "new funding",
-    EventKind.NEW_ACCOUNT: "new customer win",
-    EventKind.PARTNERSHIP: "new partnership",
-    EventKind.LAUNCH: "latest launch",
-    EventKind.ACQUISITION: "latest acquisition",
-    EventKind.EXPANSION: "expansion",
-    EventKind.MILESTONE: "recent milestone",
-}
 
-
-@dataclass(frozen=True)
-class _Voice:
-    """How each kind of news is praised: a warm exclamation ("so well deserved"), a warm noun
-    ("such a well-deserved honour") and a formal one ("a well-deserved honour")."""
-
-    exclaim: str
-    warm: str
-    formal: str
-
-
-_VOICES: dict[EventKind, _Voice] = {
-    EventKind.AWARD: _Voice(
-        "so well deserved", "such a well-deserved honour", "a well-deserved honour"
-    ),
-    EventKind.GROWTH: _Voice("fantastic work", "a real achievement", "an impressive performance"),
-    EventKind.FUNDING: _Voice(
-        "what a vote of confidence", "a big vote of confidence", "a strong vote of confidence"
-    ),
-    EventKind.NEW_ACCOUNT: _Voice("brilliant news", "a real boost", "a notable success"),
-    # Not "a great pairing": a partnership may have three parties, or be a programme one joins.
-    EventKind.PARTNERSHIP: _Voice(
-        "what exciting news", "an exciting step", "a promising development"
-    ),
-    # Not "an impressive achievement": most launches are routine, and the note should not gush.
-    EventKind.LAUNCH: _Voice("how exciting", "an exciting moment", "an exciting development"),
-    # Not "for the company": the company acquired is a company too.
-    EventKind.ACQUISITION: _Voice(
-        "what a bold move", "an exciting step", "a significant strategic step"
-    ),
-    EventKind.EXPANSION: _Voice(
-        "exciting times ahead", "an exciting new chapter", "an important step for the company"
-    ),
-    # Not "a remarkable achievement": a first or an anniversary is a milestone, not a feat; and
-    # not "milestone", which the news itself may already say ("Acme's recent milestone").
-    EventKind.MILESTONE: _Voice(
-        "what a proud moment", "a proud moment", "a moment to be proud of"
-    ),
-}
-# A plan ("planning to open a studio") is not yet an achievement, a result or an honour.
-_PLANNED = _Voice(
-    "exciting times ahead", "an exciting next step", "a promising step for the company"
-)
-# Praise a detail asks for instead of its kind's (details.Detail.praise): good news the
-# headline does not call strong (a small rise, a profit figure, a recovery), a regulator's
-# approval (an important step, not yet an achievement), and an issue just opened (a plan's).
-_PRAISE = {
-    "modest": _Voice("great news", "a fine result", "a welcome result"),
-    "approval": _Voice("great news", "a big step", "an important step forward"),
-    "under way": _PLANNED,  # an issue opened: bids not in yet, so no vote of confidence
-}
-_DONE_VOICES = frozenset(
-    {
-        EventKind.AWARD,
-        EventKind.FUNDING,  # a raise only planned is no vote of confidence yet
-        EventKind.GROWTH,
-        EventKind.NEW_ACCOUNT,
-        EventKind.LAUNCH,
-        EventKind.MILESTONE,
-    }
-)
-
-# Sentences around what the company did: {phrase} "winning the Edison Award", {done} "won the
-# Edison Award", {about} "Acme Corp winning the Edison Award", {team} "the Acme Corp team".
-_DID = {
-    "warm": (
-        "Congratulations to you and {team} on {phrase}, {exclaim}!",
-        "It was great to read about {about}, {warm} for the whole team!",
-        "Congratulations on {phrase}, {warm} for everyone at {company}!",
-    ),
-    "formal": (
-        "Congratulations to {team} on {phrase}.",
-        "I read with interest that {company} has {done}; it is {formal}.",
-        "My congratulations to {team} on {phrase}, which is {formal}.",
-    ),
-}
-# A plan is not congratulated as if done ("Congratulations on planning to raise ..." reads as a
-# filled-in template): the sentence says the company announced it, and wishes it well.
-_PLANNED_DID = {
-    "warm": (
-        "It was great to read that {company} has {done}, {warm} for the whole team!",
-        "Best of luck to you and the team now that {company} has {done}!",
-        "How exciting that {company} has {done}; all the best to everyone there!",
-    ),
-    "formal": (
-        "I read with interest that {company} has {done}; it is {formal}.",
-        "I was glad to read that {company} has {done}, {formal}.",
-        "My best wishes to the team now that {company} has {done}.",
-    ),
-}
-# A phrase about a regulator's or shareholders' approval: praised as a step, like the detail.
-_APPROVAL_PHRASE = re.compile(
-    r"^(?:getting|winning|receiving|securing|obtaining)\s+(?:\S+\s+){0,3}?"
-    r"(?:approval|clearance|(?:the\s+)?nod|the\s+green\s+light)\b",
-    re.IGNORECASE,
-)
-# Sentences around the news itself: {news} "Acme Corp's new partnership with Beta Labs".
-_NEWS = {
-    "warm": (
-        "Congratulations to you and the team on {news}, {exclaim}!",
-        "It was great to see the news about {news}, {warm} for the whole team!",
-        "I was so pleased to read about {news}, {warm} for everyone there!",
-    ),
-    "formal": (
-        "I saw the news about {news} and wanted to offer my congratulations on {formal}.",
-        "Please accept my congratulations on {news}, {formal}.",
-        "I read with great interest about {news}, and I congratulate the team on {formal}.",
-    ),
-}
 _PLAIN_PHRASE = re.compile(r"[\w\s.,'&$%\u20ac\u00a3\u00a5\u20b9/:+\-]+")
 # Not to quote though made of plain characters: an entity left escaped ("&NBSP;" in a shouted
 # headline), or a dash between words (the headline's clause was not cut there, and what follows
@@ -231,7 +120,7 @@ def _generic(kind: EventKind, headline: str, owner: str) -> Detail:
     """The news named by its kind alone, when no detail can be named safely."""
     if kind is EventKind.FUNDING and _PLANNED_FUNDING.search(headline):
         return Detail(f"{owner} planned fundraising", "announced plans to raise new funds")
-    return Detail(f"{owner} {_KIND_NEWS[kind]}", KIND_CLAUSES[kind])
+    return Detail(f"{owner} {KIND_NEWS[kind]}", KIND_CLAUSES[kind])
 
 
 # Headline slang for a verb, in the words a note would use: "Acme bags order" -> "wins".
@@ -332,13 +221,13 @@ def phrasings(
         phrase = ""  # the figure read from the shorthand says it better than the quoted words
     generic = _generic(kind, cleaned, owner)
     told_plan = found.clause if found is not None else generic.clause
-    planned = (phrase.startswith("planning to ") and kind in _DONE_VOICES) or (
+    planned = (phrase.startswith("planning to ") and kind in DONE_VOICES) or (
         not phrase and told_plan.startswith("announced plans")
     )
     praise = found.praise if found is not None and not phrase else ""
-    if phrase and _APPROVAL_PHRASE.match(phrase):
+    if phrase and APPROVAL_PHRASE.match(phrase):
         praise = "approval"
-    voice = _PLANNED if planned else _PRAISE[praise] if praise else _VOICES[kind]
+    voice = PLANNED if planned else PRAISE[praise] if praise else VOICES[kind]
     words = {"exclaim": voice.exclaim, "warm": voice.warm, "formal": voice.formal}
     team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
     result: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -355,7 +244,7 @@ def phrasings(
                 )
                 # Warm speaks to the reader: the company's "its" is "your" (not in {about}).
                 spoken = _yours(phrase) if tone == "warm" else phrase
-                templates = _PLANNED_DID if phrase.startswith("planning to ") else _DID
+                templates = PLANNED_DID if phrase.startswith("planning to ") else DID
                 text = templates[tone][variant].format(
                     team=f"{team} team", company=company_name, phrase=spoken, done=done,
                     about=about, **words,
@@ -363,7 +252,7 @@ def phrasings(
                 candidates.append((text, _yours(done)))  # "now that you've ..."
             for news in (found, generic):
                 if news is not None:
-                    text = _NEWS[tone][variant].format(news=news.news, **words)
+                    text = NEWS[tone][variant].format(news=news.news, **words)
                     candidates.append((text, news.clause))
             options.append(
                 next((c for c in candidates if len(c[0].split()) <= MAX_WORDS), candidates[-1])
@@ -377,10 +266,6 @@ def congratulation(
 ) -> str:
     """The default sentence: the first formal phrasing."""
     return phrasings(title, company_name, kind, names)["formal"][0][0]
-
-
-class NotCongratulable(InvalidInput):
-    """The headline is not news to congratulate the company on; the message says why."""
 
 
 def _check(tone: str, variant: int) -> None:
@@ -412,66 +297,3 @@ def default_snippet(snippets: tuple[Snippet, ...]) -> Snippet:
 def pick(snippets: tuple[Snippet, ...], tone: str, variant: int) -> Snippet:
     _check(tone, variant)
     return next(s for s in snippets if s.tone == tone and s.variant == variant)
-
-
-MAX_HEADLINE = 2000
-
-
-def congratulate_headline(
-    title: str, company: object, *, tone: Tone = "formal", variant: int = 0
-) -> Snippet:
-    """A snippet for a headline a program brings; NotCongratulable when it is not good news
-    about the company (it is never praised anyway)."""
-    from .. import arguments
-
-    arguments.text("title", title)
-    arguments.company("company", company)
-    from ..judge import classify  # the judge loads on first use
-    from ..models import Company
-    from ..plan.company import resolve_company, with_derived_aliases
-
-    _check(tone, variant)
-    if len(title) > MAX_HEADLINE:
-        raise InvalidInput(
-            f"the headline is {len(title):,} characters long; a headline has at most "
-            f"{MAX_HEADLINE:,} (give the title, not the article)"
-        )
-    resolved = (
-        company
-        if isinstance(company, Company)
-        else with_derived_aliases(resolve_company(str(company)))[0]
-    )
-    found = classify(title, resolved)
-    if not found.congratulable or found.kind is None:
-        raise NotCongratulable(
-            f"not news to congratulate {resolved.name} on: {'; '.join(found.reasons)}"
-        )
-    text, clause = phrasings(title, resolved.name, found.kind, resolved.names)[tone][variant]
-    return Snippet(text, clause, tone, variant)
-
-
-def congratulate(
-    event: Event | str,
-    tone: Tone = "formal",
-    variant: int = 0,
-    *,
-    company: str | object | None = None,
-) -> Snippet:
-    """A congratulatory sentence for an event from a Result, or for a plain headline about
-    ``company`` (``congratulate("Acme wins 2026 Edison Award", company="Acme Corp")``).
-
-    ``tone`` is "formal" by default, as in the CLI and :func:`draft_note`; "warm" may address
-    the reader."""
-    from .. import arguments
-
-    arguments.one_of("event", event, (Event, str), "an Event from a Result, or a headline (str)")
-    if company is not None:
-        arguments.company("company", company)
-    if isinstance(event, Event):
-        _check(tone, variant)
-        return pick(event.snippets, tone, variant)
-    if company is None:
-        raise InvalidInput(
-            "a headline needs the company it is about: congratulate(title, company='Acme Corp')"
-        )
-    return congratulate_headline(str(event), company, tone=tone, variant=variant)
