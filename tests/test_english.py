@@ -9,7 +9,7 @@ from research.write.english import is_countable, is_ordinary, participles, verb_
 
 
 def test_the_lexicon_matches_lemminflect_and_wordfreq() -> None:
-    """lexicon.py is generated; after a library upgrade run `benchmarks/make_lexicon.py`."""
+    """lexicon.json is generated; after a library upgrade run `benchmarks/make_lexicon.py`."""
     from benchmarks.make_lexicon import TABLE, table
 
     assert TABLE.read_text(encoding="utf-8") == table()

@@ -1,5 +1,6 @@
-"""Pure: what the phrasing knows about English words, read on first use from the generated
-lexicon (research/write/lexicon.py, made by benchmarks/make_lexicon.py from lemminflect and wordfreq)."""
+"""What the phrasing knows about English words, read once, on first use, from the generated
+lexicon shipped in this package (research/write/lexicon.json, made by benchmarks/make_lexicon.py
+from lemminflect and wordfreq): ``research --help`` never reads it."""
 
 from __future__ import annotations
 
@@ -7,15 +8,25 @@ import functools
 
 
 @functools.cache
+def _lexicon() -> dict[str, str]:
+    """The generated word lists: JSON strings, so loading runs no code. Read beside this module
+    (importlib.resources would cost more to import than the file costs to read)."""
+    import json
+    from pathlib import Path
+
+    raw = Path(__file__).with_name("lexicon.json").read_bytes()
+    lists: dict[str, str] = json.loads(raw.decode("utf-8"))
+    return lists
+
+
+@functools.cache
 def verb_forms() -> dict[str, tuple[str, str]]:
     """{third-person form: (-ing form, past participle)}: "seals" -> ("sealing", "sealed")."""
-    from .lexicon import VERB_FORMS
-
-    forms = {}
-    for line in VERB_FORMS.splitlines():
-        word, gerund, participle = line.split()
-        forms[word] = (gerund, participle)
-    return forms
+    words = iter(_lexicon()["verb_forms"].split())  # in threes
+    return {
+        word: (gerund, participle)
+        for word, gerund, participle in zip(words, words, words, strict=True)
+    }
 
 
 @functools.cache
@@ -26,16 +37,12 @@ def participles() -> dict[str, str]:
 
 @functools.cache
 def _countable() -> frozenset[str]:
-    from .lexicon import COUNTABLE_NOUNS
-
-    return frozenset(COUNTABLE_NOUNS.split())
+    return frozenset(_lexicon()["countable_nouns"].split())
 
 
 @functools.cache
 def _ordinary() -> frozenset[str]:
-    from .lexicon import ORDINARY_WORDS
-
-    return frozenset(ORDINARY_WORDS.split())
+    return frozenset(_lexicon()["ordinary_words"].split())
 
 
 def is_countable(noun: str) -> bool:
