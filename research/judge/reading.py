@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..write.phrase import boilerplate_removed
+from ..write.headline import boilerplate_removed
 from .match import Mention, first_sentence_of
 from .rules import NEUTRAL, Basis, Classification, read_headline
 
