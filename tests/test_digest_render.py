@@ -411,8 +411,10 @@ def visible_fields(digest: Digest) -> list[str]:
             fields += [event.title, event.sentence, "; ".join(event.reasons)]
             fields += [event.publisher or event.publisher_domain]
             fields += [event.url or ""] if link_target(event.url) is None else []
+    names = {section.company.slug: section.company.name for section in digest.sections}
     for failure in digest.failures:
-        fields += [failure.company, failure.source, failure.url, failure.error, failure.reason]
+        shown_as = names.get(failure.company) or failure.company  # a watched one by its name
+        fields += [shown_as, failure.source, failure.url, failure.error, failure.reason]
     return [clean_text(field) for field in fields]
 
 

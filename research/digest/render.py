@@ -162,7 +162,7 @@ def _quiet(section: CompanySection, escape: _Escape) -> str:
 def _failure(digest: Digest, failure: DigestFailure, escape: _Escape) -> str:
     """One failed source, under the company's display name; its URL is text, never a link."""
     names = {s.company.slug: s.company.name for s in digest.sections}
-    text = f"{escape(names.get(failure.company, failure.company))} · {escape(failure.source)}: "
+    text = f"{escape(names.get(failure.company) or failure.company)} · {escape(failure.source)}: "
     text += f"{escape(failure.error)} [{escape(failure.reason)}]"
     return f"{text} · {escape(failure.url)}" if clean_text(failure.url) else text
 
