@@ -113,8 +113,22 @@ def test_pure_modules_load_no_network_or_storage_library() -> None:
 
 def test_help_does_not_import_heavy_libraries() -> None:
     loaded = _modules_after_import("research.cli")
-    for heavy in ("feedparser", "bs4", "trafilatura", "sqlite3", "httpx"):
+    for heavy in ("feedparser", "bs4", "trafilatura", "sqlite3", "httpx", "logging"):
         assert heavy not in loaded, heavy
+
+
+def test_the_library_logs_nowhere_until_a_program_says_where() -> None:
+    """The modules that log make their logger through research.logs, which gives ``research`` a
+    NullHandler: a program that configures no logging never sees our lines on its stderr."""
+    code = (
+        "import logging, research.plan.filers, research.store.profiles; "
+        "print([type(h).__name__ for h in logging.getLogger('research').handlers])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["['NullHandler']"]
+    for name, path in _module_files().items():
+        if name.startswith("research."):
+            assert "getLogger(__name__)" not in path.read_text(encoding="utf-8"), name
 
 
 def test_cli_annotations_are_objects_not_text() -> None:
@@ -148,3 +162,129 @@ def test_a_replay_loads_only_what_it_needs(acme_replay: Path) -> None:
                      "sources.providers.newsroom", "research.write.note", "research.store.profiles", "trafilatura",
                      "rich", "click"):  # fmt: skip
         assert unneeded not in loaded, unneeded
+
+
+# --- the layers of the tree ---------------------------------------------------------------------
+
+PACKAGES = ("research", "sources")
+MAX_MODULE_LINES = 400
+
+
+def _module_files() -> dict[str, Path]:
+    """Every module of both packages by dotted name (a package by its ``__init__.py``)."""
+    modules: dict[str, Path] = {}
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return modules
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Which of our modules each of our modules imports, at the top or inside a function (an
+    import deferred to a call still ties the two modules together)."""
+    modules = _module_files()
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for imported in _imports(path):
+            if imported in modules:
+                targets.add(imported)
+            elif imported.rpartition(".")[0] in modules:  # a name imported from a module
+                targets.add(imported.rpartition(".")[0])
+        graph[name] = targets - {name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan's algorithm, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    groups.append(sorted(group))
+    return groups
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_cycles() -> None:
+    assert _cycles(_import_graph()) == []
+
+
+def test_no_module_is_over_400_lines() -> None:
+    """Small rooms: a module that grows past this has more than one job."""
+    long = {
+        name: lines
+        for name, path in _module_files().items()
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}
+
+
+def _importers_of(prefixes: tuple[str, ...], graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    return {
+        name: {target for target in targets if target.startswith(prefixes)}
+        for name, targets in graph.items()
+        if any(target.startswith(prefixes) for target in targets)
+    }
+
+
+def test_the_library_never_imports_its_front_ends() -> None:
+    """The command line and the MCP server are thin layers over the library, never under it."""
+    graph = _import_graph()
+    front_ends = ("research.cli", "research.mcp", "research.__main__")
+    importers = _importers_of(front_ends, graph)
+    assert {name for name in importers if not name.startswith(front_ends)} == set()
+
+
+def test_parsing_never_reaches_the_network() -> None:
+    """sources.parse reads bytes it is given; only sources.net talks to servers."""
+    graph = _import_graph()
+    network = ("sources.net", "sources.fetch", "sources.discover", "sources.providers")
+    importers = _importers_of(network, graph)
+    assert {name for name in importers if name.startswith("sources.parse")} == set()
+
+
+def test_the_pure_stages_never_import_the_store() -> None:
+    """Judging and writing decide from data: the store and the run's wiring sit above them."""
+    graph = _import_graph()
+    above = ("research.store", "research.api", "research.digest.weekly", "research.runner")
+    importers = _importers_of(above, graph)
+    pure = ("research.judge", "research.write")
+    assert {name: sorted(t) for name, t in importers.items() if name.startswith(pure)} == {}
