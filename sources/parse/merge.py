@@ -131,8 +131,12 @@ class _Stories:
         earliest first. Of the stories sharing a needed word with it, only those sharing one of
         its two longest words and whose title may be near-identical are kept."""
         found: dict[int, _Story] = {}
+        looked_at: set[int] = set()  # a story listed under several of its needed words
         for word in title.needed:
             for story in self.by_needed_word.get(word, ()):
+                if story.number in looked_at:
+                    continue
+                looked_at.add(story.number)
                 other = story.title
                 if not title.index.isdisjoint(other.index) and _may_be_near_identical(title, other):
                     found[story.number] = story
