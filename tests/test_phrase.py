@@ -402,7 +402,12 @@ def test_news_in_progress_is_begun_not_done() -> None:
     ("word", "article"),
     [("$85", "an"), ("$8", "an"), ("€500", "a"), ("C$90", "a"), ("18%", "an"), ("180%", "a"),
      ("11", "an"), ("1,100", "a"), ("18,000", "an"), ("utility", "a"), ("hour", "an"),
-     ("European", "a"), ("award", "an")],
+     ("European", "a"), ("award", "an"),
+     # initialisms read letter by letter go by the letter's name; acronyms said as words do not
+     ("FY12", "an"), ("FY'11", "an"), ("MoU", "an"), ("R&D", "an"), ("SUV", "an"), ("HSBC", "an"),
+     ("NYSE", "an"), ("X-ray", "an"), ("US", "a"), ("UK", "a"), ("EU", "an"), ("BSE", "a"),
+     ("NASA", "a"), ("SEBI", "a"), ("UNESCO", "a"), ("OPEC", "an"), ("IndiGo", "an"),
+     ("McDonald's", "a"), ("LinkedIn", "a"), ("Hour", "an"), ("One", "a"), ("Rs", "a")],
 )  # fmt: skip
 def test_indefinite_article_by_sound(word: str, article: str) -> None:
     from research.write.grammar import indefinite_article

@@ -4,9 +4,30 @@ from __future__ import annotations
 
 import re
 
+# A letter's name starts with a vowel sound: "an FY12 profit", "an MoU", "an R&D centre", "an SUV".
+_VOWEL_SOUNDING_LETTERS = frozenset("AEFHILMNORSX")
+_INITIALS = re.compile(r"[A-Z](?:[A-Za-z&]*[A-Z])?(?=[A-Z]*(?:$|[^A-Za-z]))|[A-Z](?=[-&.]|$)")
+
+
+def _spelled_letter_by_letter(word: str) -> str | None:
+    """The first letter of an initialism read out letter by letter ("FY12", "MoU", "R&D", "SME",
+    "X-ray", "US"), or None for a word, or for an acronym said as a word ("NASA", "SEBI": four or
+    more capitals with two vowels)."""
+    initials = _INITIALS.match(word)
+    if initials is None:
+        return None
+    letters = initials.group(0)
+    if len(letters) >= 4 and letters.isupper() and sum(c in "AEIOU" for c in letters) >= 2:
+        return None
+    return letters[0]
+
 
 def indefinite_article(word: str) -> str:
-    """ "a" or "an" by sound: "an award", "a utility", "an hour", "an 18% rise", "a 180% rise"."""
+    """ "a" or "an" by sound: "an award", "a utility", "an hour", "an 18% rise", "a 180% rise",
+    "an FY12 profit", "a US approval"."""
+    letter = _spelled_letter_by_letter(word)
+    if letter is not None:
+        return "an" if letter in _VOWEL_SOUNDING_LETTERS else "a"
     lowered = word.lower()
     digits = re.match(r"[$\u20ac\u00a3\u00a5\u20b9]?([\d,]+)", lowered)  # "an $85 million round"
     if digits:
