@@ -442,6 +442,10 @@ def test_an_html_entity_is_never_quoted_as_a_word() -> None:
          "on completing a €70 million financing to advance its lead program."),
         ("Acme Corp closes C$90 million bought-deal financing", K.FUNDING,
          "on closing a C$90 million bought-deal financing."),
+        # So does it any one thing that counts: "a Rs 120 crore project", "a $4 million bond".
+        ("Acme Corp bags Rs 120 crore project in Pune", K.NEW_ACCOUNT,
+         "on winning a Rs 120 crore project in Pune."),
+        ("Acme Corp prices $4 million bond", K.FUNDING, "on pricing a $4 million bond."),
         ("Acme Corp reports best-ever export volumes", K.GROWTH,
          "on reporting its best-ever export volumes."),
         # "to supply" is a deal agreed with a customer, not the company's plan.

@@ -181,8 +181,12 @@ def _determiner(
         return "its"  # "raising its guidance", "expanding its operations"
     if AMOUNT.match(" ".join(chunk)) and _bare(head) in _ISSUES and not preposition:
         return "its"  # the company's own offering: "launching its Rs 2,500-crore IPO"
-    if AMOUNT.match(" ".join(chunk)) and _bare(head) in _AMOUNT_HEADS and len(chunk) > 1:
-        return indefinite_article(first)  # "a C$90 million bought-deal financing"
+    if (
+        AMOUNT.match(" ".join(chunk))
+        and (_bare(head) in _AMOUNT_HEADS or is_countable(_bare(head)))
+        and len(chunk) > 1
+    ):
+        return indefinite_article(first)  # "a C$90 million bought-deal financing", "a $5m round"
     countable_head = is_countable(_bare(head)) or _bare(head) in _COUNTABLE_HEADS
     if preposition == "since" and len(heads) <= 2 and head[:1].islower() and countable_head:
         return "the"  # "its first mortgages since the crisis"
