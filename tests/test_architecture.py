@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import research
 import sources
 
@@ -288,3 +290,18 @@ def test_the_pure_stages_never_import_the_store() -> None:
     importers = _importers_of(above, graph)
     pure = ("research.judge", "research.write")
     assert {name: sorted(t) for name, t in importers.items() if name.startswith(pure)} == {}
+
+
+def test_httpx_command_line_still_runs_when_asked_for() -> None:
+    """sources.net stands in for httpx's command-line module so importing httpx stays cheap; a
+    program that calls httpx.main() still gets the real one."""
+    pytest.importorskip("click")
+    pytest.importorskip("rich")
+    code = (
+        "import sys, sources.net, httpx\n"
+        "assert 'rich' not in sys.modules\n"
+        "try:\n    httpx.main(['--help'])\nexcept SystemExit as stop:\n    print('exit', stop.code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "exit 0"
+    assert "Usage" in done.stdout
