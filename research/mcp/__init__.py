@@ -1,6 +1,7 @@
 """An MCP server over the library, for the assistants that write notes: ``research mcp``.
 
     tools.py    what each tool does: the library, its limits, the JSON documents; no SDK
+    params.py   the tools' parameters: descriptions and advertised limits, for the SDK
     server.py   the tools and a resource registered with the official MCP SDK, over stdio
 
 The SDK is an optional dependency (``pip install 'research[mcp]'``): importing this package does

@@ -1,9 +1,9 @@
 """The MCP server: the tools of tools.py and the latest saved digest, registered with the
 official SDK with descriptions and JSON schemas an assistant can act on, served on stdio.
 
-The schemas advertise the library's limits (``maximum``, ``maxLength``, ``maxItems``) without
-enforcing them: the library does, so a call outside them is refused in the library's own words,
-the same as on the command line. A refusal of the library (any ResearchError) comes back as a
+The schemas advertise the library's limits (``maximum``, ``maxLength``, ``maxItems``; their
+parameters are in params.py) without enforcing them: the library does, so a call outside them is
+refused in the library's own words, the same as on the command line. A refusal of the library (any ResearchError) comes back as a
 tool error carrying its message; anything else is a bug, which the SDK reports without its text.
 """
 
@@ -13,22 +13,30 @@ import asyncio
 import contextlib
 import inspect
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from importlib import metadata
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ToolError
 from mcp.types import ToolAnnotations
-from pydantic import Field
 
 from ..errors import ResearchError
-from ..judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS
-from ..limits import MAX_DAYS, MAX_FEEDS, MAX_LIMIT
-from ..models import Tone
-from ..plan.company import MAX_ALIASES, MAX_NAME_LENGTH
-from ..write.congratulate import MAX_HEADLINE
-from ..write.note import MAX_FIELD, Round
+from .params import (
+    Aliases,
+    Company,
+    Days,
+    Feeds,
+    Headline,
+    Limit,
+    NoteTopic,
+    Role,
+    RoundArgument,
+    To,
+    ToneArgument,
+    Topics,
+    Week,
+)
 from .tools import Tools
 
 LATEST_DIGEST = "research://digests/latest"
@@ -46,102 +54,6 @@ nothing could be checked, which is not the same as no news. Never invent an even
 congratulate checks a headline you already have; draft_note writes the whole thank-you email;
 watchlist_digest and the resource {LATEST_DIGEST} give a saved weekly digest.
 """
-
-Company = Annotated[
-    str,
-    Field(
-        description='The company: its name as people write it ("Acme Corp", "AT&T") or a slug '
-        "(acme-corp). A profile the user saved under that slug adds its other names and feeds.",
-        json_schema_extra={"minLength": 1, "maxLength": MAX_NAME_LENGTH},
-    ),
-]
-Days = Annotated[
-    int,
-    Field(
-        description="Look back this many days.",
-        json_schema_extra={"minimum": 1, "maximum": MAX_DAYS},
-    ),
-]
-Limit = Annotated[
-    int,
-    Field(
-        description="Return at most this many events, best first.",
-        json_schema_extra={"minimum": 1, "maximum": MAX_LIMIT},
-    ),
-]
-Topics = Annotated[
-    Sequence[str],
-    Field(
-        description='What the interview was about, e.g. "supply chain"; events touching a '
-        "topic rank first.",
-        json_schema_extra={
-            "maxItems": MAX_TOPICS,
-            "items": {"type": "string", "minLength": 1, "maxLength": MAX_TOPIC_LENGTH},
-        },
-    ),
-]
-Aliases = Annotated[
-    Sequence[str],
-    Field(
-        description='Other names the company goes by, e.g. "Acme" for "Acme Corp".',
-        json_schema_extra={
-            "maxItems": MAX_ALIASES,
-            "items": {"type": "string", "minLength": 1, "maxLength": MAX_NAME_LENGTH},
-        },
-    ),
-]
-Feeds = Annotated[
-    Sequence[str],
-    Field(
-        description="Extra RSS, Atom or JSON Feed URLs to read besides the news searches: "
-        "http(s) only; private network addresses are refused.",
-        json_schema_extra={
-            "maxItems": MAX_FEEDS,
-            "items": {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"},
-        },
-    ),
-]
-ToneArgument = Annotated[
-    Tone,
-    Field(description="formal (the default) or warm, which may address the reader."),
-]
-Headline = Annotated[
-    str,
-    Field(
-        description="A news headline about the company, as published.",
-        json_schema_extra={"minLength": 1, "maxLength": MAX_HEADLINE},
-    ),
-]
-To = Annotated[
-    str,
-    Field(
-        description='Who the note is for, e.g. "Jane Doe" or "Dr. Jane Doe".',
-        json_schema_extra={"minLength": 1, "maxLength": MAX_FIELD},
-    ),
-]
-Role = Annotated[
-    str,
-    Field(
-        description="The role interviewed for, e.g. Analyst.",
-        json_schema_extra={"minLength": 1, "maxLength": MAX_FIELD},
-    ),
-]
-NoteTopic = Annotated[
-    str | None,
-    Field(
-        description="What the interview was about; the note mentions it and prefers news "
-        "touching it.",
-        json_schema_extra={"maxLength": MAX_TOPIC_LENGTH},
-    ),
-]
-RoundArgument = Annotated[Round, Field(description="The conversation the note follows.")]
-Week = Annotated[
-    str | None,
-    Field(
-        description="An ISO week such as 2026-W47; leave it out for the newest saved digest.",
-        json_schema_extra={"pattern": "^[0-9]{4}-?W[0-9]{2}$"},
-    ),
-]
 
 # Fetching writes the cache, and what newsroom discovery finds into a saved profile: additions.
 FETCHES = ToolAnnotations(read_only_hint=False, destructive_hint=False, open_world_hint=True)
