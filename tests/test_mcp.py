@@ -211,6 +211,30 @@ def test_the_saved_digest_as_a_tool_and_as_the_latest_digest_resource(
     assert json.loads(contents.text) == digest  # type: ignore[union-attr]
 
 
+def test_sources_and_no_sources_switch_the_built_in_sources_for_one_call(
+    replayed: Session,
+) -> None:
+    tools = {tool.name: tool for tool in replayed.portal.call(replayed.client.list_tools).tools}
+    for name in ("find_good_news", "draft_note"):
+        for switch in ("sources", "no_sources"):
+            schema = tools[name].input_schema["properties"][switch]
+            assert schema["items"]["enum"] == ["google-news", "bing-news", "gdelt", "sec-edgar", "wire"]
+            assert schema["default"] == [] and switch not in tools[name].input_schema["required"]
+    # Off: not fetched, so neither counted nor failed, where it failed before.
+    nothing = replayed.answer("find_good_news", {"company": "beta-labs", "no_sources": ["gdelt"]})
+    validate(nothing, "result")
+    assert nothing["sources_total"] == 2
+    assert [f["source"] for f in nothing["failures"]] == ["google-news", "bing-news"]
+    acme = replayed.answer("find_good_news", {"company": "acme-corp", "no_sources": ["gdelt", "bing-news"]})
+    validate(acme, "result")
+    assert acme["sources_total"] == acme["sources_answered"] == 1 and not acme["failures"]
+    assert acme["events"] and {e["source"] for e in acme["events"]} == {"google-news"}
+    failed = replayed.refusal(
+        "draft_note", {"company": "beta-labs", "to": "Jane", "role": "CTO", "no_sources": ["gdelt"]}
+    )
+    assert "every source failed for Beta Labs (2)" in failed
+
+
 # --- a hostile caller ---------------------------------------------------------------------------
 
 PRIVATE = "refused to connect to"
@@ -231,6 +255,10 @@ HOSTILE = [
     ("find_good_news", {"company": "Acme", "days": "a month"}, "days"),
     ("draft_note", {"company": "Acme", "to": "Dr.", "role": "Analyst"}, "the recipient needs a name"),
     ("draft_note", {"company": "Acme", "to": "Jane", "role": "R" * 500}, "the role must be 1 to 120 characters"),
+    ("find_good_news", {"company": "Acme", "no_sources": ["reddit"]}, "unknown source 'reddit' in no_sources; the sources are google-news, bing-news, gdelt, sec-edgar, wire"),
+    ("find_good_news", {"company": "Acme", "sources": ["gdelt"], "no_sources": ["gdelt"]}, "source 'gdelt' is both switched on and off"),
+    ("find_good_news", {"company": "Acme", "no_sources": "gdelt"}, "no_sources"),
+    ("draft_note", {"company": "Acme", "to": "Jane", "role": "Analyst", "sources": ["twitter"]}, "unknown source 'twitter' in sources"),
     ("watchlist_digest", {"week": "1999-W01"}, "no digest is saved for 1999-W01; saved weeks: 2026-W47"),
     ("watchlist_digest", {"week": "last week"}, "week must look like 2026-W47"),
 ]  # fmt: skip

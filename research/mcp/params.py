@@ -10,6 +10,8 @@ from typing import Annotated
 
 from pydantic import Field
 
+from sources.providers.registry import SWITCHABLE
+
 from ..judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS
 from ..limits import MAX_DAYS, MAX_FEEDS, MAX_LIMIT
 from ..models import Tone
@@ -69,6 +71,25 @@ Feeds = Annotated[
             "maxItems": MAX_FEEDS,
             "items": {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"},
         },
+    ),
+]
+# The names the library's sources and no_sources take (research.plan.switches checks them).
+_SOURCE_NAME = {"type": "string", "enum": list(SWITCHABLE)}
+Sources = Annotated[
+    Sequence[str],
+    Field(
+        description="Built-in sources to switch on for this run, by name, over the defaults and "
+        "the company's saved profile, as `--source` does: google-news, bing-news, gdelt "
+        "(on by default), sec-edgar (on once the user set a contact) or wire.",
+        json_schema_extra={"items": _SOURCE_NAME},
+    ),
+]
+NoSources = Annotated[
+    Sequence[str],
+    Field(
+        description='Built-in sources to switch off for this run, by name, e.g. "gdelt", as '
+        "`--no-source` does; a source cannot be both switched on and off.",
+        json_schema_extra={"items": _SOURCE_NAME},
     ),
 ]
 ToneArgument = Annotated[

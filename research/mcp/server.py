@@ -29,9 +29,11 @@ from .params import (
     Feeds,
     Headline,
     Limit,
+    NoSources,
     NoteTopic,
     Role,
     RoundArgument,
+    Sources,
     To,
     ToneArgument,
     Topics,
@@ -89,6 +91,8 @@ def build_server(tools: Tools) -> MCPServer[Any]:
         aliases: Aliases = (),
         limit: Limit = 10,
         feeds: Feeds = (),
+        sources: Sources = (),
+        no_sources: NoSources = (),
     ) -> dict[str, Any]:
         """Find recent good news about a company, verified and dated, best first.
 
@@ -109,6 +113,8 @@ def build_server(tools: Tools) -> MCPServer[Any]:
                 topics=topics,
                 aliases=aliases,
                 feeds=feeds,
+                sources=sources,
+                no_sources=no_sources,
                 progress=progress,
             )
         await progress.sent()
@@ -136,6 +142,8 @@ def build_server(tools: Tools) -> MCPServer[Any]:
         topic: NoteTopic = None,
         tone: ToneArgument = "formal",
         round: RoundArgument = "second",
+        sources: Sources = (),
+        no_sources: NoSources = (),
     ) -> dict[str, Any]:
         """Research the company and write the follow-up thank-you email congratulating it on
         its best recent news.
@@ -149,7 +157,15 @@ def build_server(tools: Tools) -> MCPServer[Any]:
         progress = _Progress(ctx)
         with _as_tool_error():
             answer = await tools.draft_note(
-                company, to=to, role=role, topic=topic, tone=tone, round=round, progress=progress
+                company,
+                to=to,
+                role=role,
+                topic=topic,
+                tone=tone,
+                round=round,
+                sources=sources,
+                no_sources=no_sources,
+                progress=progress,
             )
         await progress.sent()
         return answer

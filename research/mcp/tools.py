@@ -56,9 +56,13 @@ class Tools:
         topics: Sequence[str] = (),
         aliases: Sequence[str] = (),
         feeds: Sequence[str] = (),
+        sources: Sequence[str] = (),
+        no_sources: Sequence[str] = (),
         progress: Progress | None = None,
     ) -> dict[str, Any]:
-        """The JSON document of ``research COMPANY --json``: events and failures."""
+        """The JSON document of ``research COMPANY --json``: events and failures. ``sources``
+        and ``no_sources`` switch built-in sources by name, as ``--source`` and ``--no-source``
+        do; the library refuses a name it does not know."""
         self._refuse_private(feeds)
         with self._fetching():
             result = await research_async(
@@ -70,6 +74,8 @@ class Tools:
                 feeds=feeds,
                 replay=self.replay,
                 settings=self.settings,
+                sources=sources,
+                no_sources=no_sources,
                 progress=progress,
             )
         return result_to_dict(result)
@@ -104,6 +110,8 @@ class Tools:
         topic: str | None = None,
         tone: Tone = "formal",
         round: Round = "second",
+        sources: Sequence[str] = (),
+        no_sources: Sequence[str] = (),
         progress: Progress | None = None,
     ) -> dict[str, Any]:
         """The JSON document of ``research note --json``. As the command does, the recipient
@@ -117,6 +125,8 @@ class Tools:
                 topics=[topic] if topic else [],
                 replay=self.replay,
                 settings=self.settings,
+                sources=sources,
+                no_sources=no_sources,
                 progress=progress,
             )
         note = draft_note(
