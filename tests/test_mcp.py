@@ -23,17 +23,20 @@ from anyio.from_thread import BlockingPortal, start_blocking_portal
 from mcp import Client, StdioServerParameters
 from mcp.client.stdio import stdio_client
 from mcp.types import CallToolResult
+from typer.testing import CliRunner
 
 import research
+from research.cli import app
 from research.digest.data import CompanySection, Digest, IsoWeek
-from research.mcp.tools import MAX_FETCHING
+from research.mcp.tools import MAX_FETCHING, Busy, Tools
 
 from .helpers import RECORDED_AT
 from .schemas import validate
 from .server import FIXTURES, Reply, TestServer
 
 RECORDING = FIXTURES / "feeds"
-TOOLS = {"find_good_news", "congratulate", "draft_note", "watchlist_digest"}
+TOOLS = {"find_good_news", "congratulate", "draft_note", "find_articles", "watchlist_digest"}
+TOPIC = "supply chain visibility"  # what the Acme recording answers
 LATEST = "research://digests/latest"
 RECORDED_WEEK = IsoWeek.of(RECORDED_AT)
 
@@ -235,6 +238,44 @@ def test_sources_and_no_sources_switch_the_built_in_sources_for_one_call(
     assert "every source failed for Beta Labs (2)" in failed
 
 
+def test_find_articles_answers_the_document_research_article_json_prints(
+    replayed: Session, acme_replay: Path
+) -> None:
+    schema = {t.name: t for t in replayed.portal.call(replayed.client.list_tools).tools}[
+        "find_articles"
+    ].input_schema
+    assert schema["required"] == ["topic"]
+    assert schema["properties"]["topic"]["maxLength"] == 100
+    assert (schema["properties"]["limit"]["maximum"], schema["properties"]["limit"]["default"]) == (50, 5)
+    assert schema["properties"]["competitors"]["maxItems"] == 20
+    assert schema["properties"]["no_sources"]["items"]["enum"][:3] == ["google-news", "bing-news", "gdelt"]
+    found = replayed.answer("find_articles", {"topic": TOPIC, "company": "acme-corp"})
+    validate(found, "articles")
+    assert found["replayed"] and found["sources_total"] == 3 and not found["failures"]
+    assert found["articles"][0]["title"].startswith("Mid-size shippers close the supply chain")
+    assert "about Acme Corp itself, not the topic" in {s["reason"] for s in found["skipped"]}
+    printed = CliRunner().invoke(
+        app, ["article", "--topic", TOPIC, "--company", "acme-corp", "--replay", str(acme_replay), "--json"]
+    )
+    assert printed.exit_code == 0, printed.stderr
+    assert json.loads(printed.stdout) == found
+    # The switches as for a company's research: a search off is neither counted nor failed.
+    fewer = replayed.answer("find_articles", {"topic": TOPIC, "limit": 1, "no_sources": ["gdelt"]})
+    validate(fewer, "articles")
+    assert fewer["sources_total"] == 2 and len(fewer["articles"]) == 1 and not fewer["failures"]
+
+
+def test_find_articles_takes_a_place_among_the_calls_fetching_at_once(tmp_path: Path) -> None:
+    """Refused while MAX_FETCHING calls fetch, whatever they are, and served once one is done."""
+    tools = Tools(research.load_settings({}, home=tmp_path), RECORDING)
+    tools.fetching = MAX_FETCHING
+    with pytest.raises(Busy, match="busy: 3 calls are already fetching news"):
+        anyio.run(lambda: tools.find_articles(TOPIC))
+    tools.fetching = MAX_FETCHING - 1
+    assert anyio.run(lambda: tools.find_articles(TOPIC))["articles"]
+    assert tools.fetching == MAX_FETCHING - 1  # its place given back
+
+
 # --- a hostile caller ---------------------------------------------------------------------------
 
 PRIVATE = "refused to connect to"
@@ -259,6 +300,14 @@ HOSTILE = [
     ("find_good_news", {"company": "Acme", "sources": ["gdelt"], "no_sources": ["gdelt"]}, "source 'gdelt' is both switched on and off"),
     ("find_good_news", {"company": "Acme", "no_sources": "gdelt"}, "no_sources"),
     ("draft_note", {"company": "Acme", "to": "Jane", "role": "Analyst", "sources": ["twitter"]}, "unknown source 'twitter' in sources"),
+    ("find_articles", {"topic": ""}, "topic '' must have a word or two to look for"),
+    ("find_articles", {"topic": "T" * 500}, "(at most 100 characters)"),
+    ("find_articles", {"topic": TOPIC, "limit": 51}, "limit must be a whole number from 1 to 50; got 51"),
+    ("find_articles", {"topic": TOPIC, "days": 0}, "days must be a whole number from 1 to 365"),
+    ("find_articles", {"topic": TOPIC, "company": "A" * 1000}, "the company name is 1000 characters long"),
+    ("find_articles", {"topic": TOPIC, "competitors": [f"Rival {n}" for n in range(21)]}, "at most 20 competitors"),
+    ("find_articles", {"topic": TOPIC, "no_sources": ["reddit"]}, "unknown source 'reddit' in no_sources"),
+    ("find_articles", {"topic": TOPIC, "no_sources": ["google-news", "bing-news", "gdelt"]}, "no sources: articles are found through the news searches"),
     ("watchlist_digest", {"week": "1999-W01"}, "no digest is saved for 1999-W01; saved weeks: 2026-W47"),
     ("watchlist_digest", {"week": "last week"}, "week must look like 2026-W47"),
 ]  # fmt: skip

@@ -12,6 +12,7 @@ from pydantic import Field
 
 from sources.providers.registry import SWITCHABLE
 
+from .. import articles
 from ..judge.topics import MAX_TOPIC_LENGTH, MAX_TOPICS
 from ..limits import MAX_DAYS, MAX_FEEDS, MAX_LIMIT
 from ..models import Tone
@@ -123,6 +124,43 @@ NoteTopic = Annotated[
         description="What the interview was about; the note mentions it and prefers news "
         "touching it.",
         json_schema_extra={"maxLength": MAX_TOPIC_LENGTH},
+    ),
+]
+ArticleTopic = Annotated[
+    str,
+    Field(
+        description='What the interview touched, e.g. "supply chain visibility": the news '
+        "searches are asked with it, and pieces rank by how closely they match it.",
+        json_schema_extra={"minLength": 1, "maxLength": MAX_TOPIC_LENGTH},
+    ),
+]
+ArticleCompany = Annotated[
+    str | None,
+    Field(
+        description="The company talked to: pieces about it, or bad news for it, are skipped; "
+        "its saved profile's source switches apply. Leave it out to skip nothing for a company.",
+        json_schema_extra={"minLength": 1, "maxLength": MAX_NAME_LENGTH},
+    ),
+]
+Competitors = Annotated[
+    Sequence[str],
+    Field(
+        description="Companies whose names a piece must not carry, e.g. the company's rivals.",
+        json_schema_extra={"maxItems": articles.MAX_COMPETITORS, "items": {"type": "string"}},
+    ),
+]
+ArticleDays = Annotated[
+    int,
+    Field(
+        description="Look back this many days.",
+        json_schema_extra={"minimum": 1, "maximum": articles.MAX_DAYS},
+    ),
+]
+ArticleLimit = Annotated[
+    int,
+    Field(
+        description="Return at most this many pieces, best first.",
+        json_schema_extra={"minimum": 1, "maximum": articles.MAX_LIMIT},
     ),
 ]
 RoundArgument = Annotated[Round, Field(description="The conversation the note follows.")]

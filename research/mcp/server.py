@@ -24,7 +24,12 @@ from mcp.types import ToolAnnotations
 from ..errors import ResearchError
 from .params import (
     Aliases,
+    ArticleCompany,
+    ArticleDays,
+    ArticleLimit,
+    ArticleTopic,
     Company,
+    Competitors,
     Days,
     Feeds,
     Headline,
@@ -54,6 +59,7 @@ window asked for and is linked. When it returns no events, read `failures`: an e
 means the sources answered and there is no good news; failures with `sources_answered` 0 mean
 nothing could be checked, which is not the same as no news. Never invent an event.
 congratulate checks a headline you already have; draft_note writes the whole thank-you email;
+find_articles finds a recent trade piece on a topic the interview touched, to offer in it;
 watchlist_digest and the resource {LATEST_DIGEST} give a saved weekly digest.
 """
 
@@ -169,6 +175,39 @@ def build_server(tools: Tools) -> MCPServer[Any]:
             )
         await progress.sent()
         return answer
+
+    @tool(FETCHES)
+    async def find_articles(
+        topic: ArticleTopic,
+        company: ArticleCompany = None,
+        competitors: Competitors = (),
+        days: ArticleDays = 30,
+        limit: ArticleLimit = 5,
+        sources: Sources = (),
+        no_sources: NoSources = (),
+    ) -> dict[str, Any]:
+        """Find recent trade and industry pieces about a topic the interview touched, worth
+        offering in a follow-up note ("I came across this piece on ... and thought of our
+        conversation"), best first.
+
+        Returns the document of `research article --json` (docs/schema/articles.json):
+        `articles`, each with title, url, published date, publisher, summary, score and the
+        reasons it ranks there; `skipped`, the pieces left out and why (press releases, opinion
+        with no substance, paywalled teasers, pieces about the company or naming a competitor);
+        `failures`, the searches that could not be read, and `sources_total`. Only the news
+        searches (google-news, bing-news, gdelt) find articles; no articles with every search
+        failed means nothing could be checked.
+        """
+        with _as_tool_error():
+            return await tools.find_articles(
+                topic,
+                company=company,
+                competitors=competitors,
+                days=days,
+                limit=limit,
+                sources=sources,
+                no_sources=no_sources,
+            )
 
     @tool(LOCAL)
     def watchlist_digest(week: Week = None) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from sources.fetch import Progress
 from sources.net.addresses import refusal
 
 from ..api import research_async
+from ..articles import find_articles_async
 from ..config import Settings
 from ..digest.saved import reported_week
 from ..drafting import draft_note
@@ -27,7 +28,13 @@ from ..models import Tone
 from ..store.config_file import load_signature
 from ..write.congratulate import NotCongratulable, congratulate
 from ..write.note import Round, greeting
-from ..write.render import JSON_SCHEMA_VERSION, note_to_dict, reported_week_to_dict, result_to_dict
+from ..write.render import (
+    JSON_SCHEMA_VERSION,
+    articles_to_dict,
+    note_to_dict,
+    reported_week_to_dict,
+    result_to_dict,
+)
 
 # Calls that fetch at once. Each run has its own connections (10 in flight, 2 per host), so a
 # burst of calls would otherwise multiply the requests each news search receives.
@@ -133,6 +140,35 @@ class Tools:
             result, to=to, role=role, topic=topic, tone=tone, round=round, signature=signature
         )
         return note_to_dict(note)
+
+    async def find_articles(
+        self,
+        topic: str,
+        *,
+        company: str | None = None,
+        competitors: Sequence[str] = (),
+        days: int = 30,
+        limit: int = 5,
+        sources: Sequence[str] = (),
+        no_sources: Sequence[str] = (),
+    ) -> dict[str, Any]:
+        """The JSON document of ``research article --json`` (docs/schema/articles.json). Every
+        search failing is an answer whose ``failures`` say so, as for find_good_news; the
+        command's exit code 1 has no counterpart here. It takes no URL: the searches are the
+        configured ones, so there is no address to refuse."""
+        with self._fetching():
+            found = await find_articles_async(
+                topic,
+                company=company,
+                days=days,
+                limit=limit,
+                competitors=competitors,
+                replay=self.replay,
+                settings=self.settings,
+                sources=sources,
+                no_sources=no_sources,
+            )
+        return articles_to_dict(found)
 
     def watchlist_digest(self, week: str | None = None) -> dict[str, Any]:
         """A saved digest (the newest when ``week`` is None), from the store alone."""
