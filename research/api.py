@@ -258,8 +258,7 @@ def _result(
     data_as_of: datetime | None = None,
 ) -> Result:
     """Rank what the sources said and explain it, with every warning of the run."""
-    for outcome in report.outcomes:
-        warnings.extend(f"{outcome.source}: {w}" for w in outcome.warnings)
+    warnings.extend(report.warnings)
     events, skipped = rank_items(
         report.items, company, now=now, days=days, limit=None, topics=topics
     )

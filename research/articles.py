@@ -183,8 +183,7 @@ def _articles(
     offline: bool = False,
     replayed: bool = False,
 ) -> Articles:
-    for outcome in report.outcomes:
-        warnings.extend(f"{outcome.source}: {w}" for w in outcome.warnings)
+    warnings.extend(report.warnings)
     ranked, skipped = rank_articles(
         report.items, topic, now=now, days=days, company=company, competitors=competitors
     )

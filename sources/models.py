@@ -146,3 +146,8 @@ class FetchReport:
     @property
     def all_failed(self) -> bool:
         return bool(self.outcomes) and all(not o.ok for o in self.outcomes)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the sources that answered noted along the way, each after its source's name."""
+        return tuple(f"{o.source}: {w}" for o in self.outcomes for w in o.warnings)
