@@ -8,7 +8,7 @@ import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import Gone, RateLimited, SourceError, TimedOut
 from .models import CachedFeed, FetchReport, Hold, Query, SourceFailure, SourceOutcome
@@ -50,7 +50,7 @@ async def fetch_all(
     ``deadline`` (seconds), a source still busy then is stopped and reported as timed out;
     the others keep what they found. ``progress`` is called at once and as each source ends."""
     cache = cache or {}
-    tracker = _Tracker([source.name for source in sources], progress)
+    tracker = Tracker([source.name for source in sources], progress)
     async with parse_workers():
         outcomes = await asyncio.gather(
             *(
@@ -69,9 +69,13 @@ async def fetch_all(
     return report_of(outcomes)
 
 
-class _Tracker:
-    """Tells ``progress`` how many sources there are, then each time one ends: a caller (a
-    server answering over MCP) can show that a run of up to a minute is moving."""
+Done = TypeVar("Done")
+
+
+class Tracker:
+    """Tells ``progress`` how many tasks there are (sources here, companies in a digest), then
+    each time one ends: a caller (a server answering over MCP) can show that a run of up to a
+    minute is moving. A task that was cancelled is not counted as done."""
 
     def __init__(self, names: Sequence[str], progress: Progress | None) -> None:
         self.waiting = list(names)
@@ -79,8 +83,8 @@ class _Tracker:
         self.progress = progress
         self._tell()
 
-    async def track(self, name: str, fetching: Awaitable[SourceOutcome]) -> SourceOutcome:
-        outcome = await fetching
+    async def track(self, name: str, task: Awaitable[Done]) -> Done:
+        outcome = await task
         self.waiting.remove(name)
         self._tell()
         return outcome

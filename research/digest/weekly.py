@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import functools
 import math
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sources import HttpClient, Recording, ReplayTransport, parse_workers
+from sources.fetch import Progress, Tracker
 
 from .. import arguments
 from ..api import research_offline, research_with
@@ -30,8 +31,6 @@ from ..store.research_db import Store, WeekRecord
 from ..store.watchlist import MAX_WATCHED, watched_company
 from .data import CompanySection, Digest, DigestFailure, IsoWeek, events_for_week
 
-# (companies done, companies in all, slug of a company still being researched or "" at the end)
-Progress = Callable[[int, int, str], None]
 Outcome = Result | ResearchError  # a company's research, or the error that stopped it
 
 
@@ -151,7 +150,7 @@ async def weekly_digest_async(
         # One list of SEC filers for the whole digest, loaded once whoever asks first.
         filers=Filers(cache, now),
     )
-    tracker = _Tracker(resolved, progress)
+    tracker = Tracker([company.slug for company in resolved], progress)
     transport = ReplayTransport(recording) if recording else None
     with kept_open(store, cache):
         async with (
@@ -159,7 +158,7 @@ async def weekly_digest_async(
             HttpClient(settings.http, transport=transport) as http,
         ):
             outcomes = await asyncio.gather(
-                *(tracker.track(company, research(company, http)) for company in resolved)
+                *(tracker.track(company.slug, research(company, http)) for company in resolved)
             )
     if cache is not None:
         warnings += cache.notes  # the shared cache's own notes (a damaged file replaced), once
@@ -187,28 +186,6 @@ def _companies_and_week(
     if store is None:
         return resolved, WeekRecord(None, {}, {})
     return resolved, store.week_record(week, [c.slug for c in resolved])
-
-
-class _Tracker:
-    """Tells ``progress`` at once how many companies there are, then as each one is done; a
-    company whose research was cancelled is not counted as done."""
-
-    def __init__(self, companies: Sequence[Company], progress: Progress | None) -> None:
-        self.waiting = [company.slug for company in companies]
-        self.total = len(companies)
-        self.progress = progress
-        self._tell()
-
-    async def track(self, company: Company, research: Awaitable[Outcome]) -> Outcome:
-        outcome = await research
-        self.waiting.remove(company.slug)
-        self._tell()
-        return outcome
-
-    def _tell(self) -> None:
-        if self.progress is not None:
-            done = self.total - len(self.waiting)
-            self.progress(done, self.total, self.waiting[0] if self.waiting else "")
 
 
 async def _research_one(
