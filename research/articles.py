@@ -25,9 +25,7 @@ from sources.net.slots import Spacing
 from sources.parse.urls import host_of
 from sources.providers.bing_news import NAME as BING_NEWS
 from sources.providers.gdelt import NAME as GDELT
-from sources.providers.gdelt import Gdelt
 from sources.providers.google_news import NAME as GOOGLE_NEWS
-from sources.providers.registry import builtin_sources
 
 from . import arguments
 from .config import Settings, checked_settings, load_settings
@@ -38,6 +36,7 @@ from .limits import check_topics
 from .models import Articles, Company
 from .plan.company import with_derived_aliases
 from .plan.profile import profile_or_company
+from .plan.sources import news_searches
 from .plan.switches import Switches, switched_on, switches
 from .runner import synchronous
 from .store.answers import cached_for, from_cache, keep_answers
@@ -153,15 +152,7 @@ def _searches(company: Company | None, run: Switches, settings: Settings) -> lis
     feeds, newsroom, filings and wires speak about the company, not the topic."""
     placeholder = Company(slug="topic", name="topic")
     on, _ = switched_on(company or placeholder, run, builtin=True, contact=False)
-    chosen: list[Source] = [
-        s
-        for s in builtin_sources(
-            {GOOGLE_NEWS: settings.google_news_url, BING_NEWS: settings.bing_news_url}
-        )
-        if s.name in on
-    ]
-    if GDELT in on:
-        chosen.append(Gdelt(settings.gdelt_url))
+    chosen = news_searches(on, settings)
     if not chosen:
         raise InvalidInput(
             "no sources: articles are found through the news searches, and every one is "

@@ -47,6 +47,21 @@ class Plan:
     refused: tuple[SourceOutcome, ...] = ()
 
 
+def news_searches(on: frozenset[str], settings: Settings) -> list[Source]:
+    """The news searches among the sources switched ``on`` (Google News, Bing News, GDELT), at
+    the endpoints ``settings`` name: what a company's research and an article search share."""
+    chosen: list[Source] = [
+        s
+        for s in builtin_sources(
+            {GOOGLE_NEWS: settings.google_news_url, BING_NEWS: settings.bing_news_url}
+        )
+        if s.name in on
+    ]
+    if GDELT in on:
+        chosen.append(Gdelt(settings.gdelt_url))
+    return chosen
+
+
 async def plan_sources(
     company: Company,
     settings: Settings,
@@ -61,15 +76,7 @@ async def plan_sources(
     InvalidInput when nothing at all is left to ask."""
     contact, contact_problem = edgar_contact(settings)
     on, asked = switched_on(company, run, builtin=builtin, contact=contact is not None)
-    chosen: list[Source] = [
-        s
-        for s in builtin_sources(
-            {GOOGLE_NEWS: settings.google_news_url, BING_NEWS: settings.bing_news_url}
-        )
-        if s.name in on
-    ]
-    if GDELT in on:
-        chosen.append(Gdelt(settings.gdelt_url))
+    chosen = news_searches(on, settings)
     refused: list[SourceOutcome] = []
     if SEC_EDGAR in on:
         edgar = await _edgar(company, settings, contact, contact_problem, filers, http)
