@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sources import (
     FetchReport,
@@ -43,7 +44,9 @@ from .store.answers import cached_for, from_cache, keep_answers
 from .store.cache import Cache
 from .store.database import kept_open
 from .store.replaying import RecordedCompanies, keep_company, open_recording
-from .store.research_db import Store
+
+if TYPE_CHECKING:
+    from .store.research_db import Store
 
 
 async def research_async(
@@ -118,6 +121,8 @@ async def research_async(
             progress=progress,
         )
     warnings: list[str] = []
+    from .store.research_db import Store  # a replay never opens the store
+
     store = Store(settings.store_path)
     cache = Cache(settings.cache_path)
     resolved = profile_or_company(company, aliases, store, warnings)

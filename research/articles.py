@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sources import (
     FetchReport,
@@ -43,7 +44,9 @@ from .store.answers import cached_for, from_cache, keep_answers
 from .store.cache import Cache
 from .store.database import kept_open
 from .store.replaying import RecordedCompanies, open_recording
-from .store.research_db import Store
+
+if TYPE_CHECKING:
+    from .store.research_db import Store
 
 MAX_DAYS = 365
 MAX_LIMIT = 50
@@ -112,6 +115,8 @@ async def find_articles_async(
         return _articles(
             topic, resolved, report, now, days, limit, competitors, warnings, replayed=True
         )
+    from .store.research_db import Store  # a replay never opens the store
+
     store = Store(settings.store_path)
     cache = Cache(settings.cache_path)
     now = now or datetime.now(timezone.utc)

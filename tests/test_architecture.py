@@ -150,7 +150,8 @@ def test_cli_annotations_are_objects_not_text() -> None:
 
 def test_a_replay_loads_only_what_it_needs(acme_replay: Path) -> None:
     """A replay brings its own transport and reads feeds: no connection guard (httpcore), no
-    newsroom discovery or page reading, no note."""
+    newsroom discovery or page reading, no note, and neither the store nor the digest (it reads
+    and writes no saved state)."""
     code = (
         "import sys; from research.cli import main; "
         f"sys.argv = ['research', 'acme-corp', '--replay', {str(acme_replay)!r}]\n"
@@ -162,7 +163,7 @@ def test_a_replay_loads_only_what_it_needs(acme_replay: Path) -> None:
     assert "research.judge.weights" in loaded  # it did judge
     for unneeded in ("httpcore", "sources.net.netguard", "sources.discover", "sources.parse.pages",
                      "sources.providers.newsroom", "research.write.note", "research.store.profiles", "trafilatura",
-                     "rich", "click"):  # fmt: skip
+                     "rich", "click", "research.store.research_db", "research.digest.data"):  # fmt: skip
         assert unneeded not in loaded, unneeded
 
 

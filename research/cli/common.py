@@ -83,13 +83,13 @@ def check_home() -> None:
     """Stop with StoreError when RESEARCH_HOME names a file: the library would carry on without
     profiles or cache, with only warnings. A bad setting is left for the library to report."""
     from ..config import load_settings
-    from ..store.research_db import Store
+    from ..store.database import Database  # the store's own module is not needed to check
 
     try:
         settings = load_settings()
     except ResearchError:
         return
-    Store(settings.store_path).check_folder()
+    Database(settings.store_path).check_folder()
 
 
 def settings_for(allow_private: str | None) -> "Settings | None":

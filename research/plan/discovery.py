@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from ..deadline import time_left
 from ..errors import StoreError
 from ..models import Company
-from ..store.research_db import Store
 
 if TYPE_CHECKING:
     from sources import Discovery, HttpClient
+
+    from ..store.research_db import Store
 
 
 async def discovered(

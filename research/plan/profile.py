@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Union
 
 from ..errors import StoreError
 from ..models import Company
-from ..store.research_db import Store
+from ..store.replaying import RecordedCompanies
 from .company import resolve_company, unique_names
 
+if TYPE_CHECKING:  # a replay never opens the store, so it need not import it
+    from ..store.research_db import Store
 
-class Profiles(Protocol):
-    """Where saved profiles are looked up: the store, or a recording's companies."""
-
-    def company(self, slug: str) -> Company | None: ...
+# Where saved profiles are looked up: the store, or a recording's companies.
+Profiles = Union["Store", RecordedCompanies]
 
 
 def profile_or_company(
@@ -27,7 +27,7 @@ def profile_or_company(
         return company
     typed = resolve_company(company, tuple(aliases))
     try:
-        if isinstance(profiles, Store):  # "AT-T" beside a saved "AT&T": the entry it was given
+        if not isinstance(profiles, RecordedCompanies):  # "AT-T" beside a saved "AT&T"
             from ..store.watchlist import stored_company
 
             typed = stored_company(company, profiles, aliases)
