@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -216,6 +217,33 @@ def test_kept_open_holds_the_file_between_transactions_and_leaves_it_whole(tmp_p
     copied.write_bytes(store.path.read_bytes())
     assert Store(copied).company("beta") == Company("beta", "Beta")
     assert [slug for slug, _, _ in Store(copied).watchlist()] == ["beta"]
+
+
+def test_kept_open_opens_the_file_once_for_many_transactions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a connection in WAL mode and closing it cost more than a digest's short
+    transactions; inside kept_open they share one, and other threads still get their own."""
+    opened: list[int] = []
+    real_connect = sqlite3.connect
+
+    def counting_connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        opened.append(threading.get_ident())
+        return real_connect(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("research.store.database.sqlite3.connect", counting_connect)
+    store = Store(tmp_path / "research.db")
+    with store.kept_open():
+        for n in range(20):
+            store.save_company(Company(f"c{n}", f"C{n}"), NOW)
+        other = threading.Thread(target=lambda: store.company("c3"))
+        other.start()
+        other.join()
+        assert [c.slug for c in store.companies()[0]][:2] == ["c0", "c1"]
+    assert len(opened) == 2 and opened[0] != opened[1]
+    store.company("c4")  # outside kept_open each method opens the file again
+    assert len(opened) == 3
+    assert Store(store.path).company("c19") == Company("c19", "C19")
 
 
 def test_a_damaged_cache_is_moved_aside_while_kept_open(tmp_path: Path) -> None:

@@ -136,23 +136,23 @@ async def weekly_digest_async(
         cache = Cache(settings.cache_path)
     else:
         profiles = RecordedCompanies(recording)
-    resolved, record = _companies_and_week(companies, chosen, store, profiles, warnings)
-    research = functools.partial(
-        _research_one,
-        store=store,
-        cache=cache,
-        settings=settings,
-        now=now,
-        days=min(MAX_DAYS, max(7, math.ceil((now - chosen.start) / timedelta(days=1)))),
-        offline=offline,
-        give_up_at=give_up_at,
-        run=run,
-        # One list of SEC filers for the whole digest, loaded once whoever asks first.
-        filers=Filers(cache, now),
-    )
-    tracker = Tracker([company.slug for company in resolved], progress)
-    transport = ReplayTransport(recording) if recording else None
-    with kept_open(store, cache):
+    with kept_open(store, cache):  # one connection each for the whole digest
+        resolved, record = _companies_and_week(companies, chosen, store, profiles, warnings)
+        research = functools.partial(
+            _research_one,
+            store=store,
+            cache=cache,
+            settings=settings,
+            now=now,
+            days=min(MAX_DAYS, max(7, math.ceil((now - chosen.start) / timedelta(days=1)))),
+            offline=offline,
+            give_up_at=give_up_at,
+            run=run,
+            # One list of SEC filers for the whole digest, loaded once whoever asks first.
+            filers=Filers(cache, now),
+        )
+        tracker = Tracker([company.slug for company in resolved], progress)
+        transport = ReplayTransport(recording) if recording else None
         async with (
             parse_workers(settings.parse),
             HttpClient(settings.http, transport=transport) as http,
