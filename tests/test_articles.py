@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -51,66 +53,76 @@ def rss(*items: tuple[str, str, str, str, str]) -> bytes:
     ).encode()
 
 
-GOOGLE_ANSWER = rss(
-    (
-        "What supply chain visibility is worth to mid-size shippers",
-        TRADE,
-        "Wed, 18 Nov 2026 10:00:00 GMT",
-        "Supply Chain Dive",
-        LEAD,
-    ),
-    (
-        "Acme Corp adds supply chain visibility to its delivery fleet",
-        "https://www.freightwaves.com/news/acme-fleet-visibility",
-        "Thu, 19 Nov 2026 08:00:00 GMT",
-        "FreightWaves",
-        "",
-    ),
-    (
-        "Beta Labs launches a supply chain visibility suite",
-        "https://www.prnewswire.com/news-releases/beta-labs-visibility-1.html",
-        "Tue, 17 Nov 2026 13:00:00 GMT",
-        "PR Newswire",
-        "",
-    ),
-)
-GDELT_ANSWER = json.dumps(
-    {
-        "articles": [
-            {
-                "url": "https://www.logisticsmgmt.com/article/visibility_survey",
-                "title": "Survey : supply chain visibility budgets rise",
-                "seendate": "20261116T090000Z",
-                "domain": "logisticsmgmt.com",
-            },
-            {
-                "url": "https://opinions.example/opinion/visibility-is-a-fad",
-                "title": "Supply chain visibility is a fad",
-                "seendate": "20261119T090000Z",
-                "domain": "opinions.example",
-            },
-            {
-                "url": "https://www.wsj.com/articles/visibility-costs",
-                "title": "The real cost of supply chain visibility",
-                "seendate": "20261119T120000Z",
-                "domain": "wsj.com",
-            },
-            {
-                "url": "https://www.supplychaindive.com/news/visibility-2024/",
-                "title": "Supply chain visibility, two years on",
-                "seendate": "20260901T090000Z",
-                "domain": "supplychaindive.com",
-            },
-        ]
-    }
-).encode()
-
-
-def serve_topic(server: TestServer, monkeypatch: pytest.MonkeyPatch, *, gdelt: Reply) -> None:
-    """The searches on the local server: Google News answers, Bing is down, GDELT as given."""
-    monkeypatch.setenv(
-        "RESEARCH_GOOGLE_NEWS_URL", server.route("/google", Reply(200, GOOGLE_ANSWER, RSS))
+def google_answer(at: datetime) -> bytes:
+    """Google News on the topic, as asked at ``at``: a trade piece, the company's own news and
+    another company's release, all of the last three days."""
+    return rss(
+        (
+            "What supply chain visibility is worth to mid-size shippers",
+            TRADE,
+            _rss_date(at - timedelta(days=2, hours=2)),
+            "Supply Chain Dive",
+            LEAD,
+        ),
+        (
+            "Acme Corp adds supply chain visibility to its delivery fleet",
+            "https://www.freightwaves.com/news/acme-fleet-visibility",
+            _rss_date(at - timedelta(days=1, hours=4)),
+            "FreightWaves",
+            "",
+        ),
+        (
+            "Beta Labs launches a supply chain visibility suite",
+            "https://www.prnewswire.com/news-releases/beta-labs-visibility-1.html",
+            _rss_date(at - timedelta(days=2, hours=23)),
+            "PR Newswire",
+            "",
+        ),
     )
+
+
+def gdelt_answer(at: datetime) -> bytes:
+    """GDELT on the topic, as asked at ``at``: a survey, an opinion, a paywalled piece and one
+    older than any window."""
+    seen = [
+        ("https://www.logisticsmgmt.com/article/visibility_survey",
+         "Survey : supply chain visibility budgets rise", timedelta(days=4, hours=3)),
+        ("https://opinions.example/opinion/visibility-is-a-fad",
+         "Supply chain visibility is a fad", timedelta(days=1, hours=3)),
+        ("https://www.wsj.com/articles/visibility-costs",
+         "The real cost of supply chain visibility", timedelta(days=1)),
+        ("https://www.supplychaindive.com/news/visibility-2024/",
+         "Supply chain visibility, two years on", timedelta(days=80, hours=3)),
+    ]  # fmt: skip
+    articles = [
+        {
+            "url": url,
+            "title": title,
+            "seendate": (at - age).strftime("%Y%m%dT%H%M%SZ"),
+            "domain": urlsplit(url).hostname.removeprefix("www."),  # type: ignore[union-attr]
+        }
+        for url, title, age in seen
+    ]
+    return json.dumps({"articles": articles}).encode()
+
+
+def _rss_date(when: datetime) -> str:
+    return format_datetime(when, usegmt=True)
+
+
+GOOGLE_ANSWER = google_answer(RECORDED_AT)
+GDELT_ANSWER = gdelt_answer(RECORDED_AT)
+
+
+def serve_topic(
+    server: TestServer,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    gdelt: Reply,
+    google: bytes = GOOGLE_ANSWER,
+) -> None:
+    """The searches on the local server: Google News answers, Bing is down, GDELT as given."""
+    monkeypatch.setenv("RESEARCH_GOOGLE_NEWS_URL", server.route("/google", Reply(200, google, RSS)))
     monkeypatch.setenv("RESEARCH_BING_NEWS_URL", server.route("/bing", Reply(503, b"down")))
     monkeypatch.setenv("RESEARCH_GDELT_URL", server.route("/gdelt", gdelt))  # fmt: skip
 
@@ -153,7 +165,10 @@ def test_trade_pieces_on_the_topic_come_first_and_the_rest_say_why_not(
 def test_the_cli_lists_them_and_prints_json(
     server: TestServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    serve_topic(server, monkeypatch, gdelt=Reply(200, GDELT_ANSWER, JSON))
+    now = datetime.now(timezone.utc)  # the command reads the clock
+    serve_topic(
+        server, monkeypatch, gdelt=Reply(200, gdelt_answer(now), JSON), google=google_answer(now)
+    )
     done = runner.invoke(app, ["article", "--topic", TOPIC, "--company", "acme-corp", "-v"])
     assert done.exit_code == 0, done.stderr
     assert "warning: bing-news failed" in done.stderr
@@ -315,6 +330,48 @@ def test_a_failed_article_search_costs_the_line_not_the_note(acme_replay: Path) 
     assert code == 0, err
     assert "came across" not in out
     assert "note: No article offered: every search for 'cold chain monitoring' failed" in err
+
+
+@pytest.mark.parametrize("trade_piece_in_google", [True, False])
+def test_a_live_note_asks_gdelt_for_its_article_only_when_the_other_searches_find_none(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch, trade_piece_in_google: bool
+) -> None:
+    """GDELT asks for seconds between two requests and the company's research has just asked
+    it: the note's article search asks the other searches first, GDELT only if they find none."""
+    now = datetime.now(timezone.utc)  # the command reads the clock
+    google = google_answer(now) if trade_piece_in_google else rss()
+    serve_topic(server, monkeypatch, gdelt=Reply(200, gdelt_answer(now), JSON), google=google)
+    argv = ["note", "acme-corp", "--to", "Jane Doe", "--role", "Analyst", "--topic", TOPIC]
+    done = runner.invoke(app, [*argv, "--json"])
+    assert done.exit_code == 0, done.stderr
+    offered = json.loads(done.stdout)["article"]
+    gdelt_topic_searches = [
+        hit for hit in server.hits_for("/gdelt") if "visibility" in hit.path.casefold()
+    ]
+    if trade_piece_in_google:
+        assert offered["url"] == TRADE
+        assert gdelt_topic_searches == []
+    else:
+        assert offered["url"] == "https://www.logisticsmgmt.com/article/visibility_survey"
+        assert len(gdelt_topic_searches) == 1
+    assert len(server.hits_for("/gdelt")) == len(gdelt_topic_searches) + 1  # and the research
+
+
+def test_a_note_whose_searches_all_fail_says_which_in_both_passes(
+    server: TestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The company's own feed answers, every search fails: the note, with a remark naming the
+    searches of both passes."""
+    serve_topic(server, monkeypatch, gdelt=Reply(503, b"down"), google=b"not a feed")
+    research.add_company("Acme Corp", feeds=[server.route("/own", Reply(200, rss(), RSS))])
+    argv = ["note", "acme-corp", "--to", "Jane Doe", "--role", "Analyst", "--topic", TOPIC]
+    done = runner.invoke(app, argv)
+    assert done.exit_code == 0, done.stderr
+    assert "came across" not in done.stdout
+    line = next(x for x in done.stderr.splitlines() if "No article offered" in x)
+    assert f"every search for '{TOPIC}' failed" in line
+    for name in ("google-news", "bing-news", "gdelt"):
+        assert f"{name}:" in line
 
 
 def test_the_library_note_takes_an_article_and_never_searches_itself(replay: Path) -> None:

@@ -6,6 +6,7 @@ stdout is the note alone, ready to paste; warnings, remarks and when to send it 
 import json
 import shlex
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
@@ -27,7 +28,8 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..models import Article, Result
+    from ..config import Settings
+    from ..models import Article, Articles, Company, Result
 
 # The conversation the note follows; as a Literal (like --tone) the help lists the choices and
 # anything else is a usage error.
@@ -172,37 +174,79 @@ def _article(
     researched: float,
 ) -> "tuple[Article | None, str]":
     """The best trade piece about the topic, or None with why there is none: a failed search
-    costs the note its article line, never the note. The search uses a client of its own, so
-    it leaves GDELT the spacing it asks after the company's research."""
-    from ..articles import find_articles, gdelt_spacing
+    costs the note its article line, never the note. GDELT asks for seconds between two
+    requests and the company's research has just asked it, so a live search asks the other
+    searches first and GDELT only when they find nothing, after its spacing (the search uses
+    a client of its own, which does not know when the research asked)."""
+    from ..articles import find_articles
 
     try:
         settings = settings_for(allow_private)
-        if replay is None and not offline:
-            from ..config import load_settings
-
-            wait = gdelt_spacing(settings or load_settings()) - (time.monotonic() - researched)
-            if wait > 0:
-                time.sleep(wait)
-        found = find_articles(
-            topic,
-            company=result.company,
-            days=days,
-            limit=1,
-            offline=offline,
-            replay=replay,
-            settings=settings,
-            sources=source or [],
-            no_sources=no_source or [],
-        )
+        passes = _search_passes(result.company, source or [], no_source or [], offline, replay)
+        found = None
+        for number, (on, off) in enumerate(passes):
+            if number:
+                _wait_for_gdelt(settings, researched)
+            answer = find_articles(
+                topic,
+                company=result.company,
+                days=days,
+                limit=1,
+                offline=offline,
+                replay=replay,
+                settings=settings,
+                sources=on,
+                no_sources=off,
+            )
+            found = answer if found is None else _together(found, answer)
+            if found.articles:
+                break
     except ResearchError as exc:
         return None, f"No article offered: {exc}"
+    assert found is not None  # there is always a first pass
     if found.articles:
         return found.articles[0], ""
     if found.all_failed:
         reasons = ", ".join(f"{f.source}: {f.reason}" for f in found.failures)
         return None, f"No article offered: every search for {topic!r} failed ({reasons})."
     return None, f"No recent trade piece on {topic!r} was found, so the note offers none."
+
+
+def _search_passes(
+    company: "Company", on: list[str], off: list[str], offline: bool, replay: Path | None
+) -> list[tuple[list[str], list[str]]]:
+    """The article search's --source and --no-source lists, pass by pass: one pass, or when a
+    live search has GDELT and another search on, the others first and GDELT alone after."""
+    from sources.providers.gdelt import NAME as GDELT
+
+    from ..articles import SEARCHES
+    from ..plan.switches import switched_on, switches
+
+    chosen, _ = switched_on(company, switches(on, off), builtin=True, contact=False)
+    others = [name for name in SEARCHES if name != GDELT]
+    if offline or replay is not None or GDELT not in chosen or not set(others) & chosen:
+        return [(on, off)]
+    return [([n for n in on if n != GDELT], [*off, GDELT]), ([GDELT], others)]
+
+
+def _wait_for_gdelt(settings: "Settings | None", researched: float) -> None:
+    """Leave GDELT the spacing it asks after the company's research asked it."""
+    from ..articles import gdelt_spacing
+    from ..config import load_settings
+
+    wait = gdelt_spacing(settings or load_settings()) - (time.monotonic() - researched)
+    if wait > 0:
+        time.sleep(wait)
+
+
+def _together(first: "Articles", second: "Articles") -> "Articles":
+    """Two passes of one article search as one answer: the second's articles, both failures."""
+    return replace(
+        second,
+        failures=(*first.failures, *second.failures),
+        warnings=(*first.warnings, *second.warnings),
+        sources_total=first.sources_total + second.sources_total,
+    )
 
 
 def _list_command(company: str, topic: str | None, days: int) -> str:
