@@ -58,6 +58,12 @@ OWNER = "Acme Corp's"
         ("Acme Corp Q2 up 3.5 per cent to Rs 93 crore",  # a period's figure is its earnings
          "the 3.5% rise in Acme Corp's Q2 earnings to Rs 93 crore",
          "posted a 3.5% rise in Q2 earnings to Rs 93 crore"),
+        ("Acme Corp's net rises 18 pc to Rs 412 cr in FY'14-15",  # a fiscal year, never cut
+         "the 18% rise in Acme Corp's FY'14-15 net profit to Rs 412 crore",
+         "posted an 18% rise in FY'14-15 net profit to Rs 412 crore"),
+        ("Acme Corp net profit up 9 per cent at Rs 700 crore in 2019-20",
+         "the 9% rise in Acme Corp's 2019-20 net profit to Rs 700 crore",
+         "posted a 9% rise in 2019-20 net profit to Rs 700 crore"),
         ("Acme Corp Q3 profit more than doubles to Rs 54 crore",
          "Acme Corp's Q3 profit more than doubling to Rs 54 crore",
          "seen your Q3 profit more than double to Rs 54 crore"),

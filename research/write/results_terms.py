@@ -12,7 +12,9 @@ _MONTHS = (
 _MONTH_ABBREVIATIONS = {m[:3].lower(): m for m in _MONTHS} | {"sept": "September"}
 
 PERIOD_WORD = (
-    r"(?:Q[1-4]|[1-4]Q|H[12]|FY\s?'?\d{2,4}|\d{4}|quarterly|annual|full-year|half-year|first-half|"
+    # a fiscal year may span two calendar years: "FY'10-11", "2012-13" (never cut to "FY'10")
+    r"(?:Q[1-4]|[1-4]Q|H[12]|(?:FY\s?'?\d{2,4}|\d{4})(?:-'?\d{2}(?:\d{2})?(?![\d%]))?|quarterly|annual|"
+    r"full-year|half-year|first-half|"
     r"(?:first|second|third|fourth)[- ]quarter|(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"(?:-(?:January|February|March|April|May|June|July|August|September|October|November|"
