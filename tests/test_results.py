@@ -58,6 +58,15 @@ OWNER = "Acme Corp's"
         ("Acme Corp Q2 up 3.5 per cent to Rs 93 crore",  # a period's figure is its earnings
          "the 3.5% rise in Acme Corp's Q2 earnings to Rs 93 crore",
          "posted a 3.5% rise in Q2 earnings to Rs 93 crore"),
+        ("Acme Corp Q1 net up 6 folds to Rs 12.4 crore",  # a multiple however it is spelled
+         "the sixfold rise in Acme Corp's Q1 net profit to Rs 12.4 crore",
+         "posted a sixfold rise in Q1 net profit to Rs 12.4 crore"),
+        ("Acme Corp's net up over 3-folds to Rs 95 cr in Q2",
+         "the more than threefold rise in Acme Corp's Q2 net profit to Rs 95 crore",
+         "posted a more than threefold rise in Q2 net profit to Rs 95 crore"),
+        ("Acme Corp net surges over-three fold to Rs 61 crore",
+         "the more than threefold rise in Acme Corp's net profit to Rs 61 crore",
+         "posted a more than threefold rise in net profit to Rs 61 crore"),
         ("Acme Corp's net rises 18 pc to Rs 412 cr in FY'14-15",  # a fiscal year, never cut
          "the 18% rise in Acme Corp's FY'14-15 net profit to Rs 412 crore",
          "posted an 18% rise in FY'14-15 net profit to Rs 412 crore"),

@@ -52,7 +52,11 @@ _SHORTHAND = (
     (re.compile(r"\bJV\b"), "joint venture"),
     (re.compile(r"\bJVs\b"), "joint ventures"),
     (re.compile(r"\bon\s+(?:the\s+)?bourses\b", re.I), "on the stock exchanges"),
-    (re.compile(r"\b(\d+(?:\.\d+)?)-fold\b", re.I), r"\1-fold"),
+    # "10 fold", "4 folds", "2-folds", "over-two fold": one multiple, "10-fold", "two-fold"
+    (re.compile(r"\b(over|nearly|almost)-(?=(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b)", re.I),
+     r"\1 "),
+    (re.compile(r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s*-\s*|\s+)folds?\b", re.I),
+     r"\1-fold"),
 )
 
 
