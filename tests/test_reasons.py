@@ -43,6 +43,21 @@ def test_the_news_is_named_never_the_price(title: str, kind: K, news: str, claus
     assert "%" not in sentence.replace("8.6", "")  # the price move never appears
 
 
+@pytest.mark.parametrize(
+    ("title", "kind", "clause"),
+    [
+        # a name that ends in "Corp" is the company's whole name, not a suffix to drop
+        ("Dyne Corp up over 25% on debut", K.LAUNCH, "made your stock-market debut"),
+        ("Dyne Corp surges 6%, bags Rs 125 crore order", K.NEW_ACCOUNT, "won a Rs 125 crore order"),
+        # a debut is a debut whatever the headline says came with it
+        ("Dyne Corp soars in debut after the region's biggest IPO since 2010", K.LAUNCH,
+         "made your stock-market debut"),
+    ],
+)  # fmt: skip
+def test_a_share_move_of_a_company_named_corp(title: str, kind: K, clause: str) -> None:
+    assert phrasings(title, "Dyne Corp", kind, ("Dyne Corp",))["formal"][0][1] == clause
+
+
 def test_another_companys_share_move_gives_no_detail() -> None:
     _sentence, clause = phrasings(
         "Beta Labs rallies on tie-up with Acme Corp", "Acme Corp", K.PARTNERSHIP, NAMES

@@ -49,7 +49,9 @@ def reason_detail(kind: EventKind, reason: str, owner: str) -> Detail | None:
         return _agreement(reason, owner)
     if kind is EventKind.NEW_ACCOUNT:
         return _order_win(reason, owner) or _won(reason, owner)
-    if kind in (EventKind.LAUNCH, EventKind.FUNDING) and _DEBUT.fullmatch(reason):
+    # "soars in debut after China's biggest IPO since 2010": the debut, whatever came with it
+    debut = re.split(r"\s+(?:after|as|amid|despite|following|while)\s+", reason, maxsplit=1)[0]
+    if kind in (EventKind.LAUNCH, EventKind.FUNDING) and _DEBUT.fullmatch(debut):
         return Detail(f"{owner} stock-market debut", "made your stock-market debut")
     if kind is EventKind.LAUNCH:
         return _launch_of(reason, owner)

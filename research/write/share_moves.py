@@ -29,8 +29,9 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
     if match is None:
         return None
     lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
-    lead = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)  # "Venus Remedies Ltd"
-    if not any(_names_the_company(lead, n) for n in names):
+    # "Venus Remedies Ltd" names Venus Remedies; "D B Corp" is named with its "Corp"
+    bare = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
+    if not any(_names_the_company(lead, n) or _names_the_company(bare, n) for n in names):
         return None
     reason = re.split(r"\s*[;|]\s|\s+[-\u2013\u2014]\s", match.group("reason"), maxsplit=1)[0]
     # "as company bags orders": the company is the subject already
@@ -95,8 +96,8 @@ def told_of_company(title: str, names: tuple[str, ...]) -> str | None:
         if match is None:
             continue
         lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
-        lead = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
-        named = next((n for n in names if _bare_name(lead) == _bare_name(n)), None)
+        bare = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
+        named = next((n for n in names if _bare_name(n) in (_bare_name(lead), _bare_name(bare))), None)
         if named is None:
             continue
         if pattern is _PRICE_PAGE and match.group("word").lower() not in _WORDS_FOR_A_COMPANY:
