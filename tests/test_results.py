@@ -58,6 +58,10 @@ OWNER = "Acme Corp's"
         ("Acme Corp Q2 up 3.5 per cent to Rs 93 crore",  # a period's figure is its earnings
          "the 3.5% rise in Acme Corp's Q2 earnings to Rs 93 crore",
          "posted a 3.5% rise in Q2 earnings to Rs 93 crore"),
+        ("Acme Corp First-Quarter Sales Up 14% Helped by New Stores",  # Title Case lowered
+         "the 14% rise in Acme Corp's first-quarter sales", "posted a 14% rise in first-quarter sales"),
+        ("Acme Corp Full-Year Profit Rises 12%", "the 12% rise in Acme Corp's full-year profit",
+         "posted a 12% rise in full-year profit"),
         ("Acme Corp Q1 net up 6 folds to Rs 12.4 crore",  # a multiple however it is spelled
          "the sixfold rise in Acme Corp's Q1 net profit to Rs 12.4 crore",
          "posted a sixfold rise in Q1 net profit to Rs 12.4 crore"),

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .english import is_ordinary
+
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -88,6 +90,12 @@ def spelled_period(words: str) -> str:
     if words.lower() in _MONTH_ABBREVIATIONS:
         return _MONTH_ABBREVIATIONS[words.lower()]
     words = re.sub(r"\b(first|second|third|fourth) quarter\b", r"\1-quarter", words, flags=re.I)
+    # a Title Case headline's "First-Quarter", "Full-Year": ordinary words (months stay names)
+    words = re.sub(
+        r"\b[A-Z][a-z]+\b",
+        lambda m: m.group(0).lower() if is_ordinary(m.group(0)) else m.group(0),
+        words,
+    )
     return words.replace("FY ", "FY")
 
 
