@@ -43,6 +43,12 @@ HEADLINES = [
      "on raising an $85 million Series C to scale grid batteries."),
     ("Acme Corp secures $40 million in new funding", K.FUNDING,
      "on securing $40 million in new funding."),
+    # What money is raised from is one issue, the company's own IPO, or the sale of something.
+    ("Acme Corp raises Rs 400 crore from overseas bond sale", K.FUNDING,
+     "on raising Rs 400 crore from an overseas bond sale."),
+    ("Acme Corp raises $60 million from IPO", K.FUNDING, "on raising $60 million from its IPO."),
+    ("Acme Corp raises Rs 90 crore from sale of stake in unit", K.FUNDING,
+     "on raising Rs 90 crore from the sale of a stake in a unit."),
     ("Acme Corp lands $400 million storage order from Pacific Crest Utilities", K.NEW_ACCOUNT,
      "on landing a $400 million storage order from Pacific Crest Utilities."),
     ("Acme Corp inks multiyear contract with Harbor Transit", K.NEW_ACCOUNT,

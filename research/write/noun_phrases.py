@@ -170,6 +170,11 @@ def _determiner(
     if preposition in ("through", "via"):
         # "through acquisition" names a way; "via an IPO", "through a rights issue" name a thing
         return indefinite_article(first) if _bare(head) in _ISSUES and len(heads) <= 3 else None
+    if preposition == "from" and _bare(head) in _ISSUES and len(heads) <= 4:
+        # "raising $250 million from a bond sale", "from its IPO", "from the sale of a stake"
+        if followed_by_of:
+            return "the"
+        return "its" if _bare(head) in _OWN_HEADS else indefinite_article(first)
     if (
         not preposition
         and verb in _OWN_OBJECT_VERBS
