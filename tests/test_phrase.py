@@ -43,6 +43,11 @@ HEADLINES = [
      "on raising an $85 million Series C to scale grid batteries."),
     ("Acme Corp secures $40 million in new funding", K.FUNDING,
      "on securing $40 million in new funding."),
+    # "nod" is headline shorthand: a sentence says approval.
+    ("Acme Corp gets Sebi nod for portfolio management services", K.MILESTONE,
+     "on getting Sebi approval for portfolio management services."),
+    ("Acme Corp Receives FDA Nod To Proceed With Migraine Drug Trials", K.MILESTONE,
+     "on receiving FDA approval to proceed with migraine drug trials."),
     # What money is raised from is one issue, the company's own IPO, or the sale of something.
     ("Acme Corp raises Rs 400 crore from overseas bond sale", K.FUNDING,
      "on raising Rs 400 crore from an overseas bond sale."),

@@ -108,6 +108,7 @@ def _lead_detail(kind: EventKind, lead: str, names: tuple[str, ...], company: st
 
 # Market-page shorthand a note should not repeat when a detail can say it plainly.
 _JARGON = re.compile(r"\b(?:nod|bourses?|mcap|scrip|biz|yoy|qoq|stk)\b", re.IGNORECASE)
+_NOD = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<=[\w.] )nod\b(?!-)")
 # A fund raising not yet done: "plans to raise", "IPO opens on Thursday", "set to launch IPO".
 _PLANNED_FUNDING = re.compile(
     r"\b(?:to\s+(?:raise|launch|list|float|issue|tap|sell|go\s+public|seek)|plans?|planning|"
@@ -212,6 +213,8 @@ def phrasings(
         phrase = ""  # "pricing its IPO above range" says less than "its $610 million IPO"
     if found is not None and _JARGON.search(phrase):
         phrase = ""  # "getting Sebi nod for its IPO": the detail says it in plain words
+    # "getting FDA nod to proceed": headline shorthand for approval, which needs no article
+    phrase, done = (_NOD.sub("approval", said) for said in (phrase, done))
     if found is not None and _names_more(found.news, phrase, (*names, company_name)):
         phrase = ""  # "winning another drug deal" says less than "its drug deal with Inovio"
     if from_lead and found is not None and not re.search(r"[A-Z0-9$\u00a3\u20ac\u20b9]", phrase):
