@@ -212,6 +212,13 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
          "secured $85 million in new funding"),
         (K.GROWTH, "Acme sales up 18% on demand", "the 18% rise in Acme Corp's sales",
          "posted an 18% rise in sales"),
+        # A debenture issue is never called a share issue; a filing for an IPO raised nothing yet.
+        (K.FUNDING, "Acme debenture issue fully subscribed; raises Rs 300 crore",
+         "Acme Corp's Rs 300 crore debenture issue being fully subscribed",
+         "seen your Rs 300 crore debenture issue fully subscribed"),
+        (K.FUNDING, "Acme issue of NCDs subscribed 2.5 times", "Acme Corp's debenture issue being "
+         "subscribed 2.5 times", "seen your debenture issue subscribed 2.5 times"),
+        (K.FUNDING, "Beta Foods, Acme file for IPO", "Acme Corp's IPO filing", "filed for an IPO"),
         # A listing debut is a listing, planned or made, not "new funding".
         (K.FUNDING, "Acme, Beta Foods to make stock market debut on December 23",
          "Acme Corp's coming stock-market debut on December 23",

@@ -7,12 +7,13 @@ import re
 
 from .details import Detail
 from .figures import amount
+from .grammar import indefinite_article
 
 _TIMES = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times"
 # The demand for a share issue as the headline tells it: "IPO oversubscribed 8.63 times", "FPO
 # fully subscribed", "IPO subscribed 1.47 times" (at least once over: 0.55 times is not news).
 _SUBSCRIBED = re.compile(
-    rf"\b(?P<issue>IPO|FPO|rights issue|bond issue|NCD issue|issue)\b[^,;:]*?\b(?:(?:is|was|gets|got)\s+)?(?:"
+    rf"\b(?P<issue>IPO|FPO|rights issue|bond issue|NCD issue|debenture issue|issue)\b[^,;:]*?\b(?:(?:is|was|gets|got)\s+)?(?:"
     rf"(?P<how>fully\s+|over-?\s?)subscribed(?:\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+)?"
     rf"(?P<after>{_TIMES}))?|"
     rf"subscribed\s+(?P<plain>{_TIMES})|"
@@ -21,7 +22,7 @@ _SUBSCRIBED = re.compile(
 )
 _ISSUE_WORDS = {
     "IPO": "IPO", "FPO": "follow-on share offer", "RIGHTS ISSUE": "rights issue",
-    "BOND ISSUE": "bond issue", "NCD ISSUE": "debenture issue",
+    "BOND ISSUE": "bond issue", "NCD ISSUE": "debenture issue", "DEBENTURE ISSUE": "debenture issue",
 }  # fmt: skip
 _REGULATOR_NOD = re.compile(
     r"\b(?:gets?|receives?|wins?|secures?|bags?)\s+(?P<who>Sebi|SEBI|RBI|CCI|FIPB|DCGI|USFDA|"
@@ -32,6 +33,11 @@ _REGULATOR_NOD = re.compile(
 )
 
 
+# "Acme, Beta Foods file for IPO", "files draft papers for IPO": a filing, no money raised yet.
+_FILED = re.compile(
+    r"\b(?:files?|filed)\s+(?:(?:draft\s+)?(?:papers|prospectus)\s+)?for\s+(?:an?\s+|its\s+)?"
+    r"(?P<issue>IPO|FPO)s?\b",
+)
 _OPENS = re.compile(r"\b(?P<issue>IPO|FPO|rights issue|public issue)\s+opens\b", re.IGNORECASE)
 
 
@@ -51,7 +57,13 @@ def _ipo_news(title: str, owner: str) -> Detail | None:
         return Detail(f"the opening of {owner} {issue}", f"opened your {issue}", "under way")
     nod = _REGULATOR_NOD.search(title)
     if nod is None:
-        return None
+        filed = _FILED.search(title)
+        if filed is None:
+            return None
+        issue = _ISSUE_WORDS[filed.group("issue")]
+        return Detail(
+            f"{owner} {issue} filing", f"filed for {indefinite_article(issue)} {issue}", "under way"
+        )
     who = nod.group("who") or nod.group("who2")
     what = nod.group("what") or nod.group("what2")
     return Detail(
@@ -66,7 +78,10 @@ def _demand(title: str) -> tuple[str, str] | None:
         return None
     said = match.group("issue").upper()
     bonds = re.search(r"\bbonds?\b", title, re.IGNORECASE)
-    issue = _ISSUE_WORDS.get(said) or ("bond issue" if bonds else "share issue")
+    debentures = re.search(r"\b(?:debentures?|NCDs?)\b", title, re.IGNORECASE)
+    issue = _ISSUE_WORDS.get(said) or (
+        "bond issue" if bonds else "debenture issue" if debentures else "share issue"
+    )
     plain = match.group("plain")
     if plain is not None:
         number = plain.split()[0]
