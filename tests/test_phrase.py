@@ -43,6 +43,9 @@ HEADLINES = [
      "on raising an $85 million Series C to scale grid batteries."),
     ("Acme Corp secures $40 million in new funding", K.FUNDING,
      "on securing $40 million in new funding."),
+    # A month's quarter is one known period: "the March quarter", never "a March quarter".
+    ("Acme Corp wins order from port authority in December quarter", K.NEW_ACCOUNT,
+     "on winning an order from a port authority in the December quarter."),
     # "nod" is headline shorthand: a sentence says approval.
     ("Acme Corp gets Sebi nod for portfolio management services", K.MILESTONE,
      "on getting Sebi approval for portfolio management services."),

@@ -10,6 +10,7 @@ from .details import DEFINITE_PLACES, is_demonym
 from .english import is_countable, participles, verb_forms
 from .figures import AMOUNT
 from .grammar import indefinite_article
+from .results_terms import MONTH_ABBREVIATIONS as MONTHS
 
 # Verbs whose bare object is the company's own ("expands operations" -> "expanding its operations").
 _OWN_OBJECT_VERBS = frozenset(
@@ -155,6 +156,8 @@ def _determiner(
         return "the" if preposition else None
     if " ".join(w.strip(",") for w in chunk) in DEFINITE_PLACES:
         return "the"
+    if _bare(head) in ("quarter", "half") and len(heads) == 2 and _bare(first)[:3] in MONTHS:
+        return "the"  # "in the March quarter", "for the Jan-Mar quarter": one period, known
     if _bare(head) in _MARKETS and first[:1].isupper():
         return "the"  # "to list on the BSE SME platform", "on the Nasdaq Global Market"
     if first in _INSTITUTIONS and followed_by_of:

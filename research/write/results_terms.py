@@ -11,7 +11,7 @@ from .english import is_ordinary
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
-_MONTH_ABBREVIATIONS = {m[:3].lower(): m for m in _MONTHS} | {"sept": "September"}
+MONTH_ABBREVIATIONS = {m[:3].lower(): m for m in _MONTHS} | {"sept": "September"}
 
 PERIOD_WORD = (
     # a fiscal year may span two calendar years: "FY'10-11", "2012-13" (never cut to "FY'10")
@@ -73,22 +73,22 @@ def spelled_period(words: str) -> str:
     words = " ".join(words.split())
     words = re.sub(
         r"\b([A-Z][a-z]{2,3})(?=-|\s+quarter)",
-        lambda m: _MONTH_ABBREVIATIONS.get(m.group(1).lower(), m.group(1)),
+        lambda m: MONTH_ABBREVIATIONS.get(m.group(1).lower(), m.group(1)),
         words,
     )
     words = re.sub(
         r"-([A-Z][a-z]{2,3})\b",
-        lambda m: "-" + _MONTH_ABBREVIATIONS.get(m.group(1).lower(), m.group(1)),
+        lambda m: "-" + MONTH_ABBREVIATIONS.get(m.group(1).lower(), m.group(1)),
         words,
     )
     month = re.fullmatch(r"([A-Za-z]{3,4})\s+quarter", words)
-    if month and month.group(1).lower() in _MONTH_ABBREVIATIONS:
-        return f"{_MONTH_ABBREVIATIONS[month.group(1).lower()]}-quarter"
+    if month and month.group(1).lower() in MONTH_ABBREVIATIONS:
+        return f"{MONTH_ABBREVIATIONS[month.group(1).lower()]}-quarter"
     full = re.fullmatch(r"([A-Z][a-z]+)\s+quarter", words)
     if full and full.group(1) in _MONTHS:
         return f"{full.group(1)}-quarter"
-    if words.lower() in _MONTH_ABBREVIATIONS:
-        return _MONTH_ABBREVIATIONS[words.lower()]
+    if words.lower() in MONTH_ABBREVIATIONS:
+        return MONTH_ABBREVIATIONS[words.lower()]
     words = re.sub(r"\b(first|second|third|fourth) quarter\b", r"\1-quarter", words, flags=re.I)
     # a Title Case headline's "First-Quarter", "Full-Year": ordinary words (months stay names)
     words = re.sub(
