@@ -142,6 +142,21 @@ def test_the_company_s_own_offering_is_its_own() -> None:
         assert sentence.count(offering) == 1
 
 
+@pytest.mark.parametrize(
+    ("title", "plan"),
+    [
+        # "this month" says when: it is no noun of the phrase, and takes no article.
+        ("Acme Corp to launch crop insurance products this month",
+         "plans to launch crop insurance products this month;"),
+        ("Acme Corp to launch new app next week", "plans to launch a new app next week;"),
+        ("Acme Corp to invest Rs 800 crore for expansion this fiscal",
+         "plans to invest Rs 800 crore for its expansion this fiscal;"),
+    ],
+)  # fmt: skip
+def test_when_a_plan_happens_takes_no_article(title: str, plan: str) -> None:
+    assert f"{COMPANY} has announced {plan}" in congratulation(title, COMPANY, K.LAUNCH)
+
+
 def test_a_plan_is_told_as_announced() -> None:
     sentence = congratulation("Acme Corp to open new plant in Texas", COMPANY, K.EXPANSION)
     assert sentence == (

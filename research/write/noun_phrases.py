@@ -48,10 +48,13 @@ _PREPOSITIONS = frozenset(
      "into", "across", "behind", "through", "amid", "via", "since", "during", "near"]
 )  # fmt: skip
 _CHUNK_ENDS = _PREPOSITIONS | {"that", "which", "who", "worth", "while", "and", "led", "backed"}
+_TIME_UNITS = frozenset("week weekend month year quarter fiscal season summer winter spring autumn".split())
 _ADVERBS = frozenset("nationwide worldwide globally today statewide countrywide".split())
 # Where a bare noun after the preposition is the company's own ("for its merchant platform").
 _OWNED_AFTER = {
-    "for": frozenset("platform suite range programme program plant fleet network portfolio project site".split()),
+    "for": frozenset(
+        "platform suite range programme program plant fleet network portfolio project site expansion".split()
+    ),
     "on": frozenset("platform fleet network project site".split()),
     "to": frozenset("range portfolio platform lineup".split()),
     "across": frozenset("fleet network".split()),
@@ -97,6 +100,15 @@ def _acronym_article(word: str) -> str:
     return "an" if word[0] in "AEFHILMNORSX" else "a"
 
 
+def _time_adverbial(words: list[str], index: int) -> bool:
+    """ "this month", "next year", "last week" at ``index``: when, not a noun phrase."""
+    return (
+        _bare(words[index]) in ("this", "next", "last")
+        and index + 1 < len(words)
+        and _bare(words[index + 1]) in _TIME_UNITS
+    )
+
+
 def _bare(word: str) -> str:
     return word.lower().strip(".,;:!?'\u2019\"")
 
@@ -104,9 +116,11 @@ def _bare(word: str) -> str:
 def _chunk(words: list[str], start: int) -> list[str]:
     """The noun phrase at ``start``: up to the next preposition or relative word."""
     chunk: list[str] = []
-    for word in words[start:]:
+    for index, word in enumerate(words[start:], start):
         if _bare(word) in _CHUNK_ENDS and chunk:
             break
+        if chunk and _time_adverbial(words, index):
+            break  # "launch forward contracts this month": the time is no part of the noun
         chunk.append(word)
         if word.endswith(","):
             break
@@ -262,6 +276,10 @@ def with_articles(words: list[str], verb: str = "") -> list[str]:
                 guessed = True
                 result.append(words[index])
                 index += 1
+            continue
+        if _time_adverbial(words, index):
+            result.extend(words[index : index + 2])  # "this month", "next year": no article
+            index += 2
             continue
         chunk = _chunk(words, index)
         if not chunk or lowered in _CHUNK_ENDS:
