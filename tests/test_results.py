@@ -62,6 +62,13 @@ OWNER = "Acme Corp's"
          "the 14% rise in Acme Corp's first-quarter sales", "posted a 14% rise in first-quarter sales"),
         ("Acme Corp Full-Year Profit Rises 12%", "the 12% rise in Acme Corp's full-year profit",
          "posted a 12% rise in full-year profit"),
+        ("Acme Corp first half profit edges up", "the rise in Acme Corp's first-half profit",
+         "posted a rise in first-half profit"),
+        ("Acme Corp net profit up near 31% at Rs 12 crore",
+         "the rise of nearly 31% in Acme Corp's net profit to Rs 12 crore",
+         "posted a rise of nearly 31% in net profit to Rs 12 crore"),
+        ("New plant helps Acme Corp turn to profitability", "Acme Corp's return to profit",
+         "returned to profit"),
         ("Acme Corp Q1 net up 6 folds to Rs 12.4 crore",  # a multiple however it is spelled
          "the sixfold rise in Acme Corp's Q1 net profit to Rs 12.4 crore",
          "posted a sixfold rise in Q1 net profit to Rs 12.4 crore"),

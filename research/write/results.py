@@ -162,7 +162,8 @@ _CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s|\s+(?:as|amid|despit
 _POSTS = r"(?:posts?|reports?|records?|sees?|logs?|delivers?|clocks?|books?|registers?)"
 _RETURN_TO_PROFIT = re.compile(
     r"(?:is\s+)?(?:back\s+in\s+(?:the\s+)?black|returns?\s+to\s+(?:profit|the\s+black)|"
-    r"swings?\s+(?:back\s+)?to\s+(?:an?\s+)?(?:net\s+)?profit|turns?\s+profitable)(?!\w)",
+    r"swings?\s+(?:back\s+)?to\s+(?:an?\s+)?(?:net\s+)?profit|turns?\s+profitable|"
+    r"(?:returns?|turns?)\s+to\s+profitability)(?!\w)",
     re.I,
 )
 

@@ -16,7 +16,7 @@ MONTH_ABBREVIATIONS = {m[:3].lower(): m for m in _MONTHS} | {"sept": "September"
 PERIOD_WORD = (
     # a fiscal year may span two calendar years: "FY'10-11", "2012-13" (never cut to "FY'10")
     r"(?:Q[1-4]|[1-4]Q|H[12]|(?:FY\s?'?\d{2,4}|\d{4})(?:-'?\d{2}(?:\d{2})?(?![\d%]))?|quarterly|annual|"
-    r"full-year|half-year|first-half|"
+    r"full-year|half-year|(?:first|second)[- ]half|"
     r"(?:first|second|third|fourth)[- ]quarter|(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"(?:-(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -53,7 +53,7 @@ MULTIPLY = {"doubles": "doubling", "more than doubles": "more than doubling",
             "quadruples": "quadrupling"}  # fmt: skip
 BEAT = r"(?:beats?|tops?|exceeds?|surpasses?|outstrips?|beat|(?:fly|flies|flew|come|comes|came)\s+(?:in\s+)?above)"
 EXPECTED = r"(?:expectations|estimates|forecasts?|consensus|street\s+estimates|views?|guidance)"
-_QUALIFIER = r"(?:over|nearly|almost|about|around|more\s+than|over|by|just\s+over|close\s+to)"
+_QUALIFIER = r"(?:over|nearly|near|almost|about|around|more\s+than|over|by|just\s+over|close\s+to)"
 FIGURE = (
     rf"(?:(?:{_QUALIFIER})\s+)*(?:\d+(?:\.\d+)?%|\d+(?:\.\d+)?-fold|(?:two|three|four|five|six|"
     rf"seven|eight|nine|ten)[- ]?fold|(?:one|a)[- ]third|(?:one|a)[- ]quarter|half)"
@@ -89,7 +89,7 @@ def spelled_period(words: str) -> str:
         return f"{full.group(1)}-quarter"
     if words.lower() in MONTH_ABBREVIATIONS:
         return MONTH_ABBREVIATIONS[words.lower()]
-    words = re.sub(r"\b(first|second|third|fourth) quarter\b", r"\1-quarter", words, flags=re.I)
+    words = re.sub(r"\b(first|second|third|fourth) (quarter|half)\b", r"\1-\2", words, flags=re.I)
     # a Title Case headline's "First-Quarter", "Full-Year": ordinary words (months stay names)
     words = re.sub(
         r"\b[A-Z][a-z]+\b",
@@ -108,6 +108,7 @@ def spelled_figure(text: str) -> str:
     text = re.sub(r"\b(\d+)-fold", lambda m: _fold(m.group(1)), text)
     text = re.sub(rf"\b({'|'.join(NUMBER_WORDS)})[- ]?fold", r"\1fold", text)
     text = re.sub(r"\b(?:over|just\s+over)\b", "more than", text)
+    text = re.sub(r"\bnear\b", "nearly", text)  # "up near 49%"
     return re.sub(r"\bby\s+", "", text)
 
 
