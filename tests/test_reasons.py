@@ -30,6 +30,10 @@ NAMES = ("Acme Corp", "Acme")
         ("Acme Corp rallies 8% on USFDA nod for Zolvix tablets", K.MILESTONE,
          "the USFDA approval for Acme Corp's Zolvix tablets",
          "won USFDA approval for your Zolvix tablets"),
+        # another's product named with its possessive: never "Acme Corp's Zolvix's generic"
+        ("Acme Corp rallies 6% on USFDA nod for Zolvix's generic version", K.MILESTONE,
+         "the USFDA approval for Acme Corp's generic version of Zolvix",
+         "won USFDA approval for your generic version of Zolvix"),
         ("Acme Corp IPO oversubscribed 8.6 times", K.FUNDING,
          "Acme Corp's IPO being oversubscribed 8.6 times", "seen your IPO oversubscribed 8.6 times"),
         ("Acme Corp gets Sebi nod for IPO", K.MILESTONE, "Sebi's approval for Acme Corp's IPO",

@@ -119,6 +119,10 @@ def _approval(reason: str, owner: str) -> Detail | None:
     if match is None:
         return None
     who, what = match.group("who"), match.group("what")
+    # "Diovan's generic version": another's product is named after what is the company's own
+    theirs = re.fullmatch(r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['\u2019]s\s+(?P<own>[a-z].*)", what)
+    if theirs is not None:
+        what = f"{theirs.group('own')} of {theirs.group('name')}"
     return Detail(
         f"the {who} approval for {owner} {what}", f"won {who} approval for your {what}", "approval"
     )
