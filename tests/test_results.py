@@ -69,6 +69,10 @@ OWNER = "Acme Corp's"
          "posted a rise of nearly 31% in net profit to Rs 12 crore"),
         ("New plant helps Acme Corp turn to profitability", "Acme Corp's return to profit",
          "returned to profit"),
+        ("Acme Corp 4Q profit rises 69 per cent", "the 69% rise in Acme Corp's fourth-quarter profit",
+         "posted a 69% rise in fourth-quarter profit"),
+        ("Acme Corp beats Q3 profit expectations", "Acme Corp's results beating Q3 profit expectations",
+         "beaten Q3 profit expectations"),
         ("Acme Corp Q1 net up 6 folds to Rs 12.4 crore",  # a multiple however it is spelled
          "the sixfold rise in Acme Corp's Q1 net profit to Rs 12.4 crore",
          "posted a sixfold rise in Q1 net profit to Rs 12.4 crore"),
@@ -93,7 +97,8 @@ OWNER = "Acme Corp's"
          "the 22% rise in Acme Corp's Q1 net profit to Rs 172 crore",
          "posted a 22% rise in Q1 net profit to Rs 172 crore"),
         ("Acme Corp shares spike as 4Q results fly above expectations",
-         "Acme Corp's 4Q results beating expectations", "beaten expectations with your 4Q results"),
+         "Acme Corp's fourth-quarter results beating expectations",
+         "beaten expectations with your fourth-quarter results"),
         ("Acme Corp at 20% upper circuit on strong Q1 results", "Acme Corp's strong Q1 results",
          "posted strong Q1 results"),
         ("Acme Corp quarterly revenue rises 12 percent", "the 12% rise in Acme Corp's quarterly revenue",
@@ -145,6 +150,9 @@ def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
         "Acme Q1 PAT Rs 10.5 crore, up 14%; $2.1 billion deal"
     )
     assert spelled_out("Acme closes Rs 2,069-cr deal") == "Acme closes Rs 2,069-crore deal"
+    assert spelled_out("Acme wins $250m order; Q1 net $ 58.1 mln; buys unit for USD200 Million") == (
+        "Acme wins $250 million order; Q1 net $58.1 million; buys unit for $200 million"
+    )
     assert (
         spelled_out("Crest Partners backs Acme's pc maker")
         == "Crest Partners backs Acme's pc maker"

@@ -45,6 +45,10 @@ _SHORTHAND = (
     (re.compile(r"(\d)\s*(?:bln|bn)\b", re.I), r"\1 billion"),
     (re.compile(r"(\d)\s*(?:mln|mn)\b", re.I), r"\1 million"),
     (re.compile(r"(\d)\s*(?:M|Million)\b"), r"\1 million"),
+    # "$250m", "USD200 million", "$ 58.1 million": a currency's amount as a note writes it
+    (re.compile(r"([$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d+)?)m\b"), r"\1 million"),
+    (re.compile(r"\bUSD\s?(?=\d)"), "$"),
+    (re.compile(r"(?<![\w$])([$\u00a3\u20ac])\s+(?=\d)"), r"\1"),
     (re.compile(r"(\d)\s*(?:B|Billion)\b"), r"\1 billion"),
     (re.compile(r"\b(?:qtr|qrt)\b", re.I), "quarter"),
     # market initialisms a reader outside the trade may not know
@@ -328,7 +332,8 @@ def _posted(rest: str, owner: str) -> Results | None:
 
 def _expected(words: str) -> str:
     """ "Forecast" -> "forecasts": what a beat beat, in the plural a sentence uses."""
-    words = words.lower()
+    # "Q3 Profit Expectations" -> "Q3 profit expectations": a period's name keeps its capitals
+    words = re.sub(r"\b(?![A-Z]*\d)\w+", lambda m: m.group(0).lower(), words)
     return re.sub(r"\b(forecast|estimate|expectation|view)$", r"\1s", words)
 
 

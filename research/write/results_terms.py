@@ -90,6 +90,9 @@ def spelled_period(words: str) -> str:
     if words.lower() in MONTH_ABBREVIATIONS:
         return MONTH_ABBREVIATIONS[words.lower()]
     words = re.sub(r"\b(first|second|third|fourth) (quarter|half)\b", r"\1-\2", words, flags=re.I)
+    words = re.sub(  # "4Q" is said "fourth-quarter"
+        r"\b([1-4])Q\b", lambda m: f"{('first', 'second', 'third', 'fourth')[int(m.group(1)) - 1]}-quarter", words
+    )
     # a Title Case headline's "First-Quarter", "Full-Year": ordinary words (months stay names)
     words = re.sub(
         r"\b[A-Z][a-z]+\b",
