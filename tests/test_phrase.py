@@ -34,6 +34,9 @@ HEADLINES = [
     ("Acme Corp to buy Ohio battery recycler Greenloop", K.ACQUISITION,
      "on agreeing to buy Ohio battery recycler Greenloop."),
     ("Acme Corp acquires Voltaire Labs", K.ACQUISITION, "on acquiring Voltaire Labs."),
+    # A name's description ("software firm Brightline") takes no article.
+    ("Acme Corp picks up 60% in software firm Brightline for $8 million", K.ACQUISITION,
+     "on picking up a 60% stake in software firm Brightline for $8 million."),
     # The article a headline drops before an amount's deal and after "since".
     ("Acme Corp books Rs 310 crore order from NTPC", K.NEW_ACCOUNT,
      "on booking a Rs 310 crore order from NTPC."),

@@ -21,7 +21,7 @@ from .english import is_countable, verb_forms
 from .figures import AMOUNT
 from .headline import _first_clause, clean_headline
 from .headline_shapes import _joint_announcement, _selected_by
-from .noun_phrases import _DETERMINERS, _PREPOSITIONS, _bare, with_articles
+from .noun_phrases import _DESCRIBES_A_NAME, _DETERMINERS, _PREPOSITIONS, _bare, with_articles
 from .verbs import (
     _GERUNDS,
     _KNOWN_GERUNDS,
@@ -250,6 +250,10 @@ def _bare_singular(words: list[str]) -> bool:
     for index, word in enumerate(words):
         if not is_countable(_bare(word)) or word[:1].isupper():
             continue
+        if _bare(word) in _DESCRIBES_A_NAME and words[index + 1 : index + 2] != [] and (
+            words[index + 1][:1].isupper()
+        ):
+            continue  # "in logistics firm Nikkos": a name's description takes no article
         before = []
         for earlier in reversed(words[:index]):
             if _bare(earlier) in _NOUN_PHRASE_BREAKS:
