@@ -73,6 +73,10 @@ OWNER = "Acme Corp's"
          "posted a 69% rise in fourth-quarter profit"),
         ("Acme Corp beats Q3 profit expectations", "Acme Corp's results beating Q3 profit expectations",
          "beaten Q3 profit expectations"),
+        ("Acme Corp third quarter sales boosted by festive season",  # what rose, said plainly
+         "the rise in Acme Corp's third-quarter sales", "posted a rise in third-quarter sales"),
+        ("Acme Corp gains 9% as Q4 net sees 3-fold jump; brokers bullish",
+         "the threefold rise in Acme Corp's Q4 net profit", "posted a threefold rise in Q4 net profit"),
         ("Acme Corp Q1 net up 6 folds to Rs 12.4 crore",  # a multiple however it is spelled
          "the sixfold rise in Acme Corp's Q1 net profit to Rs 12.4 crore",
          "posted a sixfold rise in Q1 net profit to Rs 12.4 crore"),

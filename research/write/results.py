@@ -157,8 +157,17 @@ _LEVEL_THEN_CHANGE = re.compile(
 _YEAR_ON_YEAR = re.compile(r"\s+(?:YoY|y-o-y|y/y|year-on-year|on\s+year)(?!\w)", re.I)
 
 
+# "Q4 net sees 4-fold jump": the rise told as a noun after the metric, read as "Q4 net up 4-fold".
+_SEES_RISE = re.compile(
+    rf"\b(?P<metric>{METRIC})\s+(?:sees?|posts?|records?|logs?|reports?|registers?)\s+(?:an?\s+)?"
+    rf"(?P<figure>{FIGURE})\s+(?:rise|jump|growth|increase|surge|gain)(?!\w)",
+    re.I,
+)
+
+
 def _change_first(rest: str) -> str:
     rest = _YEAR_ON_YEAR.sub("", rest)
+    rest = _SEES_RISE.sub(r"\g<metric> up \g<figure>", rest, count=1)
     return _LEVEL_THEN_CHANGE.sub(r"\g<what> \g<change> to \g<level>", rest, count=1)
 
 
@@ -361,7 +370,7 @@ def _risen(owner: str, what: str, figure: str | None, to: str) -> Results:
 def _described(reason: str, owner: str) -> Results | None:
     """The reason given for a share move: results said plainly ("robust November sales",
     "strong Q4 results", "Christmas sales beat expectations")."""
-    said = _said(reason, owner)
+    said = _said(_change_first(reason), owner)
     if said is not None:
         return said
     match = re.fullmatch(
