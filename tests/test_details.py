@@ -219,6 +219,8 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
         (K.FUNDING, "Acme issue of NCDs subscribed 2.5 times", "Acme Corp's debenture issue being "
          "subscribed 2.5 times", "seen your debenture issue subscribed 2.5 times"),
         (K.FUNDING, "Beta Foods, Acme file for IPO", "Acme Corp's IPO filing", "filed for an IPO"),
+        (K.MILESTONE, "Beta Foods, Acme get nod for IPOs; may raise Rs 900 cr",
+         "the approval for Acme Corp's IPO", "won approval for your IPO"),
         # A listing debut is a listing, planned or made, not "new funding".
         (K.FUNDING, "Acme, Beta Foods to make stock market debut on December 23",
          "Acme Corp's coming stock-market debut on December 23",

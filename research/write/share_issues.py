@@ -38,6 +38,11 @@ _FILED = re.compile(
     r"\b(?:files?|filed)\s+(?:(?:draft\s+)?(?:papers|prospectus)\s+)?for\s+(?:an?\s+|its\s+)?"
     r"(?P<issue>IPO|FPO)s?\b",
 )
+# "Acme, Beta get nod for IPOs": an issue cleared, by a regulator the headline does not name.
+_CLEARED = re.compile(
+    r"\b(?:gets?|got|receives?|wins?|secures?)\s+(?:the\s+)?(?:nod|approval|go-ahead|green\s+light)\s+"
+    r"for\s+(?:its\s+|their\s+|an?\s+)?(?P<issue>IPO|FPO)s?\b"
+)
 _OPENS = re.compile(r"\b(?P<issue>IPO|FPO|rights issue|public issue)\s+opens\b", re.IGNORECASE)
 
 
@@ -57,6 +62,12 @@ def _ipo_news(title: str, owner: str) -> Detail | None:
         return Detail(f"the opening of {owner} {issue}", f"opened your {issue}", "under way")
     nod = _REGULATOR_NOD.search(title)
     if nod is None:
+        cleared = _CLEARED.search(title)
+        if cleared is not None:  # "get nod for IPOs": cleared, though the headline says by whom
+            issue = _ISSUE_WORDS[cleared.group("issue")]
+            return Detail(
+                f"the approval for {owner} {issue}", f"won approval for your {issue}", "approval"
+            )
         filed = _FILED.search(title)
         if filed is None:
             return None
