@@ -77,6 +77,8 @@ OWNER = "Acme Corp's"
          "the rise in Acme Corp's third-quarter sales", "posted a rise in third-quarter sales"),
         ("Acme Corp gains 9% as Q4 net sees 3-fold jump; brokers bullish",
          "the threefold rise in Acme Corp's Q4 net profit", "posted a threefold rise in Q4 net profit"),
+        ("Profits surge as fund manager Acme Corp reports a record year", "Acme Corp's record year",
+         "posted a record year"),
         ("Acme Corp Q1 net up 6 folds to Rs 12.4 crore",  # a multiple however it is spelled
          "the sixfold rise in Acme Corp's Q1 net profit to Rs 12.4 crore",
          "posted a sixfold rise in Q1 net profit to Rs 12.4 crore"),

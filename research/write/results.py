@@ -294,6 +294,15 @@ def _posted(rest: str, owner: str) -> Results | None:
         level = level_first.group("level")
         return Results(f"{owner} {what} of {level}",
                        f"posted {indefinite_article(what)} {what} of {level}")  # fmt: skip
+    record = re.match(
+        rf"{_POSTS}\s+(?:an?\s+|its\s+)?(?P<what>(?:record|best[- ]ever)\s+(?:year|quarter|half|season))(?!\w)",
+        said,
+        re.I,
+    )  # "reports a record year"
+    if record is not None:
+        what = record.group("what").lower().replace("best ever", "best-ever")
+        return Results(f"{owner} {what}", f"posted {indefinite_article(what)} {what}", strong=True,
+                       as_written=True)  # fmt: skip
     streak = _STREAK.match(said)
     if streak is not None:
         what = f"{streak.group('streak').lower()} of {streak.group('what').lower()}"
