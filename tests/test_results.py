@@ -79,6 +79,10 @@ OWNER = "Acme Corp's"
          "the threefold rise in Acme Corp's Q4 net profit", "posted a threefold rise in Q4 net profit"),
         ("Profits surge as fund manager Acme Corp reports a record year", "Acme Corp's record year",
          "posted a record year"),
+        ("Acme Corp reports Q1 net profit of 310 million euro",  # an amount in words, plural
+         "Acme Corp's Q1 net profit of 310 million euros", "posted a Q1 net profit of 310 million euros"),
+        ("Acme Corp posts operating profit in December quarter",  # a profit with no figure
+         "Acme Corp's December-quarter operating profit", "posted a December-quarter operating profit"),
         ("Acme Corp Q1 net up 6 folds to Rs 12.4 crore",  # a multiple however it is spelled
          "the sixfold rise in Acme Corp's Q1 net profit to Rs 12.4 crore",
          "posted a sixfold rise in Q1 net profit to Rs 12.4 crore"),

@@ -48,6 +48,7 @@ _SHORTHAND = (
     # "$250m", "USD200 million", "$ 58.1 million": a currency's amount as a note writes it
     (re.compile(r"([$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d+)?)m\b"), r"\1 million"),
     (re.compile(r"\bUSD\s?(?=\d)"), "$"),
+    (re.compile(r"\b(million|billion) euro\b"), r"\1 euros"),  # "124 million euro"
     (re.compile(r"(?<![\w$])([$\u00a3\u20ac])\s+(?=\d)"), r"\1"),
     (re.compile(r"(\d)\s*(?:B|Billion)\b"), r"\1 billion"),
     (re.compile(r"\b(?:qtr|qrt)\b", re.I), "quarter"),
@@ -303,6 +304,15 @@ def _posted(rest: str, owner: str) -> Results | None:
         what = record.group("what").lower().replace("best ever", "best-ever")
         return Results(f"{owner} {what}", f"posted {indefinite_article(what)} {what}", strong=True,
                        as_written=True)  # fmt: skip
+    profit = re.match(
+        rf"{_POSTS}\s+(?:an?\s+)?(?P<metric>(?:net\s+|operating\s+)?profit)\s+(?:in|for)\s+(?:the\s+)?"
+        rf"(?P<period>{PERIOD_WORD})$",
+        said,
+        re.I,
+    )  # "posts operating profit in March quarter", "post a profit in Q3": a profit, no figure
+    if profit is not None:
+        what = f"{spelled_period(profit.group('period'))} {profit.group('metric').lower()}"
+        return Results(f"{owner} {what}", f"posted {indefinite_article(what)} {what}")
     streak = _STREAK.match(said)
     if streak is not None:
         what = f"{streak.group('streak').lower()} of {streak.group('what').lower()}"
@@ -330,16 +340,16 @@ def _posted(rest: str, owner: str) -> Results | None:
         return _risen(owner, what.strip(), rise_in.group("figure"), "")
     adjective = re.match(
         rf"{_POSTS}\s+(?P<adjective>{GOOD_ADJECTIVES})\s+(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})"
-        rf"(?P<metric>{METRIC}|growth)(?!\w)",
+        rf"(?P<metric>{METRIC}|growth)(?:\s+(?:in|for)\s+(?:the\s+)?(?P<later>{PERIOD_WORD}))?(?!\w)",
         said,
         re.I,
-    )
+    )  # "posts record third-quarter revenue", "clocks record profit in Q1"
     if adjective is not None:
         metric = adjective.group("metric").lower()
+        period = spelled_period(adjective.group("period") or adjective.group("later") or "")
         what = " ".join(
-            w for w in (adjective.group("adjective").lower(), spelled_period(adjective.group("period")),
-                        METRICS.get(metric, metric)) if w
-        )  # fmt: skip
+            w for w in (adjective.group("adjective").lower(), period, METRICS.get(metric, metric)) if w
+        )
         return Results(f"{owner} {what}", f"posted {what}", strong=True, as_written=True)
     beat = re.match(rf"(?:{BEAT})\s+((?:[\w-]+\s+){{0,2}}?{EXPECTED})(?!\w)", said, re.I)
     if beat is None:

@@ -61,7 +61,8 @@ FIGURE = (
 )
 AMOUNT = (
     r"(?:(?:Rs|\$|US\$|\u00a3|\u20ac|\u20b9|[A-Z]{2}\$)\s?\d[\d,]*(?:\.\d+)?(?:[Kk](?!\w))?"
-    r"(?:\s(?:crore|lakh|million|billion|trillion))?|\d[\d,]*(?:\.\d+)?\s(?:crore|lakh))(?![\d.])"
+    r"(?:\s(?:crore|lakh|million|billion|trillion))?|\d[\d,]*(?:\.\d+)?\s(?:crore|lakh)|"
+    r"\d[\d,]*(?:\.\d+)?\s(?:million|billion)\s(?:euros|pounds|dollars))(?![\d.])"
 )
 GOOD_ADJECTIVES = (
     r"(?:strong|robust|record|solid|healthy|bumper|stellar|better-than-expected|"
