@@ -34,6 +34,11 @@ HEADLINES = [
     ("Acme Corp to buy Ohio battery recycler Greenloop", K.ACQUISITION,
      "on agreeing to buy Ohio battery recycler Greenloop."),
     ("Acme Corp acquires Voltaire Labs", K.ACQUISITION, "on acquiring Voltaire Labs."),
+    # The company's latest or maiden thing is its own; a figure's noun counts ("a 6.2% coupon").
+    ("Acme Corp unveils latest heat pump in Canada", K.LAUNCH,
+     "on unveiling its latest heat pump in Canada."),
+    ("Acme Corp raises $200 million via bond sale at 6.2% coupon", K.FUNDING,
+     "on raising $200 million via a bond sale at a 6.2% coupon."),
     # A name's description ("software firm Brightline") takes no article.
     ("Acme Corp picks up 60% in software firm Brightline for $8 million", K.ACQUISITION,
      "on picking up a 60% stake in software firm Brightline for $8 million."),

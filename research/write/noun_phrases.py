@@ -180,8 +180,15 @@ def _determiner(
         return "the"  # "the 2026 Edison Award", "the PharmaTech Awards"
     if first in _SUPERLATIVES:
         return "the" if len(chunk) > 1 else None  # "the most punctual carrier"; "ranking highest"
-    if lowered.endswith("-ever"):
-        return "its"  # "its best-ever export volumes"
+    if lowered.endswith("-ever") or lowered in ("latest", "maiden"):
+        return "its"  # "its best-ever export volumes", "its latest model", "its maiden bond issue"
+    if (
+        re.fullmatch(r"\d+(?:\.\d+)?%", first)
+        and len(heads) == 2
+        and is_countable(_bare(head))
+        and preposition not in ("over", "under", "about")  # "at over 3% premium": a figure's words
+    ):
+        return "a"  # "at a 5.06% coupon", "with a 12% stake"
     if first.split("-")[0] in _ORDINALS or re.fullmatch(r"[\d,]+(st|nd|rd|th)", first):
         return "the" if _bare(head) in _THE_ORDINAL_HEADS or preposition == "in" else "its"
     if preposition in ("through", "via"):
