@@ -163,6 +163,13 @@ def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
     assert spelled_out("Acme wins $250m order; Q1 net $ 58.1 mln; buys unit for USD200 Million") == (
         "Acme wins $250 million order; Q1 net $58.1 million; buys unit for $200 million"
     )
+    # market terms a headline capitalises mid-sentence are ordinary words
+    assert spelled_out("Acme gets Board approval for Qualified Institutions Placement") == (
+        "Acme gets board approval for qualified institutional placement"
+    )
+    assert spelled_out("Acme files papers for Initial public offering, Green Bonds") == (
+        "Acme files papers for initial public offering, Green bonds"
+    )
     assert (
         spelled_out("Crest Partners backs Acme's pc maker")
         == "Crest Partners backs Acme's pc maker"

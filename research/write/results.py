@@ -54,6 +54,12 @@ _SHORTHAND = (
     (re.compile(r"\b(?:qtr|qrt)\b", re.I), "quarter"),
     # market initialisms a reader outside the trade may not know
     (re.compile(r"\bQIP\b"), "qualified institutional placement"),
+    # market terms a headline capitalises mid-sentence: "Qualified Institutions Placement",
+    # "Initial public offering", "Masala Bonds", "Board approval"
+    (re.compile(r"\bQualified\s+Institution(?:s|al)?\s+Placement\b", re.I), "qualified institutional placement"),
+    (re.compile(r"\bInitial\s+public\s+offering\b", re.I), "initial public offering"),
+    (re.compile(r"(?<=[A-Za-z] )Bonds\b(?! [A-Z])"), "bonds"),
+    (re.compile(r"\bBoard(?=\s+(?:approval|nod|clearance|go-ahead)\b)"), "board"),
     (re.compile(r"\bJV\b"), "joint venture"),
     (re.compile(r"\bJVs\b"), "joint ventures"),
     (re.compile(r"\bon\s+(?:the\s+)?bourses\b", re.I), "on the stock exchanges"),
