@@ -650,3 +650,15 @@ def test_a_nod_with_no_one_giving_it_is_not_quoted() -> None:
 
 def test_the_headlines_own_verdict_is_never_quoted() -> None:
     assert event_phrase("Acme Corp marks muted 50th birthday with staff party", (COMPANY,)) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Acme Corp, now Beta Tech, plans to enter new markets", "PE entry to help Acme Corp fund expansion"],
+)
+def test_a_planned_expansion_named_by_its_kind_is_not_told_as_done(title: str) -> None:
+    from research.write.snippets import phrasings
+
+    sentence, clause = phrasings(title, COMPANY, K.EXPANSION)["formal"][0]
+    assert clause == "announced plans to expand", (sentence, clause)
+    assert "planned expansion" in sentence

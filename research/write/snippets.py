@@ -117,10 +117,20 @@ _PLANNED_FUNDING = re.compile(
 )
 
 
+# An expansion not yet made: "plans to enter new markets", "to help Acme fund expansion".
+_PLANNED_EXPANSION = re.compile(
+    r"\b(?:plans?|planning|to\s+(?:enter|expand|open|set\s+up|build|fund|launch)|eyes|mulls|"
+    r"proposes?|seeks?|set\s+to|fund(?:s|ing)?\s+(?:its\s+)?expansion)\b",
+    re.I,
+)
+
+
 def _generic(kind: EventKind, headline: str, owner: str) -> Detail:
     """The news named by its kind alone, when no detail can be named safely."""
     if kind is EventKind.FUNDING and _PLANNED_FUNDING.search(headline):
         return Detail(f"{owner} planned fundraising", "announced plans to raise new funds")
+    if kind is EventKind.EXPANSION and _PLANNED_EXPANSION.search(headline):
+        return Detail(f"{owner} planned expansion", "announced plans to expand")  # not "expanded"
     return Detail(f"{owner} {KIND_NEWS[kind]}", KIND_CLAUSES[kind])
 
 
