@@ -31,8 +31,8 @@ OWNER = "Acme Corp's"
         ("Acme Corp Jan-Mar qtr net up 12% at Rs 5 cr",
          "the 12% rise in Acme Corp's January-March quarter net profit to Rs 5 crore",
          "posted a 12% rise in January-March quarter net profit to Rs 5 crore"),
-        ("Acme Corp net at Rs 1.62K crore; eyes new plant",  # an amount is never cut short
-         "Acme Corp's net profit of Rs 1.62K crore", "posted a net profit of Rs 1.62K crore"),
+        ("Acme Corp net at Rs 1.62K crore; eyes new plant",  # never cut short, the K in figures
+         "Acme Corp's net profit of Rs 1,620 crore", "posted a net profit of Rs 1,620 crore"),
         ("Acme Corp Q4 net marginally up at Rs 82.8 crore",
          "the rise in Acme Corp's Q4 net profit to Rs 82.8 crore",
          "posted a rise in Q4 net profit to Rs 82.8 crore"),
@@ -162,6 +162,9 @@ def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
     assert spelled_out("Acme closes Rs 2,069-cr deal") == "Acme closes Rs 2,069-crore deal"
     assert spelled_out("Acme wins $250m order; Q1 net $ 58.1 mln; buys unit for USD200 Million") == (
         "Acme wins $250 million order; Q1 net $58.1 million; buys unit for $200 million"
+    )
+    assert spelled_out("Acme, Beta plan to raise Rs 4K crore each; Rs 2.5K cr") == (
+        "Acme, Beta plan to raise Rs 4,000 crore each; Rs 2,500 crore"
     )
     # market terms a headline capitalises mid-sentence are ordinary words
     assert spelled_out("Acme gets Board approval for Qualified Institutions Placement") == (

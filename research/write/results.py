@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .grammar import indefinite_article, possessive
 from .results_terms import (
@@ -32,10 +33,20 @@ from .results_terms import (
 )
 from .share_moves import share_move_reason
 
+
+def _thousands(match: re.Match[str]) -> str:
+    """ "1.62K crore" -> "1,620 crore": the same amount, exactly, without the K."""
+    whole = Decimal(match.group(1)) * 1000
+    unit = "lakh" if match.group(2).lower().startswith("l") else "crore"
+    return f"{int(whole):,} {unit}" if whole == int(whole) else match.group(0)
+
+
 # Shorthand of results headlines, spelled out: (pattern, replacement).
 _SHORTHAND = (
     # "Rs 2, 600 crore": a typo'd thousands separator, one amount
     (re.compile(r"(\d), (\d{3})(?=\s*(?:crore|cr|lakh|million|billion|mn|bn)\b)", re.I), r"\1,\2"),
+    # "Rs 4K crore", "Rs 1.62K cr": thousands of crore, in figures ("Rs 4,000 crore")
+    (re.compile(r"(?<![\d.,])(\d+(?:\.\d{1,3})?)[kK]\s*(crores?|crs?|lakhs?)\b\.?"), _thousands),
     (re.compile(r"(\d)\s*(?:pc|pct|per\s?cent|percent)\b", re.I), r"\1%"),
     (re.compile(r"\b(Rs\.?|INR)\s*(\d)"), r"Rs \2"),
     (re.compile(r"(\d)(\s*|-)(?:cr|crs|crore)\b\.?", re.I), r"\1\2crore"),
