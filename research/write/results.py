@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from .grammar import indefinite_article, possessive
 from .results_terms import (
@@ -29,57 +28,10 @@ from .results_terms import (
     PERIOD_WORD,
     RISE,
     spelled_figure,
+    spelled_out,
     spelled_period,
 )
 from .share_moves import share_move_reason
-
-
-def _thousands(match: re.Match[str]) -> str:
-    """ "1.62K crore" -> "1,620 crore": the same amount, exactly, without the K."""
-    whole = Decimal(match.group(1)) * 1000
-    unit = "lakh" if match.group(2).lower().startswith("l") else "crore"
-    return f"{int(whole):,} {unit}" if whole == int(whole) else match.group(0)
-
-
-# Shorthand of results headlines, spelled out: (pattern, replacement).
-_SHORTHAND = (
-    # "Rs 2, 600 crore": a typo'd thousands separator, one amount
-    (re.compile(r"(\d), (\d{3})(?=\s*(?:crore|cr|lakh|million|billion|mn|bn)\b)", re.I), r"\1,\2"),
-    # "Rs 4K crore", "Rs 1.62K cr": thousands of crore, in figures ("Rs 4,000 crore")
-    (re.compile(r"(?<![\d.,])(\d+(?:\.\d{1,3})?)[kK]\s*(crores?|crs?|lakhs?)\b\.?"), _thousands),
-    (re.compile(r"(\d)\s*(?:pc|pct|per\s?cent|percent)\b", re.I), r"\1%"),
-    (re.compile(r"\b(Rs\.?|INR)\s*(\d)"), r"Rs \2"),
-    (re.compile(r"(\d)(\s*|-)(?:cr|crs|crore)\b\.?", re.I), r"\1\2crore"),
-    (re.compile(r"(\d)crore"), r"\1 crore"),
-    # crore and lakh count rupees: "298.23 crore" is "Rs 298.23 crore"
-    (re.compile(r"(?<![\w$\u20b9.,-])(?<!Rs )(\d[\d,]*(?:\.\d+)?\s(?:crore|lakh))\b"), r"Rs \1"),
-    (re.compile(r"(\d)\s*(?:bln|bn)\b", re.I), r"\1 billion"),
-    (re.compile(r"(\d)\s*(?:mln|mn)\b", re.I), r"\1 million"),
-    (re.compile(r"(\d)\s*(?:M|Million)\b"), r"\1 million"),
-    # "$250m", "USD200 million", "$ 58.1 million": a currency's amount as a note writes it
-    (re.compile(r"([$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d+)?)m\b"), r"\1 million"),
-    (re.compile(r"\bUSD\s?(?=\d)"), "$"),
-    (re.compile(r"\b(million|billion) euro\b"), r"\1 euros"),  # "124 million euro"
-    (re.compile(r"(?<![\w$])([$\u00a3\u20ac])\s+(?=\d)"), r"\1"),
-    (re.compile(r"(\d)\s*(?:B|Billion)\b"), r"\1 billion"),
-    (re.compile(r"\b(?:qtr|qrt)\b", re.I), "quarter"),
-    # market initialisms a reader outside the trade may not know
-    (re.compile(r"\bQIP\b"), "qualified institutional placement"),
-    # market terms a headline capitalises mid-sentence: "Qualified Institutions Placement",
-    # "Initial public offering", "Masala Bonds", "Board approval"
-    (re.compile(r"\bQualified\s+Institution(?:s|al)?\s+Placement\b", re.I), "qualified institutional placement"),
-    (re.compile(r"\bInitial\s+public\s+offering\b", re.I), "initial public offering"),
-    (re.compile(r"(?<=[A-Za-z] )Bonds\b(?! [A-Z])"), "bonds"),
-    (re.compile(r"\bBoard(?=\s+(?:approval|nod|clearance|go-ahead)\b)"), "board"),
-    (re.compile(r"\bJV\b"), "joint venture"),
-    (re.compile(r"\bJVs\b"), "joint ventures"),
-    (re.compile(r"\bon\s+(?:the\s+)?bourses\b", re.I), "on the stock exchanges"),
-    # "10 fold", "4 folds", "2-folds", "over-two fold": one multiple, "10-fold", "two-fold"
-    (re.compile(r"\b(over|nearly|almost)-(?=(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b)", re.I),
-     r"\1 "),
-    (re.compile(r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s*-\s*|\s+)folds?\b", re.I),
-     r"\1-fold"),
-)
 
 
 @dataclass(frozen=True)
@@ -91,13 +43,6 @@ class Results:
     clause: str
     strong: bool = False  # a beat, a double-digit rise, a record: praise may say "impressive"
     as_written: bool = False  # the headline's own words say it as well ("posts record revenue")
-
-
-def spelled_out(text: str) -> str:
-    """Results shorthand as words: "28 pc" -> "28%", "Rs 28.32 cr" -> "Rs 28.32 crore"."""
-    for pattern, replacement in _SHORTHAND:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
