@@ -34,6 +34,8 @@ NAMES = ("Acme Corp", "Acme")
         ("Acme Corp rallies 6% on USFDA nod for Zolvix's generic version", K.MILESTONE,
          "the USFDA approval for Acme Corp's generic version of Zolvix",
          "won USFDA approval for your generic version of Zolvix"),
+        ("Acme Corp gains 8% on buyout of Beta Learning", K.ACQUISITION,
+         "Acme Corp's acquisition of Beta Learning", "announced the acquisition of Beta Learning"),
         ("Acme Corp IPO oversubscribed 8.6 times", K.FUNDING,
          "Acme Corp's IPO being oversubscribed 8.6 times", "seen your IPO oversubscribed 8.6 times"),
         ("Acme Corp gets Sebi nod for IPO", K.MILESTONE, "Sebi's approval for Acme Corp's IPO",

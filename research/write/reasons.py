@@ -57,7 +57,17 @@ def reason_detail(kind: EventKind, reason: str, owner: str) -> Detail | None:
         return _launch_of(reason, owner)
     if kind is EventKind.MILESTONE:
         return _approval(reason, owner)
+    if kind is EventKind.ACQUISITION and (bought := _BUYOUT.fullmatch(reason)):
+        # "gains 8% on buyout of Centum Learning": agreed or done, the headline does not say
+        target = bought.group("target")
+        return Detail(f"{owner} acquisition of {target}", f"announced the acquisition of {target}")
     return None
+
+
+_BUYOUT = re.compile(
+    r"(?:the\s+)?(?:buyout|acquisition|takeover|purchase)\s+of\s+"
+    r"(?P<target>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})"
+)
 
 
 def _agreement(reason: str, owner: str) -> Detail | None:
