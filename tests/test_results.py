@@ -83,6 +83,11 @@ OWNER = "Acme Corp's"
          "Acme Corp's Q1 net profit of 310 million euros", "posted a Q1 net profit of 310 million euros"),
         ("Acme Corp posts operating profit in December quarter",  # a profit with no figure
          "Acme Corp's December-quarter operating profit", "posted a December-quarter operating profit"),
+        ("Acme Corp delivers small profit increase for 2019",  # a rise, never called small back
+         "the rise in Acme Corp's 2019 profit", "posted a rise in 2019 profit"),
+        ("Acme Corp posts marginal growth in Q3 net profit at Rs 9.5 crore",
+         "the rise in Acme Corp's Q3 net profit to Rs 9.5 crore",
+         "posted a rise in Q3 net profit to Rs 9.5 crore"),
         ("Acme Corp Q1 net up 6 folds to Rs 12.4 crore",  # a multiple however it is spelled
          "the sixfold rise in Acme Corp's Q1 net profit to Rs 12.4 crore",
          "posted a sixfold rise in Q1 net profit to Rs 12.4 crore"),

@@ -257,6 +257,19 @@ def _posted(rest: str, owner: str) -> Results | None:
         level = level_first.group("level")
         return Results(f"{owner} {what} of {level}",
                        f"posted {indefinite_article(what)} {what} of {level}")  # fmt: skip
+    small = re.match(
+        rf"{_POSTS}\s+(?:an?\s+)?(?P<size>small|marginal|slight|modest)\s+(?:(?P<metric>{METRIC})\s+"
+        rf"(?:growth|rise|increase|gain)|(?:growth|rise|increase|gain)\s+in\s+"
+        rf"(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})(?P<metric2>{METRIC}))"
+        rf"(?:\s+(?:for|in)\s+(?P<later>{PERIOD_WORD}))?(?:\s+(?:at|to)\s+(?P<amount>{AMOUNT}))?(?!\w)",
+        said,
+        re.I,
+    )  # "delivers small profit increase for 2014": a rise, never praised as impressive (nor
+    # called small back to the company)
+    if small is not None:
+        metric = METRICS[(small.group("metric") or small.group("metric2")).lower()]
+        what = f"{spelled_period(small.group('period') or small.group('later') or '')} {metric}".strip()
+        return _risen(owner, what, None, f" to {small.group('amount')}" if small.group("amount") else "")
     record = re.match(
         rf"{_POSTS}\s+(?:an?\s+|its\s+)?(?P<what>(?:record|best[- ]ever)\s+(?:year|quarter|half|season))(?!\w)",
         said,
