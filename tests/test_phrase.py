@@ -662,3 +662,16 @@ def test_a_planned_expansion_named_by_its_kind_is_not_told_as_done(title: str) -
     sentence, clause = phrasings(title, COMPANY, K.EXPANSION)["formal"][0]
     assert clause == "announced plans to expand", (sentence, clause)
     assert "planned expansion" in sentence
+
+
+def test_a_planned_thing_is_told_as_announced_and_a_filing_is_no_vote_of_confidence() -> None:
+    from research.write.snippets import phrasings
+
+    planned = phrasings("Acme Corp plans another rights issue to raise Rs 300 crore", COMPANY, K.FUNDING)
+    for tone in ("formal", "warm"):
+        for sentence, clause in planned[tone]:
+            assert "announced plans for another rights issue" in sentence, sentence
+            assert not re.search(r"congratulat\w* .*planning", sentence, re.I), sentence
+            assert clause == "announced plans for another rights issue to raise Rs 300 crore"
+    filed = phrasings("Acme Corp files draft IPO papers", COMPANY, K.FUNDING)
+    assert not any("confidence" in s for tone in ("formal", "warm") for s, _ in filed[tone]), filed

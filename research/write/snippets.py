@@ -234,12 +234,17 @@ def phrasings(
         phrase = ""  # the figure read from the shorthand says it better than the quoted words
     generic = _generic(kind, cleaned, owner)
     told_plan = found.clause if found is not None else generic.clause
-    planned = (phrase.startswith("planning to ") and kind in DONE_VOICES) or (
+    if phrase.startswith("planning ") and not phrase.startswith("planning to "):
+        # "planning another IPO": a plan, told as announced ("has announced plans for ...")
+        done = f"announced plans for {phrase.removeprefix('planning ')}"
+    planned = (phrase.startswith("planning ") and kind in DONE_VOICES) or (
         not phrase and told_plan.startswith("announced plans")
     )
     praise = found.praise if found is not None and not phrase else ""
     if phrase and APPROVAL_PHRASE.match(phrase):
         praise = "approval"
+    if phrase.startswith("filing ") and kind is EventKind.FUNDING:
+        praise = "under way"  # "filing for its IPO": a step ahead, no money raised to praise yet
     voice = PLANNED if planned else PRAISE[praise] if praise else VOICES[kind]
     words = {"exclaim": voice.exclaim, "warm": voice.warm, "formal": voice.formal}
     team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
@@ -257,7 +262,7 @@ def phrasings(
                 )
                 # Warm speaks to the reader: the company's "its" is "your" (not in {about}).
                 spoken = _yours(phrase) if tone == "warm" else phrase
-                templates = PLANNED_DID if phrase.startswith("planning to ") else DID
+                templates = PLANNED_DID if phrase.startswith("planning ") else DID
                 text = templates[tone][variant].format(
                     team=f"{team} team", company=company_name, phrase=spoken, done=done,
                     about=about, **words,
