@@ -39,6 +39,9 @@ HEADLINES = [
      "on unveiling its latest heat pump in Canada."),
     ("Acme Corp raises $200 million via bond sale at 6.2% coupon", K.FUNDING,
      "on raising $200 million via a bond sale at a 6.2% coupon."),
+    # What the news was driven or helped by sets the scene, in headline shorthand: cut.
+    ("Acme Corp beats every estimate driven by revival of US utility orders", K.GROWTH,
+     "on beating every estimate."),
     # A name's description ("software firm Brightline") takes no article.
     ("Acme Corp picks up 60% in software firm Brightline for $8 million", K.ACQUISITION,
      "on picking up a 60% stake in software firm Brightline for $8 million."),

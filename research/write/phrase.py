@@ -125,7 +125,7 @@ def _without_headline_clause(phrase: str) -> str:
 # Words that set the scene after the news ("after 6-month pursuit", "amid investor frenzy"): a
 # headline's shorthand that a sentence need not carry, cut unless a clause follows. Not "since":
 # "25 years since its founding" is the news.
-_SCENE = frozenset("after amid over despite following".split())
+_SCENE = frozenset("after amid over despite following driven helped buoyed fuelled fueled aided".split())
 # Days that are wrong by the time a note is read: "to list its shares tomorrow".
 _RELATIVE_DAYS = frozenset("today tomorrow yesterday tonight".split())
 
