@@ -88,6 +88,10 @@ OWNER = "Acme Corp's"
         ("Acme Corp posts marginal growth in Q3 net profit at Rs 9.5 crore",
          "the rise in Acme Corp's Q3 net profit to Rs 9.5 crore",
          "posted a rise in Q3 net profit to Rs 9.5 crore"),
+        ("Acme Corp posts FY profit beat, names new chairman",  # "FY" alone is the full year
+         "Acme Corp's full-year profit beating forecasts", "beaten forecasts with your full-year profit"),
+        ("Acme Corp FY profit up 4.5%; to boost capex", "the 4.5% rise in Acme Corp's full-year profit",
+         "posted a 4.5% rise in full-year profit"),
         ("Acme Corp Q1 net up 6 folds to Rs 12.4 crore",  # a multiple however it is spelled
          "the sixfold rise in Acme Corp's Q1 net profit to Rs 12.4 crore",
          "posted a sixfold rise in Q1 net profit to Rs 12.4 crore"),

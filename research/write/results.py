@@ -270,6 +270,15 @@ def _posted(rest: str, owner: str) -> Results | None:
         metric = METRICS[(small.group("metric") or small.group("metric2")).lower()]
         what = f"{spelled_period(small.group('period') or small.group('later') or '')} {metric}".strip()
         return _risen(owner, what, None, f" to {small.group('amount')}" if small.group("amount") else "")
+    beat = re.match(
+        rf"{_POSTS}\s+(?:an?\s+)?(?P<period>(?:{PERIOD_WORD}\s+){{0,2}})(?P<metric>{METRIC})\s+beat(?!\w)",
+        said,
+        re.I,
+    )  # "posts FY profit beat": a profit ahead of forecasts
+    if beat is not None:
+        what = f"{spelled_period(beat.group('period'))} {METRICS[beat.group('metric').lower()]}".strip()
+        return Results(f"{owner} {what} beating forecasts", f"beaten forecasts with your {what}",
+                       strong=True)  # fmt: skip
     record = re.match(
         rf"{_POSTS}\s+(?:an?\s+|its\s+)?(?P<what>(?:record|best[- ]ever)\s+(?:year|quarter|half|season))(?!\w)",
         said,

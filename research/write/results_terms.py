@@ -16,7 +16,7 @@ MONTH_ABBREVIATIONS = {m[:3].lower(): m for m in _MONTHS} | {"sept": "September"
 
 PERIOD_WORD = (
     # a fiscal year may span two calendar years: "FY'10-11", "2012-13" (never cut to "FY'10")
-    r"(?:Q[1-4]|[1-4]Q|H[12]|(?:FY\s?'?\d{2,4}|\d{4})(?:-'?\d{2}(?:\d{2})?(?![\d%]))?|quarterly|annual|"
+    r"(?:Q[1-4]|[1-4]Q|H[12]|(?:FY\s?'?\d{2,4}|\d{4})(?:-'?\d{2}(?:\d{2})?(?![\d%]))?|FY(?=\s)|quarterly|annual|"
     r"full-year|half-year|(?:first|second)[- ]half|"
     r"(?:first|second|third|fourth)[- ]quarter|(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
@@ -93,6 +93,7 @@ def spelled_period(words: str) -> str:
     if words.lower() in MONTH_ABBREVIATIONS:
         return MONTH_ABBREVIATIONS[words.lower()]
     words = re.sub(r"\b(first|second|third|fourth) (quarter|half)\b", r"\1-\2", words, flags=re.I)
+    words = re.sub(r"\bFY\b(?!\s?'?\d)", "full-year", words)  # "FY profit": the full year's
     words = re.sub(  # "4Q" is said "fourth-quarter"
         r"\b([1-4])Q\b", lambda m: f"{('first', 'second', 'third', 'fourth')[int(m.group(1)) - 1]}-quarter", words
     )
