@@ -175,6 +175,10 @@ def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
     assert spelled_out("Acme, Beta plan to raise Rs 4K crore each; Rs 2.5K cr") == (
         "Acme, Beta plan to raise Rs 4,000 crore each; Rs 2,500 crore"
     )
+    assert spelled_out("Acme raises 90 cr via QIP issue; to raise Rs 50 cr through shares sale") == (
+        "Acme raises Rs 90 crore via qualified institutional placement; to raise Rs 50 crore "
+        "through share sale"
+    )
     # market terms a headline capitalises mid-sentence are ordinary words
     assert spelled_out("Acme gets Board approval for Qualified Institutions Placement") == (
         "Acme gets board approval for qualified institutional placement"

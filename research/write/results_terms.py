@@ -154,7 +154,9 @@ _SHORTHAND = (
     (re.compile(r"(\d)\s*(?:B|Billion)\b"), r"\1 billion"),
     (re.compile(r"\b(?:qtr|qrt)\b", re.I), "quarter"),
     # market initialisms a reader outside the trade may not know
+    (re.compile(r"\bQIP\s+issue\b"), "QIP"),  # "via QIP issue": the placement is the issue
     (re.compile(r"\bQIP\b"), "qualified institutional placement"),
+    (re.compile(r"\bshares\s+sale\b"), "share sale"),  # "through shares sale"
     # market terms a headline capitalises mid-sentence: "Qualified Institutions Placement",
     # "Initial public offering", "Masala Bonds", "Board approval"
     (re.compile(r"\bQualified\s+Institution(?:s|al)?\s+Placement\b", re.I), "qualified institutional placement"),
