@@ -199,6 +199,7 @@ def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
         ("Acme hits fresh 52-week high, gains over 8% intraday on plans to buy Beta unit",
          "plans to buy Beta unit"),
         ("Acme Corp's stock rallies after winning a contract with Beta; sector up", "winning a contract with Beta"),
+        ("Index ends higher; Acme Corp leads after strong earnings", "strong earnings"),  # its clause
         ("Beta Labs shares jump 5% on Acme Corp order", None),  # another company's share move
         ("Acme Corp wins order from Beta", None),  # no share move
     ],

@@ -8,7 +8,7 @@ import re
 
 _MOVE = (
     r"(?:jumps?|rises?|gains?|surges?|soars?|rall(?:y|ies)|climbs?|zooms?|up|spurts?|advances?|"
-    r"spikes?|(?:is\s+)?at\s+\d+%\s+upper\s+circuit|hits?\s+(?:\d+%\s+)?upper\s+circuit|"
+    r"spikes?|leads?|(?:is\s+)?at\s+\d+%\s+upper\s+circuit|hits?\s+(?:\d+%\s+)?upper\s+circuit|"
     r"hits?\s+[\w\s-]*?high|firms?\s+up|trades?\s+higher|edges?\s+up|extends?\s+gains)"
     r"(?:\s+(?:over|nearly|about|almost|by|as\s+much\s+as))*(?:\s+\d+(?:\.\d+)?%)?"
     r"(?:\s+(?:intraday|in\s+early\s+trade|in\s+trade|today|in\s+\w+\s+sessions?))?"
@@ -25,13 +25,10 @@ _SHARES = re.compile(
 def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
     """The news behind a share move: "Tesco shares jump 6% after Christmas sales beat
     expectations" -> "Christmas sales beat expectations"; None when the headline is not one."""
-    match = _SHARES.match(title)
+    # "FTSE ends higher; 3i Group leads after strong earnings": the company's clause
+    clauses = [title, *(part.strip() for part in title.split(";")[1:])]
+    match = next((m for c in clauses if (m := _SHARES.match(c)) and _moved(m, names)), None)
     if match is None:
-        return None
-    lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
-    # "Venus Remedies Ltd" names Venus Remedies; "D B Corp" is named with its "Corp"
-    bare = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
-    if not any(_names_the_company(lead, n) or _names_the_company(bare, n) for n in names):
         return None
     reason = re.split(r"\s*[;|]\s|\s+[-\u2013\u2014]\s", match.group("reason"), maxsplit=1)[0]
     # "as company bags orders": the company is the subject already
@@ -43,6 +40,14 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
     if together:
         reason = f"{reason[together.end() :].strip(' ,.')} as part of a {together.group(1).lower()}"
     return reason.strip(" ,.")
+
+
+def _moved(match: re.Match[str], names: tuple[str, ...]) -> bool:
+    """Whether the words before the share move name the company."""
+    lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
+    # "Venus Remedies Ltd" names Venus Remedies; "D B Corp" is named with its "Corp"
+    bare = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
+    return any(_names_the_company(lead, n) or _names_the_company(bare, n) for n in names)
 
 
 def _names_the_company(lead: str, name: str) -> bool:
