@@ -225,6 +225,8 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
         (K.FUNDING, "Acme, Beta Foods to make stock market debut on December 23",
          "Acme Corp's coming stock-market debut on December 23",
          "announced plans for your stock-market debut on December 23"),
+        (K.FUNDING, "Acme flies to mcap of Rs 9,000 crore after listing at 15 per cent gain",
+         "Acme Corp's stock-market debut", "made your stock-market debut"),
         # The amount after a base verb, and a ceiling.
         (K.FUNDING, "Acme plans IPO by March; to raise up to Rs 1,293 crore",
          "Acme Corp's plan to raise up to Rs 1,293 crore through an IPO",
