@@ -92,6 +92,9 @@ OWNER = "Acme Corp's"
          "Acme Corp's full-year profit beating forecasts", "beaten forecasts with your full-year profit"),
         ("Acme Corp FY profit up 4.5%; to boost capex", "the 4.5% rise in Acme Corp's full-year profit",
          "posted a 4.5% rise in full-year profit"),
+        ("Acme Corp rises post Q4 results; net profit up 18% to Rs 90 cr",  # the figure after
+         "the 18% rise in Acme Corp's net profit to Rs 90 crore",
+         "posted an 18% rise in net profit to Rs 90 crore"),
         ("Acme Corp Q1 net up 6 folds to Rs 12.4 crore",  # a multiple however it is spelled
          "the sixfold rise in Acme Corp's Q1 net profit to Rs 12.4 crore",
          "posted a sixfold rise in Q1 net profit to Rs 12.4 crore"),

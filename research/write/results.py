@@ -51,8 +51,10 @@ def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
     plainly."""
     text = spelled_out(title)
     reason = share_move_reason(text, names)
-    if reason is not None:
-        return _described(reason, owner)
+    described = _described(reason, owner) if reason is not None else None
+    if described is not None:
+        return described
+    # "rises post Q4 results; net profit up 17.55% to Rs 118 crore": the figure comes after
     subject = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # "Tesco sales rise ...", and "Early victory for new CEO as Morrisons beats forecasts"
     head = re.search(
