@@ -4,13 +4,19 @@ hand-judged real headlines and prints top1_ok, precision, harm, recall and found
     python3 benchmarks/companies.py                 # both sets, summary lines
     python3 benchmarks/companies.py -v              # and every wrong pick and miss
     python3 benchmarks/companies.py --only ours     # or: --only judged
+    python3 benchmarks/companies.py --only train    # the development set below (opt-in)
 
-Two sets, scored by ../shared/judged/eval_companies.py (the scorer to match):
+Two sets by default, and a third on request, scored by ../shared/judged/eval_companies.py (the
+scorer to match):
 - ``judged``: ../shared/judged/ (45 companies, 1,168 headlines), a development set: used to find
   classes of mistakes, never to add a rule for one headline.
 - ``ours``: the evaluation part of benchmarks/labels/labels.jsonl (73 companies, 1,089 pairs),
   built here in the same form: a Google News search feed per company with every headline it
   holds, publishers and dates assigned as the judged set's builder does. Never tuned on.
+- ``train`` (only with ``--only train``): the training part's companies with at least five
+  labelled pairs (rows with split "train"), built exactly as ``ours``. A development set for
+  finding classes of mistakes on company feeds without looking at the evaluation part; it
+  flatters, since the rules were tuned on training rows.
 Data: SEntFiN 1.0 (Sinha et al., 2022), SemEval-2017 Task 5 (Cortis et al., 2017), FiQA 2018
 (Maia et al., 2018), read from ../shared at run time.
 """
@@ -64,15 +70,23 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
 
 
-def our_companies() -> list[dict[str, object]]:
-    """The evaluation part as the judged set's companies.json: one company per split group,
-    named by its most frequent spelling, the other spellings as aliases."""
+# A company of a labelled part is scored on a feed only when it has at least this many pairs
+# (every evaluation company has: the split put a quarter of such companies there).
+LEAST_PAIRS = 5
+
+
+def our_companies(split: str = "eval") -> list[dict[str, object]]:
+    """A part of the labels (``split``: "eval", our evaluation part, or "train") as the judged
+    set's companies.json: one company per split group with at least LEAST_PAIRS pairs, named by
+    its most frequent spelling, the other spellings as aliases."""
     groups: dict[str, list[LabelledPair]] = defaultdict(list)
-    for pair in labelled_pairs("eval"):
+    for pair in labelled_pairs(split):
         groups[pair.group].append(pair)
     companies = []
     for group in sorted(groups):
         pairs = groups[group]
+        if len(pairs) < LEAST_PAIRS:
+            continue
         spellings = Counter(p.company.strip() for p in pairs)
         name = spellings.most_common(1)[0][0]
         aliases = sorted(s for s in spellings if s.casefold() != name.casefold())
@@ -126,9 +140,10 @@ def google_feed(label: str, items: list[dict[str, object]]) -> str:
     return "".join(parts)
 
 
-def build_replays(folder: Path, research: str) -> None:
-    """companies.json and replay/<slug>/ for our evaluation part, in the judged set's form."""
-    companies = our_companies()
+def build_replays(folder: Path, research: str, split: str = "eval") -> None:
+    """companies.json and replay/<slug>/ for a labelled part (our evaluation part unless
+    ``split`` says "train"), in the judged set's form."""
+    companies = our_companies(split)
     (folder / "companies.json").write_text(json.dumps(companies, ensure_ascii=False, indent=1))
     home = folder / "home"
     for company in companies:
@@ -209,17 +224,24 @@ def score(research: str, folder: Path, verbose: bool) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="every wrong pick and miss")
-    parser.add_argument("--only", choices=("judged", "ours"))
+    parser.add_argument(
+        "--only",
+        choices=("judged", "ours", "train"),
+        help="one set; train (the training part's companies, a development set) runs only so",
+    )
     parser.add_argument("--research", default=shutil.which("research") or "research")
     args = parser.parse_args()
-    if args.only != "ours":
+    if args.only in (None, "judged"):
         print(f"../shared/judged ({datetime.now(timezone.utc):%Y-%m-%d}):")
         print(score(args.research, JUDGED, args.v))
-    if args.only != "judged":
-        with tempfile.TemporaryDirectory() as tmp:
-            build_replays(Path(tmp), args.research)
-            print(f"our evaluation part ({datetime.now(timezone.utc):%Y-%m-%d}):")
-            print(score(args.research, Path(tmp), args.v))
+    parts = {"ours": ("eval", "our evaluation part"), "train": ("train", "our training part")}
+    for only in ("ours", "train"):
+        if args.only == only or (args.only is None and only == "ours"):
+            split, label = parts[only]
+            with tempfile.TemporaryDirectory() as tmp:
+                build_replays(Path(tmp), args.research, split)
+                print(f"{label} ({datetime.now(timezone.utc):%Y-%m-%d}):")
+                print(score(args.research, Path(tmp), args.v))
 
 
 if __name__ == "__main__":
