@@ -607,3 +607,23 @@ def test_real_headline_shapes_that_are_good_news(title: str, company: str, kind:
 )
 def test_real_headline_shapes_that_are_not(title: str) -> None:
     assert not classify(title, "Acme").congratulable, classify(title, "Acme")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a broker's picks: the company is the one recommending
+        "Acme largecap ideas to buy for the new year",
+        "Acme top picks: Beta after record profit",
+        "Acme smallcap bets to buy now",
+        # a need is not a result
+        "Acme sales need to grow faster to justify the valuation",
+        "Acme has to launch a cheaper phone",
+        # what the company's report or survey found is its subject's news
+        "Acme report reveals record deal volumes across Asia",
+        "Acme's survey finds profits rose at most retailers",
+    ],
+)
+def test_views_needs_and_reports_of_the_company_are_not_its_news(title: str) -> None:
+    verdict = classify(title, "Acme")
+    assert not verdict.congratulable, verdict

@@ -126,8 +126,10 @@ HEDGE = (
     r"|bid for|offer for|offers? to (buy|acquire|take over)|(?:{approach})|sources say|said to|nears|nearing|near (a |an )?(deal|agreement|sale|settlement)|close to (a )?deal|in (\w+ )?talks|talks (to|with|on|over|about)"
     r"|(on|after|amid|following|per) (media )?reports?|(deal|merger|stake|buyout|takeover|sale) reports?|on hopes?|hopes? (of|on|for)"
     r"|to (gain|benefit) from|scope for|future (earnings|growth|profits?)|to be (an? )?(\w+ )?triggers?|reports say|according to (media )?reports?|in line for|tipped|(?:{shortlist})|(?:{nominate}|{nomination}|{nominee})|finalists?|bids?|vies|vying|competes? for|competing for"
-    r"|wants? to|seeks?|seeking|(?:{scramble})|(?:{prepare}|{preparation})|on (track|course)|forecast to"
-    r"|analysts? (see|expect|say)|report:|(?:{upgrade})|price target|stock to buy|buy rating|overweight|outperform"
+    r"|wants? to|needs? to|has to|have to|seeks?|seeking|(?:{scramble})|(?:{prepare}|{preparation})|on (track|course)|forecast to"
+    r"|analysts? (see|expect|say)|report:|(?:{upgrade})|price target|buy rating|overweight|outperform"
+    # a broker's picks: "largecap ideas to buy", "top picks", "buy call on"
+    r"|(stocks?|ideas?|picks?|bets?|scrips?|(large|mid|small)[- ]?caps?) to (buy|sell|accumulate|bet on)|top picks?|buy calls?"
     r"|not|\w+n't|never|no longer|no (plans?|decision|deal|agreement)|without|fails? to|yet to|rejects?)\b"
 )
 # A headline that opens as a question.

@@ -18,6 +18,13 @@ _ROLE_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 _FORMER_BEFORE_NAME = re.compile(r"\b(former|ex-|ex)\s*$", re.IGNORECASE)
+# "Acme report reveals ...", "Acme's survey finds ...": what a report or survey the company
+# published found is its subject's news, not the company's own.
+_ITS_REPORT_AFTER_NAME = re.compile(
+    r"('s?|\u2019s?)?\s+(reports?|surveys?|study|studies|polls?|research|index|analysis)\s+"
+    r"(reveals?|shows?|finds?|found|says|said|suggests?|predicts?|states?|notes?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,12 @@ def _read_mentioned(
     ):
         reading = read_headline(title, None)
         reason = "the event belongs to someone linked to the company, not to the company itself"
+        return Classification(
+            None, NEUTRAL, True, False, (mention.reason, reason), reading.trigger, Basis.ROLE
+        )
+    if position is not None and _ITS_REPORT_AFTER_NAME.match(title, position + len(mention.name)):
+        reading = read_headline(title, None)
+        reason = "what the company's report or survey found is not the company's own news"
         return Classification(
             None, NEUTRAL, True, False, (mention.reason, reason), reading.trigger, Basis.ROLE
         )
