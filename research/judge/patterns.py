@@ -135,6 +135,13 @@ HEDGE = (
 # A headline that opens as a question.
 QUESTION_START = r"^(will|could|can|should|is|are|does|do|did|has|have|why|how|what|who)\b"
 
+# The verb "land" ("lands a deal"), not the noun ("on land parcel deal", "land bank sale").
+LANDS = (
+    r"lands?(?!\s+(parcels?|banks?|deals?|sales?|acquisitions?|assets?|allotments?|holdings?|titles?"
+    r"|use|leases?|pooling|prices?|rates?|reforms?|laws?|rights|transfers?|purchases?|swaps?|plots?"
+    r"|owners?)\b)"
+)
+
 # Checked in this order: the more specific kinds first.
 KIND_RULES: tuple[tuple[EventKind, str], ...] = (
     (
@@ -155,7 +162,9 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
     ),
     (
         EventKind.FUNDING,
-        r"\b(raises?|raised|raising|lands?|bags?|secures?|closes?|receives?|wins?|gets?|attracts?)\b[^.;]{0,12}"
+        r"\b(raises?|raised|raising|"
+        + LANDS
+        + r"|bags?|secures?|closes?|receives?|wins?|gets?|attracts?)\b[^.;]{0,12}"
         r"(\$|\u20ac|\u00a3|\u00a5|\u20b9|rs\.? ?|usd |inr |eur |c\$|a\$)\s?\d(?![^.;]{0,40}\b(order|contract|deal|tender)s?\b)(?![\d,.]*[- ]?(crore|cr|lakh|million|mn|billion|bn|m)?\.?[- ](project|mandate|concession)s?\b)"
         r"|\braises? \d[\d.,]* ?(million|billion|mn|bn|crore|lakh)\b"
         r"|\bseries [a-f]\b|\bfunding\b|\bseed round\b|\bgoes public\b|\bfinancing\b|\bcapital raise\b"
@@ -188,12 +197,16 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         # a person named to a post is not an account won: "appointed as MD", "to the board"
         r"(?! (its |the |a |an )?(new |interim |acting |joint |deputy |independent |non-executive |executive )?(md|ceo|cfo|coo|cto|cmo|chairman|chairwoman|chairperson|chair|president|vice[- ]president|director|managing director|board|head|chief|officer|secretary|manager|member)\b)"
         r"|\bselects?\b|\bchooses\b|\bpicks\b|\btaps\b"
-        r"|\b(wins?|won|lands?|landed|secures?|secured|signs?|signed|inks?|inked|books?|bags?|bagged|gets?|receives?"
+        r"|\b(wins?|won|"
+        + LANDS
+        + r"|landed|secures?|secured|signs?|signed|inks?|inked|books?|bags?|bagged|gets?|receives?"
         r"|strikes?|struck|(?:{clinch}))\b[^.;]{0,40}\b(deal|order|account|customer|client|agreement|bid|tender|mandate"
         r"|charter|concession|contract)s?\b"
         r"|\b(loses?|lost)\b[^.;]{0,40}\b(contract|deal|order|account|client|customer|tender|bid)s?\b[^.;]{0,10}\bto\b"
         r"|\b(contract|account|order) wins?\b|\bawarded\b[^.;]{0,40}\b(contract|concession|tender|order|deal)s?\b"
-        r"|\b(wins?|won|winning|secures?|bags?|lands?)\b[^.;]{0,30}\b(engagement|outsourcing|project|mandate)s?\b"
+        r"|\b(wins?|won|winning|secures?|bags?|"
+        + LANDS
+        + r")\b[^.;]{0,30}\b(engagement|outsourcing|project|mandate)s?\b"
         r"|\bawards?\b[^.;]{0,30}\b(contract|concession|tender|order|deal)s?\b"
         r"|(\b(rs\.?|inr|usd|eur)|\$|\u00a3|\u20ac|\u20b9)\s?[\d,.]+[- ]?(crore|cr|million|mn|billion|bn|lakh|m)?\b[^.;]{0,25}\b(order|contract)s?\b"
         r"|\border (from|worth|for|of|valued)\b|\borders? worth\b|\border wins?\b|\borders?\b[^.;]{0,30}\bfrom\b"
@@ -291,6 +304,19 @@ SHARE_MOVE = (
     r"|hits?|record high|high|spurt|zoom|zooms|advance|advances)\b"
     r"|\b(record|all-time|52-week) high\b|\bhits? (a )?(record|new high)\b"
 )
+
+# A person named to a post: a trigger inside the post's title is no event ("appoints Jane Doe as
+# head of debt financing", "names John Roe chief partnership officer"); rules.py.
+APPOINTED = (
+    r"\b((?:{appoint})|names|named|(?:{elevate})|(?:{promote})|ropes? in|roped in|(?:{induct})"
+    r"|hires?|hired|joins?|joined)\b"
+)
+# ... searched in the words just before the trigger, and just after it.
+TITLE_BEFORE = (
+    r"\b(head|chief|director|president|vice[- ]president|vp|manager|officer|lead|leader|in-charge)"
+    r"\s*(,|of|for|-)\s+([\w&-]+\s+){0,3}$"
+)
+TITLE_AFTER = r"(\s+[\w&-]+){0,2}?\s+(head|chief|officer|director|manager|lead|leader|president)\b"
 
 # Around a bad word: what makes it no trouble of the company's own (rules.py).
 

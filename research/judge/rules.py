@@ -15,6 +15,7 @@ from enum import Enum
 from ..models import EventKind
 from .match import sentence_case
 from .patterns import (
+    APPOINTED,
     HEDGE,
     KIND_RULES,
     NEGATIVE_FAMILIES,
@@ -22,6 +23,8 @@ from .patterns import (
     PREVENTS,
     QUESTION_START,
     SHARE_MOVE,
+    TITLE_AFTER,
+    TITLE_BEFORE,
 )
 from .subject import CLAUSE_BREAK, good_for_subject, same_clause, subject_problem
 from .syntax import Rule, rx
@@ -43,6 +46,9 @@ _KIND_RULES = tuple((kind, Rule(pattern)) for kind, pattern in KIND_RULES)
 _PREVENTS = rx(PREVENTS)
 _OF_ANOTHER = rx(OF_ANOTHER)
 _SHARE_MOVE = Rule(SHARE_MOVE)
+_APPOINTED = rx(APPOINTED)
+_TITLE_BEFORE = rx(TITLE_BEFORE)
+_TITLE_AFTER = rx(TITLE_AFTER)
 
 # "announces third-quarter earnings release date", "to report results on May 5": a calendar entry.
 _SCHEDULE = re.compile(
@@ -127,7 +133,7 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
     hedges: list[re.Match[str]] | None = None  # found on the first trigger: most have none
     for kind, pattern in _KIND_RULES:
         for match in pattern.finditer(lower):
-            if _about_the_share_price(lower, match):
+            if _about_the_share_price(lower, match) or _in_a_job_title(lower, match):
                 continue
             if hedges is None:
                 hedges = list(_HEDGE.finditer(lower))
@@ -256,11 +262,40 @@ _SHARE_SUBJECT = re.compile(r"\b(shares?|stocks?|scrip|stock price)\b[^.;:|]{0,2
 def _about_the_share_price(lower: str, match: re.Match[str]) -> bool:
     """A trigger whose subject is the share price ("shares set a new record", "stock posts its
     best-ever day", "shares jump in Nasdaq debut"): market talk, not the company's event."""
+    if _TRADED_VOLUMES.match(match.group(0)) and _traded(lower, match):
+        return True  # "hits 52-week high; volumes surge": shares traded, not goods sold
     if _BUSINESS_NOUN.search(match.group(0)):
         return False  # "shares surge on record profit": the profit is the event
     subject = _SHARE_SUBJECT.search(lower, 0, match.start())
     # "shares rally on pact with X", "as it wins": what follows the connector is the event.
     return subject is not None and not _CAUSE.search(lower, subject.start(), match.start())
+
+
+def _in_a_job_title(lower: str, match: re.Match[str]) -> bool:
+    """A trigger inside the title of a post someone is named to: "appoints Jane Doe as head of
+    debt financing", "names John Roe chief partnership officer"."""
+    if _APPOINTED.search(lower, 0, match.start()) is None:
+        return False
+    return bool(
+        _TITLE_BEFORE.search(lower, max(0, match.start() - 60), match.start())
+        or _TITLE_AFTER.match(lower, match.end())
+    )
+
+
+_TRADED_VOLUMES = re.compile(r"(trading )?volumes?\b")
+# Volumes of a business: "sales volumes jump", "cargo volumes rise".
+_OWN_VOLUMES = re.compile(
+    r"\b(sales|sold|production|output|cargo|freight|passenger|vehicle|car|cement|steel|loan"
+    r"|deposit|business|export|domestic|retail|shipment|dispatch)s?\s+$"
+)
+
+
+def _traded(lower: str, match: re.Match[str]) -> bool:
+    """Volumes in a headline about the share price are shares traded: "locked in upper
+    circuit, hits 52-week high; volumes surge"."""
+    if _OWN_VOLUMES.search(lower, max(0, match.start() - 20), match.start()):
+        return False
+    return "circuit" in lower or _SHARE_MOVE.search(lower) is not None
 
 
 _CAUSE = re.compile(r"\b(on|as|after|following|post|with|over|amid)\b")
