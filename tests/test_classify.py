@@ -663,3 +663,29 @@ def test_the_same_words_in_their_role_are_still_news(title: str, kind: K) -> Non
     verdict = classify(title, "Acme")
     assert verdict.congratulable and verdict.kind is kind, verdict
 
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "New tax rules shake Acme's purchase of Beta",
+        "Acme purchase of Beta runs into roadblock",
+        "Acme's takeover of Beta hits a snag over pensions",
+        "Pension dispute casts a shadow over Acme's acquisition of Beta",
+    ],
+)
+def test_a_threat_to_the_company_s_deal_is_bad_news(title: str) -> None:
+    verdict = classify(title, "Acme")
+    assert not verdict.congratulable and verdict.tone == "negative", verdict
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Acme shakes up its board after record profit", K.GROWTH),
+        ("Acme shakes hands with Beta for joint venture", K.PARTNERSHIP),
+        ("Acme snags $12 million contract from the navy", K.NEW_ACCOUNT),
+    ],
+)
+def test_a_shake_up_a_handshake_or_a_snagged_contract_is_no_threat(title: str, kind: K) -> None:
+    verdict = classify(title, "Acme")
+    assert verdict.congratulable and verdict.kind is kind, verdict

@@ -78,7 +78,12 @@ NEGATIVE_FAMILIES: tuple[tuple[str, str], ...] = (
         r"\bavoid\b|\b(?:{caution}|cautious|cautiously)|\brisky\b|\bat risk\b|\brisks? (of|to)\b|\bhigh-risk\b|\bcrunch\b|\b(?:{irregularity})|\bhalv(es|ed|ing)\b"
         r"|\b(multi-year|record|all-time) lows?\b|\b\d+-(year|quarter|month|week) lows?\b|\bat (a low|lows?)\b|\bunlikely\b"
         r"|\blower\b[^.;]{0,15}\b(profit|net|income|revenue|sales|earnings|margins?|demand|guidance|forecast|outlook|volumes?)\b"
-        r"|\bwary\b|\bharder\b|\btougher\b|\b(?:difficult|{difficulty})|\bnegative\b|\b(?:{disappoint}|disappointing|{disappointment})|\bdismal\b|\bpoor\b|\bfears?\b|\bpanic\b",
+        r"|\bwary\b|\bharder\b|\btougher\b|\b(?:difficult|{difficulty})|\bnegative\b|\b(?:{disappoint}|disappointing|{disappointment})|\bdismal\b|\bpoor\b|\bfears?\b|\bpanic\b"
+        # a threat to the company's deal or plan: "stake shakes buyout", "casts doubt on merger"
+        r"|\bshakes?\b(?![- ](up|off|hands)\b)|\bshaken\b|\bcasts? (a )?(doubt|shadow|cloud)s?\b|\bin doubt\b"
+        r"|\b(?:{derail})|\b(?:{jeopardise}|{jeopardize})|\broadblocks?\b|\bhiccups?\b"
+        # "hits a snag", not "snags a contract"
+        r"|\b(hits?|faces?|runs? into|ran into|struck|strikes?)\s+(an? |another |fresh |new |legal |regulatory )?snags?\b",
     ),
     (
         "a departure",
