@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from research.models import EventKind as K
-from research.write.results import results, spelled_out
+from research.write.results import results
+from research.write.results_terms import spelled_out
 from research.write.share_moves import share_move_reason
 from research.write.snippets import phrasings
 

@@ -10,7 +10,7 @@ import re
 from sources.parse.text import strip_dateline
 
 from .casing import _SMALL_WORDS
-from .results import spelled_out
+from .results_terms import spelled_out
 
 # Press-release furniture that is not part of the news: ticker tags, wire names and datelines.
 # The classifier reads headlines without it too (see strip_boilerplate), so it is kept to what
