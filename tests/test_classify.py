@@ -652,6 +652,23 @@ def test_trigger_words_out_of_their_role_are_no_event(title: str) -> None:
 @pytest.mark.parametrize(
     ("title", "kind"),
     [
+        # a licensing deal shares rights: a partnership, whichever way the licence runs
+        ("Acme signs licensing deal with Beta Pharma", K.PARTNERSHIP),
+        ("Acme's Gamma unit inks licence agreement with Beta for its antibody", K.PARTNERSHIP),
+        ("Acme signs license pact; stock rallies", K.PARTNERSHIP),
+        # other deals stay accounts won
+        ("Acme signs supply deal with Beta", K.NEW_ACCOUNT),
+        ("Acme inks licensing-fee-free service agreement with Beta", K.NEW_ACCOUNT),
+    ],
+)
+def test_a_licensing_deal_is_a_partnership(title: str, kind: K) -> None:
+    verdict = classify(title, "Acme")
+    assert verdict.congratulable and verdict.kind is kind, verdict
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
         ("Acme named official partner of the 2026 Games", K.PARTNERSHIP),
         ("Acme CEO Jane Doe launches new phone", K.LAUNCH),
         ("Acme lands $40 million deal with Beta", K.NEW_ACCOUNT),

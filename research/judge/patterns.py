@@ -205,7 +205,7 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"|\b(wins?|won|"
         + LANDS
         + r"|landed|secures?|secured|signs?|signed|inks?|inked|books?|bags?|bagged|gets?|receives?"
-        r"|strikes?|struck|(?:{clinch}))\b[^.;]{0,40}\b(deal|order|account|customer|client|agreement|bid|tender|mandate"
+        r"|strikes?|struck|(?:{clinch}))\b[^.;]{0,40}\b(?<!licensing )(?<!licence )(?<!license )(deal|order|account|customer|client|agreement|bid|tender|mandate"
         r"|charter|concession|contract)s?\b"
         r"|\b(loses?|lost)\b[^.;]{0,40}\b(contract|deal|order|account|client|customer|tender|bid)s?\b[^.;]{0,10}\bto\b"
         r"|\b(contract|account|order) wins?\b|\bawarded\b[^.;]{0,40}\b(contract|concession|tender|order|deal)s?\b"
@@ -222,7 +222,9 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"\bpartner(ship|ships|ed|ing)\b|\bpartners? (with|on|to)\b|\b(strategic|technology|official|exclusive|distribution) partner\b|\bjoins?\b[^.;]{0,40}\bpartner\b|\bteams? (up|with)\b|\bjoins? forces\b|\b(?:{collaborate}|{collaboration}|collaborative)|\balliance\b"
         r"|\bjoint venture\b|\bpacts?\b|\b(?:{co-develop})|\b(?:{codevelop})|\btie-?ups?\b|\bties up\b"
         r"|\b(mou|memorandum of understanding|memo of understanding)\b|\bforms? (a )?(new )?(jv|joint venture)\b"
-        r"|\b(signs?|signed|inks?|inked|strikes?|struck|seals?|sealed|closes?|closed|clinch\w*|agrees?|agreed)\b[^.;]{0,30}\b(deal|agreement|pact)\b[^.;]{0,30}\bwith\b",
+        r"|\b(signs?|signed|inks?|inked|strikes?|struck|seals?|sealed|closes?|closed|clinch\w*|agrees?|agreed)\b[^.;]{0,30}\b(deal|agreement|pact)\b[^.;]{0,30}\bwith\b"
+        # a licensing deal shares rights both ways: a partnership, not a customer won
+        r"|\b(licensing|licence|license)\s+(deal|agreement|pact)s?\b",
     ),
     (
         EventKind.GROWTH,
