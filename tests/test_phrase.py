@@ -389,6 +389,11 @@ def test_a_dateline_before_the_headline_is_dropped() -> None:
          "on acquiring an Osaka studio behind a cult RPG."),
         ("Acme Corp wins order from Greek owner", K.NEW_ACCOUNT,
          "on winning an order from a Greek owner."),
+        # A joint venture the company raises its stake in is its own; another's unit is not.
+        ("Acme Corp gets approval to hike stake in Indian joint venture", K.MILESTONE,
+         "on getting approval to raise its stake in its Indian joint venture."),
+        ("Acme Corp to buy government stake in Beta unit", K.ACQUISITION,
+         "on agreeing to buy a government stake in a Beta unit."),
         ("Acme Corp wins Carrier of the Year at European Freight Awards", K.AWARD,
          "on winning Carrier of the Year at the European Freight Awards."),
         ("Acme Corp sets record for fastest trial enrolment", K.MILESTONE,

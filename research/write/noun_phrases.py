@@ -48,7 +48,9 @@ _PREPOSITIONS = frozenset(
      "into", "across", "behind", "through", "amid", "via", "since", "during", "near"]
 )  # fmt: skip
 _CHUNK_ENDS = _PREPOSITIONS | {"that", "which", "who", "worth", "while", "and", "led", "backed"}
-_TIME_UNITS = frozenset("week weekend month year quarter fiscal season summer winter spring autumn".split())
+_TIME_UNITS = frozenset(
+    "week weekend month year quarter fiscal season summer winter spring autumn".split()
+)
 _ADVERBS = frozenset("nationwide worldwide globally today statewide countrywide".split())
 # Where a bare noun after the preposition is the company's own ("for its merchant platform").
 _OWNED_AFTER = {
@@ -58,6 +60,8 @@ _OWNED_AFTER = {
     "on": frozenset("platform fleet network project site".split()),
     "to": frozenset("range portfolio platform lineup".split()),
     "across": frozenset("fleet network".split()),
+    # a joint venture the company holds a stake in is its own; another's unit is not
+    "its stake in": frozenset("venture ventures".split()),
     "since": frozenset("founding inception launch".split()),
 }  # fmt: skip
 # Nouns a company has one of, its own whatever the modifier ("its US headquarters").
@@ -266,6 +270,11 @@ def with_articles(words: list[str], verb: str = "") -> list[str]:
     while index < len(words):
         lowered = _bare(words[index])
         if lowered in _PREPOSITIONS:
+            if lowered == "in" and [_bare(w) for w in result[-2:]] in (
+                ["its", "stake"],
+                ["its", "stakes"],
+            ):
+                lowered = "its stake in"  # "raise its stake in its Indian joint venture"
             result.append(words[index])
             index += 1
             preposition, object_verb, guessed = lowered, "", False
