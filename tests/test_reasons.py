@@ -79,8 +79,8 @@ def test_another_companys_share_move_gives_no_detail() -> None:
         ("Acme Corp shares surge 7% as company bags orders worth Rs 560 crore", K.NEW_ACCOUNT,
          "Congratulations to the Acme Corp team on winning orders worth Rs 560 crore."),
         ("Acme Corp share price: Group gets approval to hike stake in Beta JV", K.MILESTONE,
-         "Congratulations to the Acme Corp team on getting approval to raise its stake in a Beta "
-         "joint venture."),
+         "Congratulations to the Acme Corp team on getting approval to raise its stake in its "
+         "Beta joint venture."),
         ("Acme Corp set to open another 200 HomeCell stores", K.EXPANSION,
          "I read with interest that Acme Corp has announced plans to open another 200 HomeCell "
          "stores; it is an important step for the company."),
