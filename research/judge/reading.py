@@ -69,25 +69,25 @@ def _read_mentioned(
                 Basis.ROLE,
             )  # fmt: skip
         return _with_reason(reading, mention.reason)
-    if position is not None and (
-        _ROLE_AFTER_NAME.match(title, position + len(mention.name))
-        or _FORMER_BEFORE_NAME.search(title, 0, position)
-    ):
+    if position is not None and (whose := _someone_elses(title, position, len(mention.name))):
         reading = read_headline(title, None)
-        reason = "the event belongs to someone linked to the company, not to the company itself"
         return Classification(
-            None, NEUTRAL, True, False, (mention.reason, reason), reading.trigger, Basis.ROLE
-        )
-    if position is not None and _ITS_REPORT_AFTER_NAME.match(title, position + len(mention.name)):
-        reading = read_headline(title, None)
-        reason = "what the company's report or survey found is not the company's own news"
-        return Classification(
-            None, NEUTRAL, True, False, (mention.reason, reason), reading.trigger, Basis.ROLE
+            None, NEUTRAL, True, False, (mention.reason, whose), reading.trigger, Basis.ROLE
         )
     if position is not None:
         title = _masked(title, position, len(mention.name))
     reading = read_headline(title, position)
     return _with_reason(reading, mention.reason)
+
+
+def _someone_elses(title: str, position: int, length: int) -> str | None:
+    """Why the event told after the name at ``position`` is not the company's own, or None."""
+    end = position + length
+    if _ROLE_AFTER_NAME.match(title, end) or _FORMER_BEFORE_NAME.search(title, 0, position):
+        return "the event belongs to someone linked to the company, not to the company itself"
+    if _ITS_REPORT_AFTER_NAME.match(title, end):
+        return "what the company's report or survey found is not the company's own news"
+    return None
 
 
 def headline_to_read(title: str, position: int | None = None) -> tuple[str, int | None]:
