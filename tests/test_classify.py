@@ -148,7 +148,7 @@ OWN_HEADLINES = [
     ("Northgate Analytics revenue jumps 40% in third quarter", K.GROWTH),
     ("Harbor Mills beats expectations with strong holiday sales", K.GROWTH),
     ("Orbital Freight tops 100,000 customers", K.GROWTH),
-    ("Quill Health raises its outlook for 2026", K.GROWTH),
+    ("Quill Health lifts its outlook after sales climb 14%", K.GROWTH),  # the sales count
     # launches
     ("Tessel Robotics launches warehouse picking arm", K.LAUNCH),
     ("Lumen Foods unveils plant-based snack line", K.LAUNCH),
@@ -706,3 +706,72 @@ def test_a_threat_to_the_company_s_deal_is_bad_news(title: str) -> None:
 def test_a_shake_up_a_handshake_or_a_snagged_contract_is_no_threat(title: str, kind: K) -> None:
     verdict = classify(title, "Acme")
     assert verdict.congratulable and verdict.kind is kind, verdict
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # the company as the customer: the order is its supplier's win
+        "Acme places order for 50 aircraft with Beta Aero",
+        "Acme orders 20 new trains from Beta Rail",
+        "Acme placed a $2 billion order with Beta for turbines",
+        "Acme to place repeat orders with Beta",
+        # asking for an approval is not getting it
+        "Acme files for FDA approval of its migraine drug",
+        "Acme applies for a banking licence in Singapore",
+        "Acme submits application seeking EU clearance for Beta deal",
+        # a legal win, and money that only replaces old debt
+        "Acme wins patent case against Beta",
+        "Acme secures $500 million refinancing of its term loan",
+        "Acme completes refinancing of credit facility",
+        # raised guidance is an expectation, not a result
+        "Acme raises full-year guidance",
+        "Acme upgrades FY27 revenue guidance by 10%",
+    ],
+)
+def test_orders_placed_approvals_asked_legal_wins_refinancing_and_guidance_are_no_event(
+    title: str,
+) -> None:
+    verdict = classify(title, "Acme")
+    assert not verdict.congratulable, verdict
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # the company as the supplier, or its own orders growing
+        ("Beta places order for 50 aircraft with Acme", K.NEW_ACCOUNT),
+        ("Beta Airlines orders 30 jets from Acme", K.NEW_ACCOUNT),
+        ("Acme bags orders worth Rs 560 crore", K.NEW_ACCOUNT),
+        ("Acme orders jump 40% in first half", K.GROWTH),
+        ("Acme order book grows to record $5 billion", K.GROWTH),
+        # an approval granted, a patent granted, money raised, results with raised guidance
+        ("Acme gets FDA approval for its migraine drug", K.MILESTONE),
+        ("Acme wins patent for battery design", K.MILESTONE),
+        ("Acme raises $500 million in Series C funding", K.FUNDING),
+        ("Acme profit beats estimates, raises full-year guidance", K.GROWTH),
+        # a share move whose cause is a result: the result is the event
+        ("Acme shares jump on profit beat", K.GROWTH),
+    ],
+)
+def test_the_supplier_s_order_a_granted_approval_and_a_beat_are_still_news(
+    title: str, kind: K
+) -> None:
+    verdict = classify(title, "Acme")
+    assert verdict.congratulable and verdict.kind is kind, verdict
+
+
+@pytest.mark.parametrize(
+    ("title", "congratulable"),
+    [
+        # a stock index taking the company in is market news
+        ("Acme joins S&P 500 index", False),
+        ("Acme added to Nifty 50 from next month", False),
+        # a ranking the company made is its own achievement
+        ("Acme enters Fortune 500 for the first time", True),
+    ],
+)
+def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
+    title: str, congratulable: bool
+) -> None:
+    assert classify(title, "Acme").congratulable is congratulable

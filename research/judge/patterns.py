@@ -135,6 +135,8 @@ HEDGE = (
     r"|analysts? (see|expect|say)|report:|(?:{upgrade})|price target|buy rating|overweight|outperform"
     # a broker's picks: "largecap ideas to buy", "top picks", "buy call on"
     r"|(stocks?|ideas?|picks?|bets?|scrips?|(large|mid|small)[- ]?caps?) to (buy|sell|accumulate|bet on)|top picks?|buy calls?"
+    # asking for an approval is not getting it: "files for FDA approval", "applies for a licence"
+    r"|(?:{file}|{apply}|{submit}|{application}|{submission})(?= (\w+ ){0,4}(for|seeking) (\w+ ){0,3}(approvals?|nods?|clearances?|licen[cs]es?|patents?|designations?|permits?|authori[sz]ations?)\b)"
     r"|not|\w+n't|never|no longer|no (plans?|decision|deal|agreement)|without|fails? to|yet to|rejects?)\b"
 )
 # A headline that opens as a question.
@@ -194,7 +196,8 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"|\baccolades?\b|\b(wins?|takes?|took|won)\b[^.;]{0,10}\b(gold|silver|bronze|the title)\b|\bcrowned\b"
         r"|\bvoted\b[^.;]{0,10}\b(best|top|most)\b|\bof the year\b|\beditors'? choice\b|\b(makes?|made|lands? on|named to)\b[^;|]{0,40}\b(list|ranking)\b|\b(earns?|wins?|takes?|claims?|secures?)\b[^.;]{0,15}\btop spot\b|\btops\b[^.;]{0,40}\b(ranking|rankings|list|survey|index|league table)\b"
         r"|\b(lands?|earns?|secures?|wins?|takes?)\b[^.;]{0,20}\b(spot|place)\b[^.;]{0,40}\blist\b"
-        r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\bcertifications?\b",
+        r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\bcertific(ations?|ates?)\b"
+        r"|\bmedals?\b|\btroph(y|ies)\b",
     ),
     (
         EventKind.NEW_ACCOUNT,
@@ -231,7 +234,7 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"\brecord\b[\w\s-]{0,25}\b(revenue|sales|profit|earnings|results|quarter|year|growth|orders|bookings"
         r"|occupancy|passengers|volumes?|deliveries|subscribers|users|customers|traffic|production|output)\b"
         r"|\b(carries|serves|ships|sells|delivers)\b[^.;]{0,5}\ba record\b"
-        r"|\b(net profit|profit|profits|pat|revenue|revenues|sales|earnings|income|ebitda|turnover|deliveries|bookings|backlog)\b"
+        r"|\b(net profit|profit|profits|pat|revenue|revenues|sales|earnings|income|ebitda|turnover|deliveries|bookings|backlog|order ?book|order inflows?)\b"
         r"[^.;]{0,25}\b(rise|rises|rose|risen|jump|jumps|jumped|grow|grows|grew|climb|climbs|climbed|soar|soars|soared"
         r"|surge|surges|surged|up|increase|increases|increased|gain|gains|double|doubles|doubled|zoom|zooms|improve|improves|improved|higher"
         r"|crosses|passes|tops)\b"
@@ -254,7 +257,7 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"|\b(beats?|tops?|exceeds?|surpass(es)?|outpaces?)\b[^.;]{0,25}\b(estimates?|expectations|forecasts?|guidance|consensus|street)\b"
         r"|\bbeats? in (earnings|results|profits?)\b"
         r"|\b(above|ahead of|better than)\b[^.;]{0,10}\b(estimates|expectations|forecasts?|consensus)\b"
-        r"|\braises? (its )?(full-year |annual |\d{4} )?(guidance|outlook|forecast)\b|\bbest-ever\b"
+        r"|\b(profit|earnings|revenue|sales|results|q[1-4]) beats?\b|\bbest-ever\b"
         r"|\b(surpass(es)?|passes|reaches|hits|tops|crosses|grows past|exceeds)\b[^.;]{0,25}\d[\d,.]*\s*(million|billion|m|k)?\s*"
         r"(paying )?(users|customers|subscribers|members|downloads|enterprises|clients|accounts|passengers)\b"
         r"|\badds?\b[^.;]{0,20}\d[\d,.]*\s*(million|billion|m|k)?\s*(new )?(users|customers|subscribers|members|clients|accounts)\b"
@@ -269,10 +272,13 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"|\b(industry|world) first\b|\bfirst in (the )?(industry|world)\b|\bfirst-of-its-kind\b"
         r"|\b(completes?|performs?|pours?|doses?|makes?|takes? delivery of|launches|delivers?|flies|opens)\b[^.;]{0,12}\b(its |the |a )?first\b"
         r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\b(approval|nod|clearance|licen[cs]e|patent)s?\b(?![^.;]{0,8}\b(for|to) (sell|selling|divest|divesting|exit|exiting)\b)"
+        # "wins patent case": a legal win, which is no news to congratulate
+        r"(?!\s+(case|suit|lawsuit|dispute|battle|fight|infringement|war|row|challenge|trial|appeal|ruling|verdict)s?\b)"
         r"|\b(fda|usfda|ema|regulators?)\b[^.;]{0,15}\b(approves|approval|nod|clears)\b"
         r"|\b(approved|cleared) (by|in)\b|\bbacks? approval\b|\bgreen light\b|\borphan[- ]drug\b|\bfast[- ]track (status|designation)\b|\bbreakthrough therapy\b"
         r"|\btops out\b|\bsets? (a |new )?records?\b(?! date)|\bbreaks?\b[^.;]{0,20}\brecords?\b|\bbecomes? (the )?first\b"
-        r"|\b(joins?|added to|enters?)\b[^.;]{0,15}\b(s&p 500|nasdaq-100|ftse 100|dax|nifty|sensex|fortune 500|dow jones)\b",
+        # a ranking it made; a stock index taking it in is market news (judged/README.md)
+        r"|\b(joins?|added to|enters?|makes?|made)\b[^.;]{0,15}\b(fortune|global|inc\.?) (500|1000|5000)\b",
     ),
     (
         EventKind.GROWTH,  # "Q3 up 20%": tried only after the milestone rule above
@@ -341,7 +347,9 @@ OF_ANOTHER = r"\s+(\w+\s+)?(rivals?|competitors?|peers?)\b"
 CHOOSES_COMPANY = (
     r"\b(selects?|selected|chooses|chose|picks?|picked|taps|tapped|hires|hired|awards?|awarded|names|named"
     r"|approves|approved|clears|cleared|honou?rs|honou?red|recogni[sz]es|ranks|teams? with"
-    r"|appoints|appointed|engages|engaged|partners? with|teams? up with|joins forces with|signs? (with)?|loses? [^.]{0,40}\bto)\s+$"
+    r"|appoints|appointed|engages|engaged|partners? with|teams? up with|joins forces with|signs? (with)?|loses? [^.]{0,40}\bto"
+    # the customer orders from the company: "Beta places order for 50 jets with Acme"
+    r"|(places?|placed|placing)\b[^.;]{0,60}\b(with|from)|(orders|ordered)\s+(\d|an?\s|more\s|new\s)[^.;]{0,60}\bfrom)\s+$"
 )
 # Legal verbs with the company as the one acting ("sued" only with an object: "Acme sued over
 # fires" and "Acme sued by shareholders" are Acme being sued): "Acme sues Beta" is not trouble for Acme.

@@ -26,6 +26,15 @@ _ITS_REPORT_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 
+# "Acme places an order for 50 aircraft", "Acme orders 20 trains from Beta": the company is the
+# customer, and the order is its supplier's win ("Acme orders jump", "Acme order book" are not).
+_ORDERS_AFTER_NAME = re.compile(
+    r"('s?|\u2019s?)?\s+(has |have |to |will )?"
+    r"((places?|placed|placing)\s+([^\s.;:|]+\s+){0,3}orders?\b"
+    r"|(orders|ordered|ordering)\s+(an?|more|new|additional|extra|another|\d[\d,.]*(?!\s*(%|per)))\s)",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class RulesReading:
@@ -87,6 +96,8 @@ def _someone_elses(title: str, position: int, length: int) -> str | None:
         return "the event belongs to someone linked to the company, not to the company itself"
     if _ITS_REPORT_AFTER_NAME.match(title, end):
         return "what the company's report or survey found is not the company's own news"
+    if _ORDERS_AFTER_NAME.match(title, end):
+        return "the company is the customer placing the order: the supplier's win, not its own"
     return None
 
 
