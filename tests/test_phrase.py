@@ -683,3 +683,64 @@ def test_a_planned_thing_is_told_as_announced_and_a_filing_is_no_vote_of_confide
             assert clause == "announced plans for another rights issue to raise Rs 300 crore"
     filed = phrasings("Acme Corp files draft IPO papers", COMPANY, K.FUNDING)
     assert not any("confidence" in s for tone in ("formal", "warm") for s, _ in filed[tone]), filed
+
+
+@pytest.mark.parametrize(
+    ("title", "news", "clause"),
+    [
+        (
+            "Acme Corp CEO named Businessperson of the Year",
+            "Acme Corp's CEO being named Businessperson of the Year",
+            "seen your CEO named Businessperson of the Year",
+        ),
+        (
+            "Acme Corp founder Jane Doe wins EY Entrepreneur of the Year award",
+            "Acme Corp's founder Jane Doe winning the EY Entrepreneur of the Year award",
+            "seen your founder Jane Doe win the EY Entrepreneur of the Year award",
+        ),
+        (
+            "Acme Corp Chairman Receives Othmer Gold Medal",
+            "Acme Corp's chairman receiving the Othmer Gold Medal",
+            "seen your chairman receive the Othmer Gold Medal",
+        ),
+        (
+            "Acme Corp's CFO named best finance chief in Asia",
+            "the recognition for Acme Corp's CFO",
+            "seen your CFO recognised",
+        ),
+    ],
+)
+def test_an_honour_for_one_of_the_company_s_people_names_that_person(
+    title: str, news: str, clause: str
+) -> None:
+    from research.write.snippets import phrasings
+
+    for tone in ("warm", "formal"):
+        for sentence, said in phrasings(title, COMPANY, K.AWARD)[tone]:
+            assert news in sentence and said == clause, (sentence, said)
+            assert "on being named" not in sentence and "Acme Corp being" not in sentence
+            if tone == "formal":
+                assert_clean_sentence(sentence)
+
+
+def test_an_honour_for_the_company_itself_is_still_the_company_s() -> None:
+    from research.write.snippets import phrasings
+
+    sentence, _ = phrasings("Acme Corp named Supplier of the Year", COMPANY, K.AWARD)[
+        "formal"
+    ][0]
+    assert "team on being named Supplier of the Year" in sentence, sentence
+
+
+def test_orders_worth_an_amount_is_a_noun_not_the_verb_to_order() -> None:
+    assert event_phrase("Acme Corp orders worth Rs 500 crore from NHAI", (COMPANY,)) is None
+
+
+def test_a_status_for_a_drug_the_headline_does_not_name_says_which_drug() -> None:
+    from research.write.snippets import phrasings
+
+    sentence, clause = phrasings(
+        "Acme Corp cancer drug wins fast-track status from FDA", COMPANY, K.MILESTONE
+    )["formal"][0]
+    assert "the fast-track designation for Acme Corp's cancer drug" in sentence, sentence
+    assert clause == "won fast-track designation for your cancer drug"

@@ -109,7 +109,8 @@ def _drug_status(title: str, names: tuple[str, ...], owner: str) -> Detail | Non
     the drug is named, never "a recent milestone"."""
     company = names_alternation(names)
     found = re.match(
-        rf"(?:{company})['\u2019]s\s+(?P<drug>[A-Z][\w-]*)\s+(?:gets|wins|receives|earns|secures)\s+"
+        rf"(?:{company})(?:['\u2019]s\s+(?P<drug>[A-Z][\w-]*)|(?:['\u2019]s)?\s+(?P<kind>(?:[a-z-]+\s+)?"
+        r"(?:drug|therapy|treatment|vaccine|pill|medicine)))\s+(?:gets|wins|receives|earns|secures)\s+"
         r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?P<status>orphan[- ]drug|fast[- ]track|breakthrough"
         r"(?:[- ]therapy)?|priority[- ]review)(?:\s+(?:label|designation|status|tag))?\b",
         title,
@@ -118,6 +119,11 @@ def _drug_status(title: str, names: tuple[str, ...], owner: str) -> Detail | Non
     if found is None:
         return None
     status = _DRUG_STATUS[re.split(r"[- ]", found.group("status").lower())[0]]
+    if found.group("kind"):  # "Acme cancer drug wins fast-track status": a drug it does not name
+        kind = found.group("kind").lower()
+        return Detail(
+            f"the {status} for {owner} {kind}", f"won {status} for your {kind}", "approval"
+        )
     drug = found.group("drug")
     if _GENERIC_DRUG.search(drug):
         drug = drug.lower()  # a generic name ("selumetinib") is not a brand: Title Case capped it

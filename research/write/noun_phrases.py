@@ -69,7 +69,7 @@ _OWN_HEADS = frozenset("headquarters hq ipo".split())
 # What money is raised through, one of them at a time: "via an IPO", "through a rights issue".
 _ISSUES = frozenset("ipo fpo issue offering placement qip sale".split())
 # What a company does not own though it expands it ("to expand access to care").
-_UNOWNED_OBJECTS = frozenset("access".split())
+_UNOWNED_OBJECTS = frozenset("access trophy medal award prize certificate".split())
 # An amount before these makes one countable deal ("a €70 million financing").
 _AMOUNT_HEADS = frozenset(
     "financing refinancing offer bid profit order contract deal loan investment grant stake "

@@ -188,6 +188,8 @@ def _gerund_words(rest: str, title_case: bool) -> str | None:
     if title_case:
         words = [words[0], *sentence_case(words[1:])]
     first = words[0].lower()
+    if len(words) > 1 and words[1].lower() in ("worth", "valued"):
+        return None  # "orders worth Rs 500 crore": a noun, not the verb "to order"
     if first == "agrees" and len(words) > 2 and words[1].lower() == "to":
         words, first = words[1:], "to"
     if first in ("set", "poised", "slated") and len(words) > 2 and words[1].lower() == "to":

@@ -15,6 +15,7 @@ from .figures import AMOUNT
 from .grammar import possessive
 from .headline import clean_headline
 from .kind_details import detail
+from .people import honoured_person
 from .phrase import KIND_CLAUSES, MAX_WORDS, event_phrase, reason_phrase
 from .reasons import reason_detail
 from .results import results
@@ -191,6 +192,7 @@ def phrasings(
     A phrase quoted from the headline comes first; when there is none (or it would make the
     sentence too long), the news is named with its detail, else by its kind alone."""
     names = names or (company_name,)
+    owner = possessive(company_name)
     cleaned = clean_headline(title, names)
     # "Acme shares jump on $200 million order": the order is the news, not the share move.
     reason = share_move_reason(cleaned, names)
@@ -210,10 +212,11 @@ def phrasings(
         or (reason_detail(kind, reason, possessive(company_name)) if reason else None)
         or (detail(kind, told, names, company_name) if told != cleaned else None)
     )
+    if kind is EventKind.AWARD and (person := honoured_person(cleaned, names, owner)):
+        phrase, found = "", person  # "Acme CEO named ...": the CEO was named, not Acme
     from_lead = found is None and bool(lead)
     if from_lead:
         found = _lead_detail(kind, lead, names, company_name)
-    owner = possessive(company_name)
     # The news names its owner ("the 12% rise in Acme Corp's revenue"): only the rest is quoted.
     if found is not None and (
         not _plain(found.news) or _garbled(_without_owner(found.news, names), opening)
