@@ -744,3 +744,19 @@ def test_a_status_for_a_drug_the_headline_does_not_name_says_which_drug() -> Non
     )["formal"][0]
     assert "the fast-track designation for Acme Corp's cancer drug" in sentence, sentence
     assert clause == "won fast-track designation for your cancer drug"
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Acme Corp wins US approval for longer use of blood thinner", "of a blood thinner"),
+        ("Acme Corp launches generic statin in US", "launching a generic statin"),
+        ("Acme Corp gets FDA nod for new beta blocker", "a new beta blocker"),
+    ],
+)
+def test_a_class_of_medicine_is_a_countable_noun(title: str, said: str) -> None:
+    from research.write.snippets import phrasings
+
+    kind = K.LAUNCH if "launches" in title else K.MILESTONE
+    sentence = phrasings(title, COMPANY, kind)["formal"][0][0]
+    assert said in sentence, sentence
