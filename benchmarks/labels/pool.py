@@ -14,6 +14,7 @@ any headline that is also in the evaluation part. Rows the judged set deliberate
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
@@ -160,11 +161,16 @@ def train_extras(pool: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 if __name__ == "__main__":
-    extras = sys.argv[1] == "--train-extras"
+    # The pool holds headline text: it goes only where it is asked to, never to a file named
+    # after a mistyped option ("--help" once wrote one into the project).
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", help="the JSON Lines file to write (outside the project)")
+    parser.add_argument("--train-extras", action="store_true", help="search extras for training")
+    arguments = parser.parse_args()
     pool = build()
-    if extras:
+    if arguments.train_extras:
         pool = train_extras(pool)
-    with open(sys.argv[-1], "w", encoding="utf-8") as handle:
+    with open(arguments.out, "w", encoding="utf-8") as handle:
         for row in pool:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     groups = {(r["split"], r["group"]) for r in pool}
