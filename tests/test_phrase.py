@@ -760,3 +760,34 @@ def test_a_class_of_medicine_is_a_countable_noun(title: str, said: str) -> None:
     kind = K.LAUNCH if "launches" in title else K.MILESTONE
     sentence = phrasings(title, COMPANY, kind)["formal"][0][0]
     assert said in sentence, sentence
+
+
+@pytest.mark.parametrize(
+    ("company", "title", "kind", "said"),
+    [
+        # a name ending in "Ltd." keeps its detail: "Ltd.'s" is no open quote
+        ("Acme Ltd.", "Acme Ltd. records 46% rise in net profit in Q1", K.GROWTH,
+         "the 46% rise in Acme Ltd.'s net profit"),
+        # how much, not what: no article before "nine-fold"
+        ("Acme Corp", "Acme Corp to expand nine-fold to 74 outlets", K.EXPANSION,
+         "announced plans to expand nine-fold to 74 outlets"),
+        # money raised "to meet capex need": the explanation is cut, the news stays
+        ("Acme Corp", "Acme Corp raises Rs 3,000 crore via bonds to meet capex need", K.FUNDING,
+         "on raising Rs 3,000 crore via bonds."),
+        ("Acme Corp", "Acme Corp opens plant to meet rising demand", K.EXPANSION,
+         "to meet rising demand"),
+        # "beats Street": the market's estimates
+        ("Acme Corp", "Acme Corp beats Street with 22% jump in Q2 profit", K.GROWTH,
+         "beating the Street with a 22% jump"),
+        # the company's own debenture issue
+        ("Acme Corp", "Acme Corp to launch Rs 200-crore NCD in April", K.FUNDING,
+         "launch its Rs 200-crore NCD"),
+    ],
+)  # fmt: skip
+def test_names_with_a_full_stop_multipliers_purposes_and_market_words(
+    company: str, title: str, kind: K, said: str
+) -> None:
+    from research.write.snippets import phrasings
+
+    sentence = phrasings(title, company, kind)["formal"][0][0]
+    assert said in sentence, sentence

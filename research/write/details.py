@@ -294,5 +294,6 @@ _ANOTHER_PLACE = re.compile(rf"\s*(?:,|\band\b|&)\s*({_NAME})(?=\s*(?:[,;]|\band
 DEFINITE_PLACES = frozenset(
     ["Middle East", "Netherlands", "UK", "US", "UAE", "United States", "United Kingdom",
      "United Arab Emirates", "Czech Republic", "Philippines",
-     "Gulf", "Nordics", "Balkans", "Americas", "Caribbean", "Far East", "Baltics"]
+     "Gulf", "Nordics", "Balkans", "Americas", "Caribbean", "Far East", "Baltics",
+     "Street"]  # "beats Street": the market's estimates, "the Street"
 )  # fmt: skip

@@ -68,7 +68,7 @@ _OWNED_AFTER = {
 # Nouns a company has one of, its own whatever the modifier ("its US headquarters").
 _OWN_HEADS = frozenset("headquarters hq ipo".split())
 # What money is raised through, one of them at a time: "via an IPO", "through a rights issue".
-_ISSUES = frozenset("ipo fpo issue offering placement qip sale".split())
+_ISSUES = frozenset("ipo fpo issue offering placement qip sale ncd".split())
 # What a company does not own though it expands it ("to expand access to care").
 _UNOWNED_OBJECTS = frozenset("access trophy medal award prize certificate".split())
 # An amount before these makes one countable deal ("a €70 million financing").
@@ -164,6 +164,8 @@ def _determiner(
         return None
     if lowered in ("up", "about", "nearly", "around", "almost"):
         return None  # "raising up to $1 billion": a limit, not a thing
+    if re.fullmatch(r"[\w]+-?fold", lowered) and len(chunk) == 1:
+        return None  # "to expand nine-fold to 74 outlets": how much, not what
     quoted = first.startswith(("'", "\u2018", '"', "\u201c"))
     named = quoted or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", first)  # "HomeCell"
     described = any(_bare(w) in _DESCRIBES_A_NAME for w in heads[1:-1])  # "company Mammoth Screen"

@@ -75,6 +75,7 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
     if phrase is None:
         return None
     phrase = _without_headline_clause(_without_scene(_past_after_conjunction(phrase)))
+    phrase = _MONEY_FOR_NEEDS.sub(r"\1", phrase)
     if any(_bare(word) in _UNFLATTERING for word in phrase.split(" ")):
         return None  # "marks muted 150th birthday": the news, not the headline's verdict on it
     if re.match(r"\w+ing nod\b", phrase):
@@ -88,6 +89,11 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
     return phrase, participle_phrase(phrase)
 
 
+# Money raised "to meet capex need", "to meet lending, redemption needs": the headline's
+# explanation, in shorthand a sentence cannot quote, and no part of the news.
+_MONEY_FOR_NEEDS = re.compile(
+    r"^((?:planning to )?(?:rais|garner|mop|secur|mobilis|mobiliz)\w*\b.*?)\s+to meet\b.*$"
+)
 # A headline's own verdict that a note would not quote back to the company.
 _UNFLATTERING = frozenset(
     "muted subdued modest decent meagre meager tepid lacklustre lackluster sluggish low-key "

@@ -47,7 +47,7 @@ _ENTITY_NAMES = frozenset(name.rstrip(";").lower() for name in html5 if len(name
 def _plain(phrase: str) -> bool:
     """Words and figures only: no markup, symbols or entities ("0&nbsp", unlike "AT&T"), and no
     quote left open ("'0 award"; a closing one alone is an apostrophe: "builders' federation")."""
-    opened = len(re.findall(r"(?<!\w)'(?=\w)", phrase))
+    opened = len(re.findall(r"(?<!\w)(?<!\w\.)'(?=\w)(?!s\b)", phrase))  # not "Ltd.'s"
     closed = len(re.findall(r"(?<=\w)'(?!\w)", phrase))
     entity = any(w.lower() in _ENTITY_NAMES for w in re.findall(r"&([a-zA-Z]\w+)", phrase))
     return (
