@@ -159,34 +159,57 @@ _JOINING_WORDS = frozenset(
 )
 
 
-_WITH = re.compile(r"\swith\s")
-_AND_OR_COMMA = re.compile(r"(?:\sand|,)\s")
+# The company's name in a headline, replaced by one character so that the patterns below are
+# compiled once: a pattern holding the name would be compiled anew for every company of a
+# digest (about 5 ms each for these).
+_US = "\x01"
+
+
+def _with_us(title: str, names: tuple[str, ...]) -> str:
+    return re.sub(rf"(?<!\w)(?:{names_alternation(names)})(?!\w)", _US, title)
+
+
+_PARTNERS = (
+    # "Tesco Mobile Partners with ...": a unit's word may follow the name, in any case
+    re.compile(
+        rf"^{_US}(?:\s+[A-Z][a-z]+)?\s+(?i:partners|teams\s+up|teams|joins\s+forces|collaborates|"
+        rf"allies|(?:forms|signs|inks|enters|announces|expands|extends)\s+[\w\s-]*?"
+        rf"(?:partnership|alliance|pact|collaboration|joint\s+venture))\s+(?i:with)\s+({_NAME})"
+    ),
+    re.compile(
+        rf"^{_US}(?:\s+and|,)\s+({_NAME}?)\s+(?:announce|form|sign|ink|agree|launch|team|unveil|"
+        rf"join|expand|extend|to)\b"
+    ),
+    re.compile(
+        rf"(?:^|,\s)({_NAME}?)(?:\s+and|,)\s+{_US}\s+(?:announce|form|sign|ink|agree|launch|"
+        rf"team|unveil|join|expand|extend|to)\b"
+    ),
+    re.compile(
+        rf"^({_NAME}?)\s+(?:partners|teams\s+up|teams|joins\s+forces|collaborates)\s+with\s+{_US}"
+    ),
+)
+
+
+# What each pattern needs whatever the company, checked first (in the case written: "Partners
+# With" in a Title Case headline leads to a name cut badly, "Corp. To Drive").
+_PARTNER_NEEDS = (
+    re.compile(r"\swith\s"),
+    *[re.compile(r"(?:\sand|,)\s")] * 2,
+    re.compile(r"\swith\s"),
+)
 
 
 def partner(title: str, names: tuple[str, ...]) -> str | None:
     """The other party of a partnership: "Acme partners with Beta", "Acme and Beta form ...",
     "Beta, Acme team up", "Beta joins forces with Acme"."""
-    company = names_alternation(names)
-    ours = rf"(?:{company})(?!\w)"
-    patterns = (
-        # "Tesco Mobile Partners with ...": a unit's word may follow the name, in any case
-        rf"^{ours}(?:\s+[A-Z][a-z]+)?\s+(?i:partners|teams\s+up|teams|joins\s+forces|collaborates|"
-        rf"allies|(?:forms|signs|inks|enters|announces|expands|extends)\s+[\w\s-]*?"
-        rf"(?:partnership|alliance|pact|collaboration|joint\s+venture))\s+(?i:with)\s+({_NAME})",
-        rf"^{ours}(?:\s+and|,)\s+({_NAME}?)\s+(?:announce|form|sign|ink|agree|launch|team|unveil|"
-        rf"join|expand|extend|to)\b",
-        rf"(?:^|,\s)({_NAME}?)(?:\s+and|,)\s+{ours}\s+(?:announce|form|sign|ink|agree|launch|"
-        rf"team|unveil|join|expand|extend|to)\b",
-        rf"^({_NAME}?)\s+(?:partners|teams\s+up|teams|joins\s+forces|collaborates)\s+with\s+{ours}",
-    )
-    # What each pattern needs whatever the company, checked first: a pattern holding the
-    # company's name is compiled anew for each company.
-    needs = (_WITH, _AND_OR_COMMA, _AND_OR_COMMA, _WITH)
-    for number, (pattern, need) in enumerate(zip(patterns, needs, strict=True)):
-        match = re.search(pattern, title) if need.search(title) else None
+    ours = _with_us(title, names)
+    if _US not in ours:
+        return None
+    for number, (pattern, need) in enumerate(zip(_PARTNERS, _PARTNER_NEEDS, strict=True)):
+        match = pattern.search(ours) if need.search(title) else None
         if match:
             # After "partners with", the name may be the start of a description.
-            name = _whole_name(title, match) if number == 0 else match.group(1)
+            name = _whole_name(ours, match) if number == 0 else match.group(1)
             return _proper(name, names)
     return None
 
@@ -198,22 +221,31 @@ _DEAL_NOUN = r"(?P<noun>deal|pact|agreement|MoU|alliance|partnership|tie-up)"
 _DEAL_WHAT = r"(?:an?\s+|another\s+|new\s+)*(?P<what>(?:[A-Za-z][\w-]*\s+){0,4}?)"
 
 
+_DEALS = (
+    re.compile(
+        rf"^{_US}(?:\s+and|,)\s+(?P<other>{_NAME}?)\s+{_DEAL_VERBS}\s+{_DEAL_WHAT}{_DEAL_NOUN}\b"
+    ),
+    re.compile(
+        rf"(?:^|,\s)(?P<other>{_NAME}?)(?:\s+and|,)\s+{_US}\s+{_DEAL_VERBS}\s+{_DEAL_WHAT}"
+        rf"{_DEAL_NOUN}\b"
+    ),
+    re.compile(
+        rf"^{_US}\s+(?:strikes|signs|inks|seals|clinches|enters\s+into|bags|agrees|wins|lands)"
+        rf"\s+{_DEAL_WHAT}{_DEAL_NOUN},?\s+(?:this\s+time\s+)?with\s+(?P<other>{_NAME})"
+    ),
+)
+
+
 def deal(title: str, names: tuple[str, ...]) -> tuple[str, str, str] | None:
     """(what kind, the deal's noun, the other party) of a deal between two named parties:
     "Acme, Beta strike psoriasis drug deal" -> ("psoriasis drug", "deal", "Beta"); "Acme bags
     cancer drug deal with Beta" likewise. Which side is the customer is not said, so the
     sentence says a deal was signed, never that a customer was won."""
-    ours = rf"(?:{names_alternation(names)})(?!\w)"
-    verb_s = r"(?:strikes|signs|inks|seals|clinches|enters\s+into|bags|agrees|wins|lands)"
-    patterns = (
-        rf"^{ours}(?:\s+and|,)\s+(?P<other>{_NAME}?)\s+{_DEAL_VERBS}\s+{_DEAL_WHAT}{_DEAL_NOUN}\b",
-        rf"(?:^|,\s)(?P<other>{_NAME}?)(?:\s+and|,)\s+{ours}\s+{_DEAL_VERBS}\s+{_DEAL_WHAT}"
-        rf"{_DEAL_NOUN}\b",
-        rf"^{ours}\s+{verb_s}\s+{_DEAL_WHAT}{_DEAL_NOUN},?\s+(?:this\s+time\s+)?with\s+"
-        rf"(?P<other>{_NAME})",
-    )
-    for pattern in patterns:
-        match = re.search(pattern, title)
+    ours = _with_us(title, names)
+    if _US not in ours:
+        return None
+    for pattern in _DEALS:
+        match = pattern.search(ours)
         if match is None:
             continue
         other = _proper(match.group("other"), names)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .details import Detail, award_name, names_alternation
+from .details import Detail, award_name
 
 # Posts whose holder's honour is news for the whole company. Case is ignored for the post only:
 # the person's name after it must be capitalised.
@@ -32,14 +32,25 @@ _SAID = {
 _UPPER_POSTS = frozenset({"ceo", "md", "cfo", "coo", "cto"})
 
 
+_VERBS = "|".join(sorted(_SAID, key=len, reverse=True))
+# What follows the company's name: compiled once; the name is matched apart (a pattern holding
+# it would be compiled anew for every company of a digest).
+_HONOURED = re.compile(
+    rf"(?:['\u2019]s?)?\s+(?P<post>{_POST})(?P<person>{_PERSON})\s+(?P<verb>(?i:{_VERBS}))\s"
+)
+
+
 def honoured_person(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
     """The honour of the company's person the headline tells, named for ``owner`` ("Acme's");
     None when the headline does not open with the company's post holder being honoured."""
-    verbs = "|".join(sorted(_SAID, key=len, reverse=True))
-    found = re.match(
-        rf"(?i:{names_alternation(names)})(?:['\u2019]s?)?\s+(?P<post>{_POST})(?P<person>{_PERSON})"
-        rf"\s+(?P<verb>(?i:{verbs}))\s",
-        title,
+    opening = title.casefold()
+    found = next(
+        (
+            match
+            for name in sorted(names, key=len, reverse=True)
+            if opening.startswith(name.casefold()) and (match := _HONOURED.match(title, len(name)))
+        ),
+        None,
     )
     if found is None:
         return None
