@@ -750,6 +750,8 @@ def test_orders_placed_approvals_asked_legal_wins_refinancing_and_guidance_are_n
         ("Acme wins patent for battery design", K.MILESTONE),
         ("Acme raises $500 million in Series C funding", K.FUNDING),
         ("Acme profit beats estimates, raises full-year guidance", K.GROWTH),
+        # a deal cleared by named authorities is the acquisition, not a milestone of its own
+        ("Acme, Beta merger deal gets BSE, NSE nod", K.ACQUISITION),
         # a share move whose cause is a result: the result is the event
         ("Acme shares jump on profit beat", K.GROWTH),
     ],

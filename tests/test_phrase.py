@@ -791,3 +791,23 @@ def test_names_with_a_full_stop_multipliers_purposes_and_market_words(
 
     sentence = phrasings(title, company, kind)["formal"][0][0]
     assert said in sentence, sentence
+
+
+@pytest.mark.parametrize(
+    ("title", "news"),
+    [
+        ("Acme Corp merger with Beta gets CCI approval", "the CCI approval for Acme Corp's merger with Beta"),
+        ("Acme Corp, Beta Holiday merger deal gets BSE, NSE nod",
+         "the stock exchanges' approval for Acme Corp's Beta Holiday merger"),
+        ("Acme Corp-Beta merger gets CCI nod", "the CCI approval for Acme Corp's Beta merger"),
+        ("Acme Corp deal gets shareholders nod", "the shareholders' approval for Acme Corp's deal"),
+    ],
+)  # fmt: skip
+def test_who_cleared_the_company_s_deal_is_named_with_the_deal(title: str, news: str) -> None:
+    from research.judge import classify
+    from research.write.snippets import phrasings
+
+    verdict = classify(title, COMPANY)
+    assert verdict.kind is K.ACQUISITION, verdict
+    sentence = phrasings(title, COMPANY, K.ACQUISITION)["formal"][0][0]
+    assert news in sentence, sentence

@@ -165,7 +165,7 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"|\b(raises?|ups|increases?|hikes?|lifts?)\b[^.;]{0,8}\bstake\b[^.;]{0,40}\bto (5[1-9]|[6-9]\d|100)(\.\d+)? ?(%|per ?cent)"
         r"|\b(approves?|approved|clears?|cleared|green[- ]lights?)\b[^.;]{0,40}\b(deal|merger|takeover|acquisition|buyout|purchase)\b"
         r"|\bgreen light\b[^.;]{0,40}\b(deal|merger|takeover|acquisition|buyout|purchase)\b"
-        r"|\b(deal|merger|takeover|acquisition|buyout)\b[^.;]{0,40}\b(approved|cleared|gets? (the )?(nod|approval|clearance|green light)|secures?\b[^.;]{0,20}\bnod|clears? (a )?(big |major |key )?hurdle)\b",
+        r"|\b(deal|merger|takeover|acquisition|buyout)\b[^.;]{0,40}\b(approved|cleared|gets? (the )?([\w&'-]+,? ){0,3}?(nod|approval|clearance|green light)|secures?\b[^.;]{0,20}\bnod|clears? (a )?(big |major |key )?hurdle)\b",
     ),
     (
         EventKind.FUNDING,

@@ -153,8 +153,26 @@ _APPROVERS = {
     "nse and bse": "the stock exchanges'", "bse and nse": "the stock exchanges'",
     "bourses": "the stock exchanges'", "exchanges": "the stock exchanges'",
 }  # fmt: skip
-_WHO = r"Shareholders|Investors|Regulators|NSE\s*(?:&|and)\s*BSE|BSE\s*(?:&|and)\s*NSE|bourses|exchanges"
+_WHO = r"Shareholders|Investors|Regulators|NSE\s*(?:&|and|,)\s*BSE|BSE\s*(?:&|and|,)\s*NSE|bourses|exchanges"
 _DEAL = r"(?:deal|takeover|merger|acquisition|buyout)"
+
+
+# "Acme merger with Beta gets CCI nod", "Acme's deal secures shareholders' approval": after
+# the company's name (found apart, so that the pattern is compiled once).
+_OWN_DEAL_CLEARED = re.compile(
+    rf"(?:['\u2019]s)?\s+(?P<deal>(?:[a-z][\w-]*\s+){{0,3}}?(?i:{_DEAL})(?:\s+(?:with|of|for)\s+"
+    rf"{_NAME})?)\s+(?i:secures?|gets?|wins?|receives?)\s+(?P<who>(?i:{_WHO})|[A-Z]{{2,}}"
+    r"(?:,?\s+[A-Z]{2,})?)'?\s+(?i:nod|approval|clearance|green\s+light)\b"
+)
+
+
+def _after_name(title: str, names: tuple[str, ...]) -> int:
+    """Where the headline goes on after the company's name that opens it, or past its end."""
+    opening = title.casefold()
+    return next(
+        (len(n) for n in sorted(names, key=len, reverse=True) if opening.startswith(n.casefold())),
+        len(title) + 1,
+    )
 
 
 def _deal_approved(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
@@ -169,8 +187,11 @@ def _deal_approved(title: str, names: tuple[str, ...], owner: str) -> Detail | N
         re.IGNORECASE,
     )
     paired = re.search(
-        rf"(?:{company})\s*-\s*(?P<target>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)?)\s+(?P<noun>{_DEAL})\b"
-        rf"[^;]*?\b(?:secures?|gets?|wins?|receives?)\s+(?P<who>{_WHO})\s+(?:nod|approval|clearance)",
+        # "Acme-Beta deal", "Acme, Beta Holiday merger deal": the two parties, then the deal
+        rf"(?:{company})\s*(?:-|,\s)\s*(?P<target>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*)?)\s+"
+        rf"(?P<noun>{_DEAL})(?:\s+deal)?\b"
+        rf"[^;]*?\b(?:secures?|gets?|wins?|receives?)\s+(?P<who>{_WHO}|(?-i:[A-Z]{{2,}}))\s+"
+        r"(?:nod|approval|clearance)",
         title,
         re.IGNORECASE,
     )
@@ -178,9 +199,14 @@ def _deal_approved(title: str, names: tuple[str, ...], owner: str) -> Detail | N
         who, deal = given.group("who"), given.group("deal")
     elif paired:
         who, deal = paired.group("who"), f"{paired.group('target')} {paired.group('noun').lower()}"
+    elif own := _OWN_DEAL_CLEARED.match(title, _after_name(title, names)):
+        who, deal = own.group("who"), own.group("deal")
     else:
         return None
-    approver = _APPROVERS[re.sub(r"\s+", " ", who.lower())]
+    said = re.sub(r"\s*,\s*", " & ", re.sub(r"\s+", " ", who.lower()))
+    approver = _APPROVERS.get(said) or (f"the {who}" if who.isupper() else None)
+    if approver is None:
+        return None
     return Detail(
         f"{approver} approval for {owner} {deal}",
         f"won {approver} approval for your {deal}",
