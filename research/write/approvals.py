@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .details import _NAME, Detail, names_alternation
+from .details import _NAME, Detail, after_name, names_alternation
 from .grammar import indefinite_article, possessive
 
 
@@ -166,15 +166,6 @@ _OWN_DEAL_CLEARED = re.compile(
 )
 
 
-def _after_name(title: str, names: tuple[str, ...]) -> int:
-    """Where the headline goes on after the company's name that opens it, or past its end."""
-    opening = title.casefold()
-    return next(
-        (len(n) for n in sorted(names, key=len, reverse=True) if opening.startswith(n.casefold())),
-        len(title) + 1,
-    )
-
-
 def _deal_approved(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
     """ "Shareholders give Acme green light for $2.7 billion Beta deal", "Acme-Beta deal secures
     NSE & BSE nod": who cleared which of the company's deals, never "its latest acquisition"."""
@@ -199,7 +190,7 @@ def _deal_approved(title: str, names: tuple[str, ...], owner: str) -> Detail | N
         who, deal = given.group("who"), given.group("deal")
     elif paired:
         who, deal = paired.group("who"), f"{paired.group('target')} {paired.group('noun').lower()}"
-    elif own := _OWN_DEAL_CLEARED.match(title, _after_name(title, names)):
+    elif own := _OWN_DEAL_CLEARED.match(title, after_name(title, names)):
         who, deal = own.group("who"), own.group("deal")
     else:
         return None

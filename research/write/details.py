@@ -48,6 +48,17 @@ def names_alternation(names: tuple[str, ...]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+def after_name(title: str, names: tuple[str, ...]) -> int:
+    """Where the headline goes on after the company's name that opens it (the longest name that
+    does, in any case), or past its end when none does: a pattern can then match from there
+    without holding the name, and so be compiled once."""
+    opening = title.casefold()
+    return next(
+        (len(n) for n in sorted(names, key=len, reverse=True) if opening.startswith(n.casefold())),
+        len(title) + 1,
+    )
+
+
 def is_demonym(word: str) -> bool:
     """ "Italian", "Japanese", "Scottish", "Nordic": an adjective, not a name to call "the"."""
     return word in _DEMONYMS or (word[:1].isupper() and word.endswith(_DEMONYM_SUFFIXES))

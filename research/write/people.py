@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .details import Detail, award_name
+from .details import Detail, after_name, award_name
 
 # Posts whose holder's honour is news for the whole company. Case is ignored for the post only:
 # the person's name after it must be capitalised.
@@ -43,15 +43,7 @@ _HONOURED = re.compile(
 def honoured_person(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
     """The honour of the company's person the headline tells, named for ``owner`` ("Acme's");
     None when the headline does not open with the company's post holder being honoured."""
-    opening = title.casefold()
-    found = next(
-        (
-            match
-            for name in sorted(names, key=len, reverse=True)
-            if opening.startswith(name.casefold()) and (match := _HONOURED.match(title, len(name)))
-        ),
-        None,
-    )
+    found = _HONOURED.match(title, after_name(title, names))
     if found is None:
         return None
     post = found.group("post")
