@@ -777,3 +777,31 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
     title: str, congratulable: bool
 ) -> None:
     assert classify(title, "Acme").congratulable is congratulable
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        # what came first is done, whatever is weighed or expected next
+        ("Acme weighs cash handout after beating profit forecast", K.GROWTH),
+        ("Analysts see upside in Acme after strong Q3 show", K.GROWTH),
+        # a wire's column label is furniture, not a rumour
+        ("BUZZ-Acme: outperforms sector after record output", K.GROWTH),
+    ],
+)
+def test_a_done_cause_after_a_hedge_and_a_wire_label_are_still_news(title: str, kind: K) -> None:
+    verdict = classify(title, "Acme")
+    assert verdict.congratulable and verdict.kind is kind, verdict
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme could beat profit forecast after cost cuts",  # the hedge governs the trigger
+        "Acme expected to post strong Q3 show after festive demand",
+        "Buzz: Acme in talks to buy Beta",  # a rumour is still a rumour
+    ],
+)
+def test_a_hedge_that_governs_the_trigger_still_hedges(title: str) -> None:
+    verdict = classify(title, "Acme")
+    assert not verdict.congratulable, verdict

@@ -811,3 +811,11 @@ def test_who_cleared_the_company_s_deal_is_named_with_the_deal(title: str, news:
     assert verdict.kind is K.ACQUISITION, verdict
     sentence = phrasings(title, COMPANY, K.ACQUISITION)["formal"][0][0]
     assert news in sentence, sentence
+
+
+def test_a_move_after_the_name_and_a_colon_is_still_the_company_s() -> None:
+    from research.write.snippets import phrasings
+
+    title = "BUZZ-Acme Corp: outperforms sector after record output"
+    sentence = phrasings(title, COMPANY, K.GROWTH)["formal"][0][0]
+    assert "Acme Corp's record output" in sentence, sentence

@@ -139,8 +139,10 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
                 hedges = list(_HEDGE.finditer(lower))
             # "launches a $3 billion bid for Beta": a formal offer; the bid is the trigger's own
             hedge = next((h for h in hedges if not _bid_in_trigger(lower, kind, match, h)), None)
-            if hedge is not None and (
-                hedge.start() < match.end() or same_clause(text, match.start(), hedge.start())
+            if (
+                hedge is not None
+                and (hedge.start() < match.end() or same_clause(text, match.start(), hedge.start()))
+                and not _done_before_trigger(text, lower, hedge, match)
             ):
                 break  # hedged: "could win", "wins contract, expects more" is still a fact
             if kind in _FORECASTABLE and _FORECAST_BEFORE.search(
@@ -233,6 +235,23 @@ def _attribution(text: str) -> str:
     if found and sentence_case(text[: found.start()]):
         return found.group(0).strip(" :")
     return ""
+
+
+# "weighs cash handout after beating profit forecast": what came first is done, whatever is
+# weighed next.
+_DONE_CAUSE = re.compile(r"\b(after|following)\s+$")
+
+
+def _done_before_trigger(
+    text: str, lower: str, hedge: re.Match[str], trigger: re.Match[str]
+) -> bool:
+    """The hedge comes before the trigger in its clause, and the trigger opens a cause already
+    done ("top picks: Beta after record profit" is the picks' clause, and Beta's profit)."""
+    return (
+        hedge.end() <= trigger.start()
+        and same_clause(text, hedge.end(), trigger.start())
+        and bool(_DONE_CAUSE.search(lower, hedge.end(), trigger.start()))
+    )
 
 
 def _bid_in_trigger(

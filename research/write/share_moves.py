@@ -8,7 +8,8 @@ import re
 
 _MOVE = (
     r"(?:jumps?|rises?|gains?|surges?|soars?|rall(?:y|ies)|climbs?|zooms?|up|spurts?|advances?|"
-    r"spikes?|leads?|(?:is\s+)?at\s+\d+%\s+upper\s+circuit|hits?\s+(?:\d+%\s+)?upper\s+circuit|"
+    r"spikes?|leads?|outperforms?(?:\s+(?:the\s+)?(?:sector|market|index|peers))?|"
+    r"(?:is\s+)?at\s+\d+%\s+upper\s+circuit|hits?\s+(?:\d+%\s+)?upper\s+circuit|"
     r"hits?\s+[\w\s-]*?high|firms?\s+up|trades?\s+higher|edges?\s+up|extends?\s+gains)"
     r"(?:\s+(?:over|nearly|about|almost|by|as\s+much\s+as))*(?:\s+\d+(?:\.\d+)?%)?"
     r"(?:\s+(?:intraday|in\s+early\s+trade|in\s+trade|today|in\s+\w+\s+sessions?))?"
@@ -44,7 +45,7 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
 
 def _moved(match: re.Match[str], names: tuple[str, ...]) -> bool:
     """Whether the words before the share move name the company."""
-    lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
+    lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip().rstrip(":"))  # "Acme: up"
     # "Venus Remedies Ltd" names Venus Remedies; "D B Corp" is named with its "Corp"
     bare = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
     return any(_names_the_company(lead, n) or _names_the_company(bare, n) for n in names)
@@ -100,9 +101,11 @@ def told_of_company(title: str, names: tuple[str, ...]) -> str | None:
         match = pattern.match(title)
         if match is None:
             continue
-        lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip())
+        lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip().rstrip(":"))  # "Acme: up"
         bare = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
-        named = next((n for n in names if _bare_name(n) in (_bare_name(lead), _bare_name(bare))), None)
+        named = next(
+            (n for n in names if _bare_name(n) in (_bare_name(lead), _bare_name(bare))), None
+        )
         if named is None:
             continue
         if pattern is _PRICE_PAGE and match.group("word").lower() not in _WORDS_FOR_A_COMPANY:
