@@ -787,6 +787,9 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
         ("Analysts see upside in Acme after strong Q3 show", K.GROWTH),
         # a wire's column label is furniture, not a rumour
         ("BUZZ-Acme: outperforms sector after record output", K.GROWTH),
+        # a joint venture set up is a partnership; a stake sold in one is not (below)
+        ("Acme sets up JV with Beta for EV batteries", K.PARTNERSHIP),
+        ("Beta rallies as Acme completes establishment of a 50:50 JV", K.PARTNERSHIP),
     ],
 )
 def test_a_done_cause_after_a_hedge_and_a_wire_label_are_still_news(title: str, kind: K) -> None:
@@ -800,6 +803,8 @@ def test_a_done_cause_after_a_hedge_and_a_wire_label_are_still_news(title: str, 
         "Acme could beat profit forecast after cost cuts",  # the hedge governs the trigger
         "Acme expected to post strong Q3 show after festive demand",
         "Buzz: Acme in talks to buy Beta",  # a rumour is still a rumour
+        "Acme sells stake in insurance JV",
+        "Acme plans JV with Beta",
     ],
 )
 def test_a_hedge_that_governs_the_trigger_still_hedges(title: str) -> None:

@@ -225,6 +225,7 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"\bpartner(ship|ships|ed|ing)\b|\bpartners? (with|on|to)\b|\b(strategic|technology|official|exclusive|distribution) partner\b|\bjoins?\b[^.;]{0,40}\bpartner\b|\bteams? (up|with)\b|\bjoins? forces\b|\b(?:{collaborate}|{collaboration}|collaborative)|\balliance\b"
         r"|\bjoint venture\b|\bpacts?\b|\b(?:{co-develop})|\b(?:{codevelop})|\btie-?ups?\b|\bties up\b"
         r"|\b(mou|memorandum of understanding|memo of understanding)\b|\bforms? (a )?(new )?(jv|joint venture)\b"
+        r"|\b(sets? up|establish(es|ed|ment of)?|creates?|floats?)\b[^.;]{0,20}\b(jv|joint venture)\b|\b\d+:\d+ jv\b"
         r"|\b(signs?|signed|inks?|inked|strikes?|struck|seals?|sealed|closes?|closed|clinch\w*|agrees?|agreed)\b[^.;]{0,30}\b(deal|agreement|pact)\b[^.;]{0,30}\bwith\b"
         # a licensing deal shares rights both ways: a partnership, not a customer won
         r"|\b(licensing|licence|license)\s+(deal|agreement|pact)s?\b",
