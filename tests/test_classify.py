@@ -789,6 +789,8 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
         ("BUZZ-Acme: outperforms sector after record output", K.GROWTH),
         # a joint venture set up is a partnership; a stake sold in one is not (below)
         ("Acme sets up JV with Beta for EV batteries", K.PARTNERSHIP),
+        # "Limited Liability Company" is a legal form, not a liability
+        ("Beta and Acme Form Joint Venture Limited Liability Company", K.PARTNERSHIP),
         ("Beta rallies as Acme completes establishment of a 50:50 JV", K.PARTNERSHIP),
     ],
 )

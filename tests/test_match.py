@@ -204,6 +204,12 @@ def test_alias_followed_by_another_legal_name_is_a_namesake(title: str, namesake
     assert find_mention(item(title), ACME) == f"names another company, {namesake!r}"
 
 
+def test_a_title_case_verb_after_the_name_ends_it_before_a_legal_suffix() -> None:
+    # "Form ... Limited" is the company's verb and the venture's name, not "Acme Form ... Limited"
+    title = "Kinder Morgan and Acme Form Joint Venture Limited Liability Company to Buy Assets"
+    assert find_mention(item(title), ACME) == Mention("Acme", "headline", title.index("Acme"))
+
+
 @pytest.mark.parametrize(
     ("title", "position"),
     [

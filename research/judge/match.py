@@ -247,8 +247,8 @@ def _other_company(text: str, position: int, name: str, company: Company) -> str
                 return ""
             own = {n.casefold() for n in company.names}
             return "" if candidate.casefold() in own else candidate
-        if not word[:1].isupper():
-            break
+        if not word[:1].isupper() or word.casefold() in _NOT_A_NEW_NAME:
+            break  # "Kinder Morgan and BP Form Joint Venture Limited ...": BP's verb, in Title Case
         words.append(word)
     return _longer_proper_name(text, position, name, company)
 
@@ -303,6 +303,7 @@ _NOT_A_NEW_NAME = frozenset(
     america americas europe china japan germany france australia canada asia africa
     plans partners forms files gets wins signs launches posts reports buys sells raises opens
     acquires names appoints unveils says sees eyes ipo ipos
+    form sign win launch buy sell raise acquire unveil agree team join ink seal strike
     pvt private ltds net profit
     pat sales revenue revenues results earnings rs inr usd price chairman chairwoman chair
     chief president director founder cofounder co-founder head boss executive officer board

@@ -37,7 +37,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, str], ...] = (
         r"|\b(sec|ftc|doj|cma|fca|sebi)\b(?![^.;]{0,12}\b(nod|approval|clearance|approves|clears)\b)"
         r"|\b(?:{sentence})|\bprison\b|\b(?:{jail})|\b(?:{convict}|{conviction})|\bguilty\b|\blitigation\b|\b(?:{sanction})"
         r"|\bbann?(ed|s)?\b|\b(?:{raid})|\bscrutiny\b|\bunder fire\b|\bcrackdown\b"
-        r"|\bcomplaints?\b|\b(?:{penalise})|\b(?:{penalize})|\bliab(le|ility)\b|\bdamages\b|\bsuits?\b|\bhit with\b"
+        r"|\bcomplaints?\b|\b(?:{penalise})|\b(?:{penalize})|(?<!limited )\bliab(le|ility)\b|\bdamages\b|\bsuits?\b|\bhit with\b"
         r"|\blegal (challenge|action|battle|fight|dispute)\b|\bappeals?\b",
     ),
     ("a recall", r"\b(?:{recall})"),
