@@ -789,6 +789,9 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
         ("BUZZ-Acme: outperforms sector after record output", K.GROWTH),
         # a joint venture set up is a partnership; a stake sold in one is not (below)
         ("Acme sets up JV with Beta for EV batteries", K.PARTNERSHIP),
+        # a coal block is won, not blocked
+        ("Acme bags Utkal-C coal block; stock rallies over 13%", K.NEW_ACCOUNT),
+        ("Acme zooms 20% on coal block win", K.NEW_ACCOUNT),
         # "Limited Liability Company" is a legal form, not a liability
         ("Beta and Acme Form Joint Venture Limited Liability Company", K.PARTNERSHIP),
         ("Beta rallies as Acme completes establishment of a 50:50 JV", K.PARTNERSHIP),
@@ -806,9 +809,22 @@ def test_a_done_cause_after_a_hedge_and_a_wire_label_are_still_news(title: str, 
         "Acme expected to post strong Q3 show after festive demand",
         "Buzz: Acme in talks to buy Beta",  # a rumour is still a rumour
         "Acme sells stake in insurance JV",
+        "Acme jumps 12% after multiple block deals on BSE",  # shares traded in bulk
         "Acme plans JV with Beta",
     ],
 )
 def test_a_hedge_that_governs_the_trigger_still_hedges(title: str) -> None:
     verdict = classify(title, "Acme")
     assert not verdict.congratulable, verdict
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme snaps 18% post block deal on NSE",
+        "Beta to sell 9% in Acme via block trades",
+        "Acme surges as state stops auction of two coal blocks",
+    ],
+)
+def test_a_block_deal_or_a_coal_block_is_no_lost_deal(title: str) -> None:
+    assert classify(title, "Acme").tone != "negative", classify(title, "Acme")

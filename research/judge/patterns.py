@@ -27,7 +27,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, str], ...] = (
         "a lost deal",
         r"\blos(e|es|ing|t)\b|\bends?\b[^.]{0,30}\b(partnership|deal|contract|agreement|relationship|alliance)"
         r"|\b(?:{abandon})|\b(?:{terminate}|{termination})|\bpulls? out\b|\b(?:{withdraw}|{withdrawal})|\bwalks? away\b|\b(?:{collapse})"
-        r"|\bfails?\b|\bfailed\b|\bblock(s|ed)?\b|\brejected\b|\b(?:{snub}|{rebuff})\b|\bbacks? out\b|\b(selected|chosen|picked|preferred) over\b",
+        r"|\bfails?\b|\bfailed\b|(?<!coal )(?<!oil )(?<!gas )(?<!mining )(?<!exploration )\bblock(s|ed)?\b(?! (deals?|trades?|wins?|allocations?|auctions?)\b)|\brejected\b|\b(?:{snub}|{rebuff})\b|\bbacks? out\b|\b(selected|chosen|picked|preferred) over\b",
     ),
     (
         "legal trouble",
@@ -211,7 +211,8 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"|strikes?|struck|(?:{clinch}))\b[^.;]{0,40}\b(?<!licensing )(?<!licence )(?<!license )(deal|order|account|customer|client|agreement|bid|tender|mandate"
         r"|charter|concession|contract)s?\b"
         r"|\b(loses?|lost)\b[^.;]{0,40}\b(contract|deal|order|account|client|customer|tender|bid)s?\b[^.;]{0,10}\bto\b"
-        r"|\b(contract|account|order) wins?\b|\bawarded\b[^.;]{0,40}\b(contract|concession|tender|order|deal)s?\b"
+        r"|\b(contract|account|order|(coal|oil|gas|mining|exploration) block) wins?\b"
+        r"|\b(wins?|won|bags?|bagged|secures?|secured)\b[^.;]{0,25}\b(coal|oil|gas|mining|exploration) blocks?\b|\bawarded\b[^.;]{0,40}\b(contract|concession|tender|order|deal)s?\b"
         r"|\b(wins?|won|winning|secures?|bags?|"
         + LANDS
         + r")\b[^.;]{0,30}\b(engagement|outsourcing|project|mandate)s?\b"

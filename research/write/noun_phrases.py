@@ -39,7 +39,8 @@ _COUNTABLE_HEADS = frozenset(
     supplier customer client jet tower building centre café cafe flagship assessment rollout test
     farm rpg farmer takeover port festival date kit celebration engagement mandate bid
     subsidiary portal pill debut
-    thinner blocker inhibitor reliever antidepressant statin sedative biosimilar injectable""".split()
+    thinner blocker inhibitor reliever antidepressant statin sedative biosimilar injectable
+    block""".split()
 )
 _DETERMINERS = frozenset(
     "a an the its their his her our this that these those each every another".split()

@@ -25,7 +25,8 @@ _AGREEMENT = re.compile(
 _SIGNED = ("pact", "mou", "agreement")  # signed; the others are formed
 _ORDER_WIN = re.compile(
     r"(?P<what>(?:(?:big|major|large|fresh|new|maiden)\s+)?(?:(?P<amount>(?:Rs|\$|US\$|\u20b9)\s?"
-    r"[\d,.]+(?:\s(?:crore|lakh|million|billion))?)\s+)?(?P<head>orders?|contracts?))\s+wins?"
+    r"[\d,.]+(?:\s(?:crore|lakh|million|billion))?)\s+)?(?P<head>orders?|contracts?"
+    r"|(?:coal|oil|gas|mining|exploration)\s+blocks?))\s+wins?"
     r"(?:\s+for\s+(?P<purpose>.+))?$",
     re.IGNORECASE,
 )
