@@ -792,6 +792,10 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
         # a coal block is won, not blocked
         ("Acme bags Utkal-C coal block; stock rallies over 13%", K.NEW_ACCOUNT),
         ("Acme zooms 20% on coal block win", K.NEW_ACCOUNT),
+        # a share move's cause is the event: the contract or order won
+        ("Acme rallies on SAP contract", K.NEW_ACCOUNT),
+        ("Acme surges 16% on UAE export order", K.NEW_ACCOUNT),
+        ("Acme rallies over 8% on signing technology contract with Beta", K.NEW_ACCOUNT),
         # "Limited Liability Company" is a legal form, not a liability
         ("Beta and Acme Form Joint Venture Limited Liability Company", K.PARTNERSHIP),
         ("Beta rallies as Acme completes establishment of a 50:50 JV", K.PARTNERSHIP),
@@ -810,6 +814,9 @@ def test_a_done_cause_after_a_hedge_and_a_wire_label_are_still_news(title: str, 
         "Buzz: Acme in talks to buy Beta",  # a rumour is still a rumour
         "Acme sells stake in insurance JV",
         "Acme jumps 12% after multiple block deals on BSE",  # shares traded in bulk
+        "Acme relying on short-term orders to lower risk",  # no move: "on" of "relying"
+        "Acme gains on Sebi order on pricing",  # an authority's order, not one won
+        "Beta rallies on Acme contract",  # Beta's contract with Acme as the customer
         "Acme plans JV with Beta",
     ],
 )

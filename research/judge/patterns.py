@@ -207,11 +207,19 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"|\bselects?\b|\bchooses\b|\bpicks\b|\btaps\b"
         r"|\b(wins?|won|"
         + LANDS
-        + r"|landed|secures?|secured|signs?|signed|inks?|inked|books?|bags?|bagged|gets?|receives?"
+        + r"|landed|secures?|secured|signs?|signed|signing|winning|bagging|securing|landing|inks?|inked|books?|bags?|bagged|gets?|receives?"
         r"|strikes?|struck|(?:{clinch}))\b[^.;]{0,40}\b(?<!licensing )(?<!licence )(?<!license )(deal|order|account|customer|client|agreement|bid|tender|mandate"
         r"|charter|concession|contract)s?\b"
         r"|\b(loses?|lost)\b[^.;]{0,40}\b(contract|deal|order|account|client|customer|tender|bid)s?\b[^.;]{0,10}\bto\b"
         r"|\b(contract|account|order|(coal|oil|gas|mining|exploration) block) wins?\b"
+        # a share move's cause: "rallies on SAP contract", "surges 16% on UAE export order"; not
+        # an authority's order ("on Sebi audit order", "on regulatory order")
+        r"|\b(rall(y|ies|ied)|surge[sd]?|jump(s|ed)?|gain(s|ed)?|soar(s|ed)?|zoom(s|ed)?|climb(s|ed)?|up"
+        r"|rise[sd]?|spurts?|advances?|higher|high)\b[^.;]{0,25}?"
+        r"\b(on|after|post)\s+((a|an|the|its|fresh|new|big|major|maiden)\s+)?([\w$.,&-]+\s+){0,3}?"
+        r"(?<!court )(?<!regulatory )(?<!audit )(?<!government )(?<!govt )(?<!tribunal )(?<!tax )"
+        r"(?<!stay )(?<!interim )(?<!ministry )(?<!sebi )(?<!rbi )(?<!cci )(?<!sat )(?<!legal )"
+        r"(order|contract)s?\b(?!\s+(book|inflow|backlog|screen|cancell\w*|loss|termination|delay)s?\b)"
         r"|\b(wins?|won|bags?|bagged|secures?|secured)\b[^.;]{0,25}\b(coal|oil|gas|mining|exploration) blocks?\b|\bawarded\b[^.;]{0,40}\b(contract|concession|tender|order|deal)s?\b"
         r"|\b(wins?|won|winning|secures?|bags?|"
         + LANDS
