@@ -796,6 +796,11 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
         ("Acme rallies on SAP contract", K.NEW_ACCOUNT),
         ("Acme surges 16% on UAE export order", K.NEW_ACCOUNT),
         ("Acme rallies over 8% on signing technology contract with Beta", K.NEW_ACCOUNT),
+        # "shares hit 52-week high" is a rise, whose cause is the event
+        ("Acme shares hit 52-week high on strong Q1 numbers", K.GROWTH),
+        ("Acme shares hit 3-month high after Q1 profit beats estimates", K.GROWTH),
+        ("Acme shares zoom 7% on positive Q4 numbers", K.GROWTH),
+        ("Acme surges, hits 52-week high on better-than-expected Q1 numbers", K.GROWTH),
         # "Limited Liability Company" is a legal form, not a liability
         ("Beta and Acme Form Joint Venture Limited Liability Company", K.PARTNERSHIP),
         ("Beta rallies as Acme completes establishment of a 50:50 JV", K.PARTNERSHIP),
@@ -835,3 +840,17 @@ def test_a_hedge_that_governs_the_trigger_still_hedges(title: str) -> None:
 )
 def test_a_block_deal_or_a_coal_block_is_no_lost_deal(title: str) -> None:
     assert classify(title, "Acme").tone != "negative", classify(title, "Acme")
+
+
+@pytest.mark.parametrize(
+    ("title", "tone"),
+    [
+        ("Acme shares hit by weak demand", "negative"),
+        ("Acme stock hit hard after probe", "negative"),
+        ("Acme shares hit lower circuit", "negative"),
+        ("Acme shares hit record high", "neutral"),  # a bare move: not bad, not news
+        ("Beta, Acme among 34 stocks that have hit fresh 52-week highs today", "neutral"),
+    ],
+)
+def test_shares_hit_by_news_fall_and_shares_hitting_a_high_rise(title: str, tone: str) -> None:
+    assert classify(title, "Acme").tone == tone, classify(title, "Acme")

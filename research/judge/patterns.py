@@ -70,7 +70,10 @@ NEGATIVE_FAMILIES: tuple[tuple[str, str], ...] = (
     (
         "a share drop",
         r"\b(stocks?|shares?|scrip)\b[^.;]{0,20}\b(down|lower|red|fall|falls|fell|drop|drops|dropped|(?:{slump})|slide|slides"
-        r"|weak|(?:{tumble})|(?:{sink})|(?:{plunge})|(?:{crash})|(?:{tank})|hit)\b|\bends? in (the )?red\b|\btakes? (a )?hit\b"
+        r"|weak|(?:{tumble})|(?:{sink})|(?:{plunge})|(?:{crash})|(?:{tank})"
+        # "shares hit 52-week high" is a rise
+        r"|hit(?!\s+(an?\s+|its\s+)?(new|fresh|record|all-time|lifetime|\d+-\w+|multi-\w+|\w+-year|\d+|week|month|year|[\s-])*(highs?|peaks?|upper circuit)\b))\b"
+        r"|\bends? in (the )?red\b|\btakes? (a )?hit\b"
         r"|\b(sheds?|loses?|lost|wipes?|wiped|erases?|erased)\b[^.;]{0,25}\b(market (value|cap|capitali[sz]ation)|m-?cap|in value|of (its )?value)\b",
     ),
     (
@@ -255,7 +258,8 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"|\b(passengers?|traffic|volumes?|footfall|subscribers|users|customers|orders|bookings|deliveries)\b[^.;]{0,15}\b(rise|rises|rose|jump|jumps|jumped|up|grow|grows|grew|increase|increases|increased|surge|surges|surged|climb|climbs|climbed|soar|soars|soared)\b"
         r"|\b(posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|logs?|books?)\b[^.;]{0,30}\b(net profit|profit|pat|net income)\b"
         r"|\b(net profit|pat|profit|net)\b[^.;]{0,12}\b(at|of|stands at)\s*(rs\.?|\$|\u00a3|\u20ac|\u20b9|inr|usd)\s?\d"
-        r"|\b(robust|bumper|solid|healthy|stellar|blowout|stunning|impressive|upbeat)\b[^.;]{0,15}\b(results|quarter|numbers|sales|growth|earnings|performance|show|figures|profits?)\b"
+        r"|\b(robust|bumper|solid|healthy|stellar|blowout|stunning|impressive|upbeat|better[- ]than[- ]expected)\b[^.;]{0,15}\b(results|quarter|numbers|sales|growth|earnings|performance|show|figures|profits?)\b"
+        r"|\bpositive\b[^.;]{0,15}\b(results|numbers|earnings|show)\b"
         # milder words count as the cause of a move: "jumps 12% on good results", "post smart Q2 show"
         r"|\b(on|after|post|following) (the |its )?(good|smart|excellent|encouraging)\b[^.;]{0,12}\b(results|quarter|numbers|earnings|show|performance)\b"
         r"|\bback in (the )?(profit|black)\b|\bturns? (to )?(a )?(profit|profitability)\b|\breturns? to (profit|profitability|growth)\b"
