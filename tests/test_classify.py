@@ -854,3 +854,43 @@ def test_a_block_deal_or_a_coal_block_is_no_lost_deal(title: str) -> None:
 )
 def test_shares_hit_by_news_fall_and_shares_hitting_a_high_rise(title: str, tone: str) -> None:
     assert classify(title, "Acme").tone == tone, classify(title, "Acme")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # the press's words for a rise in the company's own figures
+        "Acme reports 10% turnover growth for June quarter",
+        "Acme posts 25% growth in FY14 turnover",
+        "Beta, Acme post higher Q2 profits of Rs 239 crore and Rs 192 crore",
+        "Acme posts higher Q2 net, to focus on deposits",
+        "Acme Q1 standalone net shoots to Rs 334 crore",
+        "Acme Q2 increases 48% to Rs 4.13 crore",
+        "Acme net zooms to Rs 21 crore in Q3",
+        "100 per cent growth in PAT for Acme",
+        "Acme posts its best figures in its 21-year history",
+        "Acme swings to profit in fourth quarter",
+        "Acme shares rally nearly 9% post good Q2 show",
+        "Acme rings up higher profit",
+    ],
+)
+def test_the_press_s_words_for_growth(title: str) -> None:
+    verdict = classify(title, "Acme")
+    assert verdict.congratulable and verdict.kind is K.GROWTH, verdict
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme stock edges higher ahead of earnings",  # a move before results
+        "Analysts see higher profit forecast for Acme",
+        "Acme bets on higher sales next year",
+        # a purpose "to" before the trigger's own verb is still a forecast
+        "Acme to post record profit",
+        "Acme to post 25% growth in FY15 turnover",
+        "Acme to register higher revenue this quarter",
+    ],
+)
+def test_higher_before_results_or_in_a_forecast_is_no_growth(title: str) -> None:
+    verdict = classify(title, "Acme")
+    assert not verdict.congratulable, verdict

@@ -819,3 +819,19 @@ def test_a_move_after_the_name_and_a_colon_is_still_the_company_s() -> None:
     title = "BUZZ-Acme Corp: outperforms sector after record output"
     sentence = phrasings(title, COMPANY, K.GROWTH)["formal"][0][0]
     assert "Acme Corp's record output" in sentence, sentence
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        # the press's "net" is net profit
+        ("Acme Corp posts higher Q2 net, to focus on deposits", "posting higher Q2 net profit."),
+        # a period is no unit of the company's: "Q3 shoots" is not quoted as Acme's doing
+        ("Acme Corp Q3 shoots over 3-fold to Rs 50.9 crore", "Acme Corp's latest results"),
+    ],
+)
+def test_the_press_s_net_and_a_quarter_before_the_verb(title: str, said: str) -> None:
+    from research.write.snippets import phrasings
+
+    sentence = phrasings(title, COMPANY, K.GROWTH)["formal"][0][0]
+    assert said in sentence, sentence

@@ -250,13 +250,20 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"|\b(net profit|profit|profits|pat|revenue|revenues|sales|earnings|income|ebitda|turnover|deliveries|bookings|backlog|order ?book|order inflows?)\b"
         r"[^.;]{0,25}\b(rise|rises|rose|risen|jump|jumps|jumped|grow|grows|grew|climb|climbs|climbed|soar|soars|soared"
         r"|surge|surges|surged|up|increase|increases|increased|gain|gains|double|doubles|doubled|zoom|zooms|improve|improves|improved|higher"
-        r"|crosses|passes|tops)\b"
-        r"|\b(sales|revenue|profit|earnings|income) growth\b|\bmargins? (?:{expand}|{widen}|{improve})\b"
-        r"|\bnet\b(?! (debt|loss|losses|outflows?|{sell}|{selloff}|short))[^.;]{0,15}\b(up|rises?|rose|jumps?|jumped|grows?|grew|climbs?|soars?|surges?|doubles?|increases?)\b"
-        r"|\b(jump|rise|increase|surge|growth|gain)s? in\b[^.;]{0,25}\b(net|profits?|revenues?|sales|earnings|income)\b"
+        r"|crosses|passes|tops|shoots?|skyrockets?|leaps?)\b"
+        r"|\b(sales|revenue|profit|earnings|income|turnover|pat) growth\b|\bmargins? (?:{expand}|{widen}|{improve})\b"
+        r"|\bnet\b(?! (debt|loss|losses|outflows?|{sell}|{selloff}|short))[^.;]{0,15}\b(up|rises?|rose|jumps?|jumped|grows?|grew|climbs?|soars?|surges?|doubles?|increases?|zooms?|shoots?)\b"
+        r"|\b(jump|rise|increase|surge|growth|gain)s? in\b[^.;]{0,25}\b(net|profits?|revenues?|sales|earnings|income|pat|turnover)\b"
+        # "posts 25% growth in FY14 turnover", "posts higher Q2 net", "swings to profit"
+        r"|\b(posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|logs?)\b[^.;]{0,10}\d+(\.\d+)? ?(%|per ?cent|pc) growth\b"
+        r"|(?<!to )(?<!will )(?<!may )(?<!could )(?<!should )(?<!likely )\b(posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|logs?|rings? up|rang up)"
+        r"\s+(a\s+)?higher\s+((q[1-4]|h[12]|fy\d*|quarterly|annual|first-half|half-year|[\w-]+-quarter)\s+)?"
+        r"(net|profits?|revenues?|sales|earnings|pat)\b"
+        r"|\b(swings?|swung)( back)? (in)?to (a )?(net )?(profit|black)\b"
+        r"|\b(best|highest)(-ever)?\b[^.;]{0,15}\b(figures|results|quarter|profit|sales|revenue|earnings)\b"
         r"|\b(sales|profits?|revenues?|earnings)\b[^.;]{0,10}\b(recover|recovers|recovered|rebound|rebounds|rebounded|bounces? back|bounced back)\b"
         r"|\b(passengers?|traffic|volumes?|footfall|subscribers|users|customers|orders|bookings|deliveries)\b[^.;]{0,15}\b(rise|rises|rose|jump|jumps|jumped|up|grow|grows|grew|increase|increases|increased|surge|surges|surged|climb|climbs|climbed|soar|soars|soared)\b"
-        r"|\b(posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|logs?|books?)\b[^.;]{0,30}\b(net profit|profit|pat|net income)\b"
+        r"|\b(posts?|posted|reports?|reported|records?|recorded|registers?|registered|clocks?|logs?|books?)\b[^.;]{0,30}\b(net profit|profits?|pat|net income)\b"
         r"|\b(net profit|pat|profit|net)\b[^.;]{0,12}\b(at|of|stands at)\s*(rs\.?|\$|\u00a3|\u20ac|\u20b9|inr|usd)\s?\d"
         r"|\b(robust|bumper|solid|healthy|stellar|blowout|stunning|impressive|upbeat|better[- ]than[- ]expected)\b[^.;]{0,15}\b(results|quarter|numbers|sales|growth|earnings|performance|show|figures|profits?)\b"
         r"|\bpositive\b[^.;]{0,15}\b(results|numbers|earnings|show)\b"
@@ -296,7 +303,7 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
     ),
     (
         EventKind.GROWTH,  # "Q3 up 20%": tried only after the milestone rule above
-        r"\b(q[1-4]|quarter|qtr)\b[^.;]{0,4}\b(up|jumps?|rises?|grows?|soars?|surges?|climbs?)\b[^.;]{0,15}\d",
+        r"\b(q[1-4]|quarter|qtr)\b[^.;]{0,4}\b(up|jumps?|rises?|grows?|soars?|surges?|climbs?|increases?|zooms?|shoots?)\b[^.;]{0,15}\d",
     ),
     (
         EventKind.MILESTONE,

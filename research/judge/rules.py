@@ -145,11 +145,8 @@ def read_headline(title: str, subject_at: int | None) -> Classification:
                 and not _done_before_trigger(text, lower, hedge, match)
             ):
                 break  # hedged: "could win", "wins contract, expects more" is still a fact
-            if kind in _FORECASTABLE and _FORECAST_BEFORE.search(
-                lower, max(0, match.start() - 40), match.start()
-            ):
-                forecast = _FORECAST_BEFORE.search(lower, max(0, match.start() - 40), match.start())
-                assert forecast is not None
+            forecast = _forecast_before(lower, match) if kind in _FORECASTABLE else None
+            if forecast is not None:
                 words = text[forecast.start() : match.end()].strip()
                 return Classification(
                     None, NEUTRAL, True, False, (f"speculation, not news ({words!r})",), words,
@@ -191,6 +188,17 @@ _FORECAST_BEFORE = re.compile(
     r"|to (post|report|show|register|log|clock|see|witness|deliver|help|boost|lift|drive|aid|fuel"
     r"|benefit|gain|get|win|bag|land|receive|become|be))\b(\s+[\w'&.-]+){0,3}\s+$"
 )
+
+
+def _forecast_before(lower: str, trigger: re.Match[str]) -> re.Match[str] | None:
+    """A modal or a purpose "to" before the trigger, or before its first word when that is the
+    verb: "to post higher profit", and "to post record profit" (trigger "post record profit")."""
+    start = trigger.start()
+    verb_end = lower.find(" ", start, trigger.end())
+    end = verb_end + 1 if verb_end != -1 else start
+    return _FORECAST_BEFORE.search(lower, max(0, start - 40), end)
+
+
 # A bad word after these is the background, not the company's news: "grows despite a gloomy
 # market", "first 100% mortgages since the crisis", "profit rises as it resists the oil slump".
 _CONCEDED = re.compile(
@@ -321,7 +329,8 @@ _CAUSE = re.compile(r"\b(on|as|after|following|post|with|over|amid)\b")
 
 
 _BUSINESS_NOUN = re.compile(
-    r"\b(revenue|profit|sales|results|earnings|income|net|order|contract|deal|customers?|users|award)\b"
+    r"\b(revenue|profit|sales|results|earnings|income|net|order|contract|deal|customers?|users|award"
+    r"|show|numbers|quarter)\b"
 )
 
 

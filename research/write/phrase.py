@@ -76,6 +76,7 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
         return None
     phrase = _without_headline_clause(_without_scene(_past_after_conjunction(phrase)))
     phrase = _MONEY_FOR_NEEDS.sub(r"\1", phrase)
+    phrase = _NET_ALONE.sub(r"\1 net profit", phrase)
     if any(_bare(word) in _UNFLATTERING for word in phrase.split(" ")):
         return None  # "marks muted 150th birthday": the news, not the headline's verdict on it
     if re.match(r"\w+ing nod\b", phrase):
@@ -93,6 +94,11 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
 # explanation, in shorthand a sentence cannot quote, and no part of the news.
 _MONEY_FOR_NEEDS = re.compile(
     r"^((?:planning to )?(?:rais|garner|mop|secur|mobilis|mobiliz)\w*\b.*?)\s+to meet\b.*$"
+)
+# "posts higher Q2 net": the press's shorthand for net profit.
+_NET_ALONE = re.compile(
+    r"\b(higher|lower|record|Q[1-4]|quarterly|annual|half-yearly)\s+net\b"
+    r"(?!\s+(?:profit|income|loss|sales|revenue|worth|debt|interest|margin|asset|premium)s?\b)"
 )
 # A headline's own verdict that a note would not quote back to the company.
 _UNFLATTERING = frozenset(
@@ -331,7 +337,9 @@ def event_phrase(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
 
 
 # Capitalised words of a unit's name ("Securities", "Prudential Life"), then the verb.
-_AFTER_UNIT = re.compile(r"(?:[A-Z][\w&.-]*\s+){1,2}?(?P<rest>[a-z]\w*\s.+)$")
+_AFTER_UNIT = re.compile(
+    r"(?:(?!(?:Q[1-4]|H[12]|FY\d*|9M)\b)[A-Z][\w&.-]*\s+){1,2}?(?P<rest>[a-z]\w*\s.+)$"
+)  # a period is no unit: "Q3 shoots over 3-fold" is the quarter's profit
 
 
 def _without_cut_tail(rest: str) -> str:
