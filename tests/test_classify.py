@@ -801,6 +801,14 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
         ("Acme shares hit 3-month high after Q1 profit beats estimates", K.GROWTH),
         ("Acme shares zoom 7% on positive Q4 numbers", K.GROWTH),
         ("Acme surges, hits 52-week high on better-than-expected Q1 numbers", K.GROWTH),
+        # vocabulary of the press: a plant set up, mines won, gas struck, a listing at a premium
+        ("Acme to set up plant in Hungary; stock rallies nearly 3%", K.EXPANSION),
+        ("Acme bags one more coal mine in auction", K.NEW_ACCOUNT),
+        ("Acme's subsidiary strikes gas in Mozambique, stock up", K.MILESTONE),
+        ("Acme rallies on oil discovery in second well", K.MILESTONE),
+        ("Acme rallies 5% on completion of first tunnel for hydro project", K.MILESTONE),
+        ("Acme lists with 4 pc premium at Rs 52", K.FUNDING),
+        ("Acme, Beta tie up to boost data business", K.PARTNERSHIP),
         # "Limited Liability Company" is a legal form, not a liability
         ("Beta and Acme Form Joint Venture Limited Liability Company", K.PARTNERSHIP),
         ("Beta rallies as Acme completes establishment of a 50:50 JV", K.PARTNERSHIP),

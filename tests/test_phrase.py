@@ -835,3 +835,22 @@ def test_the_press_s_net_and_a_quarter_before_the_verb(title: str, said: str) ->
 
     sentence = phrasings(title, COMPANY, K.GROWTH)["formal"][0][0]
     assert said in sentence, sentence
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "said"),
+    [
+        # a particle after a planned verb: the object still takes its article
+        ("Acme Corp to set up plant in Hungary", K.EXPANSION, "plans to set up a plant in Hungary"),
+        # "one" is a determiner of its own
+        ("Acme Corp bags one more coal mine in auction", K.NEW_ACCOUNT, "winning one more coal mine"),
+        # a listing at a premium is the debut, never a plan read from "to issue price"
+        ("Stellar debut: Acme Corp lists at Rs 222, a 23% premium to issue price of Rs 180",
+         K.FUNDING, "Acme Corp's stock-market debut"),
+    ],
+)  # fmt: skip
+def test_planned_particles_one_and_a_listing_at_a_premium(title: str, kind: K, said: str) -> None:
+    from research.write.snippets import phrasings
+
+    sentence = phrasings(title, COMPANY, kind)["formal"][0][0]
+    assert said in sentence, sentence

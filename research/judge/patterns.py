@@ -181,7 +181,8 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"|\b((?:{launch})|opens?|files?( for| papers| draft)?|prices?|priced|completes?|plans? to (launch|float)|to (launch|float)|raises?)\b[^.;]{0,30}\b(ipo|initial public offering|public issue|public offer|rights issue|qip|fpo)\b"
         r"|\b(ipo|initial public offering|public issue|rights issue|qip|fpo|bond issue|ncd issue|bond sale|share sale|issue)\b[^.;]{0,25}\b(opens|to open|oversubscribed|over-subscribed|fully subscribed"
         r"|subscribed (\d+(\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|\w+-fold) times|gets? (sebi|regulatory|market|shareholders'?) (nod|approval))\b"
-        r"|\b(to list|to be listed|lists|listed|listing)\b[^.;]{0,25}\b(shares|on (the )?(bse|nse|nasdaq|nyse|lse|stock exchange|bourses?|sme platform|aim|main board)|at (a )?(\d+(\.\d+)? ?(%|per ?cent|pc) )?(premium|gain))"
+        r"|\b(to list|to be listed|lists|listed|listing)\b[^.;]{0,25}\b(shares|on (the )?(bse|nse|nasdaq|nyse|lse|stock exchange|bourses?|sme platform|aim|main board)|(at|with) (a )?(\d+(\.\d+)? ?(%|per ?cent|pc) )?(premium|gain))"
+        r"|\b(lists|listed)\b[^.;]{0,25}\b\d+(\.\d+)? ?(%|per ?cent|pc) premium\b"
         r"|\b(makes?|make|made) (its |a )?(stock market |market |trading |bourse |exchange )debut\b"
         r"|\b(makes?|make|made) (its |a )?([\w-]+ )?debut\b(?=[^.;]{0,30}\b(bse|nse|bourses?|nasdaq|nyse|stock exchange|listing|ipo)\b)|\bdebuts? (on|at) (the )?(bse|nse|nasdaq|nyse|stock|bourses?|market|exchange)\b"
         r"|\b(raises?|raised|raising|garners?|mops? up)\b[^.;]{0,40}\b(via|through|by issuing|by selling|from)\b[^.;]{0,20}\b(bonds?|ncds?|debentures|qip|rights issue|ipo|preferential|placement|notes)\b"
@@ -223,7 +224,8 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"(?<!court )(?<!regulatory )(?<!audit )(?<!government )(?<!govt )(?<!tribunal )(?<!tax )"
         r"(?<!stay )(?<!interim )(?<!ministry )(?<!sebi )(?<!rbi )(?<!cci )(?<!sat )(?<!legal )"
         r"(order|contract)s?\b(?!\s+(book|inflow|backlog|screen|cancell\w*|loss|termination|delay)s?\b)"
-        r"|\b(wins?|won|bags?|bagged|secures?|secured)\b[^.;]{0,25}\b(coal|oil|gas|mining|exploration) blocks?\b|\bawarded\b[^.;]{0,40}\b(contract|concession|tender|order|deal)s?\b"
+        r"|\b(wins?|won|bags?|bagged|secures?|secured)\b[^.;]{0,25}\b((coal|oil|gas|mining|exploration) blocks?|(coal |iron ore |limestone |bauxite )?mines?)\b"
+        r"|\bawarded\b[^.;]{0,40}\b(contract|concession|tender|order|deal)s?\b"
         r"|\b(wins?|won|winning|secures?|bags?|"
         + LANDS
         + r")\b[^.;]{0,30}\b(engagement|outsourcing|project|mandate)s?\b"
@@ -235,7 +237,7 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
     (
         EventKind.PARTNERSHIP,
         r"\bpartner(ship|ships|ed|ing)\b|\bpartners? (with|on|to)\b|\b(strategic|technology|official|exclusive|distribution) partner\b|\bjoins?\b[^.;]{0,40}\bpartner\b|\bteams? (up|with)\b|\bjoins? forces\b|\b(?:{collaborate}|{collaboration}|collaborative)|\balliance\b"
-        r"|\bjoint venture\b|\bpacts?\b|\b(?:{co-develop})|\b(?:{codevelop})|\btie-?ups?\b|\bties up\b"
+        r"|\bjoint venture\b|\bpacts?\b|\b(?:{co-develop})|\b(?:{codevelop})|\btie-?ups?\b|\bties? up\b"
         r"|\b(mou|memorandum of understanding|memo of understanding)\b|\bforms? (a )?(new )?(jv|joint venture)\b"
         r"|\b(sets? up|establish(es|ed|ment of)?|creates?|floats?)\b[^.;]{0,20}\b(jv|joint venture)\b|\b\d+:\d+ jv\b"
         r"|\b(signs?|signed|inks?|inked|strikes?|struck|seals?|sealed|closes?|closed|clinch\w*|agrees?|agreed)\b[^.;]{0,30}\b(deal|agreement|pact)\b[^.;]{0,30}\bwith\b"
@@ -291,7 +293,8 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         r"|\ba century\b|\bcenturies of\b|\bcentury-old\b|\bcentenary\b|\bcentennial\b|\bfirst[- ]ever\b"
         r"|\b(millionth|billionth|thousandth|hundredth)\b|\b(world's|industry's|nation's|country's|state's|region's) first\b"
         r"|\b(industry|world) first\b|\bfirst in (the )?(industry|world)\b|\bfirst-of-its-kind\b"
-        r"|\b(completes?|performs?|pours?|doses?|makes?|takes? delivery of|launches|delivers?|flies|opens)\b[^.;]{0,12}\b(its |the |a )?first\b"
+        r"|\b(completes?|performs?|pours?|doses?|makes?|takes? delivery of|launches|delivers?|flies|opens|completion of)\b[^.;]{0,12}\b(its |the |a )?first\b"
+        r"|\b(strikes?|struck|finds?|found) (oil|gas)\b|\b(oil|gas) (discovery|discoveries|find)\b"
         r"|\b(gets?|receives?|wins?|secures?|obtains?|bags?|earns?)\b[^.;]{0,25}\b(approval|nod|clearance|licen[cs]e|patent)s?\b(?![^.;]{0,8}\b(for|to) (sell|selling|divest|divesting|exit|exiting)\b)"
         # "wins patent case": a legal win, which is no news to congratulate
         r"(?!\s+(case|suit|lawsuit|dispute|battle|fight|infringement|war|row|challenge|trial|appeal|ruling|verdict)s?\b)"
@@ -312,7 +315,8 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
     (
         EventKind.EXPANSION,
         r"\bexpand(?<!margins expand)(?<!margin expand)(s|ed|ing)?\b|\bexpansion\b(?! (plans?|buzz|hopes|talk))"
-        r"|\bsets? up (shop|base|operations|an? office|a plant|a unit|a subsidiary)\b|\bforms? (a )?(new )?(subsidiary|unit)\b"
+        r"|\bsets? up (shop|base|operations|(an? |its |new )*(office|plant|unit|subsidiary|factory|facility))\b"
+        r"|\bforms? (a )?(new )?(subsidiary|unit)\b"
         r"|\bnew\b[^.;]{0,20}\b(office|headquarters|hq|plant|facility|campus|hub|factory|mill|mine|studios?|warehouse|routes?|site|centre|center)s?\b"
         r"|\bopens?\b[^.;]{0,40}\b(office|plant|facility|headquarters|hub|campus|factory|site|mill|mine|warehouse|centre|center)s?\b"
         r"|\bhiring\b(?! (of )?(a |an |the |new |top |senior )?(executives?|ceo|cfo|chief|head|chairman|directors?|president|managers?)\b)"

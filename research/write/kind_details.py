@@ -29,7 +29,7 @@ _DONE_RAISE = re.compile(
     r"\b(?:raises|raised|closes|closed|completes|completed|bags|secures|mops\s+up)\b", re.I
 )
 _PLANNED_RAISE = re.compile(
-    r"\b(?:to\s+(?:raise|launch|list|float|issue|tap|sell|go\s+public|seek)|plans?|planning|"
+    r"\b(?:to\s+(?:raise|launch|list|float|issue(?!\s+price)|tap|sell|go\s+public|seek)|plans?|planning|"
     r"opens?|proposes?|seeks?|eyes|mulls|files?|nod|approv\w*|subscribed|set\s+to)\b",
     re.IGNORECASE,
 )

@@ -43,7 +43,7 @@ _COUNTABLE_HEADS = frozenset(
     block""".split()
 )
 _DETERMINERS = frozenset(
-    "a an the its their his her our this that these those each every another".split()
+    "a an the its their his her our this that these those each every another one".split()
 )
 _PREPOSITIONS = frozenset(
     ["for", "from", "with", "to", "in", "at", "on", "by", "as", "of", "after", "over", "under",

@@ -212,7 +212,10 @@ def _gerund_words(rest: str, title_case: bool) -> str | None:
             # "to debut today on bourses": it is happening as the news is read, not a plan
             return " ".join([doing, *with_articles(words[2:], verb)])
         lead = "agreeing to" if verb in _AGREED_VERBS else "planning to"
-        return " ".join([lead, verb, *with_articles(words[2:], verb)])
+        obj = words[2:]
+        if len(obj) > 1 and obj[0].lower() in _PARTICLES:
+            verb, obj = f"{verb} {obj[0].lower()}", obj[1:]  # "to set up plant in Hungary"
+        return " ".join([lead, verb, *with_articles(obj, verb.split()[0])])
     if first in ("is", "was", "are") and len(words) > 2:
         if words[1].lower().endswith("ing"):
             return _IN_PROGRESS + " ".join([words[1].lower(), *with_articles(words[2:])])

@@ -112,7 +112,7 @@ _JARGON = re.compile(r"\b(?:nod|bourses?|mcap|scrip|biz|yoy|qoq|stk)\b", re.IGNO
 _NOD = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<=[\w.] )nod\b(?!-)")
 # A fund raising not yet done: "plans to raise", "IPO opens on Thursday", "set to launch IPO".
 _PLANNED_FUNDING = re.compile(
-    r"\b(?:to\s+(?:raise|launch|list|float|issue|tap|sell|go\s+public|seek)|plans?|planning|"
+    r"\b(?:to\s+(?:raise|launch|list|float|issue(?!\s+price)|tap|sell|go\s+public|seek)|plans?|planning|"
     r"opens?|proposes?|seeks?|eyes|mulls|files\s+for)\b",
     re.I,
 )
