@@ -809,6 +809,9 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
         ("Acme rallies 5% on completion of first tunnel for hydro project", K.MILESTONE),
         ("Acme lists with 4 pc premium at Rs 52", K.FUNDING),
         ("Acme, Beta tie up to boost data business", K.PARTNERSHIP),
+        # a regulator that a filing goes to is no trouble
+        ("Acme files IPO papers with Sebi", K.FUNDING),
+        ("Acme files draft prospectus with Sebi for IPO", K.FUNDING),
         # "Limited Liability Company" is a legal form, not a liability
         ("Beta and Acme Form Joint Venture Limited Liability Company", K.PARTNERSHIP),
         ("Beta rallies as Acme completes establishment of a 50:50 JV", K.PARTNERSHIP),
@@ -902,3 +905,16 @@ def test_the_press_s_words_for_growth(title: str) -> None:
 def test_higher_before_results_or_in_a_forecast_is_no_growth(title: str) -> None:
     verdict = classify(title, "Acme")
     assert not verdict.congratulable, verdict
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme, Beta strike record deals with SEC over dark pools",  # settlements
+        "Sebi bars Acme from markets",
+        "SEC probe into Acme widens",
+    ],
+)
+def test_a_regulator_acting_on_the_company_is_still_trouble(title: str) -> None:
+    verdict = classify(title, "Acme")
+    assert verdict.tone == "negative", verdict

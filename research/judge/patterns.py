@@ -34,7 +34,10 @@ NEGATIVE_FAMILIES: tuple[tuple[str, str], ...] = (
         r"\blawsuits?\b|\b(sue|sues|sued|suing)\b|\bprobes?\b|\b(?:{investigate}|{investigation}|{investigator})|\bfined?\b|\bfines\b"
         r"|\b(?:{penalty})|\bsettle(s|d|ment)?\b|\bcharged\b|\b(?:{indict}|{indictment})|\bantitrust\b|\bclass action"
         r"|\b(?:{subpoena})|\b(?:{accuse}|{accusation})|\b(?:{allege}|{allegation}|allegedly)|\b(?:{violate}|{violation})|\bregulators?\b(?![^.;]{0,25}\b(approves?|approved|approval|backs?|clears?|cleared|clearance|nod|green light|endorses?|recommends?)\b)|\bcourt\b"
-        r"|\b(sec|ftc|doj|cma|fca|sebi)\b(?![^.;]{0,12}\b(nod|approval|clearance|approves|clears)\b)"
+        # a regulator named alone is trouble, but not as the one a filing goes to or is cleared
+        # by ("files IPO papers with Sebi"): its probe, fine or charge says trouble in words
+        r"|(?<!papers with )(?<!prospectus with )(?<!drhp with )(?<!application with )"
+        r"(?<!documents with )(?<!files with )(?<!cleared by )\b(sec|ftc|doj|cma|fca|sebi)\b(?![^.;]{0,12}\b(nod|approval|clearance|approves|clears)\b)"
         r"|\b(?:{sentence})|\bprison\b|\b(?:{jail})|\b(?:{convict}|{conviction})|\bguilty\b|\blitigation\b|\b(?:{sanction})"
         r"|\bbann?(ed|s)?\b|\b(?:{raid})|\bscrutiny\b|\bunder fire\b|\bcrackdown\b"
         r"|\bcomplaints?\b|\b(?:{penalise})|\b(?:{penalize})|(?<!limited )\bliab(le|ility)\b|\bdamages\b|\bsuits?\b|\bhit with\b"
