@@ -83,7 +83,8 @@ _INTERNAL = re.compile(
 )
 _REPAIR_OR_SALE = re.compile(
     r"\bin (an? )?(arbitration|lawsuit|suit|case|dispute|damages|settlement)\b"
-    r"|\bto (help )?(cut|reduce|repay|pare|trim|retire|refinance|lower) (its |the )?(debt|loans?|borrowings?)|\brefinanc"
+    r"|\bto (help )?(cut|reduce|repay|pare|trim|retire|lower) (its |the )?(debt|loans?|borrowings?)"
+    r"|\brefinanc"  # a refinancing only replaces debt
     r"|\bdebt (load|burden|pile)|\bfrom (\w+ ){0,3}(stake|share|asset|business|unit) sale"
     r"|\bvia (a )?(\w+ )?(stake|asset) sale|\bby selling\b[^.;]{0,30}\b(stakes?|assets?|projects?|units?|businesses|business|propert(y|ies)|land|holdings?)\b(?![^.;]{0,15}\b(via|through|in) (an? |its )?(ipo|public|offer))|\bdivest"
     r"|\b(govt|government)\b[^.;]{0,12}\b(raise|raises|raising|stake sale|disinvestment)",
