@@ -854,3 +854,19 @@ def test_planned_particles_one_and_a_listing_at_a_premium(title: str, kind: K, s
 
     sentence = phrasings(title, COMPANY, kind)["formal"][0][0]
     assert said in sentence, sentence
+
+
+@pytest.mark.parametrize(
+    ("title", "news"),
+    [
+        ("Kinder Morgan and Acme Corp Form Joint Venture Limited Liability Company",
+         "Acme Corp's new joint venture with Kinder Morgan"),
+        ("Beta rallies as Acme Corp completes establishment of a 50:50 JV",
+         "Acme Corp's new 50:50 joint venture"),
+    ],
+)  # fmt: skip
+def test_a_joint_venture_is_named_as_one(title: str, news: str) -> None:
+    from research.write.snippets import phrasings
+
+    sentence = phrasings(title, COMPANY, K.PARTNERSHIP)["formal"][0][0]
+    assert news in sentence, sentence

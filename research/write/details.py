@@ -192,8 +192,8 @@ _PARTNERS = (
         rf"join|expand|extend|to)\b"
     ),
     re.compile(
-        rf"(?:^|,\s)({_NAME}?)(?:\s+and|,)\s+{_US}\s+(?:announce|form|sign|ink|agree|launch|"
-        rf"team|unveil|join|expand|extend|to)\b"
+        rf"(?:^|,\s)({_NAME}?)(?:\s+and|,)\s+{_US}\s+(?i:announce|form|sign|ink|agree|launch|"
+        rf"team|unveil|join|expand|extend|to)\b"  # "Kinder Morgan and BP Form Joint Venture"
     ),
     re.compile(
         rf"^({_NAME}?)\s+(?:partners|teams\s+up|teams|joins\s+forces|collaborates)\s+with\s+{_US}"

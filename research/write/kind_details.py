@@ -143,9 +143,18 @@ def _deal(title: str, names: tuple[str, ...], owner: str) -> Detail | None:
 
 def _partnership(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:
     other = partner(title, names)
+    venture = "joint venture" if _JOINT_VENTURE.search(title) else "partnership"
     if other is None:
+        if venture == "joint venture" and (split := _SPLIT.search(title)):
+            return Detail(f"{owner} new {split.group(0)} joint venture", "formed a joint venture")
         return _deal(title, names, owner)
-    return Detail(f"{owner} new partnership with {other}", f"formed a new partnership with {other}")
+    return Detail(f"{owner} new {venture} with {other}", f"formed a new {venture} with {other}")
+
+
+# "Kinder Morgan and BP Form Joint Venture", "completes establishment of a 50:50 JV": a joint
+# venture, said as one; its split when the headline gives one.
+_JOINT_VENTURE = re.compile(r"\b(?:joint\s+venture|JV)\b", re.IGNORECASE)
+_SPLIT = re.compile(r"\b\d{1,2}:\d{1,2}(?=\s+(?:joint\s+venture|JV)\b)", re.IGNORECASE)
 
 
 _A_MARKET = re.compile(r"\b(?:BSE|NSE|bourses?|stock|shares?|listing|Nasdaq|NYSE|IPO)\b", re.I)
