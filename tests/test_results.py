@@ -90,7 +90,7 @@ OWNER = "Acme Corp's"
          "the rise in Acme Corp's Q3 net profit to Rs 9.5 crore",
          "posted a rise in Q3 net profit to Rs 9.5 crore"),
         ("Acme Corp posts FY profit beat, names new chairman",  # "FY" alone is the full year
-         "Acme Corp's full-year profit beating forecasts", "beaten forecasts with your full-year profit"),
+         "Acme Corp's full-year profit beating forecasts", "seen your full-year profit beat forecasts"),
         ("Acme Corp FY profit up 4.5%; to boost capex", "the 4.5% rise in Acme Corp's full-year profit",
          "posted a 4.5% rise in full-year profit"),
         ("Acme Corp rises post Q4 results; net profit up 18% to Rs 90 cr",  # the figure after
@@ -121,7 +121,7 @@ OWNER = "Acme Corp's"
          "posted a 22% rise in Q1 net profit to Rs 172 crore"),
         ("Acme Corp shares spike as 4Q results fly above expectations",
          "Acme Corp's fourth-quarter results beating expectations",
-         "beaten expectations with your fourth-quarter results"),
+         "seen your fourth-quarter results beat expectations"),
         ("Acme Corp at 20% upper circuit on strong Q1 results", "Acme Corp's strong Q1 results",
          "posted strong Q1 results"),
         ("Acme Corp quarterly revenue rises 12 percent", "the 12% rise in Acme Corp's quarterly revenue",
@@ -131,13 +131,13 @@ OWNER = "Acme Corp's"
         ("Acme Corp Q3 net profit at Rs 9.99 crore", "Acme Corp's Q3 net profit of Rs 9.99 crore",
          "posted a Q3 net profit of Rs 9.99 crore"),
         ("Acme's annual results beat forecasts", "Acme Corp's annual results beating forecasts",
-         "beaten forecasts with your annual results"),
+         "seen your annual results beat forecasts"),
         ("Acme Corp beats estimates, confirms outlook", "Acme Corp's results beating estimates",
          "beaten estimates"),
         ("Acme Corp sales rise as holiday demand returns", "the rise in Acme Corp's sales",
          "posted a rise in sales"),
         ("Acme Corp shares jump 6% after Christmas sales beat expectations",
-         "Acme Corp's Christmas sales beating expectations", "beaten expectations with your Christmas sales"),
+         "Acme Corp's Christmas sales beating expectations", "seen your Christmas sales beat expectations"),
         ("Acme Corp surges nearly 60% in four sessions on robust results",
          "Acme Corp's robust results", "posted robust results"),
         # a second clause adds to the first: a beat to a figure, a figure to a return to profit

@@ -185,7 +185,8 @@ def _said(rest: str, owner: str) -> Results | None:
                        f"posted {indefinite_article(what)} {what} of {level}")  # fmt: skip
     if match.group("beat"):
         expected = _expected(match.group("expected"))
-        return Results(f"{owner} {what} beating {expected}", f"beaten {expected} with your {what}",
+        # "now that you've seen your Q1 profit beat estimates", not "beaten estimates with it"
+        return Results(f"{owner} {what} beating {expected}", f"seen your {what} beat {expected}",
                        strong=True)  # fmt: skip
     if match.group("multiply"):
         verb = MULTIPLY[" ".join(match.group("multiply").lower().split())]
@@ -279,7 +280,7 @@ def _posted(rest: str, owner: str) -> Results | None:
     )  # "posts FY profit beat": a profit ahead of forecasts
     if beat is not None:
         what = f"{spelled_period(beat.group('period'))} {METRICS[beat.group('metric').lower()]}".strip()
-        return Results(f"{owner} {what} beating forecasts", f"beaten forecasts with your {what}",
+        return Results(f"{owner} {what} beating forecasts", f"seen your {what} beat forecasts",
                        strong=True)  # fmt: skip
     record = re.match(
         rf"{_POSTS}\s+(?:an?\s+|its\s+)?(?P<what>(?:record|best[- ]ever)\s+(?:year|quarter|half|season))(?!\w)",
