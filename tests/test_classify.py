@@ -812,6 +812,11 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
         # a regulator that a filing goes to is no trouble
         ("Acme files IPO papers with Sebi", K.FUNDING),
         ("Acme files draft prospectus with Sebi for IPO", K.FUNDING),
+        # a drug's trial going well is a step on its way, not financial results
+        ("Acme reveals strong trial results for shingles drug", K.MILESTONE),
+        ("Acme rises as dry eye treatment sails through trial", K.MILESTONE),
+        ("Acme heart drug boosted by major clinical trial success", K.MILESTONE),
+        ("Acme drug candidate clears toxic tests; stock up", K.MILESTONE),
         # "Limited Liability Company" is a legal form, not a liability
         ("Beta and Acme Form Joint Venture Limited Liability Company", K.PARTNERSHIP),
         ("Beta rallies as Acme completes establishment of a 50:50 JV", K.PARTNERSHIP),
