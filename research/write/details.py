@@ -203,11 +203,9 @@ _PARTNERS = (
 
 # What each pattern needs whatever the company, checked first (in the case written: "Partners
 # With" in a Title Case headline leads to a name cut badly, "Corp. To Drive").
-_PARTNER_NEEDS = (
-    re.compile(r"\swith\s"),
-    *[re.compile(r"(?:\sand|,)\s")] * 2,
-    re.compile(r"\swith\s"),
-)
+_WITH = re.compile(r"\swith\s")
+_AND_OR_COMMA = re.compile(r"(?:\sand|,)\s")
+_PARTNER_NEEDS = (_WITH, _AND_OR_COMMA, _AND_OR_COMMA, _WITH)
 
 
 def partner(title: str, names: tuple[str, ...]) -> str | None:

@@ -45,10 +45,16 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
 
 def _moved(match: re.Match[str], names: tuple[str, ...]) -> bool:
     """Whether the words before the share move name the company."""
-    lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip().rstrip(":"))  # "Acme: up"
-    # "Venus Remedies Ltd" names Venus Remedies; "D B Corp" is named with its "Corp"
-    bare = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
+    lead, bare = _lead_names(match)
     return any(_names_the_company(lead, n) or _names_the_company(bare, n) for n in names)
+
+
+def _lead_names(match: re.Match[str]) -> tuple[str, str]:
+    """The words before the news as a name, and the same without a legal suffix: "Venus Remedies
+    Ltd" names Venus Remedies, "D B Corp" is named with its "Corp"; "Acme's" and "Acme:" are
+    Acme."""
+    lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip().rstrip(":"))
+    return lead, re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
 
 
 def _names_the_company(lead: str, name: str) -> bool:
@@ -101,8 +107,7 @@ def told_of_company(title: str, names: tuple[str, ...]) -> str | None:
         match = pattern.match(title)
         if match is None:
             continue
-        lead = re.sub(r"['\u2019]s?$", "", match.group("lead").strip().rstrip(":"))  # "Acme: up"
-        bare = re.sub(r"\s+(?:Ltd|Limited|Inc|Corp|plc|Co)\.?$", "", lead)
+        lead, bare = _lead_names(match)
         named = next(
             (n for n in names if _bare_name(n) in (_bare_name(lead), _bare_name(bare))), None
         )
