@@ -2,6 +2,7 @@
 
     python3 benchmarks/labels/pool.py OUT.jsonl     # one row per pair: ref, company, split, title
     python3 benchmarks/labels/pool.py --train-extras OUT.jsonl   # search extras for training
+    python3 benchmarks/labels/pool.py --train-extras --min-headlines 3 OUT.jsonl   # more of them
 
 The titles go only to the labelling folder (outside the project); what the project keeps is
 ``labels.jsonl``: references and labels. The split is decided here, before anyone looks at
@@ -129,9 +130,12 @@ def build() -> list[dict[str, str]]:
     return out
 
 
-def train_extras(pool: list[dict[str, str]]) -> list[dict[str, str]]:
-    """For training companies with at least five headlines, the other headlines that name them,
-    as a search would return them: the shape the evaluation part has and training lacked."""
+def train_extras(
+    pool: list[dict[str, str]], min_headlines: int = MIN_EVAL_HEADLINES
+) -> list[dict[str, str]]:
+    """For training companies with at least ``min_headlines`` headlines, the other headlines that
+    name them, as a search would return them: the shape the evaluation part has and training
+    lacked."""
     rows = headlines()
     skip = excluded_refs()
     judged = judged_title_keys()
@@ -143,7 +147,7 @@ def train_extras(pool: list[dict[str, str]]) -> list[dict[str, str]]:
     out = []
     for key, pairs in sorted(by_company.items()):
         have = {title_key(r["title"]) for r in pairs}
-        if len(have) < MIN_EVAL_HEADLINES:
+        if len(have) < min_headlines:
             continue
         spelled = {r["company"] for r in pairs}
         for headline in rows.values():
@@ -166,10 +170,16 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", help="the JSON Lines file to write (outside the project)")
     parser.add_argument("--train-extras", action="store_true", help="search extras for training")
+    parser.add_argument(
+        "--min-headlines",
+        type=int,
+        default=MIN_EVAL_HEADLINES,
+        help="with --train-extras: training companies with at least this many headlines",
+    )
     arguments = parser.parse_args()
     pool = build()
     if arguments.train_extras:
-        pool = train_extras(pool)
+        pool = train_extras(pool, arguments.min_headlines)
     with open(arguments.out, "w", encoding="utf-8") as handle:
         for row in pool:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
