@@ -66,7 +66,7 @@ PURE_MODULES = {
     "research/write/casing.py", "research/write/headline.py", "research/write/headline_shapes.py",
     "research/store/encoding.py", "research/limits.py",
     "sources/net/inflate.py", "sources/parse/items.py",
-    "research/judge/patterns.py", "research/judge/syntax.py", "research/judge/subject.py", "research/judge/reading.py",
+    "research/judge/patterns.py", "research/judge/bad_news.py", "research/judge/syntax.py", "research/judge/subject.py", "research/judge/reading.py",
     "research/write/results_terms.py", "research/write/share_moves.py", "research/write/voices.py",
     "research/write/congratulate.py",
 }  # fmt: skip

@@ -809,6 +809,14 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
         ("Acme rallies 5% on completion of first tunnel for hydro project", K.MILESTONE),
         ("Acme lists with 4 pc premium at Rs 52", K.FUNDING),
         ("Acme, Beta tie up to boost data business", K.PARTNERSHIP),
+        # an offering's demand, its valuation and its coming to market are the raise's news
+        ("Acme IPO sees robust demand; subscribed 12 times", K.FUNDING),
+        ("Acme bond issue a big hit, mops Rs 900 crore", K.FUNDING),
+        ("Acme Rs 800 crore QIP draws strong investor interest", K.FUNDING),
+        ("Acme tax-free bonds oversubscribed 4 times on day one", K.FUNDING),
+        ("Acme IPO values the company at $3 billion", K.FUNDING),
+        ("Acme valued at $5 billion in London listing", K.FUNDING),
+        ("Acme's Rs 300-crore IPO to hit market on Monday", K.FUNDING),
         # a regulator that a filing goes to is no trouble
         ("Acme files IPO papers with Sebi", K.FUNDING),
         ("Acme files draft prospectus with Sebi for IPO", K.FUNDING),
@@ -836,6 +844,9 @@ def test_a_done_cause_after_a_hedge_and_a_wire_label_are_still_news(title: str, 
         "Acme sells stake in insurance JV",
         "Acme jumps 12% after multiple block deals on BSE",  # shares traded in bulk
         "Acme relying on short-term orders to lower risk",  # no move: "on" of "relying"
+        "Acme bonds draw criticism from investors",  # drawing criticism is no demand
+        "Acme may be valued at $1bn in April IPO",  # a guess at a valuation
+        "Acme IPO plans hit the market rout",  # "hit" by the market, not hitting it
         "Acme gains on Sebi order on pricing",  # an authority's order, not one won
         "Beta rallies on Acme contract",  # Beta's contract with Acme as the customer
         "Acme plans JV with Beta",

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..models import EventKind
+from .bad_news import NEGATIVE_FAMILIES
 from .match import sentence_case
 from .patterns import (
     APPOINTED,
     HEDGE,
     KIND_RULES,
-    NEGATIVE_FAMILIES,
     OF_ANOTHER,
     PREVENTS,
     QUESTION_START,

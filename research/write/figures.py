@@ -31,7 +31,7 @@ def amount(title: str) -> str | None:
 
 _RAISE_VERBS = frozenset(
     "raise raises raising secures closes lands bags attracts completes wins nets gets announces "
-    "receives".split()
+    "receives mops garners mobilises mobilizes".split()
 )
 _FUNDING_NOUNS = frozenset(
     "series seed round investment financing funding loan grant ipo capital crowdfunding "

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 from .details import Detail
-from .figures import amount
+from .figures import AMOUNT, amount
 from .grammar import indefinite_article
 
 _TIMES = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times"
 # The demand for a share issue as the headline tells it: "IPO oversubscribed 8.63 times", "FPO
 # fully subscribed", "IPO subscribed 1.47 times" (at least once over: 0.55 times is not news).
 _SUBSCRIBED = re.compile(
-    rf"\b(?P<issue>IPO|FPO|rights issue|bond issue|NCD issue|debenture issue|issue)\b[^,;:]*?\b(?:(?:is|was|gets|got)\s+)?(?:"
+    rf"\b(?P<issue>IPO|FPO|rights issue|bond issue|NCD issue|debenture issue|issue|bonds?)\b[^,;:]*?\b(?:(?:is|was|gets|got)\s+)?(?:"
     rf"(?P<how>fully\s+|over-?\s?)subscribed(?:\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+)?"
     rf"(?P<after>{_TIMES}))?|"
     rf"subscribed\s+(?P<plain>{_TIMES})|"
@@ -23,6 +23,8 @@ _SUBSCRIBED = re.compile(
 _ISSUE_WORDS = {
     "IPO": "IPO", "FPO": "follow-on share offer", "RIGHTS ISSUE": "rights issue",
     "BOND ISSUE": "bond issue", "NCD ISSUE": "debenture issue", "DEBENTURE ISSUE": "debenture issue",
+    "QIP": "QIP", "QUALIFIED INSTITUTIONAL PLACEMENT": "qualified institutional placement",
+    "PUBLIC ISSUE": "public issue",
 }  # fmt: skip
 _REGULATOR_NOD = re.compile(
     r"\b(?:gets?|receives?|wins?|secures?|bags?)\s+(?P<who>Sebi|SEBI|RBI|CCI|FIPB|DCGI|USFDA|"
@@ -44,6 +46,24 @@ _CLEARED = re.compile(
     r"for\s+(?:its\s+|their\s+|an?\s+)?(?P<issue>IPO|FPO)s?\b"
 )
 _OPENS = re.compile(r"\b(?P<issue>IPO|FPO|rights issue|public issue)\s+opens\b", re.IGNORECASE)
+# Demand told in words: "IPO sees robust demand", "bond issue a big hit", "QIP draws big investor
+# interest". Said as "strong demand": the headline's own superlatives are left to it.
+_STRONG_DEMAND = re.compile(
+    r"\b(?P<issue>IPO|FPO|QIP|qualified institutional placement|rights issue|public issue|bond issue|"
+    r"NCD issue|bonds?|NCDs|issue)\b"
+    r"[^.]{0,40}?\b(?:(?:robust|strong|overwhelming|spectacular|huge|big|good|record|solid|heavy|"
+    r"tremendous|bumper|massive|great)\s+(?:demand|response|subscription|investor\s+interest|"
+    r"interest)|a\s+(?:big\s+|huge\s+)?hit|draws?\s+(?:big\s+|strong\s+|huge\s+|good\s+)?"
+    r"(?:investor\s+)?(?:interest|demand|bids))\b",
+    re.IGNORECASE,
+)
+# "IPO to hit market on Feb 21", "IPO hits market today": the issue opens, no bids in yet.
+_TO_MARKET = re.compile(
+    r"\b(?P<issue>IPO|FPO|public issue|bond issue|NCD issue)\b[^.;]{0,30}?\b(?:(?P<plan>to\s+)hit|hits)"
+    r"\s+(?:the\s+)?(?:markets?|D-Street|Dalal\s+Street|street)\b"
+    r"(?!\s+(?:rout|turmoil|slump|crash|volatility|jitters|sell-?off)\b)",
+    re.IGNORECASE,
+)
 
 
 def _ipo_news(title: str, owner: str) -> Detail | None:
@@ -56,6 +76,24 @@ def _ipo_news(title: str, owner: str) -> Detail | None:
         if money is not None:
             issue = f"{money} {issue}"
         return Detail(f"{owner} {issue} being {said}", f"seen your {issue} {said}")
+    valued = _valuation(title, owner)
+    if valued is not None:
+        return valued
+    strong = _STRONG_DEMAND.search(title)
+    if strong is not None:
+        issue = _issue_in_words(strong.group("issue"), title)
+        money = amount(title)
+        if money is not None:
+            issue = f"{money} {issue}"
+        return Detail(
+            f"the strong demand for {owner} {issue}", f"seen strong demand for your {issue}"
+        )
+    to_market = _TO_MARKET.search(title)
+    if to_market is not None:
+        issue = _issue_in_words(to_market.group("issue"), title)
+        if to_market.group("plan"):
+            return Detail(f"{owner} coming {issue}", f"announced your {issue}", "under way")
+        return Detail(f"the opening of {owner} {issue}", f"opened your {issue}", "under way")
     opens = _OPENS.search(title)
     if opens is not None:  # "IPO opens today": the issue is launched, the money not yet raised
         issue = _ISSUE_WORDS.get(opens.group("issue").upper(), opens.group("issue").lower())
@@ -82,17 +120,54 @@ def _ipo_news(title: str, owner: str) -> Detail | None:
     )
 
 
+# "IPO values bank at $17.9 billion", "valued at $7.4 billion in London listing": what the
+# listing makes the company worth (planned when "to value").
+_VALUED = re.compile(
+    rf"\b(?P<issue>IPO|listing|float|offering)\b[^.;]{{0,25}}?\b(?P<plan>to\s+)?(?:values?|valued|"
+    rf"valuing)\b[^.;]{{0,40}}?\bat\s+(?P<worth>(?:up\s+to\s+|about\s+|over\s+|above\s+)?"
+    rf"{AMOUNT.pattern})"
+    rf"|\bvalued\s+at\s+(?P<worth2>{AMOUNT.pattern})\s+in\s+(?:its\s+|an?\s+|the\s+)?(?:\w+\s+){{0,2}}?"
+    rf"(?P<issue2>listing|IPO|float|debut)\b",
+    re.IGNORECASE,
+)
+
+
+def _valuation(title: str, owner: str) -> Detail | None:
+    found = _VALUED.search(title)
+    if found is None:
+        return None
+    said = (found.group("issue") or found.group("issue2")).upper()
+    issue = "IPO" if said == "IPO" else "stock-market listing"
+    worth = found.group("worth") or found.group("worth2")
+    if found.group("plan"):
+        return Detail(
+            f"{owner} coming {issue} at a valuation of {worth}",
+            f"announced your {issue} at a valuation of {worth}",
+            "under way",
+        )
+    return Detail(
+        f"{owner} {issue} at a valuation of {worth}",
+        f"reached a valuation of {worth} in your {issue}",
+    )
+
+
+def _issue_in_words(said: str, title: str) -> str:
+    """The issue a headline names, in plain words: "IPO", "bond issue" ("bonds", or an "issue" of
+    bonds), "debenture issue" ("NCDs"), else "share issue"."""
+    plain = _ISSUE_WORDS.get(said.upper())
+    if plain is not None:
+        return plain
+    bonds = re.search(r"\bbonds?\b", title, re.IGNORECASE)
+    debentures = re.search(r"\b(?:debentures?|NCDs?)\b", title, re.IGNORECASE)
+    return "bond issue" if bonds else "debenture issue" if debentures else "share issue"
+
+
 def _demand(title: str) -> tuple[str, str] | None:
     """(the issue in plain words, how it was subscribed) when the headline tells the demand."""
     match = _SUBSCRIBED.search(title)
     if match is None:
         return None
-    said = match.group("issue").upper()
-    bonds = re.search(r"\bbonds?\b", title, re.IGNORECASE)
-    debentures = re.search(r"\b(?:debentures?|NCDs?)\b", title, re.IGNORECASE)
-    issue = _ISSUE_WORDS.get(said) or (
-        "bond issue" if bonds else "debenture issue" if debentures else "share issue"
-    )
+    issue = _issue_in_words(match.group("issue"), title)
     plain = match.group("plain")
     if plain is not None:
         number = plain.split()[0]

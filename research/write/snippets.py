@@ -10,7 +10,7 @@ from html.entities import html5
 
 from ..errors import InvalidInput
 from ..models import Event, EventKind, Snippet, Tone
-from .details import Detail, names_alternation
+from .details import Detail, after_name, names_alternation
 from .figures import AMOUNT
 from .grammar import possessive
 from .headline import clean_headline
@@ -145,6 +145,14 @@ _ANY_SLANG = re.compile(rf"(?:{_SLANG})\b", re.IGNORECASE)  # what plain_verbs n
 
 
 # Money is secured, not won: "bags $22M Series A" -> "secures".
+# A share issue right after the company's name (and its amount), then its verb: "Acme Rs
+# 300-crore IPO to hit market", "Acme IPO values ...": the headline's verb tells of the issue.
+_ISSUE_SPEAKS = re.compile(
+    r"(?:'s)?\s+(?:(?:Rs\.?\s?|US\$|\$|\u00a3|\u20ac|\u20b9)?\d[\d,.]*(?:-?(?:crore|cr|million|billion|"
+    r"bn|mn|lakh|k))?\s+(?:(?:crore|cr|million|billion|bn|mn|lakh)\s+)?)?(?:IPO|FPO|QIP|listing|float|offering|bonds?|"
+    r"qualified institutional placement|(?:bond|debenture|NCD|rights|public)\s+issue)\s+[a-z]",
+    re.IGNORECASE,
+)
 _SLANG_FUNDING = {"bags": "secures", "bagged": "secured", "bag": "secure"}
 
 
@@ -224,6 +232,8 @@ def phrasings(
         found = None
     if found is not None and AMOUNT.search(found.news) and not AMOUNT.search(phrase):
         phrase = ""  # "pricing its IPO above range" says less than "its $610 million IPO"
+    if found is not None and _ISSUE_SPEAKS.match(cleaned, after_name(cleaned, names)):
+        phrase = ""  # "Acme IPO values the company at $3 billion": the IPO's verb, not Acme's
     if found is not None and _JARGON.search(phrase):
         phrase = ""  # "getting Sebi nod for its IPO": the detail says it in plain words
     # "getting FDA nod to proceed": headline shorthand for approval, which needs no article
