@@ -817,6 +817,11 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
         ("Acme IPO values the company at $3 billion", K.FUNDING),
         ("Acme valued at $5 billion in London listing", K.FUNDING),
         ("Acme's Rs 300-crore IPO to hit market on Monday", K.FUNDING),
+        # a listing the company says it plans is its news, as a plan ("plans IPO: sources" is not)
+        ("Acme plans Rs 350-cr public issue", K.FUNDING),
+        ("Acme plans Rs. 225 cr IPO", K.FUNDING),
+        ("Acme confirms plans for IPO of its cloud unit", K.FUNDING),
+        ("Acme plans initial public offer in December-January", K.FUNDING),
         # a regulator that a filing goes to is no trouble
         ("Acme files IPO papers with Sebi", K.FUNDING),
         ("Acme files draft prospectus with Sebi for IPO", K.FUNDING),

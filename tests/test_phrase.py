@@ -681,6 +681,13 @@ def test_a_planned_thing_is_told_as_announced_and_a_filing_is_no_vote_of_confide
             assert "announced plans for another rights issue" in sentence, sentence
             assert not re.search(r"congratulat\w* .*planning", sentence, re.I), sentence
             assert clause == "announced plans for another rights issue to raise Rs 300 crore"
+    for title, plan in (
+        ("Acme Corp plans for IPO, readies for mobile era", "announced plans for its IPO"),
+        ("Acme Corp plans initial public offer in May", "announced plans for its initial public offer"),
+    ):
+        sentence, clause = phrasings(title, COMPANY, K.FUNDING)["formal"][0]
+        assert plan in sentence and "for for" not in sentence, sentence
+        assert "confidence" not in sentence, sentence
     filed = phrasings("Acme Corp files draft IPO papers", COMPANY, K.FUNDING)
     assert not any("confidence" in s for tone in ("formal", "warm") for s, _ in filed[tone]), filed
 

@@ -20,7 +20,7 @@ HEDGE = (
     r"|reportedly|denies|denied|deny|(?:{speculate}|{speculation}|speculative)|unconfirmed|expects?|expected to|likely|poised"
     r"|set to (rise|jump|gain|grow|post|report|see|benefit|win|top|beat|surge|soar|double|rally|hit|climb|get|receive|land|bag|clinch)"
     r"|seen (up|down|higher|lower|rising|falling|growing|jumping|at|as|\d)|estimated to|projected to|possible|potential|pursue[sd]?|pursuing"
-    r"|in (the )?(fray|race|running)|hopeful|looks? to|looking to|studies|studying|buzz(?!\s*[-:])|expansion plans?|plans (for|an?|its) (ipo|listing|expansion)"
+    r"|in (the )?(fray|race|running)|hopeful|looks? to|looking to|studies|studying|buzz(?!\s*[-:])|expansion plans?|plans (for|an?|its) expansion"
     r"|aims? to|hopes? to|seeks? to|targets?|(?:{explore}|{exploration})"
     r"|bid for|offer for|offers? to (buy|acquire|take over)|(?:{approach})|sources say|said to|nears|nearing|near (a |an )?(deal|agreement|sale|settlement)|close to (a )?deal|in (\w+ )?talks|talks (to|with|on|over|about)"
     r"|(on|after|amid|following|per) (media )?reports?|(deal|merger|stake|buyout|takeover|sale) reports?|on hopes?|hopes? (of|on|for)"
@@ -88,6 +88,8 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         # what the listing values the company at: "IPO values bank at $17.9 billion"
         r"|\b(ipo|listing|float|offering)\b[^.;]{0,25}\b(?:{value})\b[^.;]{0,40}\bat\b"
         r"|\bvalued at\b[^.;]{0,40}\b(listing|ipo|float|debut)\b"
+        # a listing the company says it plans: "plans Rs 350-cr public issue", "plans IPO in March"
+        r"|\bplans?\b( for)?( (an?|its|another|the))?( rs\.)?([^.;]{0,20}?)? (ipo|public issue|initial public offer(ing)?|public offer)\b"
         # an offering on its way to investors: "IPO to hit market on Feb 21"
         r"|\b(ipo|public issue|fpo|offer|bond issue|ncd issue)\b[^.;]{0,30}\b(hits|to hit) (the )?(market|markets|d-street|dalal street|street)\b(?! (rout|turmoil|slump|crash|volatility|jitters|sell-?off)\b)",
     ),

@@ -68,6 +68,10 @@ _OWNED_AFTER = {
 }  # fmt: skip
 # Nouns a company has one of, its own whatever the modifier ("its US headquarters").
 _OWN_HEADS = frozenset("headquarters hq ipo".split())
+# The company's own listing, spelled out ("its initial public offer").
+_OWN_LISTINGS = frozenset(
+    ("initial public offer", "initial public offering", "public issue", "public offer")
+)
 # What money is raised through, one of them at a time: "via an IPO", "through a rights issue".
 _ISSUES = frozenset("ipo fpo issue offering placement qip sale ncd".split())
 # What a company does not own though it expands it ("to expand access to care").
@@ -188,6 +192,8 @@ def _determiner(
         return "the"  # "the 2026 Edison Award", "the PharmaTech Awards"
     if first in _SUPERLATIVES:
         return "the" if len(chunk) > 1 else None  # "the most punctual carrier"; "ranking highest"
+    if not preposition and any(" ".join(map(_bare, heads[-n:])) in _OWN_LISTINGS for n in (2, 3)):
+        return "its"  # "plans its initial public offer": the company's own listing
     if lowered.endswith("-ever") or lowered in ("latest", "maiden"):
         return "its"  # "its best-ever export volumes", "its latest model", "its maiden bond issue"
     if (

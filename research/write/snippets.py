@@ -249,7 +249,7 @@ def phrasings(
     told_plan = found.clause if found is not None else generic.clause
     if phrase.startswith("planning ") and not phrase.startswith("planning to "):
         # "planning another IPO": a plan, told as announced ("has announced plans for ...")
-        done = f"announced plans for {phrase.removeprefix('planning ')}"
+        done = f"announced plans for {phrase.removeprefix('planning ').removeprefix('for ')}"
     planned = (phrase.startswith("planning ") and kind in DONE_VOICES) or (
         not phrase and told_plan.startswith("announced plans")
     )
