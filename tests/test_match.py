@@ -492,3 +492,24 @@ def test_a_filing_counts_as_first_party_and_says_it_is_a_filing() -> None:
     found = find_mention(filing, ACME)
     assert isinstance(found, Mention) and found.where == "filing"
     assert found.reason == "from its own filing with the SEC (SEC EDGAR (8-K))"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "found"),
+    [
+        # a group is named without its form in headlines; looked for that way, not searched so
+        ("Intertek Group", "Intertek profit up 16.1% in first half", "Intertek"),
+        ("Vantor Holdings", "Vantor wins Hamburg port contract", "Vantor"),
+        ("Vantor Holding", "Vantor Holding opens Oslo office", "Vantor Holding"),
+        # the shorter name is a start of the group's: another company's longer name is not it
+        ("Vantor Group", "Vantor Motors posts record sales", None),
+        # a common word alone is never looked for
+        ("Compass Group", "Compass serves up half year profit rise", None),
+    ],
+)
+def test_a_group_is_found_by_its_name_without_the_form(
+    name: str, title: str, found: str | None
+) -> None:
+    company = Company(slug="test-co", name=name)
+    mention = find_mention(item(title), company)
+    assert (mention.name if isinstance(mention, Mention) else None) == found, mention

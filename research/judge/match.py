@@ -113,10 +113,25 @@ def mention_in_text(title: str, summary: str, company: Company) -> Mention | str
 
 @functools.lru_cache(maxsize=65536)
 def _names_to_find(names: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
-    """Each name, longest first, with its plain-quote spelling and whether it is a common word
-    (prepared once per company: this runs for every headline)."""
-    ordered = sorted(names, key=len, reverse=True)
+    """Each name, and each without a word of its corporate form, longest first, with its
+    plain-quote spelling and whether it is a common word (prepared once per company: this runs
+    for every headline)."""
+    shortened = (_without_corporate_form(n) for n in names)
+    found = dict.fromkeys((*names, *(n for n in shortened if n and not is_generic(n))))
+    ordered = sorted(found, key=len, reverse=True)
     return tuple((name, _plain_quotes(name), is_generic(name)) for name in ordered)
+
+
+def _without_corporate_form(name: str) -> str:
+    """ "Intertek" for "Intertek Group", "Acme" for "Acme Holdings": how headlines name a group.
+    Looked for, not searched for: a search asks for the name as given."""
+    words = name.split()
+    if len(words) > 1 and words[-1].casefold() in _CORPORATE_FORMS:
+        return " ".join(words[:-1])
+    return ""
+
+
+_CORPORATE_FORMS = frozenset(("group", "holdings", "holding"))
 
 
 def _excluded(text: str, company: Company) -> str:
