@@ -203,6 +203,15 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
         (K.FUNDING, "Investors snap up Acme bonds, issue subscribed three times",
          "Acme Corp's bond issue being subscribed three times",
          "seen your bond issue subscribed three times"),
+        # A drug's trial going well names the drug as the headline does, never "a milestone".
+        (K.MILESTONE, "Acme heart drug boosted by major clinical trial success",
+         "the successful trial of Acme Corp's heart drug", "seen a successful trial of your heart drug"),
+        (K.MILESTONE, "Acme rises as dry eye treatment sails through trial",
+         "the successful trial of Acme Corp's dry eye treatment",
+         "seen a successful trial of your dry eye treatment"),
+        (K.MILESTONE, "Acme rallies on positive trial data for its new diabetes pill",
+         "the successful trial of Acme Corp's diabetes pill",
+         "seen a successful trial of your diabetes pill"),
         # Demand told in words is "strong demand"; a valuation is the listing's, planned or made;
         # an issue coming to market is under way, no money raised yet.
         (K.FUNDING, "Acme IPO sees robust demand; subscribed 12 times",

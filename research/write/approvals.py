@@ -130,6 +130,36 @@ def _drug_status(title: str, names: tuple[str, ...], owner: str) -> Detail | Non
     return Detail(f"the {status} for {owner} {drug}", f"won {status} for {drug}", "approval")
 
 
+# A drug's trial going well, as the headline says it: "clinical trial success", "sails through
+# trial", "strong trial results", "positive study data".
+_TRIAL_WENT_WELL = re.compile(
+    r"\b(?:(?:clinical\s+|late-stage\s+|phase\s+(?:\d|i+)\w*\s+)?(?:trial|study)\s+success"
+    r"|succe\w+\s+(?:in\s+|at\s+)?(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?(?:trial|study)"
+    r"|(?:sails?|sailed|breezes?|breezed)\s+through\s+(?:an?\s+|its\s+|the\s+)?(?:\w+\s+)?(?:trial|study|tests?)"
+    r"|(?:strong|positive|good|encouraging|promising|upbeat)\s+(?:\w+\s+)?(?:trial|study)\s+(?:results|data))\b",
+    re.IGNORECASE,
+)
+# The kind of drug a headline names in plain words ("heart drug", "dry eye treatment").
+_DRUG_KIND = re.compile(
+    r"\b(?:(?!(?:for|as|of|its|the|a|an|on|in|with|after|by|to|and|from|new|major)\b)[a-z-]+\s+){1,2}"
+    r"(?:drug|therapy|treatment|vaccine|pill|medicine)\b"
+)
+
+
+def _trial_success(title: str, owner: str) -> Detail | None:
+    """ "Acme heart drug boosted by major clinical trial success" -> the successful trial of
+    Acme's heart drug, never "a recent milestone"."""
+    if _TRIAL_WENT_WELL.search(title) is None:
+        return None
+    kind = _DRUG_KIND.search(title)
+    if kind is None:
+        return None
+    drug = kind.group(0)
+    return Detail(
+        f"the successful trial of {owner} {drug}", f"seen a successful trial of your {drug}"
+    )
+
+
 # Endings of international nonproprietary (generic) drug names, from the WHO's INN stems:
 # kinase inhibitors, antibodies, antivirals, statins and the like. Brand names rarely end so.
 _GENERIC_DRUG = re.compile(

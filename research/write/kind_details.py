@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 
 from ..models import EventKind
-from .approvals import _approval, _deal_approved, _drug_status, _regulator_approval
+from .approvals import (
+    _approval,
+    _deal_approved,
+    _drug_status,
+    _regulator_approval,
+    _trial_success,
+)
 from .details import (
     Detail,
     acquired,
@@ -201,6 +207,7 @@ def _milestone(title: str, names: tuple[str, ...], owner: str, company: str) -> 
             _approval(title, owner)
             or _regulator_approval(title, names, owner)
             or _drug_status(title, names, owner)
+            or _trial_success(title, owner)
             or _ipo_news(title, owner)
         )
     if found.endswith(("anniversary", "milestone")):
