@@ -40,13 +40,23 @@ NAMES = ("Acme Corp", "Acme")
          "Acme Corp's IPO being oversubscribed 8.6 times", "seen your IPO oversubscribed 8.6 times"),
         ("Acme Corp gets Sebi nod for IPO", K.MILESTONE, "Sebi's approval for Acme Corp's IPO",
          "won Sebi's approval for your IPO"),
+        # the press's words for good results, said plainly; a price at a high is a move too
+        ("Acme Corp shares at 52-week high on smart Q1 earnings", K.GROWTH,
+         "Acme Corp's strong Q1 earnings", "posted strong Q1 earnings"),
+        ("Acme Corp shares zoom 7% on positive Q4 numbers", K.GROWTH,
+         "Acme Corp's positive Q4 numbers", "posted positive Q4 numbers"),
+        ("Acme Corp gains momentum on good results", K.GROWTH, "Acme Corp's good results",
+         "posted good results"),
+        ("Acme Corp shares hit 52-week high as net profits rises by 38.5%", K.GROWTH,
+         "the 38.5% rise in Acme Corp's net profit", "posted a 38.5% rise in net profit"),
     ],
 )  # fmt: skip
 def test_the_news_is_named_never_the_price(title: str, kind: K, news: str, clause: str) -> None:
     sentence, said = phrasings(title, "Acme Corp", kind, NAMES)["formal"][0]
     assert sentence.startswith(f"I saw the news about {news} and wanted to offer"), sentence
     assert said == clause
-    assert "%" not in sentence.replace("8.6", "")  # the price move never appears
+    # the price move never appears (a profit's 38.5% rise is the news, not the price)
+    assert "%" not in sentence.replace("8.6", "").replace("38.5%", "")
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from .results_terms import (
     NUMBER_WORDS,
     PERIOD_WORD,
     RISE,
+    plain_adjective,
     spelled_figure,
     spelled_out,
     spelled_period,
@@ -334,9 +335,8 @@ def _posted(rest: str, owner: str) -> Results | None:
     if adjective is not None:
         metric = adjective.group("metric").lower()
         period = spelled_period(adjective.group("period") or adjective.group("later") or "")
-        what = " ".join(
-            w for w in (adjective.group("adjective").lower(), period, METRICS.get(metric, metric)) if w
-        )
+        said = plain_adjective(adjective.group("adjective"))
+        what = " ".join(w for w in (said, period, METRICS.get(metric, metric)) if w)
         return Results(f"{owner} {what}", f"posted {what}", strong=True, as_written=True)
     beat = re.match(rf"(?:{BEAT})\s+((?:[\w-]+\s+){{0,2}}?{EXPECTED})(?!\w)", said, re.I)
     if beat is None:
@@ -388,7 +388,7 @@ def _described(reason: str, owner: str) -> Results | None:
     )
     if match is None:
         return None
-    adjective = match.group("adjective").lower()
+    adjective = plain_adjective(match.group("adjective"))
     period = spelled_period(match.group("period") or match.group("later") or "")
     what = " ".join(w for w in (adjective, period, METRICS[match.group("metric").lower()]) if w)
     return Results(f"{owner} {what}", f"posted {what}", strong=True)

@@ -31,7 +31,7 @@ METRICS = {
     "profit after tax": "profit after tax", "same-store sales": "same-store sales",
     "like-for-like sales": "like-for-like sales", "net sales": "net sales", "total income":
     "total income", "net interest income": "net interest income", "pat": "net profit",
-    "net": "net profit", "profit": "profit", "profits": "profits", "revenue": "revenue",
+    "net": "net profit", "net profits": "net profit", "profit": "profit", "profits": "profits", "revenue": "revenue",
     "revenues": "revenue", "sales": "sales", "earnings": "earnings", "income": "income",
     "ebitda": "EBITDA", "turnover": "turnover", "orders": "orders", "bookings": "bookings",
     "deliveries": "deliveries", "exports": "exports", "subscribers": "subscribers",
@@ -66,9 +66,22 @@ AMOUNT = (
     r"\d[\d,]*(?:\.\d+)?\s(?:million|billion)\s(?:euros|pounds|dollars))(?![\d.])"
 )
 GOOD_ADJECTIVES = (
-    r"(?:strong|robust|record|solid|healthy|bumper|stellar|better-than-expected|"
-    r"forecast-beating|impressive|upbeat|buoyant|good|higher|blockbuster)"
+    r"(?:strong|robust|record|solid|healthy|bumper|stellar|better[- ]than[- ]expected|"
+    r"forecast-beating|impressive|upbeat|buoyant|good|higher|blockbuster|positive|smart|bright|"
+    r"(?:highest|best)[- ]ever)"
 )
+# The press's words for good results, as a sentence says them ("smart Q1 earnings" is strong).
+PLAIN_ADJECTIVES = {
+    "smart": "strong", "bright": "strong", "better than expected": "better-than-expected",
+    "better-than expected": "better-than-expected", "better than-expected": "better-than-expected",
+    "highest ever": "highest-ever", "best ever": "best-ever",
+}  # fmt: skip
+
+
+def plain_adjective(said: str) -> str:
+    """The press's word for good results as a sentence says it: "smart" -> "strong"."""
+    said = " ".join(said.lower().split())
+    return PLAIN_ADJECTIVES.get(said, said)
 
 
 def spelled_period(words: str) -> str:

@@ -10,7 +10,8 @@ _MOVE = (
     r"(?:jumps?|rises?|gains?|surges?|soars?|rall(?:y|ies)|climbs?|zooms?|up|spurts?|advances?|"
     r"spikes?|leads?|outperforms?(?:\s+(?:the\s+)?(?:sector|market|index|peers))?|"
     r"(?:is\s+)?at\s+\d+%\s+upper\s+circuit|hits?\s+(?:\d+%\s+)?upper\s+circuit|"
-    r"hits?\s+[\w\s-]*?high|firms?\s+up|trades?\s+higher|edges?\s+up|extends?\s+gains)"
+    r"hits?\s+[\w\s-]*?high|(?:is\s+|are\s+)?at\s+(?:an?\s+|its\s+)?(?:fresh\s+|new\s+)?[\w-]+\s+high|"
+    r"firms?\s+up|trades?\s+higher|edges?\s+up|extends?\s+gains|gains?\s+momentum)"
     r"(?:\s+(?:over|nearly|about|almost|by|as\s+much\s+as))*(?:\s+\d+(?:\.\d+)?%)?"
     r"(?:\s+(?:intraday|in\s+early\s+trade|in\s+trade|today|in\s+\w+\s+sessions?))?"
 )
