@@ -817,6 +817,11 @@ def test_an_index_inclusion_is_market_news_and_a_ranking_is_not(
         ("Acme IPO values the company at $3 billion", K.FUNDING),
         ("Acme valued at $5 billion in London listing", K.FUNDING),
         ("Acme's Rs 300-crore IPO to hit market on Monday", K.FUNDING),
+        # an issue of debt or shares made is a raise
+        ("Acme issues NCDs worth Rs 200 crore", K.FUNDING),
+        ("Acme launches infrastructure bonds", K.FUNDING),
+        ("Acme announces its first public issue of NCDs", K.FUNDING),
+        ("Acme allots shares worth Rs 400 cr to institutional investors", K.FUNDING),
         # a listing the company says it plans is its news, as a plan ("plans IPO: sources" is not)
         ("Acme plans Rs 350-cr public issue", K.FUNDING),
         ("Acme plans Rs. 225 cr IPO", K.FUNDING),

@@ -203,6 +203,12 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
         (K.FUNDING, "Investors snap up Acme bonds, issue subscribed three times",
          "Acme Corp's bond issue being subscribed three times",
          "seen your bond issue subscribed three times"),
+        # Shares placed with investors are a placement, with the amount when the headline says it.
+        (K.FUNDING, "Acme allots shares worth Rs 400 crore to institutional investors",
+         "Acme Corp's Rs 400 crore share placement with institutional investors",
+         "placed Rs 400 crore of shares with institutional investors"),
+        (K.FUNDING, "Acme allots 17.38 lakh shares to anchor investors",
+         "Acme Corp's share placement with anchor investors", "placed shares with anchor investors"),
         # A drug's trial going well names the drug as the headline does, never "a milestone".
         (K.MILESTONE, "Acme heart drug boosted by major clinical trial success",
          "the successful trial of Acme Corp's heart drug", "seen a successful trial of your heart drug"),

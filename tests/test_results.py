@@ -194,6 +194,12 @@ def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
         spelled_out("Crest Partners backs Acme's pc maker")
         == "Crest Partners backs Acme's pc maker"
     )
+    # crore and lakh count rupees unless they count something else
+    assert spelled_out("Acme Q4 net up at 298.23 crore") == "Acme Q4 net up at Rs 298.23 crore"
+    assert spelled_out("Acme allots 17.38 lakh shares to anchor investors") == (
+        "Acme allots 17.38 lakh shares to anchor investors"
+    )
+    assert spelled_out("Acme app crosses 2 crore users") == "Acme app crosses 2 crore users"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ INFLECTIONS: dict[str, tuple[str, ...]] = {
     'accuse': ('accusing', 'accused', 'accuses', 'accuse',),
     'allegation': ('allegations', 'allegation',),
     'allege': ('alleging', 'alleged', 'alleges', 'allege',),
+    'announce': ('announcing', 'announced', 'announces', 'announce',),
     'application': ('applications', 'application',),
     'apply': ('applying', 'applied', 'applies', 'apply',),
     'appoint': ('appointing', 'appointed', 'appoints', 'appoint',),

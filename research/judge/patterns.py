@@ -88,6 +88,10 @@ KIND_RULES: tuple[tuple[EventKind, str], ...] = (
         # what the listing values the company at: "IPO values bank at $17.9 billion"
         r"|\b(ipo|listing|float|offering)\b[^.;]{0,25}\b(?:{value})\b[^.;]{0,40}\bat\b"
         r"|\bvalued at\b[^.;]{0,40}\b(listing|ipo|float|debut)\b"
+        # an issue of debt or shares made: "issues NCDs worth Rs 200 crore", "launches
+        # infrastructure bonds", "allots shares worth Rs 400 cr to institutional investors"
+        r"|\b(issues?|issued|issuing|(?:{launch})|(?:{announce})|allots?|allotted|comes? up with|floats?|floated)\b[^.;]{0,30}?"
+        r"\b(bonds|ncds|debentures|public issue of|qip|shares (worth [^.;]{0,20})?to (institutional|qualified|anchor) investors)\b"
         # a listing the company says it plans: "plans Rs 350-cr public issue", "plans IPO in March"
         r"|\bplans?\b( for)?( (an?|its|another|the))?( rs\.)?([^.;]{0,20}?)? (ipo|public issue|initial public offer(ing)?|public offer)\b"
         # an offering on its way to investors: "IPO to hit market on Feb 21"

@@ -108,7 +108,9 @@ def spelled_period(words: str) -> str:
     words = re.sub(r"\b(first|second|third|fourth) (quarter|half)\b", r"\1-\2", words, flags=re.I)
     words = re.sub(r"\bFY\b(?!\s?'?\d)", "full-year", words)  # "FY profit": the full year's
     words = re.sub(  # "4Q" is said "fourth-quarter"
-        r"\b([1-4])Q\b", lambda m: f"{('first', 'second', 'third', 'fourth')[int(m.group(1)) - 1]}-quarter", words
+        r"\b([1-4])Q\b",
+        lambda m: f"{('first', 'second', 'third', 'fourth')[int(m.group(1)) - 1]}-quarter",
+        words,
     )
     # a Title Case headline's "First-Quarter", "Full-Year": ordinary words (months stay names)
     words = re.sub(
@@ -144,6 +146,12 @@ def _thousands(match: re.Match[str]) -> str:
     return f"{int(whole):,} {unit}" if whole == int(whole) else match.group(0)
 
 
+# What crore and lakh may count besides rupees ("17.38 lakh shares", "2 crore users").
+_COUNTED = (
+    r"shares|equity\s+shares|tonnes|tons|units|customers|users|subscribers|people|passengers"
+    r"|accounts|vehicles|cars|homes|houses|jobs|policies|cards|doses|members|investors"
+    r"|households|farmers|students|visitors|downloads|litres|barrels|sq(?:uare)?\.?\s*f(?:ee)?t"
+)
 # Shorthand of results headlines, spelled out: (pattern, replacement).
 _SHORTHAND = (
     # "Rs 2, 600 crore": a typo'd thousands separator, one amount
@@ -154,8 +162,15 @@ _SHORTHAND = (
     (re.compile(r"\b(Rs\.?|INR)\s*(\d)"), r"Rs \2"),
     (re.compile(r"(\d)(\s*|-)(?:cr|crs|crore)\b\.?", re.I), r"\1\2crore"),
     (re.compile(r"(\d)crore"), r"\1 crore"),
-    # crore and lakh count rupees: "298.23 crore" is "Rs 298.23 crore"
-    (re.compile(r"(?<![\w$\u20b9.,-])(?<!Rs )(\d[\d,]*(?:\.\d+)?\s(?:crore|lakh))\b"), r"Rs \1"),
+    # crore and lakh count rupees: "298.23 crore" is "Rs 298.23 crore"; but not "17.38 lakh
+    # shares" or "2 crore users", which count things
+    (
+        re.compile(
+            r"(?<![\w$\u20b9.,-])(?<!Rs )(\d[\d,]*(?:\.\d+)?\s(?:crore|lakh))\b"
+            rf"(?!\s+(?:{_COUNTED}))"
+        ),
+        r"Rs \1",
+    ),
     (re.compile(r"(\d)\s*(?:bln|bn)\b", re.I), r"\1 billion"),
     (re.compile(r"(\d)\s*(?:mln|mn)\b", re.I), r"\1 million"),
     (re.compile(r"(\d)\s*(?:M|Million)\b"), r"\1 million"),
@@ -172,7 +187,10 @@ _SHORTHAND = (
     (re.compile(r"\bshares\s+sale\b"), "share sale"),  # "through shares sale"
     # market terms a headline capitalises mid-sentence: "Qualified Institutions Placement",
     # "Initial public offering", "Masala Bonds", "Board approval"
-    (re.compile(r"\bQualified\s+Institution(?:s|al)?\s+Placement\b", re.I), "qualified institutional placement"),
+    (
+        re.compile(r"\bQualified\s+Institution(?:s|al)?\s+Placement\b", re.I),
+        "qualified institutional placement",
+    ),
     (re.compile(r"\bInitial\s+public\s+offering\b", re.I), "initial public offering"),
     (re.compile(r"(?<=[A-Za-z] )Bonds\b(?! [A-Z])"), "bonds"),
     (re.compile(r"\bBoard(?=\s+(?:approval|nod|clearance|go-ahead)\b)"), "board"),
@@ -180,10 +198,20 @@ _SHORTHAND = (
     (re.compile(r"\bJVs\b"), "joint ventures"),
     (re.compile(r"\bon\s+(?:the\s+)?bourses\b", re.I), "on the stock exchanges"),
     # "10 fold", "4 folds", "2-folds", "over-two fold": one multiple, "10-fold", "two-fold"
-    (re.compile(r"\b(over|nearly|almost)-(?=(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b)", re.I),
-     r"\1 "),
-    (re.compile(r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s*-\s*|\s+)folds?\b", re.I),
-     r"\1-fold"),
+    (
+        re.compile(
+            r"\b(over|nearly|almost)-(?=(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b)",
+            re.I,
+        ),
+        r"\1 ",
+    ),
+    (
+        re.compile(
+            r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s*-\s*|\s+)folds?\b",
+            re.I,
+        ),
+        r"\1-fold",
+    ),
 )
 
 

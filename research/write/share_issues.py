@@ -76,7 +76,7 @@ def _ipo_news(title: str, owner: str) -> Detail | None:
         if money is not None:
             issue = f"{money} {issue}"
         return Detail(f"{owner} {issue} being {said}", f"seen your {issue} {said}")
-    valued = _valuation(title, owner)
+    valued = _valuation(title, owner) or _placement(title, owner)
     if valued is not None:
         return valued
     strong = _STRONG_DEMAND.search(title)
@@ -130,6 +130,31 @@ _VALUED = re.compile(
     rf"(?P<issue2>listing|IPO|float|debut)\b",
     re.IGNORECASE,
 )
+
+
+# "allots shares worth Rs 400 cr to institutional investors": shares placed, money raised.
+_PLACED = re.compile(
+    rf"\b(?:allots?|allotted|issues?|issued)\s+(?:[\d.,]+\s+(?:lakh|crore|million)\s+)?(?:equity\s+)?"
+    rf"shares\s+(?:worth\s+(?P<money>{AMOUNT.pattern})\s+)?to\s+(?P<who>(?:qualified\s+)?institutional|"
+    rf"anchor)\s+investors\b",
+    re.IGNORECASE,
+)
+
+
+def _placement(title: str, owner: str) -> Detail | None:
+    found = _PLACED.search(title)
+    if found is None:
+        return None
+    who = " ".join(found.group("who").lower().split())
+    money = found.group("money")
+    if money:
+        return Detail(
+            f"{owner} {money} share placement with {who} investors",
+            f"placed {money} of shares with {who} investors",
+        )
+    return Detail(
+        f"{owner} share placement with {who} investors", f"placed shares with {who} investors"
+    )
 
 
 def _valuation(title: str, owner: str) -> Detail | None:
