@@ -203,6 +203,11 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
         (K.FUNDING, "Investors snap up Acme bonds, issue subscribed three times",
          "Acme Corp's bond issue being subscribed three times",
          "seen your bond issue subscribed three times"),
+        # A find of oil or gas says which, and where when the headline does.
+        (K.MILESTONE, "Acme's subsidiary strikes gas in Mozambique, stock up",
+         "Acme Corp's gas discovery in Mozambique", "struck gas in Mozambique"),
+        (K.MILESTONE, "Acme rallies on oil discovery in second well", "Acme Corp's oil discovery",
+         "struck oil"),
         # Shares placed with investors are a placement, with the amount when the headline says it.
         (K.FUNDING, "Acme allots shares worth Rs 400 crore to institutional investors",
          "Acme Corp's Rs 400 crore share placement with institutional investors",

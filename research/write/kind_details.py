@@ -208,11 +208,31 @@ def _milestone(title: str, names: tuple[str, ...], owner: str, company: str) -> 
             or _regulator_approval(title, names, owner)
             or _drug_status(title, names, owner)
             or _trial_success(title, owner)
+            or _discovery(title, owner)
             or _ipo_news(title, owner)
         )
     if found.endswith(("anniversary", "milestone")):
         return Detail(f"{owner} {found}", f"reached your {found}")
     return Detail(f"{owner} {found} milestone", f"reached the milestone of your {found}")
+
+
+# "strikes gas in Mozambique", "oil discovery in second well", "major gas find": a find of oil or
+# gas, where the headline says.
+_FOUND_OIL_OR_GAS = re.compile(
+    r"\b(?:(?:strikes?|struck|finds?|found|discovers?|discovered)\s+(?P<what>oil|gas|oil\s+and\s+gas)"
+    r"|(?P<what2>oil|gas|oil\s+and\s+gas)\s+(?:discovery|find|strike))\b",
+    re.IGNORECASE,
+)
+
+
+def _discovery(title: str, owner: str) -> Detail | None:
+    found = _FOUND_OIL_OR_GAS.search(title)
+    if found is None:
+        return None
+    what = " ".join((found.group("what") or found.group("what2")).lower().split())
+    where = place(title)
+    at = f" {where[0]} {where[1]}" if where else ""
+    return Detail(f"{owner} {what} discovery{at}", f"struck {what}{at}")
 
 
 _DETAIL_BY_KIND = {
