@@ -143,6 +143,14 @@ def test_alias_counts_as_naming_and_is_reported() -> None:
     assert event.sentence == "Congratulations to the Acme Corp team on winning the Edison Award."
 
 
+def test_a_group_named_without_its_form_is_found_and_phrased() -> None:
+    company = Company(slug="vantor-group", name="Vantor Group")
+    events, _ = rank([item("Vantor profit up 16% in first half", ago(1))], company=company)
+    (event,) = events
+    assert event.reasons[0] == "the headline names Vantor"
+    assert "16% rise in Vantor Group's" in event.sentence, event.sentence
+
+
 def test_corroboration_raises_score_and_is_capped() -> None:
     scores = {}
     for outlets in (1, 2, 3, 4, 9):

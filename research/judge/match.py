@@ -111,14 +111,20 @@ def mention_in_text(title: str, summary: str, company: Company) -> Mention | str
     return f"neither the headline nor the summary's first sentence names {company.name}"
 
 
+@functools.lru_cache(maxsize=4096)
+def looked_for(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The company's names and each without a word of its corporate form ("Intertek" for
+    "Intertek Group"), as headlines are read for them; a common word alone is left out."""
+    shortened = (_without_corporate_form(n) for n in names)
+    return tuple(dict.fromkeys((*names, *(n for n in shortened if n and not is_generic(n)))))
+
+
 @functools.lru_cache(maxsize=65536)
 def _names_to_find(names: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
     """Each name, and each without a word of its corporate form, longest first, with its
     plain-quote spelling and whether it is a common word (prepared once per company: this runs
     for every headline)."""
-    shortened = (_without_corporate_form(n) for n in names)
-    found = dict.fromkeys((*names, *(n for n in shortened if n and not is_generic(n))))
-    ordered = sorted(found, key=len, reverse=True)
+    ordered = sorted(looked_for(names), key=len, reverse=True)
     return tuple((name, _plain_quotes(name), is_generic(name)) for name in ordered)
 
 

@@ -16,7 +16,7 @@ from sources import Item
 
 from ..models import Company, Event, EventKind, Skipped
 from ..write.snippets import default_snippet, snippets_for_event
-from .match import Mention, find_mention
+from .match import Mention, find_mention, looked_for
 from .outlets import ESTABLISHED_BONUS, established_outlet
 from .rules import Classification
 from .same_event import Candidate, one_event_once
@@ -171,5 +171,6 @@ def _event(
         topics=touched,
     )
     # One pass over the phrasings gives every snippet and, from them, the default sentence.
-    snippets = snippets_for_event(event, company.name, company.names)
+    # The names the headline was read for, so "Intertek profit up" is Intertek Group's profit.
+    snippets = snippets_for_event(event, company.name, looked_for(company.names))
     return replace(event, snippets=snippets, sentence=default_snippet(snippets).text)
