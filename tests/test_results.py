@@ -168,6 +168,13 @@ def test_no_results_news_when_the_headline_does_not_say_it_plainly(title: str) -
     assert results(title, NAMES, OWNER) is None
 
 
+def test_an_amount_is_never_cut_from_its_unit() -> None:
+    said = results("Acme Q4 net profit doubles to Rs 20.5 crores", NAMES, OWNER)
+    assert said is not None and said.news.endswith("to Rs 20.5 crore"), said
+    said = results("Acme Q1 net up 10% to Rs 39-crore led by exports", NAMES, OWNER)
+    assert said is None or "Rs 39 " not in f"{said.news} ", said
+
+
 def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
     assert spelled_out("Acme Q1 PAT Rs 10.5 cr, up 14 pct; $2.1 bln deal") == (
         "Acme Q1 PAT Rs 10.5 crore, up 14%; $2.1 billion deal"
@@ -200,6 +207,15 @@ def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
         "Acme allots 17.38 lakh shares to anchor investors"
     )
     assert spelled_out("Acme app crosses 2 crore users") == "Acme app crosses 2 crore users"
+    # a unit's plural and a hyphen that joins it to no noun are written plainly
+    assert spelled_out("Acme Q4 net profit doubles to Rs 20.5 crores") == (
+        "Acme Q4 net profit doubles to Rs 20.5 crore"
+    )
+    assert spelled_out("Acme Q2 PAT zooms 427 pc at Rs 39-cr") == "Acme Q2 PAT zooms 427% at Rs 39 crore"
+    assert spelled_out("Acme raises Rs 50 lakhs") == "Acme raises Rs 50 lakh"
+    assert spelled_out("Acme net up 43.60% at Rs 1,111 cr; sales up 12.0 pc") == (
+        "Acme net up 43.6% at Rs 1,111 crore; sales up 12%"
+    )
 
 
 @pytest.mark.parametrize(

@@ -60,10 +60,11 @@ FIGURE = (
     rf"(?:(?:{_QUALIFIER})\s+)*(?:\d+(?:\.\d+)?%|\d+(?:\.\d+)?-fold|(?:two|three|four|five|six|"
     rf"seven|eight|nine|ten)[- ]?fold|(?:one|a)[- ]third|(?:one|a)[- ]quarter|half)"
 )
+# An amount, never cut from its unit ("Rs 39-crore" is no "Rs 39").
 AMOUNT = (
     r"(?:(?:Rs|\$|US\$|\u00a3|\u20ac|\u20b9|[A-Z]{2}\$)\s?\d[\d,]*(?:\.\d+)?(?:[Kk](?!\w))?"
     r"(?:\s(?:crore|lakh|million|billion|trillion))?|\d[\d,]*(?:\.\d+)?\s(?:crore|lakh)|"
-    r"\d[\d,]*(?:\.\d+)?\s(?:million|billion)\s(?:euros|pounds|dollars))(?![\d.])"
+    r"\d[\d,]*(?:\.\d+)?\s(?:million|billion)\s(?:euros|pounds|dollars))(?![\d.]|-\w)"
 )
 GOOD_ADJECTIVES = (
     r"(?:strong|robust|record|solid|healthy|bumper|stellar|better[- ]than[- ]expected|"
@@ -159,9 +160,21 @@ _SHORTHAND = (
     # "Rs 4K crore", "Rs 1.62K cr": thousands of crore, in figures ("Rs 4,000 crore")
     (re.compile(r"(?<![\d.,])(\d+(?:\.\d{1,3})?)[kK]\s*(crores?|crs?|lakhs?)\b\.?"), _thousands),
     (re.compile(r"(\d)\s*(?:pc|pct|per\s?cent|percent)\b", re.I), r"\1%"),
+    # "43.60%" is "43.6%", "12.0%" is "12%": a wire's padding, not a figure a writer keeps
+    (re.compile(r"(\d\.\d*?[1-9])0+%"), r"\1%"),
+    (re.compile(r"(\d)\.0+%"), r"\1%"),
     (re.compile(r"\b(Rs\.?|INR)\s*(\d)"), r"Rs \2"),
-    (re.compile(r"(\d)(\s*|-)(?:cr|crs|crore)\b\.?", re.I), r"\1\2crore"),
+    (re.compile(r"(\d)(\s*|-)(?:cr|crs|crores?)\b\.?", re.I), r"\1\2crore"),
     (re.compile(r"(\d)crore"), r"\1 crore"),
+    (re.compile(r"(\d)(\s|-)lakhs\b", re.I), r"\1\2lakh"),  # "Rs 20 lakhs" is "Rs 20 lakh"
+    # "at Rs 39-cr" ends the sentence: a hyphen joins a unit only to a noun ("Rs 39-crore deal")
+    (
+        re.compile(
+            r"(\d)-(crore|lakh)(?=\s*(?:$|[,;:.)|]|\s(?:in|for|on|at|to|from|and|as|while|with|vs"
+            r"|against|during|after|by|over|YoY|y-o-y|despite|but)\b))"
+        ),
+        r"\1 \2",
+    ),
     # crore and lakh count rupees: "298.23 crore" is "Rs 298.23 crore"; but not "17.38 lakh
     # shares" or "2 crore users", which count things
     (
