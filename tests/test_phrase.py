@@ -877,3 +877,18 @@ def test_a_joint_venture_is_named_as_one(title: str, news: str) -> None:
 
     sentence = phrasings(title, COMPANY, K.PARTNERSHIP)["formal"][0][0]
     assert news in sentence, sentence
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Acme Corp signs MoU with Beta for two power projects", "signing an MoU with Beta"),
+        ("Acme Corp to sign MoU with Beta", "plans to sign an MoU with Beta"),
+        ("Acme Corp inks pact with Beta", "signing a pact with Beta"),
+    ],
+)
+def test_a_memorandum_takes_an_article_like_any_agreement(title: str, said: str) -> None:
+    from research.write.snippets import phrasings
+
+    sentence, _ = phrasings(title, COMPANY, K.PARTNERSHIP)["formal"][0]
+    assert said in sentence, sentence

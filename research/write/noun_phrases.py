@@ -24,7 +24,7 @@ _BUYING_VERBS = frozenset(
 )
 # Singular nouns that headlines use without the article an ordinary sentence needs.
 _COUNTABLE_HEADS = frozenset(
-    """award prize honor honour title contract deal order account agreement office plant facility
+    """award prize honor honour title contract deal order account agreement mou pact office plant facility
     factory hub campus headquarters store center centre partnership round milestone grant medal
     ranking spot place acquisition purchase merger expansion launch clinic brand cell market
     studio network service app platform product model unit vessel device system drug vaccine
@@ -68,6 +68,8 @@ _OWNED_AFTER = {
 }  # fmt: skip
 # Nouns a company has one of, its own whatever the modifier ("its US headquarters").
 _OWN_HEADS = frozenset("headquarters hq ipo".split())
+# Abbreviations in mixed case that are common nouns, not names.
+_MIXED_ACRONYMS = frozenset(("mou",))
 # The company's own listing, spelled out ("its initial public offer").
 _OWN_LISTINGS = frozenset(
     ("initial public offer", "initial public offering", "public issue", "public offer")
@@ -172,7 +174,10 @@ def _determiner(
     if re.fullmatch(r"[\w]+-?fold", lowered) and len(chunk) == 1:
         return None  # "to expand nine-fold to 74 outlets": how much, not what
     quoted = first.startswith(("'", "\u2018", '"', "\u201c"))
-    named = quoted or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", first)  # "HomeCell"
+    # "HomeCell" is a product's name; "MoU" is a memorandum of understanding
+    named = quoted or (
+        re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", first) and _bare(first) not in _MIXED_ACRONYMS
+    )
     described = any(_bare(w) in _DESCRIBES_A_NAME for w in heads[1:-1])  # "company Mammoth Screen"
     if named and len(heads) > 1 and (head[:1].islower() or described) and not followed_by_of:
         return "the"  # a product's name: "the HomeCell solar battery", "the 'Glass' report"
@@ -242,8 +247,8 @@ def _determiner(
         return "its"  # "for its merchant platform", "since its founding"
     if re.fullmatch(r"Series [A-H]", " ".join(chunk[-2:])):
         head = "round"  # "a $45 million Series B"
-    elif head.isupper():
-        head = head.lower()  # "an IPO", "an open-source SDK"
+    elif head.isupper() or _bare(head) in _MIXED_ACRONYMS:
+        head = head.lower()  # "an IPO", "an open-source SDK", "an MoU"
     countable = _bare(head) in _COUNTABLE_HEADS or (
         guess and _countable_object(chunk, heads, preposition)
     )
@@ -257,7 +262,7 @@ def _determiner(
         return "its"  # "opening its US headquarters in Boston"
     if preposition == "at" and _bare(head) in _SITES and lowered != "new":
         return "the"  # "at the Whitestone project"
-    modifier = first[:1].isupper() and not first.isupper()
+    modifier = first[:1].isupper() and not first.isupper() and _bare(first) not in _MIXED_ACRONYMS
     if modifier and preposition and _bare(head) in _BARE_PLACE_HEADS:
         return None  # "in Leeds city centre", "at Bath railway station"
     if _bare(head) in _UNIQUE_HEADS and (modifier or is_demonym(first)):
