@@ -40,6 +40,13 @@ NAMES = ("Acme Corp", "Acme")
          "Acme Corp's IPO being oversubscribed 8.6 times", "seen your IPO oversubscribed 8.6 times"),
         ("Acme Corp gets Sebi nod for IPO", K.MILESTONE, "Sebi's approval for Acme Corp's IPO",
          "won Sebi's approval for your IPO"),
+        # a debut on a named exchange; a company described before its name still moved
+        ("Acme Corp surges in Nasdaq debut", K.LAUNCH, "Acme Corp's stock-market debut",
+         "made your stock-market debut"),
+        ("Airport operator Acme Corp jumps 20.7% in market debut", K.LAUNCH,
+         "Acme Corp's stock-market debut", "made your stock-market debut"),
+        ("Drugmaker Acme Corp jumps 10% on strong Q2 results", K.GROWTH,
+         "Acme Corp's strong Q2 results", "posted strong Q2 results"),
         # the press's words for good results, said plainly; a price at a high is a move too
         ("Acme Corp shares at 52-week high on smart Q1 earnings", K.GROWTH,
          "Acme Corp's strong Q1 earnings", "posted strong Q1 earnings"),

@@ -32,6 +32,7 @@ _ORDER_WIN = re.compile(
 )
 _DEBUT = re.compile(
     r"(?:(?:a|its)\s+)?(?:(?:stellar|strong|bumper|bright|solid|stunning|good|decent)\s+)?"
+    r"(?:(?:Nasdaq|NYSE|BSE|NSE|LSE|London|Wall\s+Street|Hong\s+Kong|Tokyo|Frankfurt)\s+)?"
     r"(?:(?:stock|share)?\s*market\s+|street\s+|bourse\s+|trading\s+|listing\s+)?debut"
     r"(?:\s+on\s+(?:the\s+)?(?:bourses|stock\s+exchanges?|BSE|NSE|Nasdaq|NYSE))?$",
     re.IGNORECASE,

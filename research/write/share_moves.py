@@ -66,8 +66,18 @@ def _names_the_company(lead: str, name: str) -> bool:
         return True
     if any(part.lower() == name.lower() for part in re.split(r",\s*|\s+(?:and|&)\s+", lead)):
         return True
+    if _DESCRIBED.search(lead) and lead.lower().endswith(" " + name.lower()):
+        return True  # "airport operator AENA", "drugmaker Acme": the company, described
     rest = lead[len(name) :].split() if lead.lower().startswith(name.lower() + " ") else []
     return 0 < len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest)
+
+
+# A description right before a company's name: its trade, in a common noun.
+_DESCRIBED = re.compile(
+    r"\b(?:\w*operator|\w*maker|firm|company|giant|major|lender|carrier|airline|retailer|insurer|miner"
+    r"|developer|chain|platform|startup|start-up|group|provider|manufacturer|producer|bank)\s+\S+$",
+    re.IGNORECASE,
+)
 
 
 _WITH_OTHERS = re.compile(
