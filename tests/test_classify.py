@@ -855,6 +855,9 @@ def test_a_done_cause_after_a_hedge_and_a_wire_label_are_still_news(title: str, 
         "Acme jumps 12% after multiple block deals on BSE",  # shares traded in bulk
         "Acme relying on short-term orders to lower risk",  # no move: "on" of "relying"
         "Acme bonds draw criticism from investors",  # drawing criticism is no demand
+        "Acme files papers for Rs 1,600 cr rights issue",  # a filing for a rights issue, a step
+        "Acme Board gives in-principle nod for rights issue",  # a conditional approval
+        "Acme revenue up 23%; input costs squeeze margins",  # mixed: a margin squeeze
         "Acme may be valued at $1bn in April IPO",  # a guess at a valuation
         "Acme IPO plans hit the market rout",  # "hit" by the market, not hitting it
         "Acme gains on Sebi order on pricing",  # an authority's order, not one won

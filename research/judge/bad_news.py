@@ -58,6 +58,7 @@ NEGATIVE_FAMILIES: tuple[tuple[str, str], ...] = (
         r"|\bcrisis\b|\bconcerns?\b|\bworr(y|ies|ied)\b|\bpressure\b|\bheadwinds?\b|\bslow(s|down|ing|ed)\b"
         r"|\b(?:{erode}|erosion)|\b(?:{shrink})|\bcontraction\b|\bwrite-?downs?\b|\bwrite-?offs?\b|\bimpairment\b"
         r"|\bin the red\b|\bdeficit\b|\b(?:{underperform}|underperformance)|\bsell-?off\b|\bwipes?\b|\berases?\b"
+        r"|\b(?:{squeeze})\b[^.;]{0,20}\b(margins?|profits?|earnings)\b|\bmargins?\b[^.;]{0,15}\b(?:{squeeze})\b"
         r"|\bjeopardy\b|\b(?:{threat}|{threaten})|\bsetbacks?\b|\bblow\b|\b(?:{stall})"
         r"|\bfaces?\b[^.]{0,20}\b(axe|cuts|losses|probe|charges|fine)\b|\b(?:{falter})|\bsluggish\b|\bsoft(er)?\b",
     ),

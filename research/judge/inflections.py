@@ -142,6 +142,7 @@ INFLECTIONS: dict[str, tuple[str, ...]] = {
     'speculate': ('speculating', 'speculated', 'speculates', 'speculate',),
     'speculation': ('speculations', 'speculation',),
     'spill': ('spilling', 'spilled', 'spills', 'spill', 'spilt',),
+    'squeeze': ('squeezing', 'squeezed', 'squeezes', 'squeeze',),
     'stall': ('stalling', 'stalled', 'stalls', 'stall',),
     'stop': ('stopping', 'stopped', 'stops', 'stop',),
     'struggle': ('struggling', 'struggled', 'struggles', 'struggle',),

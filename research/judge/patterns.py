@@ -21,7 +21,7 @@ HEDGE = (
     r"|set to (rise|jump|gain|grow|post|report|see|benefit|win|top|beat|surge|soar|double|rally|hit|climb|get|receive|land|bag|clinch)"
     r"|seen (up|down|higher|lower|rising|falling|growing|jumping|at|as|\d)|estimated to|projected to|possible|potential|pursue[sd]?|pursuing"
     r"|in (the )?(fray|race|running)|hopeful|looks? to|looking to|studies|studying|buzz(?!\s*[-:])|expansion plans?|plans (for|an?|its) expansion"
-    r"|aims? to|hopes? to|seeks? to|targets?|(?:{explore}|{exploration})"
+    r"|aims? to|hopes? to|seeks? to|targets?|in[- ]princip(le|al)|(?:{explore}|{exploration})"
     r"|bid for|offer for|offers? to (buy|acquire|take over)|(?:{approach})|sources say|said to|nears|nearing|near (a |an )?(deal|agreement|sale|settlement)|close to (a )?deal|in (\w+ )?talks|talks (to|with|on|over|about)"
     r"|(on|after|amid|following|per) (media )?reports?|(deal|merger|stake|buyout|takeover|sale) reports?|on hopes?|hopes? (of|on|for)"
     r"|to (gain|benefit) from|scope for|future (earnings|growth|profits?)|to be (an? )?(\w+ )?triggers?|reports say|according to (media )?reports?|in line for|tipped|(?:{shortlist})|(?:{nominate}|{nomination}|{nominee})|finalists?|bids?|vies|vying|competes? for|competing for"
@@ -29,6 +29,8 @@ HEDGE = (
     r"|analysts? (see|expect|say)|report:|(?:{upgrade})|price target|buy rating|overweight|outperform"
     # a broker's picks: "largecap ideas to buy", "top picks", "buy call on"
     r"|(stocks?|ideas?|picks?|bets?|scrips?|(large|mid|small)[- ]?caps?) to (buy|sell|accumulate|bet on)|top picks?|buy calls?"
+    # a rights issue filed for is a step, offered to existing holders: no raise yet
+    r"|(?:{file})(?= (\w+ ){0,3}(papers|documents|prospectus|offer document) for [^.;]{0,25}\brights issue\b)"
     # asking for an approval is not getting it: "files for FDA approval", "applies for a licence"
     r"|(?:{file}|{apply}|{submit}|{application}|{submission})(?= (\w+ ){0,4}(for|seeking) (\w+ ){0,3}(approvals?|nods?|clearances?|licen[cs]es?|patents?|designations?|permits?|authori[sz]ations?)\b)"
     r"|not|\w+n't|never|no longer|no (plans?|decision|deal|agreement)|without|fails? to|yet to|rejects?)\b"
