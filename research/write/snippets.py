@@ -144,15 +144,17 @@ _SLANG = "|".join(_SLANG_VERBS)
 _ANY_SLANG = re.compile(rf"(?:{_SLANG})\b", re.IGNORECASE)  # what plain_verbs needs, checked first
 
 
-# Money is secured, not won: "bags $22M Series A" -> "secures".
 # A share issue right after the company's name (and its amount), then its verb: "Acme Rs
 # 300-crore IPO to hit market", "Acme IPO values ...": the headline's verb tells of the issue.
 _ISSUE_SPEAKS = re.compile(
-    r"(?:'s)?\s+(?:(?:Rs\.?\s?|US\$|\$|\u00a3|\u20ac|\u20b9)?\d[\d,.]*(?:-?(?:crore|cr|million|billion|"
-    r"bn|mn|lakh|k))?\s+(?:(?:crore|cr|million|billion|bn|mn|lakh)\s+)?)?(?:IPO|FPO|QIP|listing|float|offering|bonds?|"
-    r"qualified institutional placement|(?:bond|debenture|NCD|rights|public)\s+issue)\s+[a-z]",
+    r"(?:'s)?\s+(?:(?:Rs\.?\s?|US\$|\$|\u00a3|\u20ac|\u20b9)?\d[\d,.]*"
+    r"(?:-?(?:crore|cr|million|billion|bn|mn|lakh|k))?\s+(?:(?:crore|cr|million|billion|bn|mn|lakh)\s+)?)?"
+    r"(?:IPO|FPO|QIP|listing|float|offering|bonds?|qualified institutional placement"
+    r"|(?:bond|debenture|NCD|rights|public)\s+issue)\s+[a-z]",
     re.IGNORECASE,
 )
+
+# Money is secured, not won: "bags $22M Series A" -> "secures".
 _SLANG_FUNDING = {"bags": "secures", "bagged": "secured", "bag": "secure"}
 
 
