@@ -40,6 +40,11 @@ NAMES = ("Acme Corp", "Acme")
          "Acme Corp's IPO being oversubscribed 8.6 times", "seen your IPO oversubscribed 8.6 times"),
         ("Acme Corp gets Sebi nod for IPO", K.MILESTONE, "Sebi's approval for Acme Corp's IPO",
          "won Sebi's approval for your IPO"),
+        # a beat said as a noun is results better than expected
+        ("Acme Corp surges on cooling products-led beat in earnings", K.GROWTH,
+         "Acme Corp's better-than-expected earnings", "posted better-than-expected earnings"),
+        ("Acme Corp shares jump on Q2 profit beat", K.GROWTH,
+         "Acme Corp's better-than-expected Q2 profit", "posted better-than-expected Q2 profit"),
         # a debut on a named exchange; a company described before its name still moved
         ("Acme Corp surges in Nasdaq debut", K.LAUNCH, "Acme Corp's stock-market debut",
          "made your stock-market debut"),

@@ -24,9 +24,12 @@ from .results_terms import (
     METRIC,
     METRICS,
     MULTIPLY,
+    NOUN_BEAT,
     NUMBER_WORDS,
     PERIOD_WORD,
     RISE,
+    expected_plural,
+    past_tense,
     plain_adjective,
     spelled_figure,
     spelled_out,
@@ -185,7 +188,7 @@ def _said(rest: str, owner: str) -> Results | None:
         return Results(f"{owner} {what} of {level}",
                        f"posted {indefinite_article(what)} {what} of {level}")  # fmt: skip
     if match.group("beat"):
-        expected = _expected(match.group("expected"))
+        expected = expected_plural(match.group("expected"))
         # "now that you've seen your Q1 profit beat estimates", not "beaten estimates with it"
         return Results(f"{owner} {what} beating {expected}", f"seen your {what} beat {expected}",
                        strong=True)  # fmt: skip
@@ -199,7 +202,7 @@ def _said(rest: str, owner: str) -> Results | None:
                 strong=True,
             )
         return Results(
-            f"the {verb} of {owner} {what}{to}", f"{_past(verb)} your {what}{to}", strong=True
+            f"the {verb} of {owner} {what}{to}", f"{past_tense(verb)} your {what}{to}", strong=True
         )
     if metric in ("results", "numbers", "margins"):
         return None  # "results up": no figure to name, and "a rise in results" says nothing
@@ -341,15 +344,8 @@ def _posted(rest: str, owner: str) -> Results | None:
     beat = re.match(rf"(?:{BEAT})\s+((?:[\w-]+\s+){{0,2}}?{EXPECTED})(?!\w)", said, re.I)
     if beat is None:
         return None
-    expected = _expected(beat.group(1))
+    expected = expected_plural(beat.group(1))
     return Results(f"{owner} results beating {expected}", f"beaten {expected}", strong=True)
-
-
-def _expected(words: str) -> str:
-    """ "Forecast" -> "forecasts": what a beat beat, in the plural a sentence uses."""
-    # "Q3 Profit Expectations" -> "Q3 profit expectations": a period's name keeps its capitals
-    words = re.sub(r"\b(?![A-Z]*\d)\w+", lambda m: m.group(0).lower(), words)
-    return re.sub(r"\b(forecast|estimate|expectation|view)$", r"\1s", words)
 
 
 def _risen(owner: str, what: str, figure: str | None, to: str) -> Results:
@@ -379,6 +375,13 @@ def _described(reason: str, owner: str) -> Results | None:
     said = _said(_change_first(reason), owner)
     if said is not None:
         return said
+    beat = NOUN_BEAT.fullmatch(" ".join(reason.split()))
+    if beat is not None:  # "cooling products-led beat in earnings", "Q2 profit beat"
+        what = METRICS[(beat.group("metric") or beat.group("metric2")).lower()]
+        period = spelled_period(beat.group("period") or "")
+        what = f"{period} {what}".strip()
+        return Results(f"{owner} better-than-expected {what}", f"posted better-than-expected {what}",
+                       strong=True)  # fmt: skip
     match = re.fullmatch(
         rf"(?P<adjective>{GOOD_ADJECTIVES})\s+(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})"
         rf"(?P<metric>{METRIC})(?:\s+(?:in|for)\s+(?P<later>{PERIOD_WORD}))?"
@@ -393,7 +396,3 @@ def _described(reason: str, owner: str) -> Results | None:
     what = " ".join(w for w in (adjective, period, METRICS[match.group("metric").lower()]) if w)
     return Results(f"{owner} {what}", f"posted {what}", strong=True)
 
-
-def _past(gerund: str) -> str:
-    """ "doubling" -> "doubled", "trebling" -> "trebled"."""
-    return gerund[:-3] + "ed"

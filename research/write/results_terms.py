@@ -233,3 +233,23 @@ def spelled_out(text: str) -> str:
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     return text
+
+
+# A beat as a noun: "cooling products-led beat in earnings", "Q2 profit beat".
+NOUN_BEAT = re.compile(
+    rf"(?:(?:[\w-]+\s+){{0,2}}?[\w-]+-led\s+|(?:an?|its)\s+)?beat\s+(?:in|on)\s+(?P<metric>{METRIC})"
+    rf"|(?P<period>(?:{PERIOD_WORD}\s+){{0,2}})(?P<metric2>{METRIC})\s+beat",
+    re.IGNORECASE,
+)
+
+
+def expected_plural(words: str) -> str:
+    """ "Forecast" -> "forecasts": what a beat beat, in the plural a sentence uses."""
+    # "Q3 Profit Expectations" -> "Q3 profit expectations": a period's name keeps its capitals
+    words = re.sub(r"\b(?![A-Z]*\d)\w+", lambda m: m.group(0).lower(), words)
+    return re.sub(r"\b(forecast|estimate|expectation|view)$", r"\1s", words)
+
+
+def past_tense(gerund: str) -> str:
+    """ "doubling" -> "doubled", "trebling" -> "trebled"."""
+    return gerund[:-3] + "ed"
