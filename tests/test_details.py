@@ -214,6 +214,14 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
          "placed Rs 400 crore of shares with institutional investors"),
         (K.FUNDING, "Acme allots 17.38 lakh shares to anchor investors",
          "Acme Corp's share placement with anchor investors", "placed shares with anchor investors"),
+        # A regulator named by its initials or its name clears a deal to buy a stake.
+        (K.ACQUISITION, "CCI approves Acme deal to buy 26% stake in Beta",
+         "the CCI approval for Acme Corp's deal to buy a 26% stake in Beta",
+         "won the CCI approval for your deal to buy a 26% stake in Beta"),
+        (K.ACQUISITION, "Forward Markets Commission approves Acme Holding deal to buy 15 per cent "
+         "stake in Beta", "the Forward Markets Commission's approval for Acme Corp's deal to buy a 15% "
+         "stake in Beta", "won the Forward Markets Commission's approval for your deal to buy a 15% "
+         "stake in Beta"),
         # A drug's trial going well names the drug as the headline does, never "a milestone".
         (K.MILESTONE, "Acme heart drug boosted by major clinical trial success",
          "the successful trial of Acme Corp's heart drug", "seen a successful trial of your heart drug"),

@@ -184,6 +184,11 @@ _APPROVERS = {
     "bourses": "the stock exchanges'", "exchanges": "the stock exchanges'",
 }  # fmt: skip
 _WHO = r"Shareholders|Investors|Regulators|NSE\s*(?:&|and|,)\s*BSE|BSE\s*(?:&|and|,)\s*NSE|bourses|exchanges"
+# A regulator named: "CCI", "Forward Markets Commission", "Competition Tribunal".
+_BODY = (
+    r"(?-i:[A-Z]{2,6}|(?:[A-Z][a-z]+\s+){1,3}(?:Commission|Ministry|Authority|Board|Tribunal"
+    r"|Regulator|Bureau))"
+)
 _DEAL = r"(?:deal|takeover|merger|acquisition|buyout)"
 
 
@@ -201,9 +206,12 @@ def _deal_approved(title: str, names: tuple[str, ...], owner: str) -> Detail | N
     NSE & BSE nod": who cleared which of the company's deals, never "its latest acquisition"."""
     company = names_alternation(names)
     given = re.search(
-        rf"\b(?P<who>{_WHO})\s+(?:give|gives|gave|approve|approves|approved|back|backs|clear|clears)"
-        rf"\s+(?:{company})(?:['\u2019]s)?\s+(?:green\s+light\s+|nod\s+|approval\s+)?(?:for\s+|to\s+)?"
-        rf"(?:the\s+|its\s+)?(?P<deal>[^,;:]{{0,40}}?\b{_DEAL}\b(?:\s+(?:of|for|with)\s+{_NAME})?)",
+        rf"\b(?P<who>{_WHO}|{_BODY})\s+(?:give|gives|gave|approve|approves|approved|back|backs|clear"
+        rf"|clears)\s+(?:{company})(?:\s+(?-i:[A-Z][\w&.]*))*?(?:['\u2019]s)?\s+"
+        rf"(?:green\s+light\s+|nod\s+|approval\s+)?(?:for\s+|to\s+)?"
+        rf"(?:the\s+|its\s+)?(?P<deal>(?=(?-i:[a-z$\d\u00a3\u20ac\u20b9]))[^,;:]{{0,40}}?\b{_DEAL}\b(?:\s+(?:of|for|with)\s+{_NAME}"
+        rf"|\s+to\s+(?:buy|acquire)\s+(?:an?\s+)?(?P<stake>\d+(?:\.\d+)?\s*(?:%|per\s*cent))\s+stake\s+in"
+        rf"\s+{_NAME})?)",
         title,
         re.IGNORECASE,
     )
@@ -218,6 +226,10 @@ def _deal_approved(title: str, names: tuple[str, ...], owner: str) -> Detail | N
     )
     if given:
         who, deal = given.group("who"), given.group("deal")
+        if given.group("stake"):  # "deal to buy 15 per cent stake in MCX": "a 15% stake"
+            stake = re.sub(r"\s*(?:%|per\s*cent)$", "%", given.group("stake"))
+            deal = deal.replace(given.group("stake"), stake).replace(" to buy ", " to buy a ", 1)
+            deal = deal.replace(" to acquire ", " to acquire a ", 1).replace(" a a ", " a ")
     elif paired:
         who, deal = paired.group("who"), f"{paired.group('target')} {paired.group('noun').lower()}"
     elif own := _OWN_DEAL_CLEARED.match(title, after_name(title, names)):
@@ -225,7 +237,9 @@ def _deal_approved(title: str, names: tuple[str, ...], owner: str) -> Detail | N
     else:
         return None
     said = re.sub(r"\s*,\s*", " & ", re.sub(r"\s+", " ", who.lower()))
-    approver = _APPROVERS.get(said) or (f"the {who}" if who.isupper() else None)
+    # "the CCI approval", but "the Forward Markets Commission's approval"
+    body = f"the {who}'s" if re.fullmatch(_BODY, who) and not who.isupper() else None
+    approver = _APPROVERS.get(said) or (f"the {who}" if who.isupper() else body)
     if approver is None:
         return None
     return Detail(
