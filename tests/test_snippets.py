@@ -257,6 +257,19 @@ def test_any_accepted_headline_gives_lint_clean_sentences(
             assert not problems, (title, snippet.text, snippet.clause, problems)
 
 
+@pytest.mark.parametrize(
+    "title", ["Acme Corp wins <b>NEWSWIRE award", "Acme Corp wins Reuters award for app"]
+)
+def test_a_wire_name_inside_the_news_is_never_quoted(title: str) -> None:
+    """Found by the property test above: the feed's label around a mangled title is no part of
+    the news to quote."""
+    for tone in ("warm", "formal"):
+        for variant in range(VARIANTS):
+            snippet = research.congratulate(title, tone, variant, company="Acme Corp")
+            problems = lint(snippet.text, "Acme Corp", tone) + fragment_problems(snippet.clause)
+            assert not problems, (snippet.text, problems)
+
+
 def test_pinned_sentences_for_every_kind_and_both_tones() -> None:
     from .regen_sentences import GOLDEN, sentences
 

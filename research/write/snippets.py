@@ -41,6 +41,13 @@ _PLAIN_PHRASE = re.compile(r"[\w\s.,'&$%\u20ac\u00a3\u00a5\u20b9/:+\-]+")
 # headline), or a dash between words (the headline's clause was not cut there, and what follows
 # may be a publisher: "award - Reuters").
 _NOT_PLAIN = re.compile(r"(?<!\w)&#?\w|&#|\s-\s")
+# A wire's or publisher's name inside the news is the feed's label, never quoted ("wins
+# <b>NEWSWIRE award": the markup and the wire's name around a title the feed mangled).
+_WIRE_NAME = re.compile(
+    r"\b(?:PR ?Newswire|Business ?Wire|Globe ?Newswire|Accesswire|EIN Presswire|Newswire|"
+    r"Reuters|Associated Press|Bloomberg|Press Release)\b",
+    re.IGNORECASE,
+)
 _ENTITY_NAMES = frozenset(name.rstrip(";").lower() for name in html5 if len(name) > 2)
 
 
@@ -53,6 +60,7 @@ def _plain(phrase: str) -> bool:
     return (
         bool(_PLAIN_PHRASE.fullmatch(phrase))
         and not _NOT_PLAIN.search(phrase)
+        and not _WIRE_NAME.search(phrase)
         and not entity
         and opened <= closed
     )
