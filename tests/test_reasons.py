@@ -122,9 +122,11 @@ def test_another_companys_share_move_gives_no_detail() -> None:
         ("Acme Corp shares jump 5% as unit wins Rs 500 crore order", K.NEW_ACCOUNT,
          "I saw the news about Acme Corp's new customer win and wanted to offer my "
          "congratulations on a notable success."),
-        # The company with a unit's word, or in a list of companies that rallied together.
+        # The company with a unit's word is the company, and the results the unit's, named as
+        # the headline names it (as "GSK Consumer Healthcare Q2 net up 9%" is); or in a list of
+        # companies that rallied together.
         ("Acme Corp Pharma surges on strong Q4 results", K.GROWTH,
-         "I saw the news about Acme Corp's strong Q4 results and wanted to offer my "
+         "I saw the news about Acme Corp Pharma's strong Q4 results and wanted to offer my "
          "congratulations on an impressive performance."),
         ("Beta, Acme Corp, Gamma rally on strong September sales", K.GROWTH,
          "I saw the news about Acme Corp's strong September sales and wanted to offer my "

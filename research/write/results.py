@@ -35,7 +35,7 @@ from .results_terms import (
     spelled_out,
     spelled_period,
 )
-from .share_moves import share_move_reason
+from .share_moves import share_move_reason, unit_that_moved
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,9 @@ def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
     plainly."""
     text = spelled_out(title)
     reason = share_move_reason(text, names)
-    described = _described(reason, owner) if reason is not None else None
+    moved = unit_that_moved(text, names) if reason is not None else None
+    said_for = possessive(moved) if moved else owner  # "AstraZeneca Pharma's strong Q3 results"
+    described = _described(reason, said_for) if reason is not None else None
     if described is not None:
         return described
     # "rises post Q4 results; net profit up 17.55% to Rs 118 crore": the figure comes after

@@ -44,6 +44,20 @@ def share_move_reason(title: str, names: tuple[str, ...]) -> str | None:
     return reason.strip(" ,.")
 
 
+def unit_that_moved(title: str, names: tuple[str, ...]) -> str | None:
+    """The unit a share move names in full, when it does: "AstraZeneca Pharma rallies on strong Q3
+    show" moved AstraZeneca Pharma, the parent's listed unit, whose results they were."""
+    match = _SHARES.match(title)
+    if match is None:
+        return None
+    _, bare = _lead_names(match)
+    for name in names:
+        rest = bare[len(name) :].split() if bare.lower().startswith(name.lower() + " ") else []
+        if 0 < len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest):
+            return bare
+    return None
+
+
 def _moved(match: re.Match[str], names: tuple[str, ...]) -> bool:
     """Whether the words before the share move name the company."""
     lead, bare = _lead_names(match)
