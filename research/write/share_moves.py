@@ -51,11 +51,7 @@ def unit_that_moved(title: str, names: tuple[str, ...]) -> str | None:
     if match is None:
         return None
     _, bare = _lead_names(match)
-    for name in names:
-        rest = bare[len(name) :].split() if bare.lower().startswith(name.lower() + " ") else []
-        if 0 < len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest):
-            return bare
-    return None
+    return bare if any(_unit_of(bare, name) for name in names) else None
 
 
 def _moved(match: re.Match[str], names: tuple[str, ...]) -> bool:
@@ -82,6 +78,11 @@ def _names_the_company(lead: str, name: str) -> bool:
         return True
     if _DESCRIBED.search(lead) and lead.lower().endswith(" " + name.lower()):
         return True  # "airport operator AENA", "drugmaker Acme": the company, described
+    return _unit_of(lead, name)
+
+
+def _unit_of(lead: str, name: str) -> bool:
+    """The name and a unit's word or two: "AstraZeneca Pharma", "VIP Industries"."""
     rest = lead[len(name) :].split() if lead.lower().startswith(name.lower() + " ") else []
     return 0 < len(rest) <= 2 and all(w[:1].isupper() and w.isalpha() for w in rest)
 
