@@ -144,6 +144,7 @@ def build_replays(folder: Path, research: str, split: str = "eval") -> None:
     """companies.json and replay/<slug>/ for a labelled part (our evaluation part unless
     ``split`` says "train"), in the judged set's form."""
     companies = our_companies(split)
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / "companies.json").write_text(json.dumps(companies, ensure_ascii=False, indent=1))
     home = folder / "home"
     for company in companies:

@@ -4,7 +4,8 @@
     python3 benchmarks/sentences.py count VERDICTS.jsonl [--sheet SHEET.jsonl]
 
 ``sheet`` runs the real CLI over ../shared/judged and our evaluation part (the replays of
-``benchmarks/companies.py``) and writes, for every correct pick (an event the scorer matches to a
+``benchmarks/companies.py``; ``--only train``: the training part's companies instead, a
+development set for finding phrasing mistakes without reading the evaluation part) and writes, for every correct pick (an event the scorer matches to a
 congratulable headline), the items a reviewer judges: the first formal and first warm sentences,
 the note's clause, and one more variant in turn (so every tone and variant is read across the
 picks). Each row holds the headline, so the sheet stays outside the project.
@@ -113,11 +114,14 @@ def make_sheet(research: str, out: Path, only: str | None) -> int:
     rows: list[dict[str, object]] = []
     sets: list[tuple[str, Path]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        if only != "ours":
+        if only in (None, "judged"):
             sets.append(("judged", JUDGED))
-        if only != "judged":
-            build_replays(Path(tmp), research)
-            sets.append(("ours", Path(tmp)))
+        if only in (None, "ours"):
+            build_replays(Path(tmp) / "ours", research)
+            sets.append(("ours", Path(tmp) / "ours"))
+        if only == "train":
+            build_replays(Path(tmp) / "train", research, split="train")
+            sets.append(("train", Path(tmp) / "train"))
         for label, folder in sets:
             for number, pick in enumerate(picks(research, folder, label)):
                 rows.extend(items(pick, number))
@@ -157,7 +161,7 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     sheet = commands.add_parser("sheet", help="write the items to review")
     sheet.add_argument("out", type=Path)
-    sheet.add_argument("--only", choices=("judged", "ours"))
+    sheet.add_argument("--only", choices=("judged", "ours", "train"))
     sheet.add_argument("--research", default=shutil.which("research") or "research")
     counted = commands.add_parser("count", help="count the verdicts of a review")
     counted.add_argument("verdicts", type=Path)
