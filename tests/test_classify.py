@@ -636,6 +636,7 @@ def test_views_needs_and_reports_of_the_company_are_not_its_news(title: str) -> 
         "Acme appoints Jane Doe as regional head of project financing",
         "Acme names John Roe chief partnership officer",
         "Jane Doe joins Acme as director, new product launches",
+        "Acme India appoints R Kumar as new head of Chennai factory",
         # land the noun, not the verb
         "Acme stock firms up on Nagpur land deal",
         "Acme gains 3% on land bank deal in Pune",

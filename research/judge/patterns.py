@@ -268,6 +268,8 @@ TITLE_BEFORE = (
     r"\s*(,|of|for|-)\s+([\w&-]+\s+){0,3}$"
 )
 TITLE_AFTER = r"(\s+[\w&-]+){0,2}?\s+(head|chief|officer|director|manager|lead|leader|president)\b"
+# ... or inside the trigger: "appoints V Sembian as new head of Chennai factory".
+TITLE_INSIDE = r"\b(head|chief|director|president|manager|officer|in-charge)\s+(of|for)\b"
 
 # Around a bad word: what makes it no trouble of the company's own (rules.py).
 

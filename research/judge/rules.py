@@ -25,6 +25,7 @@ from .patterns import (
     SHARE_MOVE,
     TITLE_AFTER,
     TITLE_BEFORE,
+    TITLE_INSIDE,
 )
 from .subject import CLAUSE_BREAK, good_for_subject, same_clause, subject_problem
 from .syntax import Rule, rx
@@ -49,6 +50,7 @@ _SHARE_MOVE = Rule(SHARE_MOVE)
 _APPOINTED = rx(APPOINTED)
 _TITLE_BEFORE = rx(TITLE_BEFORE)
 _TITLE_AFTER = rx(TITLE_AFTER)
+_TITLE_INSIDE = rx(TITLE_INSIDE)
 
 # "announces third-quarter earnings release date", "to report results on May 5": a calendar entry.
 _SCHEDULE = re.compile(
@@ -306,6 +308,7 @@ def _in_a_job_title(lower: str, match: re.Match[str]) -> bool:
     return bool(
         _TITLE_BEFORE.search(lower, max(0, match.start() - 60), match.start())
         or _TITLE_AFTER.match(lower, match.end())
+        or _TITLE_INSIDE.search(lower, match.start(), match.end())
     )
 
 
