@@ -176,6 +176,11 @@ def test_a_release_lead_gives_the_detail_its_headline_lacks() -> None:
         ("Acme Corp shareholders' nod for raising Rs 150 cr", "announced plans to raise Rs 150 crore"),
         ("Acme Corp $200 mln IPO fully subscribed", "seen your $200 million IPO fully subscribed"),
         ("Acme Corp raises Rs 667 crore through QIP", "raised Rs 667 crore through a qualified institutional placement"),
+        # debentures are named in words: "NCDs" is trade shorthand a reader may not know
+        ("Acme Corp to raise Rs 500 crore via secured NCDs",
+         "announced plans to raise Rs 500 crore via secured non-convertible debentures"),
+        ("Acme Corp to launch Rs 200-crore NCD on April 16",
+         "announced plans to launch your Rs 200-crore debenture issue on April 16"),
         ("Acme Corp to raise over Rs 1,160 cr through rights issue",  # "over" an amount stays
          "announced plans to raise over Rs 1,160 crore through a rights issue"),
         ("Acme Corp Q4 net up 9% at 1,411 crore", "posted a 9% rise in Q4 net profit to Rs 1,411 crore"),

@@ -197,6 +197,10 @@ _SHORTHAND = (
     # market initialisms a reader outside the trade may not know
     (re.compile(r"\bQIP\s+issue\b"), "QIP"),  # "via QIP issue": the placement is the issue
     (re.compile(r"\bQIP\b"), "qualified institutional placement"),
+    (re.compile(r"\bNCDs?\s+issue\b"), "debenture issue"),  # "NCD issue opens"
+    (re.compile(r"\bNCDs\b"), "non-convertible debentures"),
+    (re.compile(r"\bNCD(?=\s+(?:offer|sale|programme|program|tranche)\b)"), "debenture"),
+    (re.compile(r"\bNCD\b"), "debenture issue"),  # "to launch Rs 200-crore NCD on April 16"
     (re.compile(r"\bshares\s+sale\b"), "share sale"),  # "through shares sale"
     # market terms a headline capitalises mid-sentence: "Qualified Institutions Placement",
     # "Initial public offering", "Masala Bonds", "Board approval"
