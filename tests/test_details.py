@@ -203,6 +203,12 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
         (K.FUNDING, "Investors snap up Acme bonds, issue subscribed three times",
          "Acme Corp's bond issue being subscribed three times",
          "seen your bond issue subscribed three times"),
+        # the multiple said after a break, or as "12.09x", is still the demand's figure
+        (K.FUNDING, "Acme tax free Bonds oversubscribed 12.09x on the first day",
+         "Acme Corp's bond issue being oversubscribed 12.09 times",
+         "seen your bond issue oversubscribed 12.09 times"),
+        (K.FUNDING, "Acme IPO draws strong demand, 5 times oversubscribed",
+         "Acme Corp's IPO being oversubscribed 5 times", "seen your IPO oversubscribed 5 times"),
         # A find of oil or gas says which, and where when the headline does.
         (K.MILESTONE, "Acme's subsidiary strikes gas in Mozambique, stock up",
          "Acme Corp's gas discovery in Mozambique", "struck gas in Mozambique"),
@@ -231,9 +237,11 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
         (K.MILESTONE, "Acme rallies on positive trial data for its new diabetes pill",
          "the successful trial of Acme Corp's diabetes pill",
          "seen a successful trial of your diabetes pill"),
-        # Demand told in words is "strong demand"; a valuation is the listing's, planned or made;
+        # Demand told in words is "strong demand", unless a multiple says how strong; a valuation is the listing's, planned or made;
         # an issue coming to market is under way, no money raised yet.
         (K.FUNDING, "Acme IPO sees robust demand; subscribed 12 times",
+         "Acme Corp's IPO being subscribed 12 times", "seen your IPO subscribed 12 times"),
+        (K.FUNDING, "Acme IPO sees robust demand on the first day",
          "the strong demand for Acme Corp's IPO", "seen strong demand for your IPO"),
         (K.FUNDING, "Acme bond issue a big hit, mops Rs 900 crore",
          "the strong demand for Acme Corp's Rs 900 crore bond issue",

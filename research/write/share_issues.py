@@ -9,7 +9,7 @@ from .details import Detail
 from .figures import AMOUNT, amount
 from .grammar import indefinite_article
 
-_TIMES = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times"
+_TIMES = r"(?:(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times|\d+(?:\.\d+)?x(?!\w))"
 # The demand for a share issue as the headline tells it: "IPO oversubscribed 8.63 times", "FPO
 # fully subscribed", "IPO subscribed 1.47 times" (at least once over: 0.55 times is not news).
 _SUBSCRIBED = re.compile(
@@ -18,6 +18,14 @@ _SUBSCRIBED = re.compile(
     rf"(?P<after>{_TIMES}))?|"
     rf"subscribed\s+(?P<plain>{_TIMES})|"
     rf"(?P<before>{_TIMES})\s+over-?subscribed)",
+    re.IGNORECASE,
+)
+# "IPO sees robust demand; subscribed 43 times": the demand told after a break, of the issue the
+# headline names before it.
+_SUBSCRIBED_AFTER_BREAK = re.compile(
+    rf"\b(?P<issue>IPO|FPO|rights issue|bond issue|debenture issue|issue|bonds?)\b[^.]*?[;,:]\s*"
+    rf"(?:(?P<how>fully\s+|over-?\s?)?subscribed\s+(?:by\s+)?(?:over\s+|nearly\s+|about\s+)?"
+    rf"(?P<after>{_TIMES})|(?P<before>{_TIMES})\s+over-?subscribed)",
     re.IGNORECASE,
 )
 _ISSUE_WORDS = {
@@ -189,19 +197,24 @@ def _issue_in_words(said: str, title: str) -> str:
 
 def _demand(title: str) -> tuple[str, str] | None:
     """(the issue in plain words, how it was subscribed) when the headline tells the demand."""
-    match = _SUBSCRIBED.search(title)
+    match = _SUBSCRIBED.search(title) or _SUBSCRIBED_AFTER_BREAK.search(title)
     if match is None:
         return None
     issue = _issue_in_words(match.group("issue"), title)
-    plain = match.group("plain")
+    plain = match.groupdict().get("plain")
     if plain is not None:
         number = plain.split()[0]
         if number[0].isdigit() and float(number) < 1:
             return None  # undersubscribed so far: not news to congratulate
         return issue, f"subscribed {plain}"
     times = match.group("after") or match.group("before")
-    how = (match.group("how") or "over").strip(" -").lower()
-    said = "fully subscribed" if how == "fully" else "oversubscribed"
+    if times and times.endswith("x"):
+        times = f"{times[:-1]} times"  # "oversubscribed 12.09x"
+    how = match.group("how")
+    if how is None:  # "5 times oversubscribed"; "; subscribed 43 times"
+        said = "oversubscribed" if match.group("before") else "subscribed"
+    else:
+        said = "fully subscribed" if how.strip(" -").lower() == "fully" else "oversubscribed"
     return issue, f"{said} {times}" if times else said
 
 
