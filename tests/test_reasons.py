@@ -181,6 +181,11 @@ def test_a_release_lead_gives_the_detail_its_headline_lacks() -> None:
          "announced plans to raise Rs 500 crore via secured non-convertible debentures"),
         ("Acme Corp to launch Rs 200-crore NCD on April 16",
          "announced plans to launch your Rs 200-crore debenture issue on April 16"),
+        # "upto" is two words, and "mop up up to" would stutter
+        ("Acme Corp to raise upto Rs 275 crore via QIP",
+         "announced plans to raise up to Rs 275 crore via a qualified institutional placement"),
+        ("Acme Corp to mop up upto Rs 500 crore through a rights issue",
+         "announced plans to raise up to Rs 500 crore through a rights issue"),
         ("Acme Corp to raise over Rs 1,160 cr through rights issue",  # "over" an amount stays
          "announced plans to raise over Rs 1,160 crore through a rights issue"),
         ("Acme Corp Q4 net up 9% at 1,411 crore", "posted a 9% rise in Q4 net profit to Rs 1,411 crore"),

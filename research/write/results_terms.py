@@ -153,6 +153,8 @@ _COUNTED = (
     r"|accounts|vehicles|cars|homes|houses|jobs|policies|cards|doses|members|investors"
     r"|households|farmers|students|visitors|downloads|litres|barrels|sq(?:uare)?\.?\s*f(?:ee)?t"
 )
+# "mop up upto": the press's "mop up" as "raise", so that "up to" does not stutter
+_RAISE = {"mop": "raise ", "mops": "raises ", "mopped": "raised ", "mopping": "raising "}
 # Shorthand of results headlines, spelled out: (pattern, replacement).
 _SHORTHAND = (
     # "Rs 2, 600 crore": a typo'd thousands separator, one amount
@@ -194,6 +196,11 @@ _SHORTHAND = (
     (re.compile(r"(?<![\w$])([$\u00a3\u20ac])\s+(?=\d)"), r"\1"),
     (re.compile(r"(\d)\s*(?:B|Billion)\b"), r"\1 billion"),
     (re.compile(r"\b(?:qtr|qrt)\b", re.I), "quarter"),
+    (
+        re.compile(r"\bmop(?:s|ped|ping)?\s+up\s+(?=upto\b)", re.I),
+        lambda m: _RAISE[m.group(0).split()[0].lower()],
+    ),
+    (re.compile(r"\bupto\b", re.I), "up to"),  # "to raise upto Rs 275 crore"
     # market initialisms a reader outside the trade may not know
     (re.compile(r"\bQIP\s+issue\b"), "QIP"),  # "via QIP issue": the placement is the issue
     (re.compile(r"\bQIP\b"), "qualified institutional placement"),
