@@ -783,12 +783,12 @@ def test_a_class_of_medicine_is_a_countable_noun(title: str, said: str) -> None:
          "on raising Rs 3,000 crore via bonds."),
         ("Acme Corp", "Acme Corp opens plant to meet rising demand", K.EXPANSION,
          "to meet rising demand"),
-        # "beats Street": the market's estimates
+        # "beats Street": the market's estimates, said in plain words with the rise
         ("Acme Corp", "Acme Corp beats Street with 22% jump in Q2 profit", K.GROWTH,
-         "beating the Street with a 22% jump"),
-        # the company's own debenture issue
+         "the better-than-expected 22% rise in Acme Corp's Q2 profit"),
+        # the company's own debenture issue, in words
         ("Acme Corp", "Acme Corp to launch Rs 200-crore NCD in April", K.FUNDING,
-         "launch its Rs 200-crore NCD"),
+         "launch its Rs 200-crore debenture issue"),
     ],
 )  # fmt: skip
 def test_names_with_a_full_stop_multipliers_purposes_and_market_words(

@@ -147,6 +147,25 @@ OWNER = "Acme Corp's"
         ("Acme Corp back in black, posts Q1 net at Rs 226 crore",
          "Acme Corp's return to profit with a Q1 net profit of Rs 226 crore",
          "returned to profit with a Q1 net profit of Rs 226 crore"),
+        # a beat and a rise, in either order, are one better-than-expected rise
+        ("Acme Corp Q2 net profit up 15% to Rs 2,709 crore; beats estimates",
+         "the better-than-expected 15% rise in Acme Corp's Q2 net profit to Rs 2,709 crore",
+         "posted a better-than-expected 15% rise in Q2 net profit to Rs 2,709 crore"),
+        ("Acme beats estimates with 81% jump in Q3 profit, stock up 2%",
+         "the better-than-expected 81% rise in Acme Corp's Q3 profit",
+         "posted a better-than-expected 81% rise in Q3 profit"),
+        ("Acme beats Street with 22% jump in Q2 profit",
+         "the better-than-expected 22% rise in Acme Corp's Q2 profit",
+         "posted a better-than-expected 22% rise in Q2 profit"),
+        # a unit named in full has its own results, whatever verb follows its name
+        ("Acme India posts 25 per cent jump in net profit in Q3",
+         "the 25% rise in Acme India's net profit", "posted a 25% rise in net profit"),
+        ("Acme Tech reports over 70 per cent jump in net profit at Rs 68.2 crore",
+         "the rise of more than 70% in Acme Tech's net profit", "posted a rise of more than 70% in net profit"),
+        ("Acme India Posts 20% Rise in Q2 Net Profit",
+         "the 20% rise in Acme India's Q2 net profit", "posted a 20% rise in Q2 net profit"),
+        ("Acme Posts Rise in Earnings Despite Lower Oil Prices",  # a verb, not a unit's name
+         "the rise in Acme Corp's earnings", "posted a rise in earnings"),
     ],
 )  # fmt: skip
 def test_results_are_named_with_their_figures(title: str, news: str, clause: str) -> None:

@@ -11,9 +11,9 @@ words the headlines use are in results_terms.py; the news behind a share move in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .grammar import indefinite_article, possessive
+from .results_said import DIVIDEND, Results, dividend, risen
 from .results_terms import (
     ADVERB,
     AMOUNT,
@@ -31,22 +31,10 @@ from .results_terms import (
     expected_plural,
     past_tense,
     plain_adjective,
-    spelled_figure,
     spelled_out,
     spelled_period,
 )
 from .share_moves import share_move_reason, unit_that_moved
-
-
-@dataclass(frozen=True)
-class Results:
-    """A results headline read: ``news`` completes "congratulations on ...", ``clause``
-    completes "now that you've ..."."""
-
-    news: str
-    clause: str
-    strong: bool = False  # a beat, a double-digit rise, a record: praise may say "impressive"
-    as_written: bool = False  # the headline's own words say it as well ("posts record revenue")
 
 
 def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
@@ -72,20 +60,32 @@ def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
     if head is None:
         return None
     rest = head.group("rest")
-    said = _first_said(rest, owner)
-    if said is not None:
-        return said
-    # "GSK Consumer Healthcare Q2 net up 9%": a unit of the company, named in full
+    return _unit_said(head.group("name"), rest) or _first_said(rest, owner)
+
+
+def _unit_said(name: str, rest: str) -> Results | None:
+    """The results of a unit the headline names in full, named so: "GSK Consumer Healthcare Q2
+    net up 9%", "ABB India posts 25 per cent jump in net profit" are the unit's results, not the
+    parent's."""
     words = rest.split()
-    for length in range(1, 4):
-        unit = words[:length]
-        if not all(_UNIT_WORD.fullmatch(w) and not _PERIOD_NAME.search(w) for w in unit):
-            break  # "Edelweiss Financial Services September-quarter ...": the period is no name
-        unit_owner = possessive(" ".join([head.group("name"), *unit]))
-        said = _first_said(" ".join(words[length:]), unit_owner)
+    length = 0
+    while length < 3 and length < len(words) and _is_unit_word(words[length]):
+        length += 1
+    for size in range(length, 0, -1):  # the longest name first: "Alstom T&D India"
+        said = _first_said(" ".join(words[size:]), possessive(" ".join([name, *words[:size]])))
         if said is not None:
             return said
     return None
+
+
+def _is_unit_word(word: str) -> bool:
+    # "Edelweiss Financial Services September-quarter ...", "Tesco Christmas sales": a period
+    # is no name, nor is a metric or a verb in a Title Case headline ("Acme Posts Rise in Net")
+    return bool(
+        _UNIT_WORD.fullmatch(word)
+        and not _PERIOD_NAME.search(word)
+        and not re.fullmatch(rf"{PERIOD_WORD}|{METRIC}|{_POSTS}|{RISE}|{BEAT}", word, re.I)
+    )
 
 
 _UNIT_WORD = re.compile(r"[A-Z][a-z][\w&-]*|[A-Z]{2,5}")
@@ -102,6 +102,18 @@ def _first_said(rest: str, owner: str) -> Results | None:
     if not said:
         return None
     first = said[0]
+    beat = next((s for s in said if " beating " in s.news), None)
+    rise = next(
+        (s for s in said if _RISE_POSTED.match(s.clause) and s.news.startswith("the ")), None
+    )
+    if beat is not None and rise is not None:  # "Q2 net up 15% to Rs 2,709 crore; beats estimates"
+        rose = _RISE_POSTED.match(rise.clause)
+        assert rose is not None
+        return Results(
+            f"the better-than-expected {rise.news[4:]}",
+            f"posted a better-than-expected {rose.group('rise')}",
+            strong=True,
+        )
     for later in said[1:]:
         beaten = re.search(r" beating (.+)$", later.news)
         level = re.match(r"posted (an? .+ of .+)$", later.clause)
@@ -136,7 +148,15 @@ _SEES_RISE = re.compile(
 )
 
 
+_RISE_POSTED = re.compile(r"posted an? (?P<rise>.*\brise\b.*)$")
+# "beats estimates with 81% jump in Q3 profit": the rise is a clause of its own
+_WITH_RISE = re.compile(
+    rf"\s+with\s+(?=(?:an?\s+)?(?:{FIGURE})\s+(?:jump|rise|growth|increase|surge)\b)", re.I
+)
+
+
 def _change_first(rest: str) -> str:
+    rest = _WITH_RISE.sub(", posts ", rest, count=1)
     rest = _YEAR_ON_YEAR.sub("", rest)
     rest = _SEES_RISE.sub(r"\g<metric> up \g<figure>", rest, count=1)
     return _LEVEL_THEN_CHANGE.sub(r"\g<what> \g<change> to \g<level>", rest, count=1)
@@ -156,9 +176,9 @@ def _said(rest: str, owner: str) -> Results | None:
     """ "Q2 net up 20% at Rs 89 crore" and its kin, after the company's name."""
     if _RETURN_TO_PROFIT.match(rest):
         return Results(f"{owner} return to profit", "returned to profit", strong=True)
-    dividend = _DIVIDEND.match(rest)
-    if dividend is not None:
-        return _dividend(dividend, owner)
+    raised = DIVIDEND.match(rest)
+    if raised is not None:
+        return dividend(raised, owner)
     match = re.match(
         rf"(?:{_POSTS}\s+)?(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})"
         rf"(?:(?P<metric>{METRIC})(?:\s+(?:(?:in|for)\s+)?(?P<within>{PERIOD_WORD}))?\s+)?"
@@ -210,32 +230,10 @@ def _said(rest: str, owner: str) -> Results | None:
         return None  # "results up": no figure to name, and "a rise in results" says nothing
     if re.match(r"recover", match.group("rise") or "", re.I):
         return Results(f"the recovery in {owner} {what}", f"seen your {what} recover")
-    risen = _risen(owner, what, match.group("figure"), to)
+    rise = risen(owner, what, match.group("figure"), to)
     if re.match(r"marginally|slightly", match.group("adverb") or "", re.I):
-        return Results(risen.news, risen.clause)  # a small rise: never "impressive"
-    return risen
-
-
-_DIVIDEND = re.compile(
-    rf"(?:hikes?|raises?|lifts?|increases?|ups|boosts?)\s+(?:its\s+)?"
-    rf"(?P<period>(?:(?:{PERIOD_WORD}|interim|final|special)\s+){{0,2}})(?:dividend|payout)"
-    rf"(?:\s+(?:by\s+)?(?P<figure>{FIGURE}))?(?!\w)",
-    re.I,
-)
-
-
-def _dividend(match: re.Match[str], owner: str) -> Results:
-    """ "hikes dividend 20%" -> "the 20% rise in Acme's dividend"; a payout raised is a sign
-    of confidence, strong when the figure is ten per cent or more."""
-    period = re.sub(r"\b(?:Interim|Final|Special)\b", lambda m: m.group(0).lower(),
-                    spelled_period(match.group("period") or ""))  # fmt: skip
-    what = f"{period} dividend".strip()
-    figure = match.group("figure")
-    if not figure:
-        return Results(f"the rise in {owner} {what}", f"raised your {what}", strong=True)
-    risen = _risen(owner, what, figure, "")
-    told = spelled_figure(figure.strip())
-    return Results(risen.news, f"raised your {what} by {told}", strong=risen.strong)
+        return Results(rise.news, rise.clause)  # a small rise: never "impressive"
+    return rise
 
 
 # "books second consecutive quarter of sales growth", "posts three straight years of growth"
@@ -278,7 +276,9 @@ def _posted(rest: str, owner: str) -> Results | None:
     if small is not None:
         metric = METRICS[(small.group("metric") or small.group("metric2")).lower()]
         what = f"{spelled_period(small.group('period') or small.group('later') or '')} {metric}".strip()
-        return _risen(owner, what, None, f" to {small.group('amount')}" if small.group("amount") else "")
+        return risen(
+            owner, what, None, f" to {small.group('amount')}" if small.group("amount") else ""
+        )
     beat = re.match(
         rf"{_POSTS}\s+(?:an?\s+)?(?P<period>(?:{PERIOD_WORD}\s+){{0,2}})(?P<metric>{METRIC})\s+beat(?!\w)",
         said,
@@ -320,7 +320,7 @@ def _posted(rest: str, owner: str) -> Results | None:
     )
     if figure_first is not None:
         what = f"{spelled_period(figure_first.group('period') or '')} {METRICS[figure_first.group('metric').lower()]}"
-        return _risen(owner, what.strip(), figure_first.group("figure"), "")
+        return risen(owner, what.strip(), figure_first.group("figure"), "")
     rise_in = re.search(
         rf"(?:^|{_POSTS}\s+|\ban?\s+)(?:an?\s+)?(?P<figure>{FIGURE}\s+)?"
         rf"(?:rise|jump|increase|growth|surge|gain)\s+in\s+"
@@ -330,7 +330,7 @@ def _posted(rest: str, owner: str) -> Results | None:
     )
     if rise_in is not None:
         what = f"{spelled_period(rise_in.group('period') or '')} {METRICS[rise_in.group('metric').lower()]}"
-        return _risen(owner, what.strip(), rise_in.group("figure"), "")
+        return risen(owner, what.strip(), rise_in.group("figure"), "")
     adjective = re.match(
         rf"{_POSTS}\s+(?P<adjective>{GOOD_ADJECTIVES})\s+(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})"
         rf"(?P<metric>{METRIC}|growth)(?:\s+(?:in|for)\s+(?:the\s+)?(?P<later>{PERIOD_WORD}))?(?!\w)",
@@ -348,27 +348,6 @@ def _posted(rest: str, owner: str) -> Results | None:
         return None
     expected = expected_plural(beat.group(1))
     return Results(f"{owner} results beating {expected}", f"beaten {expected}", strong=True)
-
-
-def _risen(owner: str, what: str, figure: str | None, to: str) -> Results:
-    """The rise in ``what``, with its figure when the headline gives one; strong when the
-    figure is ten per cent or more."""
-    if not figure:
-        return Results(f"the rise in {owner} {what}{to}", f"posted a rise in {what}{to}")
-    figure = spelled_figure(figure.strip())
-    percent = re.match(r"(?:more than\s+)?(\d+(?:\.\d+)?)%", figure)
-    strong = percent is None or float(percent.group(1)) >= 10
-    if re.match(r"\d", figure) or figure.endswith("fold"):  # "the more than tenfold rise"
-        return Results(
-            f"the {figure} rise in {owner} {what}{to}",
-            f"posted {indefinite_article(figure)} {figure} rise in {what}{to}",
-            strong=strong,
-        )
-    return Results(
-        f"the rise of {figure} in {owner} {what}{to}",
-        f"posted a rise of {figure} in {what}{to}",
-        strong=strong,
-    )
 
 
 def _described(reason: str, owner: str) -> Results | None:
@@ -397,4 +376,3 @@ def _described(reason: str, owner: str) -> Results | None:
     period = spelled_period(match.group("period") or match.group("later") or "")
     what = " ".join(w for w in (adjective, period, METRICS[match.group("metric").lower()]) if w)
     return Results(f"{owner} {what}", f"posted {what}", strong=True)
-

@@ -200,6 +200,14 @@ _SHORTHAND = (
         re.compile(r"\bmop(?:s|ped|ping)?\s+up\s+(?=upto\b)", re.I),
         lambda m: _RAISE[m.group(0).split()[0].lower()],
     ),
+    # "beats Street": the market's word for analysts' estimates
+    (
+        re.compile(
+            r"\b(beats?|beating|beaten)\s+(?:the\s+)?Street\b(?!['\u2019]|\s+(?:estimates|expectations"
+            r"|forecasts?|views?)\b)"
+        ),
+        r"\1 estimates",
+    ),
     (re.compile(r"\bupto\b", re.I), "up to"),  # "to raise upto Rs 275 crore"
     # market initialisms a reader outside the trade may not know
     (re.compile(r"\bQIP\s+issue\b"), "QIP"),  # "via QIP issue": the placement is the issue
