@@ -632,6 +632,10 @@ def test_slang_verbs_are_said_plainly(title: str, kind: K, said: str) -> None:
         # a unit's words before the verb
         ("Acme Corp Securities launches e-voting facility for shareholders",
          "launching an e-voting facility for shareholders"),
+        # an arm introduced by what it is, then named: its launch or order is the group's
+        ("Acme Corp's PE arm Beta Fund launches infrastructure debt fund",
+         "launching an infrastructure debt fund"),
+        ("Acme Corp subsidiary Beta Labs wins Rs 200 crore order", "winning a Rs 200 crore order"),
         # a bid named by its target reads as a sentence
         ("Acme Corp launches Beta Foods bid, to sell Gamma stake", "launching a bid for Beta Foods"),
     ],
@@ -650,6 +654,11 @@ def test_headline_shorthand_is_cut_or_reworded(title: str, phrase: str) -> None:
 )
 def test_a_list_of_companies_is_not_read_as_one_subject(title: str) -> None:
     assert event_phrase(title, (COMPANY,)) is None
+
+
+def test_an_arms_own_capital_is_not_told_as_the_groups() -> None:
+    # "its Rs 200 crore IPO" would be the group's listing, which the headline does not report
+    assert event_phrase("Acme Corp arm Beta Logistics plans Rs 200 crore IPO", (COMPANY,)) is None
 
 
 def test_a_nod_with_no_one_giving_it_is_not_quoted() -> None:

@@ -55,7 +55,9 @@ def _predicate(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
         match = re.match(
             rf"\s*({re.escape(name)})(?!\w)(?:'s\b)?(?:\s+|(?=,\s))(.+)$", title, re.IGNORECASE
         )
-        if match and not title[match.end(1) :].startswith("'"):
+        if match and (
+            not title[match.end(1) :].startswith("'") or _ARM_NAMED.match(match.group(2))
+        ):  # "Acme's arm Beta Labs launches ...": the possessive introduces its unit
             return match.group(1), match.group(2)
     return None
 
@@ -333,10 +335,31 @@ def event_phrase(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
         # "ICICI Securities launches ...": a unit's words before the verb. (A list of
         # companies is not read so: "NTPC, PFC and IRFC to raise up to $2 billion" is their
         # total, not one member's.)
-        after = _AFTER_UNIT.match(rest)
+        after = _group_news_of_an_arm(rest) or _AFTER_UNIT.match(rest)
         if after is not None:
             said = _gerund_phrase(after.group("rest"), title_case)
     return said
+
+
+# "Dewan Housing's PE arm ArthVeda Fund launches ...", "Acme subsidiary Beta wins ...": a unit
+# introduced by what it is, then named, then the verb.
+_ARM_NAMED = re.compile(
+    r"(?:[\w&-]+\s+){0,2}?(?:arm|unit|subsidiary|affiliate|division|venture)\s+"
+    r"(?:[A-Z][\w&.-]*\s+){1,3}?(?P<rest>[a-z]\w*\s.+)$"
+)
+# The unit's own capital: "arm Snowman Logistics plans Rs 200 crore IPO" is no IPO of the group.
+_ITS_OWN_CAPITAL = re.compile(
+    r"\b(?:IPO|FPO|listing|lists|raises?|raising|fund[- ]?rais\w*|shares?|stake|bonds?|debentures?)\b",
+    re.IGNORECASE,
+)
+
+
+def _group_news_of_an_arm(rest: str) -> re.Match[str] | None:
+    """An arm's launch, order or deal, told as the group's news; never its own capital."""
+    arm = _ARM_NAMED.match(rest)
+    if arm is None or _ITS_OWN_CAPITAL.search(arm.group("rest")):
+        return None
+    return arm
 
 
 # Capitalised words of a unit's name ("Securities", "Prudential Life"), then the verb.
