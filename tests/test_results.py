@@ -147,6 +147,9 @@ OWNER = "Acme Corp's"
         ("Acme Corp back in black, posts Q1 net at Rs 226 crore",
          "Acme Corp's return to profit with a Q1 net profit of Rs 226 crore",
          "returned to profit with a Q1 net profit of Rs 226 crore"),
+        ("Acme Corp Q1 standalone Net shoots to Rs 334 crore",
+         "the rise in Acme Corp's Q1 standalone net profit to Rs 334 crore",
+         "posted a rise in Q1 standalone net profit to Rs 334 crore"),
         # a beat and a rise, in either order, are one better-than-expected rise
         ("Acme Corp Q2 net profit up 15% to Rs 2,709 crore; beats estimates",
          "the better-than-expected 15% rise in Acme Corp's Q2 net profit to Rs 2,709 crore",
@@ -245,6 +248,8 @@ def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
          "plans to buy Beta unit"),
         ("Acme Corp's stock rallies after winning a contract with Beta; sector up", "winning a contract with Beta"),
         ("Index ends higher; Acme Corp leads after strong earnings", "strong earnings"),  # its clause
+        ("Acme Corp stocks rise 4% over better than expected earnings", "better than expected earnings"),
+        ("Acme Corp stock up over 5% intraday", None),  # "over" qualifies the figure
         ("Beta Labs shares jump 5% on Acme Corp order", None),  # another company's share move
         ("Acme Corp wins order from Beta", None),  # no share move
     ],

@@ -44,7 +44,8 @@ METRIC = "|".join(re.escape(m) for m in sorted(METRICS, key=len, reverse=True))
 RISE = (
     r"(?:up|rises?|rose|jumps?|jumped|climbs?|climbed|soars?|soared|surges?|surged|grows?|grew|"
     r"gains?|gained|increases?|increased|zooms?|spurts?|advances?|improves?|improved|swells?|"
-    r"leaps?|rockets?|multiplies|recovers?|rebounds?|(?:moves?|inches?|edges?|goes)\s+up|"
+    r"leaps?|rockets?|multiplies|recovers?|rebounds?|(?:moves?|inches?|edges?|goes|shoots?)\s+up|"
+    r"shoots?(?=\s+(?:to|by)\s)|"
     r"(?:boosted|lifted|buoyed)(?=\s+by\b))"  # "sales boosted by festive season": they rose
 )
 # How a rise is told, when the headline says it was small: "marginally up".

@@ -16,9 +16,9 @@ _MOVE = (
     r"(?:\s+(?:intraday|in\s+early\s+trade|in\s+trade|today|in\s+\w+\s+sessions?))?"
 )
 _SHARES = re.compile(
-    rf"^(?P<lead>.*?)\s+(?:shares?|stock|scrip|share\s+price)?\s*{_MOVE}(?:,?\s+(?:and\s+)?{_MOVE})*"
+    rf"^(?P<lead>.*?)\s+(?:shares?|stocks?|scrip|share\s+price)?\s*{_MOVE}(?:,?\s+(?:and\s+)?{_MOVE})*"
     r"(?:\s+from\s+(?:its\s+)?IPO\s+price)?"
-    r"\s+(?:on|after|as|post|following|in(?=\s+(?:its\s+|a\s+)?(?:\w+\s+){0,2}debut))\s+"
+    r"\s+(?:on|after|as|post|following|over(?=\s+[a-z])|in(?=\s+(?:its\s+|a\s+)?(?:\w+\s+){0,2}debut))\s+"
     r"(?P<reason>.+)$",
     re.I,
 )
