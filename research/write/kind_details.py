@@ -29,6 +29,7 @@ from .figures import amount, funding_round, growth_figure, milestone
 from .grammar import indefinite_article, possessive
 from .results import results
 from .share_issues import _debut, _ipo_news
+from .units import unit_named
 
 # A raise not yet done: "to raise", "plans", "files for", "IPO opens", "gets nod for raising".
 _DONE_RAISE = re.compile(
@@ -56,7 +57,9 @@ def detail(kind: EventKind, title: str, names: tuple[str, ...], company: str) ->
     and always None when the headline does not name the company (whose news would it be?)."""
     if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", title, re.IGNORECASE) for n in names):
         return None
-    return _DETAIL_BY_KIND[kind](title, names, possessive(company), company)
+    # "Tata Power Rs 2,000 crore rights issue ...": the unit's issue, named as the unit's
+    owner = possessive(unit_named(title, names) or company)
+    return _DETAIL_BY_KIND[kind](title, names, owner, company)
 
 
 def _award(title: str, names: tuple[str, ...], owner: str, company: str) -> Detail | None:

@@ -27,6 +27,7 @@ from .results_terms import (
     NOUN_BEAT,
     NUMBER_WORDS,
     PERIOD_WORD,
+    POSTS,
     RISE,
     expected_plural,
     past_tense,
@@ -35,6 +36,7 @@ from .results_terms import (
     spelled_period,
 )
 from .share_moves import share_move_reason, unit_that_moved
+from .units import is_unit_word
 
 
 def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
@@ -69,29 +71,13 @@ def _unit_said(name: str, rest: str) -> Results | None:
     parent's."""
     words = rest.split()
     length = 0
-    while length < 3 and length < len(words) and _is_unit_word(words[length]):
+    while length < 3 and length < len(words) and is_unit_word(words[length]):
         length += 1
     for size in range(length, 0, -1):  # the longest name first: "Alstom T&D India"
         said = _first_said(" ".join(words[size:]), possessive(" ".join([name, *words[:size]])))
         if said is not None:
             return said
     return None
-
-
-def _is_unit_word(word: str) -> bool:
-    # "Edelweiss Financial Services September-quarter ...", "Tesco Christmas sales": a period
-    # is no name, nor is a metric or a verb in a Title Case headline ("Acme Posts Rise in Net")
-    return bool(
-        _UNIT_WORD.fullmatch(word)
-        and not _PERIOD_NAME.search(word)
-        and not re.fullmatch(rf"{PERIOD_WORD}|{METRIC}|{_POSTS}|{RISE}|{BEAT}", word, re.I)
-    )
-
-
-_UNIT_WORD = re.compile(r"[A-Z][a-z][\w&-]*|[A-Z]{2,5}")
-_PERIOD_NAME = re.compile(
-    r"quarter|half|year|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?:-|$)|^FY|^Q[1-4]"
-)
 
 
 def _first_said(rest: str, owner: str) -> Results | None:
@@ -163,7 +149,6 @@ def _change_first(rest: str) -> str:
 
 
 _CLAUSE_END = re.compile(r"\s*[,;:|]\s|\s+[-\u2013\u2014]\s|\s+(?:as|amid|despite|but|while)\s")
-_POSTS = r"(?:posts?|reports?|records?|sees?|logs?|delivers?|clocks?|books?|registers?)"
 _RETURN_TO_PROFIT = re.compile(
     r"(?:is\s+)?(?:back\s+in\s+(?:the\s+)?black|returns?\s+to\s+(?:profit|the\s+black)|"
     r"swings?\s+(?:back\s+)?to\s+(?:an?\s+)?(?:net\s+)?profit|turns?\s+profitable|"
@@ -180,7 +165,7 @@ def _said(rest: str, owner: str) -> Results | None:
     if raised is not None:
         return dividend(raised, owner)
     match = re.match(
-        rf"(?:{_POSTS}\s+)?(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})"
+        rf"(?:{POSTS}\s+)?(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})"
         rf"(?:(?P<metric>{METRIC})(?:\s+(?:(?:in|for)\s+)?(?P<within>{PERIOD_WORD}))?\s+)?"
         rf"(?:(?P<multiply>{'|'.join(MULTIPLY)})|(?P<adverb>{ADVERB}\s+)?(?P<rise>{RISE})"
         rf"(?:\s+(?P<figure>{FIGURE}))?|"
@@ -238,7 +223,7 @@ def _said(rest: str, owner: str) -> Results | None:
 
 # "books second consecutive quarter of sales growth", "posts three straight years of growth"
 _STREAK = re.compile(
-    rf"(?:{_POSTS}\s+)?(?:an?\s+|its\s+)?(?P<streak>"
+    rf"(?:{POSTS}\s+)?(?:an?\s+|its\s+)?(?P<streak>"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
     r"(?:consecutive|straight|successive)\s+(?:quarter|year|month|half)|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:consecutive|straight|successive)"
@@ -253,7 +238,7 @@ def _posted(rest: str, owner: str) -> Results | None:
     "beats estimates", "a 27% jump in profits"."""
     said = rest
     level_first = re.match(
-        rf"{_POSTS}\s+(?:an?\s+)?(?P<level>{AMOUNT})\s+(?P<metric>{METRIC})"
+        rf"{POSTS}\s+(?:an?\s+)?(?P<level>{AMOUNT})\s+(?P<metric>{METRIC})"
         rf"(?:\s+(?:for|in)\s+(?:the\s+)?(?P<period>{PERIOD_WORD}(?:\s+{PERIOD_WORD})?))?(?!\w)",
         said,
         re.I,
@@ -265,7 +250,7 @@ def _posted(rest: str, owner: str) -> Results | None:
         return Results(f"{owner} {what} of {level}",
                        f"posted {indefinite_article(what)} {what} of {level}")  # fmt: skip
     small = re.match(
-        rf"{_POSTS}\s+(?:an?\s+)?(?P<size>small|marginal|slight|modest)\s+(?:(?P<metric>{METRIC})\s+"
+        rf"{POSTS}\s+(?:an?\s+)?(?P<size>small|marginal|slight|modest)\s+(?:(?P<metric>{METRIC})\s+"
         rf"(?:growth|rise|increase|gain)|(?:growth|rise|increase|gain)\s+in\s+"
         rf"(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})(?P<metric2>{METRIC}))"
         rf"(?:\s+(?:for|in)\s+(?P<later>{PERIOD_WORD}))?(?:\s+(?:at|to)\s+(?P<amount>{AMOUNT}))?(?!\w)",
@@ -280,7 +265,7 @@ def _posted(rest: str, owner: str) -> Results | None:
             owner, what, None, f" to {small.group('amount')}" if small.group("amount") else ""
         )
     beat = re.match(
-        rf"{_POSTS}\s+(?:an?\s+)?(?P<period>(?:{PERIOD_WORD}\s+){{0,2}})(?P<metric>{METRIC})\s+beat(?!\w)",
+        rf"{POSTS}\s+(?:an?\s+)?(?P<period>(?:{PERIOD_WORD}\s+){{0,2}})(?P<metric>{METRIC})\s+beat(?!\w)",
         said,
         re.I,
     )  # "posts FY profit beat": a profit ahead of forecasts
@@ -289,7 +274,7 @@ def _posted(rest: str, owner: str) -> Results | None:
         return Results(f"{owner} {what} beating forecasts", f"seen your {what} beat forecasts",
                        strong=True)  # fmt: skip
     record = re.match(
-        rf"{_POSTS}\s+(?:an?\s+|its\s+)?(?P<what>(?:record|best[- ]ever)\s+(?:year|quarter|half|season))(?!\w)",
+        rf"{POSTS}\s+(?:an?\s+|its\s+)?(?P<what>(?:record|best[- ]ever)\s+(?:year|quarter|half|season))(?!\w)",
         said,
         re.I,
     )  # "reports a record year"
@@ -298,7 +283,7 @@ def _posted(rest: str, owner: str) -> Results | None:
         return Results(f"{owner} {what}", f"posted {indefinite_article(what)} {what}", strong=True,
                        as_written=True)  # fmt: skip
     profit = re.match(
-        rf"{_POSTS}\s+(?:an?\s+)?(?P<metric>(?:net\s+|operating\s+)?profit)\s+(?:in|for)\s+(?:the\s+)?"
+        rf"{POSTS}\s+(?:an?\s+)?(?P<metric>(?:net\s+|operating\s+)?profit)\s+(?:in|for)\s+(?:the\s+)?"
         rf"(?P<period>{PERIOD_WORD})$",
         said,
         re.I,
@@ -312,7 +297,7 @@ def _posted(rest: str, owner: str) -> Results | None:
         article = "" if what.split()[0] in NUMBER_WORDS or what[0].isdigit() else "a "
         return Results(f"{owner} {what}", f"posted {article}{what}", strong=True, as_written=True)
     figure_first = re.match(
-        rf"(?:{_POSTS}\s+)?(?:an?\s+)?(?P<figure>{FIGURE})\s+(?P<metric>{METRIC})\s+"
+        rf"(?:{POSTS}\s+)?(?:an?\s+)?(?P<figure>{FIGURE})\s+(?P<metric>{METRIC})\s+"
         rf"(?:growth|rise|jump|increase|gain)(?:\s+in\s+(?P<period>{PERIOD_WORD}(?:\s+quarter)?))?"
         r"(?!\w)",
         said,
@@ -322,7 +307,7 @@ def _posted(rest: str, owner: str) -> Results | None:
         what = f"{spelled_period(figure_first.group('period') or '')} {METRICS[figure_first.group('metric').lower()]}"
         return risen(owner, what.strip(), figure_first.group("figure"), "")
     rise_in = re.search(
-        rf"(?:^|{_POSTS}\s+|\ban?\s+)(?:an?\s+)?(?P<figure>{FIGURE}\s+)?"
+        rf"(?:^|{POSTS}\s+|\ban?\s+)(?:an?\s+)?(?P<figure>{FIGURE}\s+)?"
         rf"(?:rise|jump|increase|growth|surge|gain)\s+in\s+"
         rf"(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})(?P<metric>{METRIC})(?!\w)",
         said,
@@ -332,7 +317,7 @@ def _posted(rest: str, owner: str) -> Results | None:
         what = f"{spelled_period(rise_in.group('period') or '')} {METRICS[rise_in.group('metric').lower()]}"
         return risen(owner, what.strip(), rise_in.group("figure"), "")
     adjective = re.match(
-        rf"{_POSTS}\s+(?P<adjective>{GOOD_ADJECTIVES})\s+(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})"
+        rf"{POSTS}\s+(?P<adjective>{GOOD_ADJECTIVES})\s+(?P<period>(?:{PERIOD_WORD}\s+){{0,3}})"
         rf"(?P<metric>{METRIC}|growth)(?:\s+(?:in|for)\s+(?:the\s+)?(?P<later>{PERIOD_WORD}))?(?!\w)",
         said,
         re.I,

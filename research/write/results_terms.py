@@ -54,6 +54,8 @@ MULTIPLY = {"doubles": "doubling", "more than doubles": "more than doubling",
             "almost doubles": "almost doubling", "nearly doubles": "nearly doubling", "doubled": "doubling", "trebles": "trebling",
             "triples": "tripling", "tripled": "tripling", "trebled": "trebling",
             "quadruples": "quadrupling"}  # fmt: skip
+# The verbs a results headline reports with: "posts Q2 net of Rs 89 crore".
+POSTS = r"(?:posts?|reports?|records?|sees?|logs?|delivers?|clocks?|books?|registers?)"
 BEAT = r"(?:beats?|tops?|exceeds?|surpasses?|outstrips?|beat|(?:fly|flies|flew|come|comes|came)\s+(?:in\s+)?above)"
 EXPECTED = r"(?:expectations|estimates|forecasts?|consensus|street\s+estimates|views?|guidance)"
 _QUALIFIER = r"(?:over|nearly|near|almost|about|around|more\s+than|over|by|just\s+over|close\s+to)"

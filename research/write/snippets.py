@@ -20,6 +20,7 @@ from .phrase import KIND_CLAUSES, MAX_WORDS, event_phrase, reason_phrase
 from .reasons import reason_detail
 from .results import results
 from .share_moves import share_move_reason, told_of_company
+from .units import unit_named
 from .voices import (
     APPROVAL_PHRASE,
     DID,
@@ -210,8 +211,10 @@ def phrasings(
     A phrase quoted from the headline comes first; when there is none (or it would make the
     sentence too long), the news is named with its detail, else by its kind alone."""
     names = names or (company_name,)
-    owner = possessive(company_name)
     cleaned = clean_headline(title, names)
+    # "Tata Power Rs 2,000 crore rights issue ...": the news is the unit's, named so
+    subject = unit_named(cleaned, names) or company_name
+    owner = possessive(subject)
     # "Acme shares jump on $200 million order": the order is the news, not the share move.
     reason = share_move_reason(cleaned, names)
     told = f"{company_name} {reason}" if reason else told_of_company(cleaned, names) or cleaned
@@ -281,7 +284,7 @@ def phrasings(
                 about = (
                     f"{owner} {phrase[4:]}"
                     if phrase.startswith("the ")
-                    else f"{company_name} {phrase}"
+                    else f"{subject} {phrase}"
                 )
                 # Warm speaks to the reader: the company's "its" is "your" (not in {about}).
                 spoken = _yours(phrase) if tone == "warm" else phrase
