@@ -279,6 +279,8 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
         (K.FUNDING, "Acme, Beta Foods to make stock market debut on December 23",
          "Acme Corp's coming stock-market debut on December 23",
          "announced plans for your stock-market debut on December 23"),
+        (K.FUNDING, "Acme Corp to make stock market debut on Monday",
+         "Acme Corp's coming stock-market debut", "announced plans for your stock-market debut"),
         (K.FUNDING, "Acme flies to mcap of Rs 9,000 crore after listing at 15 per cent gain",
          "Acme Corp's stock-market debut", "made your stock-market debut"),
         # The amount after a base verb, and a ceiling.

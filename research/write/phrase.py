@@ -140,13 +140,17 @@ def _without_headline_clause(phrase: str) -> str:
 # headline's shorthand that a sentence need not carry, cut unless a clause follows. Not "since":
 # "25 years since its founding" is the news.
 _SCENE = frozenset("after amid over despite following driven helped buoyed fuelled fueled aided".split())
-# Days that are wrong by the time a note is read: "to list its shares tomorrow".
+# Days that are wrong by the time a note is read: "to list its shares tomorrow", "on Monday".
 _RELATIVE_DAYS = frozenset("today tomorrow yesterday tonight".split())
+_WEEKDAY = re.compile(
+    r"\s+(?:on|this|next|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!\s+\d)"
+)
 
 
 def _without_scene(phrase: str) -> str:
     """The phrase without a trailing scene-setting noun phrase or a relative day; a clause
     after the connective ("after orders jumped 40%") is news and stays."""
+    phrase = _WEEKDAY.sub("", phrase)
     words = [w for w in phrase.split(" ") if _bare(w) not in _RELATIVE_DAYS]
     for index in range(len(words) - 1, 1, -1):
         if _bare(words[index]) not in _SCENE:

@@ -225,7 +225,7 @@ _DEBUT = re.compile(
     r"(?:(?:stock|share)[- ]market\s+|market\s+|bourse\s+|trading\s+|listing\s+)?debut|debuts|"
     r"(?<=after\s)listing\s+at"  # "after listing at 12 per cent gain": its first day of trade
     r"|lists\s+(?:at|with)\b(?=[^;]{0,30}\bpremium\b))"  # "lists at Rs 222, a 23% premium"
-    r"(?:\s+on\s+(?P<when>(?:[A-Z][a-z]{2,8}\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]+day)\b))?",
+    r"(?:\s+on\s+(?P<when>(?:[A-Z][a-z]{2,8}\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b))?",
 )
 
 
