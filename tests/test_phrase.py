@@ -200,6 +200,21 @@ def test_gerund_conversion(title: str, gerund: str) -> None:
     assert f" team on {gerund} " in sentence, sentence
 
 
+@pytest.mark.parametrize(
+    ("title", "kind", "said"),
+    [
+        # results reported in the press's verbs are posted
+        ("Acme Corp clocks record profit in Q1", K.GROWTH, "team on posting record profit in Q1"),
+        ("Acme Corp books solid earnings growth", K.GROWTH, "team on posting solid earnings growth"),
+        # other news keeps its verb
+        ("Acme Corp books order for 40 turbines", K.NEW_ACCOUNT, "booking an order for 40 turbines"),
+    ],
+)
+def test_results_verbs_of_the_press_are_said_plainly(title: str, kind: K, said: str) -> None:
+    sentence = congratulation(title, COMPANY, kind)
+    assert said in sentence, sentence
+
+
 def test_to_acquire_becomes_agreeing_to_acquire_and_to_open_planning() -> None:
     assert " on agreeing to acquire Beta Labs." in congratulation(
         "Acme Corp to acquire Beta Labs", COMPANY, K.ACQUISITION

@@ -149,7 +149,12 @@ _SLANG_VERBS = {
     "bags": "wins", "bagged": "won", "bag": "win", "inks": "signs", "inked": "signed",
     "ink": "sign", "hikes": "raises", "hiked": "raised", "hike": "raise",
 }  # fmt: skip
-_SLANG = "|".join(_SLANG_VERBS)
+# A results headline's verbs for reporting ("MRF clocks record profit", "books solid growth").
+_SLANG_GROWTH = {
+    "clocks": "posts", "clocked": "posted", "clock": "post",
+    "books": "posts", "booked": "posted", "book": "post",
+}  # fmt: skip
+_SLANG = "|".join([*_SLANG_VERBS, *_SLANG_GROWTH])
 _ANY_SLANG = re.compile(rf"(?:{_SLANG})\b", re.IGNORECASE)  # what plain_verbs needs, checked first
 
 
@@ -183,10 +188,13 @@ def plain_verbs(told: str, names: tuple[str, ...], kind: EventKind | None = None
         return told  # no pattern holding the company's name to compile
     ours = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     verbs = _SLANG_VERBS | (_SLANG_FUNDING if kind is EventKind.FUNDING else {})
+    verbs |= _SLANG_GROWTH if kind is EventKind.GROWTH else {}
 
     def plain(match: re.Match[str]) -> str:
         word = match.group("verb")
-        said = verbs[word.lower()]
+        said = verbs.get(word.lower())
+        if said is None:
+            return match.group(0)  # "books" of another kind of news: left as written
         return match.group("before") + (said.capitalize() if word[:1].isupper() else said)
 
     told = re.sub(
