@@ -174,6 +174,9 @@ def test_a_release_lead_gives_the_detail_its_headline_lacks() -> None:
     [
         ("Acme Corp files papers to raise Rs 600-700 cr via IPO", "announced plans for a Rs 600-700 crore IPO"),
         ("Acme Corp shareholders' nod for raising Rs 150 cr", "announced plans to raise Rs 150 crore"),
+        # the owners' approval is the news: a step won, not a plan announced
+        ("Acme Corp gets shareholders nod to raise up to Rs 42,000 crore",
+         "won the shareholders' approval to raise up to Rs 42,000 crore"),
         ("Acme Corp $200 mln IPO fully subscribed", "seen your $200 million IPO fully subscribed"),
         ("Acme Corp raises Rs 667 crore through QIP", "raised Rs 667 crore through a qualified institutional placement"),
         # debentures are named in words: "NCDs" is trade shorthand a reader may not know

@@ -40,6 +40,16 @@ _PLANNED_RAISE = re.compile(
     r"opens?|proposes?|seeks?|eyes|mulls|files?|nod|approv\w*|subscribed|set\s+to)\b",
     re.IGNORECASE,
 )
+# A raise its owners or board approved: "gets shareholders nod to raise up to Rs 1,000 crore".
+_APPROVED_RAISE = re.compile(
+    r"\b(?:gets?|got|receives?|wins?|secures?)\s+(?P<who>shareholders?['\u2019]?|board|members['\u2019]?)"
+    r"\s+(?:nod|approval|go-ahead|consent)\s+(?:to|for)\s+(?:rais|garner|mobilis|mobiliz)",
+    re.IGNORECASE,
+)
+_APPROVERS = {
+    "shareholder": "the shareholders'", "shareholders": "the shareholders'",
+    "board": "the board's", "members": "the members'",
+}  # fmt: skip
 # People counted, rising with no figure given: "Passengers rise at easyJet".
 _COUNTED = {
     "passengers": "passenger", "subscribers": "subscriber", "users": "user",
@@ -105,6 +115,14 @@ def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> De
     if news is not None or money is None:
         return news
     kind = funding_round(title, money)
+    approved = _APPROVED_RAISE.search(title)
+    if approved is not None:  # "gets shareholders nod to raise up to Rs 42,000 crore": approved
+        who = _APPROVERS[approved.group("who").lower().rstrip("'s")]
+        return Detail(
+            f"{who} approval for {owner} plan to raise {money}",
+            f"won {who} approval to raise {money}",
+            "approval",
+        )
     if _PLANNED_RAISE.search(title) and not _DONE_RAISE.search(title):  # not raised yet
         if kind in _ISSUES and not money.startswith("up to"):
             return Detail(
