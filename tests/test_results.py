@@ -235,6 +235,12 @@ def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
     )
     assert spelled_out("Acme Q2 PAT zooms 427 pc at Rs 39-cr") == "Acme Q2 PAT zooms 427% at Rs 39 crore"
     assert spelled_out("Acme raises Rs 50 lakhs") == "Acme raises Rs 50 lakh"
+    # thousands with their comma; "infra" in plain words, but not in a name ("Acme Infra")
+    assert spelled_out("Acme to issue Rs 6000 crore bonds") == "Acme to issue Rs 6,000 crore bonds"
+    assert spelled_out("Acme Q1 PAT at Rs 2274.5 cr") == "Acme Q1 PAT at Rs 2,274.5 crore"
+    assert spelled_out("Acme Infra to raise Rs 500 cr from infra bond issue") == (
+        "Acme Infra to raise Rs 500 crore from infrastructure bond issue"
+    )
     assert spelled_out("Acme net up 43.60% at Rs 1,111 cr; sales up 12.0 pc") == (
         "Acme net up 43.6% at Rs 1,111 crore; sales up 12%"
     )

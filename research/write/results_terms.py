@@ -212,6 +212,12 @@ _SHORTHAND = (
         r"\1 estimates",
     ),
     (re.compile(r"\bupto\b", re.I), "up to"),  # "to raise upto Rs 275 crore"
+    # "Rs 6000 crore", "$12500 million": an amount of thousands written with its comma
+    (
+        re.compile(r"((?:\bRs\.?\s?|[$\u00a3\u20ac\u20b9])\d{1,2})(\d{3})(?![\d,])"),
+        r"\1,\2",
+    ),
+    (re.compile(r"\binfra(?=\s+(?:bonds?|projects?|debt|fund|sector|company|firm)\b)"), "infrastructure"),
     # market initialisms a reader outside the trade may not know
     (re.compile(r"\bQIP\s+issue\b"), "QIP"),  # "via QIP issue": the placement is the issue
     (re.compile(r"\bQIP\b"), "qualified institutional placement"),
