@@ -157,6 +157,12 @@ OWNER = "Acme Corp's"
         ("Acme beats estimates with 81% jump in Q3 profit, stock up 2%",
          "the better-than-expected 81% rise in Acme Corp's Q3 profit",
          "posted a better-than-expected 81% rise in Q3 profit"),
+        ("Acme Q4 net profit beats estimates, jumps 90 per cent",
+         "the better-than-expected 90% rise in Acme Corp's Q4 net profit",
+         "posted a better-than-expected 90% rise in Q4 net profit"),
+        # a share move before the beat is no rise of the results
+        ("Acme Corp gains over 4.5%; earnings beat estimates", "Acme Corp's earnings beating estimates",
+         "seen your earnings beat estimates"),
         ("Acme beats Street with 22% jump in Q2 profit",
          "the better-than-expected 22% rise in Acme Corp's Q2 profit",
          "posted a better-than-expected 22% rise in Q2 profit"),

@@ -84,7 +84,8 @@ def _first_said(rest: str, owner: str) -> Results | None:
     """The results news in the first clauses after the company's name, with what a second
     clause adds to it: "Q4 PAT at Rs 2,227 crore, beats estimates" is a profit figure ahead of
     estimates; "back in black, posts Q1 net at Rs 226 crore" a return to profit with its figure."""
-    said = [s for c in _CLAUSE_END.split(_change_first(rest))[:3] if (s := _said(c.strip(), owner))]
+    clauses = [c.strip() for c in _CLAUSE_END.split(_change_first(rest))[:3]]
+    said = [s for c in clauses if (s := _said(c, owner))]
     if not said:
         return None
     first = said[0]
@@ -92,6 +93,12 @@ def _first_said(rest: str, owner: str) -> Results | None:
     rise = next(
         (s for s in said if _RISE_POSTED.match(s.clause) and s.news.startswith("the ")), None
     )
+    if beat is not None and rise is None:  # "Q4 net profit beats estimates, jumps 90 per cent"
+        beaten = re.match(rf"{re.escape(owner)} (?P<what>.+) beating ", beat.news)
+        after = clauses[next(i for i, c in enumerate(clauses) if _said(c, owner) == beat) + 1 :]
+        bare = next((m for c in after if (m := _BARE_RISE.fullmatch(c))), None)  # said after it
+        if beaten is not None and bare is not None and beaten.group("what") != "results":
+            rise = risen(owner, beaten.group("what"), bare.group("figure"), "")
     if beat is not None and rise is not None:  # "Q2 net up 15% to Rs 2,709 crore; beats estimates"
         rose = _RISE_POSTED.match(rise.clause)
         assert rose is not None
@@ -134,6 +141,7 @@ _SEES_RISE = re.compile(
 )
 
 
+_BARE_RISE = re.compile(rf"(?:{RISE})\s+(?P<figure>{FIGURE})", re.I)
 _RISE_POSTED = re.compile(r"posted an? (?P<rise>.*\brise\b.*)$")
 # "beats estimates with 81% jump in Q3 profit": the rise is a clause of its own
 _WITH_RISE = re.compile(
