@@ -150,6 +150,10 @@ OWNER = "Acme Corp's"
         ("Acme Corp Q1 standalone Net shoots to Rs 334 crore",
          "the rise in Acme Corp's Q1 standalone net profit to Rs 334 crore",
          "posted a rise in Q1 standalone net profit to Rs 334 crore"),
+        # a rise said as a noun; a beat told after other news
+        ("Acme Corp profit boost on strong sales", "the rise in Acme Corp's profit", "posted a rise in profit"),
+        ("Acme Corp weighs cash handout after beating profit forecast",
+         "Acme Corp's profit beating forecasts", "seen your profit beat forecasts"),
         # a beat and a rise, in either order, are one better-than-expected rise
         ("Acme Corp Q2 net profit up 15% to Rs 2,709 crore; beats estimates",
          "the better-than-expected 15% rise in Acme Corp's Q2 net profit to Rs 2,709 crore",

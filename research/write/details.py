@@ -304,6 +304,22 @@ def acquired(title: str, names: tuple[str, ...]) -> tuple[str, bool] | None:
     return (name, bool(match.group("planned"))) if name else None
 
 
+def offer_made(title: str, names: tuple[str, ...]) -> tuple[str, str] | None:
+    """(the amount, the company bid for) when the company offers to buy it for an amount:
+    "Shell offers 50 percent premium to buy BG for $70 billion" -> ("$70 billion", "BG")."""
+    company = names_alternation(names)
+    match = re.match(
+        rf"(?:{company})(?!\w)\s+(?:offers|bids)\b[^,;]{{0,40}}?\bto\s+(?:buy|acquire)\s+"
+        rf"(?P<target>{_NAME})\s+for\s+(?P<amount>(?:[$\u00a3\u20ac]|Rs\s?)\d[\d,.]*\s*"
+        rf"(?:million|billion|crore|bn|mn)?)",
+        title,
+    )
+    if match is None:
+        return None
+    target = _proper(match.group("target"), names)
+    return (match.group("amount").strip(), target) if target else None
+
+
 def place(title: str) -> tuple[str, str] | None:
     """("into", "Poland") from "expands into Poland with ...": where an expansion goes, when the
     headline names the place after "in" or "into", or after "to" with a verb of expanding."""

@@ -21,6 +21,7 @@ from .details import (
     customer,
     deal,
     names_alternation,
+    offer_made,
     partner,
     place,
     product,
@@ -198,6 +199,10 @@ def _acquisition(title: str, names: tuple[str, ...], owner: str, company: str) -
     approved = _deal_approved(title, names, owner)
     if approved is not None:
         return approved
+    offer = offer_made(title, names)
+    if offer is not None:  # an offer made for the company: the bid, not yet a deal done
+        money, bid_for = offer
+        return Detail(f"{owner} {money} offer for {bid_for}", f"made a {money} offer for {bid_for}")
     found = acquired(title, names)
     if found is None:
         return None

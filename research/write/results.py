@@ -62,7 +62,27 @@ def results(title: str, names: tuple[str, ...], owner: str) -> Results | None:
     if head is None:
         return None
     rest = head.group("rest")
-    return _unit_said(head.group("name"), rest) or _first_said(rest, owner)
+    return (
+        _unit_said(head.group("name"), rest) or _first_said(rest, owner) or _beat_after(rest, owner)
+    )
+
+
+# "Aviva weighs cash handout after beating profit forecast": the beat, told after other news
+_BEAT_AFTER = re.compile(
+    rf"\b(?:after|on|as|with)\s+(?:beating|topping)\s+(?:(?P<metric>{METRIC})\s+)?(?P<expected>{EXPECTED})\b",
+    re.I,
+)
+
+
+def _beat_after(rest: str, owner: str) -> Results | None:
+    found = _BEAT_AFTER.search(rest)
+    if found is None:
+        return None
+    what = METRICS[found.group("metric").lower()] if found.group("metric") else "results"
+    expected = expected_plural(found.group("expected"))
+    return Results(
+        f"{owner} {what} beating {expected}", f"seen your {what} beat {expected}", strong=True
+    )
 
 
 def _unit_said(name: str, rest: str) -> Results | None:
@@ -149,7 +169,15 @@ _WITH_RISE = re.compile(
 )
 
 
+# "profit boost on strong sales": a rise said as a noun after the metric
+_NOUN_RISE = re.compile(
+    rf"^(?P<metric>(?:(?:{PERIOD_WORD})\s+){{0,2}}(?:{METRIC}))\s+(?:boost|jump|surge|spurt)\b",
+    re.I,
+)
+
+
 def _change_first(rest: str) -> str:
+    rest = _NOUN_RISE.sub(r"\g<metric> up", rest, count=1)
     rest = _WITH_RISE.sub(", posts ", rest, count=1)
     rest = _YEAR_ON_YEAR.sub("", rest)
     rest = _SEES_RISE.sub(r"\g<metric> up \g<figure>", rest, count=1)
