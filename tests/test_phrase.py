@@ -678,6 +678,7 @@ def test_a_list_of_companies_is_not_read_as_one_subject(title: str) -> None:
 def test_an_arms_own_capital_is_not_told_as_the_groups() -> None:
     # "its Rs 200 crore IPO" would be the group's listing, which the headline does not report
     assert event_phrase("Acme Corp arm Beta Logistics plans Rs 200 crore IPO", (COMPANY,)) is None
+    assert event_phrase("Acme Corp arm Beta Soft to be listed on NYSE by July-end", (COMPANY,)) is None
 
 
 def test_a_nod_with_no_one_giving_it_is_not_quoted() -> None:

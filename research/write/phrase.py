@@ -353,7 +353,7 @@ _ARM_NAMED = re.compile(
 )
 # The unit's own capital: "arm Snowman Logistics plans Rs 200 crore IPO" is no IPO of the group.
 _ITS_OWN_CAPITAL = re.compile(
-    r"\b(?:IPO|FPO|listing|lists|raises?|raising|fund[- ]?rais\w*|shares?|stake|bonds?|debentures?)\b",
+    r"\b(?:IPO|FPO|list(?:s|ed|ing)?|raises?|raising|fund[- ]?rais\w*|shares?|stake|bonds?|debentures?)\b",
     re.IGNORECASE,
 )
 
