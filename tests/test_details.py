@@ -420,3 +420,18 @@ def test_a_drug_status_names_the_drug(title: str, news: str, clause: str) -> Non
     found = detail(K.MILESTONE, title, ACME, "Acme Corp")
     assert found is not None and (found.news, found.clause) == (news, clause)
     assert found.praise == "approval"  # a step on the way, not an achievement
+
+
+@pytest.mark.parametrize(
+    ("title", "praise"),
+    [
+        ("Acme Corp IPO fully subscribed", "modest"),
+        ("Acme Corp NCD issue oversubscribed 1.31 times", "modest"),
+        ("Acme Corp IPO oversubscribed 8.63 times", ""),
+        ("Acme Corp IPO oversubscribed", ""),
+    ],
+)
+def test_demand_is_praised_as_much_as_it_was(title: str, praise: str) -> None:
+    """An issue covered about once is welcome, not yet "what a vote of confidence"."""
+    found = detail(K.FUNDING, title, ACME, "Acme Corp")
+    assert found is not None and found.praise == praise

@@ -83,7 +83,9 @@ def _ipo_news(title: str, owner: str) -> Detail | None:
         money = amount(title)
         if money is not None:
             issue = f"{money} {issue}"
-        return Detail(f"{owner} {issue} being {said}", f"seen your {issue} {said}")
+        # covered about once: welcome, not yet "what a vote of confidence"
+        praise = "modest" if _barely_covered(said) else ""
+        return Detail(f"{owner} {issue} being {said}", f"seen your {issue} {said}", praise)
     valued = _valuation(title, owner) or _placement(title, owner)
     if valued is not None:
         return valued
@@ -193,6 +195,12 @@ def _issue_in_words(said: str, title: str) -> str:
     bonds = re.search(r"\bbonds?\b", title, re.IGNORECASE)
     debentures = re.search(r"\b(?:debentures?|NCDs?)\b", title, re.IGNORECASE)
     return "bond issue" if bonds else "debenture issue" if debentures else "share issue"
+
+
+def _barely_covered(said: str) -> bool:
+    """ "fully subscribed", "subscribed 1.31 times": enough bids, not a rush for the shares."""
+    times = re.search(r"(\d+(?:\.\d+)?) times", said)
+    return said == "fully subscribed" or (times is not None and float(times.group(1)) < 2)
 
 
 def _demand(title: str) -> tuple[str, str] | None:
