@@ -147,9 +147,12 @@ OWNER = "Acme Corp's"
         ("Acme Corp back in black, posts Q1 net at Rs 226 crore",
          "Acme Corp's return to profit with a Q1 net profit of Rs 226 crore",
          "returned to profit with a Q1 net profit of Rs 226 crore"),
+        ("Acme Corp December quarter consolidated net profit at Rs 15.15 crore",
+         "Acme Corp's December-quarter net profit of Rs 15.15 crore",
+         "posted a December-quarter net profit of Rs 15.15 crore"),
         ("Acme Corp Q1 standalone Net shoots to Rs 334 crore",
-         "the rise in Acme Corp's Q1 standalone net profit to Rs 334 crore",
-         "posted a rise in Q1 standalone net profit to Rs 334 crore"),
+         "the rise in Acme Corp's Q1 net profit to Rs 334 crore",
+         "posted a rise in Q1 net profit to Rs 334 crore"),  # the accounts' scope is jargon
         # a rise said as a noun; a beat told after other news
         ("Acme Corp profit boost on strong sales", "the rise in Acme Corp's profit", "posted a rise in profit"),
         ("Acme Corp weighs cash handout after beating profit forecast",
@@ -245,6 +248,8 @@ def test_shorthand_is_spelled_out_but_names_and_words_stay() -> None:
     )
     assert spelled_out("Acme Q2 PAT zooms 427 pc at Rs 39-cr") == "Acme Q2 PAT zooms 427% at Rs 39 crore"
     assert spelled_out("Acme raises Rs 50 lakhs") == "Acme raises Rs 50 lakh"
+    # a listing's shares are its own
+    assert spelled_out("Acme to list shares on Monday") == "Acme to list its shares on Monday"
     # thousands with their comma; "infra" in plain words, but not in a name ("Acme Infra")
     assert spelled_out("Acme to issue Rs 6000 crore bonds") == "Acme to issue Rs 6,000 crore bonds"
     assert spelled_out("Acme Q1 PAT at Rs 2274.5 cr") == "Acme Q1 PAT at Rs 2,274.5 crore"

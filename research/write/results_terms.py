@@ -90,7 +90,8 @@ def plain_adjective(said: str) -> str:
 
 def spelled_period(words: str) -> str:
     """ "Dec quarter" -> "December-quarter", "March qtr" -> "March-quarter"; others as written."""
-    words = " ".join(words.split())
+    # "standalone", "consolidated": the accounts' scope, jargon a note does without
+    words = " ".join(w for w in words.split() if w.lower() not in ("standalone", "consolidated"))
     words = re.sub(
         r"\b([A-Z][a-z]{2,3})(?=-|\s+quarter)",
         lambda m: MONTH_ABBREVIATIONS.get(m.group(1).lower(), m.group(1)),
@@ -212,6 +213,7 @@ _SHORTHAND = (
         r"\1 estimates",
     ),
     (re.compile(r"\bupto\b", re.I), "up to"),  # "to raise upto Rs 275 crore"
+    (re.compile(r"\b(to\s+list)\s+(?=shares\b)"), r"\1 its "),  # "to list shares on Monday"
     # "Rs 6000 crore", "$12500 million": an amount of thousands written with its comma
     (
         re.compile(r"((?:\bRs\.?\s?|[$\u00a3\u20ac\u20b9])\d{1,2})(\d{3})(?![\d,])"),
