@@ -921,22 +921,3 @@ def test_a_memorandum_takes_an_article_like_any_agreement(title: str, said: str)
 
     sentence, _ = phrasings(title, COMPANY, K.PARTNERSHIP)["formal"][0]
     assert said in sentence, sentence
-
-
-@pytest.mark.parametrize(
-    ("title", "praise"),
-    [
-        # borrowing planned is a lender's routine business: a sensible step, not an exciting one
-        ("Acme Corp plans to garner up to Rs 200 cr via NCDs", "a sensible step for the company"),
-        ("Acme Corp to raise Rs 5,000 cr via tax-free bonds", "a sensible step for the company"),
-        # shares sold keep the promise of a plan
-        ("Acme Corp to raise Rs 500 crore via IPO", "a promising step for the company"),
-    ],
-)
-def test_planned_borrowing_is_praised_soberly(title: str, praise: str) -> None:
-    from research.write.snippets import phrasings
-
-    said = phrasings(title, COMPANY, K.FUNDING)
-    assert praise in said["formal"][0][0], said["formal"][0][0]
-    borrowing = praise.startswith("a sensible")
-    assert ("exciting" in said["warm"][0][0]) is not borrowing, said["warm"][0][0]

@@ -28,7 +28,6 @@ from .voices import (
     KIND_NEWS,
     NEWS,
     PLANNED,
-    PLANNED_DEBT,
     PLANNED_DID,
     PRAISE,
     VOICES,
@@ -150,11 +149,6 @@ _SLANG_VERBS = {
     "bags": "wins", "bagged": "won", "bag": "win", "inks": "signs", "inked": "signed",
     "ink": "sign", "hikes": "raises", "hiked": "raised", "hike": "raise",
 }  # fmt: skip
-# Money borrowed, not shares sold: "to raise Rs 500 crore via bonds", "plans NCD issue".
-_BORROWING = re.compile(
-    r"\b(?:bonds?|debentures?|NCDs?|loans?|debt|commercial\s+paper)\b(?![^;]*\b(?:IPO|shares|QIP)\b)",
-    re.IGNORECASE,
-)
 # A results headline's verbs for reporting ("MRF clocks record profit", "books solid growth").
 _SLANG_GROWTH = {
     "clocks": "posts", "clocked": "posted", "clock": "post",
@@ -286,8 +280,6 @@ def phrasings(
     if phrase.startswith("filing ") and kind is EventKind.FUNDING:
         praise = "under way"  # "filing for its IPO": a step ahead, no money raised to praise yet
     voice = PLANNED if planned else PRAISE[praise] if praise else VOICES[kind]
-    if planned and kind is EventKind.FUNDING and _BORROWING.search(cleaned):
-        voice = PLANNED_DEBT
     words = {"exclaim": voice.exclaim, "warm": voice.warm, "formal": voice.formal}
     team = company_name if company_name.lower().startswith("the ") else f"the {company_name}"
     result: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -298,7 +290,9 @@ def phrasings(
             if phrase:
                 # "Acme Corp winning the award", or "Acme Corp's new partnership with Beta"
                 about = (
-                    f"{owner} {phrase[4:]}" if phrase.startswith("the ") else f"{subject} {phrase}"
+                    f"{owner} {phrase[4:]}"
+                    if phrase.startswith("the ")
+                    else f"{subject} {phrase}"
                 )
                 # Warm speaks to the reader: the company's "its" is "your" (not in {about}).
                 spoken = _yours(phrase) if tone == "warm" else phrase

@@ -63,8 +63,6 @@ VOICES: dict[EventKind, _Voice] = {
 PLANNED = _Voice(
     "exciting times ahead", "an exciting next step", "a promising step for the company"
 )
-# Borrowing planned (bonds, debentures, a loan): a lender's routine business, not yet exciting.
-PLANNED_DEBT = _Voice("good news", "a sensible next step", "a sensible step for the company")
 # Praise a detail asks for instead of its kind's (details.Detail.praise): good news the
 # headline does not call strong (a small rise, a profit figure, a recovery), a regulator's
 # approval (an important step, not yet an achievement), and an issue just opened (a plan's).
