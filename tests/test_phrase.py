@@ -648,9 +648,9 @@ def test_slang_verbs_are_said_plainly(title: str, kind: K, said: str) -> None:
         ("Acme Corp Securities launches e-voting facility for shareholders",
          "launching an e-voting facility for shareholders"),
         # a day that is wrong by the time the note is read is left out; a date stays
-        ("Acme Corp to list shares on Monday", "planning to list shares"),
-        ("Acme Corp to list shares tomorrow", "planning to list shares"),
-        ("Acme Corp to list shares on Monday 12 May", "planning to list shares on Monday 12 May"),
+        ("Acme Corp to list shares on Monday", "planning to list its shares"),
+        ("Acme Corp to list shares tomorrow", "planning to list its shares"),
+        ("Acme Corp to list shares on Monday 12 May", "planning to list its shares on Monday 12 May"),
         # an arm introduced by what it is, then named: its launch or order is the group's
         ("Acme Corp's PE arm Beta Fund launches infrastructure debt fund",
          "launching an infrastructure debt fund"),
