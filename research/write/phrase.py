@@ -78,6 +78,7 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
         return None
     phrase = _without_headline_clause(_without_scene(_past_after_conjunction(phrase)))
     phrase = _MONEY_FOR_NEEDS.sub(r"\1", phrase)
+    phrase = _PURCHASE_FOR_A_REASON.sub(r"\1", phrase)
     phrase = _NET_ALONE.sub(r"\1 net profit", phrase)
     if any(_bare(word) in _UNFLATTERING for word in phrase.split(" ")):
         return None  # "marks muted 150th birthday": the news, not the headline's verdict on it
@@ -96,6 +97,12 @@ def _gerund_phrase(rest: str, title_case: bool) -> tuple[str, str] | None:
 # explanation, in shorthand a sentence cannot quote, and no part of the news.
 _MONEY_FOR_NEEDS = re.compile(
     r"^((?:planning to )?(?:rais|garner|mop|secur|mobilis|mobiliz)\w*\b.*?)\s+to meet\b.*$"
+)
+# A company bought "to quench thirst for craft beer", "to boost its digital play": the
+# headline's gloss on the purchase, often a pun; the purchase and its target are the news.
+_PURCHASE_FOR_A_REASON = re.compile(
+    r"^((?:buying|acquiring|snapping up|taking over|agreeing to (?:buy|acquire)) "
+    r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}) to [a-z]\w*\b.*$"
 )
 # "posts higher Q2 net": the press's shorthand for net profit.
 _NET_ALONE = re.compile(
