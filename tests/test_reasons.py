@@ -177,6 +177,11 @@ def test_a_release_lead_gives_the_detail_its_headline_lacks() -> None:
         # the owners' approval is the news: a step won, not a plan announced
         ("Acme Corp gets shareholders nod to raise up to Rs 42,000 crore",
          "won the shareholders' approval to raise up to Rs 42,000 crore"),
+        ("Acme Corp gets members\u2019 nod to raise Rs 100 crore",
+         "won the members' approval to raise Rs 100 crore"),
+        ("Acme Corp gets shareholder's nod to raise Rs 100 crore",
+         "won the shareholders' approval to raise Rs 100 crore"),
+        ("Acme Corp gets board nod to raise Rs 100 crore", "won the board's approval to raise Rs 100 crore"),
         ("Acme Corp $200 mln IPO fully subscribed", "seen your $200 million IPO fully subscribed"),
         ("Acme Corp raises Rs 667 crore through QIP", "raised Rs 667 crore through a qualified institutional placement"),
         # debentures are named in words: "NCDs" is trade shorthand a reader may not know

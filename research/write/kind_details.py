@@ -43,14 +43,11 @@ _PLANNED_RAISE = re.compile(
 )
 # A raise its owners or board approved: "gets shareholders nod to raise up to Rs 1,000 crore".
 _APPROVED_RAISE = re.compile(
-    r"\b(?:gets?|got|receives?|wins?|secures?)\s+(?P<who>shareholders?['\u2019]?|board|members['\u2019]?)"
+    r"\b(?:gets?|got|receives?|wins?|secures?)\s+(?P<who>shareholder|board|member)s?(?:['\u2019]s?)?"
     r"\s+(?:nod|approval|go-ahead|consent)\s+(?:to|for)\s+(?:rais|garner|mobilis|mobiliz)",
     re.IGNORECASE,
 )
-_APPROVERS = {
-    "shareholder": "the shareholders'", "shareholders": "the shareholders'",
-    "board": "the board's", "members": "the members'",
-}  # fmt: skip
+_APPROVERS = {"shareholder": "the shareholders'", "board": "the board's", "member": "the members'"}
 # People counted, rising with no figure given: "Passengers rise at easyJet".
 _COUNTED = {
     "passengers": "passenger", "subscribers": "subscriber", "users": "user",
@@ -118,7 +115,7 @@ def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> De
     kind = funding_round(title, money)
     approved = _APPROVED_RAISE.search(title)
     if approved is not None:  # "gets shareholders nod to raise up to Rs 42,000 crore": approved
-        who = _APPROVERS[approved.group("who").lower().rstrip("'s")]
+        who = _APPROVERS[approved.group("who").lower()]
         return Detail(
             f"{who} approval for {owner} plan to raise {money}",
             f"won {who} approval to raise {money}",
