@@ -209,9 +209,9 @@ def test_place_of_an_expansion(title: str, expected: tuple[str, str] | None) -> 
          "seen your bond issue oversubscribed 12.09 times"),
         (K.FUNDING, "Acme IPO draws strong demand, 5 times oversubscribed",
          "Acme Corp's IPO being oversubscribed 5 times", "seen your IPO oversubscribed 5 times"),
-        # An offer to buy for an amount is the offer, not a deal done.
+        # An offer to buy for an amount is a bid, not a deal done (and not "offer ... offer my").
         (K.ACQUISITION, "Acme offers 50 percent premium to buy Beta Foods for $70 billion",
-         "Acme Corp's $70 billion offer for Beta Foods", "made a $70 billion offer for Beta Foods"),
+         "Acme Corp's $70 billion bid for Beta Foods", "made a $70 billion bid for Beta Foods"),
         # A find of oil or gas says which, and where when the headline does.
         (K.MILESTONE, "Acme's subsidiary strikes gas in Mozambique, stock up",
          "Acme Corp's gas discovery in Mozambique", "struck gas in Mozambique"),

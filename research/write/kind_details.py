@@ -198,8 +198,8 @@ def _acquisition(title: str, names: tuple[str, ...], owner: str, company: str) -
         return approved
     offer = offer_made(title, names)
     if offer is not None:  # an offer made for the company: the bid, not yet a deal done
-        money, bid_for = offer
-        return Detail(f"{owner} {money} offer for {bid_for}", f"made a {money} offer for {bid_for}")
+        money, bid_for = offer  # "bid", not "offer": the sentence offers its congratulations
+        return Detail(f"{owner} {money} bid for {bid_for}", f"made a {money} bid for {bid_for}")
     found = acquired(title, names)
     if found is None:
         return None
