@@ -513,6 +513,7 @@ def test_sued_with_an_object_is_acting_and_without_one_is_being_sued(title: str,
         ("Acme shares up 5% on $300-million order", "Acme", K.NEW_ACCOUNT),
         # bad words that only set the scene
         ("Acme profit grows despite a gloomy market", "Acme", K.GROWTH),
+        ("Acme boosts sales despite cautious clients", "Acme", K.GROWTH),  # its customers' mood
         # approvals and clearances of the company's own deal
         ("Regulators clear Acme's takeover of Beta", "Acme", K.ACQUISITION),
         ("Shareholders approve Acme's $2.7 billion deal for Beta", "Acme", K.ACQUISITION),

@@ -213,7 +213,8 @@ _CONCEDED = re.compile(
 _BACKGROUND = re.compile(
     r"\b(markets?|economy|economic|sector|industry|recession|downturn|slump|crisis|gloom|gloomy"
     r"|headwinds?|volatility|pandemic|war|inflation|rates|bail-?out|turmoil|uncertainty|oil|prices"
-    r"|weather|competition|ftse|index|indices|benchmark|sensex|nifty|dow|nasdaq)\b",
+    r"|weather|competition|ftse|index|indices|benchmark|sensex|nifty|dow|nasdaq"
+    r"|clients|customers|consumers|shoppers)\b",
     re.IGNORECASE,
 )
 # ... and not the company's own figures: "profit rises despite sales slump in China" is mixed.
