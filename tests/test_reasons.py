@@ -174,6 +174,8 @@ def test_a_release_lead_gives_the_detail_its_headline_lacks() -> None:
     [
         ("Acme Corp files papers to raise Rs 600-700 cr via IPO", "announced plans for a Rs 600-700 crore IPO"),
         ("Acme Corp shareholders' nod for raising Rs 150 cr", "announced plans to raise Rs 150 crore"),
+        # a raise under way is not yet secured
+        ("Acme Corp raising $3.1 billion through issue of CoCo bonds", "begun raising $3.1 billion"),
         # the owners' approval is the news: a step won, not a plan announced
         ("Acme Corp gets shareholders nod to raise up to Rs 42,000 crore",
          "won the shareholders' approval to raise up to Rs 42,000 crore"),

@@ -113,6 +113,9 @@ def _funding(title: str, names: tuple[str, ...], owner: str, company: str) -> De
     if news is not None or money is None:
         return news
     kind = funding_round(title, money)
+    if re.search(rf"(?:{names_alternation(names)})(?!\w)\s+(?:is\s+)?raising\s", title):
+        # "RBS raising $3.1 billion through issue of CoCo bonds": under way, not yet secured
+        return Detail(f"{owner} {money} fundraising", f"begun raising {money}", "under way")
     approved = _APPROVED_RAISE.search(title)
     if approved is not None:  # "gets shareholders nod to raise up to Rs 42,000 crore": approved
         who = _APPROVERS[approved.group("who").lower()]
