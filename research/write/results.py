@@ -105,21 +105,22 @@ def _first_said(rest: str, owner: str) -> Results | None:
     clause adds to it: "Q4 PAT at Rs 2,227 crore, beats estimates" is a profit figure ahead of
     estimates; "back in black, posts Q1 net at Rs 226 crore" a return to profit with its figure."""
     clauses = [c.strip() for c in _CLAUSE_END.split(_change_first(rest))[:3]]
-    said = [s for c in clauses if (s := _said(c, owner))]
-    if not said:
+    said_at = [(i, s) for i, c in enumerate(clauses) if (s := _said(c, owner))]
+    if not said_at:
         return None
+    said = [s for _, s in said_at]
     first = said[0]
-    beat = next((s for s in said if " beating " in s.news), None)
+    beat_at = next(((i, s) for i, s in said_at if " beating " in s.news), None)
     rise = next(
         (s for s in said if _RISE_POSTED.match(s.clause) and s.news.startswith("the ")), None
     )
-    if beat is not None and rise is None:  # "Q4 net profit beats estimates, jumps 90 per cent"
-        beaten = re.match(rf"{re.escape(owner)} (?P<what>.+) beating ", beat.news)
-        after = clauses[next(i for i, c in enumerate(clauses) if _said(c, owner) == beat) + 1 :]
-        bare = next((m for c in after if (m := _BARE_RISE.fullmatch(c))), None)  # said after it
+    if beat_at is not None and rise is None:  # "Q4 net profit beats estimates, jumps 90 per cent"
+        beaten = re.match(rf"{re.escape(owner)} (?P<what>.+) beating ", beat_at[1].news)
+        after = clauses[beat_at[0] + 1 :]  # a rise said after the beat
+        bare = next((m for c in after if (m := _BARE_RISE.fullmatch(c))), None)
         if beaten is not None and bare is not None and beaten.group("what") != "results":
             rise = risen(owner, beaten.group("what"), bare.group("figure"), "")
-    if beat is not None and rise is not None:  # "Q2 net up 15% to Rs 2,709 crore; beats estimates"
+    if beat_at is not None and rise is not None:  # "Q2 net up 15% to Rs 2,709 crore; beats ..."
         rose = _RISE_POSTED.match(rise.clause)
         assert rose is not None
         return Results(

@@ -19,6 +19,8 @@ _NOT_A_UNIT = re.compile(
     r"(?:CEO|CFO|COO|CTO|MD|Chairman|Chief|President|Director|Founder|Board|Shareholders|Staff|"
     r"Employees|Promoters?|IPO|FPO|QIP|NCDs?|Ltds?|Limited|Inc|Corp|plc|Co|Rs|USD|INR)\.?"
 )
+# Words that are a headline's news, not a name: a period, a metric, a results verb.
+_NEWS_WORD = re.compile(rf"{PERIOD_WORD}|{METRIC}|{POSTS}|{RISE}|{BEAT}", re.IGNORECASE)
 # What follows a unit's name in a headline written in sentence case: a verb, an amount.
 _NEWS_STARTS = re.compile(r"[a-z]|Rs\b|[$\u00a3\u20ac\u20b9]|\d")
 
@@ -29,7 +31,7 @@ def is_unit_word(word: str) -> bool:
     return bool(
         _UNIT_WORD.fullmatch(word)
         and not _PERIOD_NAME.search(word)
-        and not re.fullmatch(rf"{PERIOD_WORD}|{METRIC}|{POSTS}|{RISE}|{BEAT}", word, re.I)
+        and not _NEWS_WORD.fullmatch(word)
         and not _NOT_A_UNIT.fullmatch(word)
     )
 
